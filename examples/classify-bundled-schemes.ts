@@ -1,0 +1,28 @@
+// The main job: classify every scheme in examples/schemes/ and print each
+// tier with its explanation. Run it with `npm run demo`.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyScheme, explainClassification } from 'social-prescribing';
+
+const folder = join(import.meta.dirname, 'schemes');
+const files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+const summary: string[] = [];
+let failures = 0;
+
+for (const file of files) {
+  const result = classifyScheme(JSON.parse(readFileSync(join(folder, file), 'utf8')));
+  if (result.isErr()) {
+    failures++;
+    console.error(`${file}: ${result.error.message}`);
+    continue;
+  }
+  const c = result.value;
+  console.log(explainClassification(c));
+  console.log('---\n');
+  const possible = c.highestPossibleTier === c.tier ? '' : ` (could be ${c.highestPossibleTier})`;
+  summary.push(`${c.scheme.id.padEnd(32)} ${c.tier}${possible}; Kimberlee level ${c.level}; 'plus' features met ${c.plusFeatures.met}/4`);
+}
+
+console.log(`Summary of ${files.length} schemes:`);
+for (const line of summary) console.log(`  ${line}`);
+if (failures > 0) process.exitCode = 1;

@@ -1,0 +1,9 @@
+/**
+ * Model social prescribing schemes and classify them as light, holistic or
+ * 'plus' (Dayson 2017), with an explanation that cites the paper.
+ *
+ * @packageDocumentation
+ */
+export * from './shared/index';
+export * from './scheme/index';
+export * from './scoring/index';

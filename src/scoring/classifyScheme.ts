@@ -1,0 +1,231 @@
+import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import { parseSchemeProfile } from '../scheme/parseSchemeProfile';
+import type { SchemeProfile } from '../scheme/schema';
+import { createValidationError, type ValidationIssue } from '../shared/errors';
+import { issuesFromZod } from '../shared/zodIssues';
+import { KIMBERLEE_LEVELS, type Tier } from '../shared/vocabulary';
+import type { CompiledCondition, CompiledRubric, Truth } from './compileRubric';
+import type { ClassifyError } from './errors';
+import { loadRubric } from './parseRubric';
+import type { Rubric } from './rubricSchema';
+import { RUBRIC_V1 } from './rubrics/v1';
+import {
+  ASSET_BASED_LEVELS,
+  type AssetBasedResult,
+  type Classification,
+  type CriterionResult,
+  type Outcome,
+  type SensitivityRow,
+  type StageResult,
+} from './types';
+
+/**
+ * Options for {@link classifyScheme}.
+ *
+ * @example
+ * ```ts
+ * import type { ClassifyOptions } from 'social-prescribing';
+ * const strict: ClassifyOptions = { parameters: { plusFeatureThreshold: 3 } };
+ * ```
+ */
+export interface ClassifyOptions {
+  /** The rubric to apply; defaults to `RUBRIC_V1`. */
+  readonly rubric?: Rubric;
+  /** Overrides for the rubric's parameters, e.g. `{ plusFeatureThreshold: 3 }`. Each must lie within the parameter's range. */
+  readonly parameters?: Readonly<Record<string, number>>;
+}
+
+const OptionsSchema = z.strictObject({
+  rubric: z.unknown().optional(),
+  parameters: z.record(z.string(), z.number().finite()).optional(),
+});
+
+const OUTCOME: readonly Outcome[] = ['not_met', 'unknown', 'met'];
+const HOLISTIC = KIMBERLEE_LEVELS.indexOf('holistic');
+
+function resolveOptions(options: unknown): Result<{ compiled: CompiledRubric; params: Readonly<Record<string, number>> }, ClassifyError> {
+  if (options === undefined) {
+    return loadRubric(RUBRIC_V1).map((compiled) => ({ compiled, params: compiled.defaults }));
+  }
+  const parsed = OptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    return err(createValidationError('invalid_classify_options', 'classify options', issuesFromZod(parsed.error, options)));
+  }
+  return loadRubric(parsed.data.rubric ?? RUBRIC_V1).andThen((compiled) => {
+    const overrides = parsed.data.parameters;
+    if (overrides === undefined) return ok({ compiled, params: compiled.defaults });
+    const issues: ValidationIssue[] = [];
+    const params: Record<string, number> = { ...compiled.defaults };
+    for (const [name, value] of Object.entries(overrides)) {
+      const spec = compiled.rubric.parameters[name];
+      if (spec === undefined) {
+        issues.push({ path: ['parameters'], code: 'unrecognized_field', message: 'parameters: names a parameter the rubric does not define' });
+      } else if (value < spec.min || value > spec.max) {
+        issues.push({ path: ['parameters', name], code: value < spec.min ? 'too_small' : 'too_big', message: `parameters.${name}: must be between ${spec.min} and ${spec.max}` });
+      } else if (spec.integer && !Number.isInteger(value)) {
+        issues.push({ path: ['parameters', name], code: 'not_an_integer', message: `parameters.${name}: must be a whole number` });
+      } else {
+        params[name] = value;
+      }
+    }
+    if (issues.length > 0) return err(createValidationError('invalid_classify_options', 'classify options', issues));
+    return ok({ compiled, params });
+  });
+}
+
+function criterion(
+  group: CriterionResult['group'],
+  c: CompiledCondition & { id: string; title: string; citation: CriterionResult['citation'] },
+  truth: Truth,
+  profile: SchemeProfile,
+): CriterionResult {
+  return {
+    id: c.id,
+    group,
+    title: c.title,
+    outcome: OUTCOME[truth]!,
+    fieldsRead: c.fieldsRead,
+    unknownFields: truth === 1 ? c.unknownFields(profile) : [],
+    citation: c.citation,
+  };
+}
+
+function tierFor(levelIndex: number, necessary: Truth, features: number, threshold: number, optimistic: boolean): Tier {
+  if (levelIndex < HOLISTIC) return 'light';
+  const necessaryOk = optimistic ? necessary !== 0 : necessary === 2;
+  return necessaryOk && features >= threshold ? 'plus' : 'holistic';
+}
+
+/** @internal Classifies an already validated profile with a compiled rubric. */
+export function classifyValidProfile(
+  profile: SchemeProfile,
+  compiled: CompiledRubric,
+  params: Readonly<Record<string, number>>,
+): Classification {
+  const criteria: CriterionResult[] = [];
+
+  let levelLow = HOLISTIC;
+  let levelHigh = HOLISTIC;
+  for (const dim of compiled.levels) {
+    const cap = dim.ceiling(profile);
+    if (cap < 0) levelLow = 0;
+    else {
+      if (cap < levelLow) levelLow = cap;
+      if (cap < levelHigh) levelHigh = cap;
+    }
+    criteria.push({
+      id: dim.id,
+      group: 'level',
+      title: dim.title,
+      outcome: cap < 0 ? 'unknown' : cap >= HOLISTIC ? 'met' : 'not_met',
+      fieldsRead: dim.fieldsRead,
+      unknownFields: cap < 0 ? dim.fieldsRead : [],
+      citation: dim.citation,
+    });
+  }
+
+  let necessary: Truth = 2;
+  for (const c of compiled.necessary) {
+    const t = c.evaluate(profile, params);
+    if (t < necessary) necessary = t;
+    criteria.push(criterion('necessary', c, t, profile));
+  }
+
+  let met = 0;
+  let unknown = 0;
+  for (const c of compiled.features) {
+    const t = c.evaluate(profile, params);
+    if (t === 2) met++;
+    else if (t === 1) unknown++;
+    criteria.push(criterion('plus_feature', c, t, profile));
+  }
+  const featureCount = compiled.features.length;
+  const threshold = params['plusFeatureThreshold'] ?? featureCount;
+
+  const sensitivity: SensitivityRow[] = [];
+  for (let k = 1; k <= featureCount; k++) {
+    sensitivity.push({
+      threshold: k,
+      tier: tierFor(levelLow, necessary, met, k, false),
+      highestPossibleTier: tierFor(levelHigh, necessary, met + unknown, k, true),
+    });
+  }
+
+  const assetBased: AssetBasedResult[] = compiled.assetBased.map((c, i) => {
+    const sp = c.socialPrescribing.evaluate(profile, params);
+    const plus = c.plus.evaluate(profile, params);
+    const atLeast = plus === 2 ? 2 : sp === 2 ? 1 : 0;
+    const atMost = plus !== 0 ? 2 : sp !== 0 ? 1 : 0;
+    return {
+      id: c.id,
+      row: i + 1,
+      title: c.title,
+      outcome: atLeast === atMost ? ASSET_BASED_LEVELS[atLeast]! : 'unknown',
+      atLeast: ASSET_BASED_LEVELS[atLeast]!,
+      atMost: ASSET_BASED_LEVELS[atMost]!,
+      fieldsRead: c.fieldsRead,
+      citation: c.citation,
+    };
+  });
+
+  const stageResult = (c: CompiledRubric['stages'][number], i: number): StageResult => ({
+    id: c.id,
+    number: i + 1,
+    title: c.title,
+    outcome: OUTCOME[c.evaluate(profile, params)]!,
+    fieldsRead: c.fieldsRead,
+    citation: c.citation,
+  });
+  const stages = compiled.stages.map(stageResult);
+  let stageReached = 0;
+  while (stageReached < stages.length && stages[stageReached]!.outcome === 'met') stageReached++;
+  let highestPossibleStage = 0;
+  while (highestPossibleStage < stages.length && stages[highestPossibleStage]!.outcome !== 'not_met') highestPossibleStage++;
+
+  return {
+    scheme: { id: profile.id, name: profile.name },
+    rubric: { id: compiled.rubric.id, version: compiled.rubric.version },
+    parameters: params,
+    tier: tierFor(levelLow, necessary, met, threshold, false),
+    highestPossibleTier: tierFor(levelHigh, necessary, met + unknown, threshold, true),
+    level: KIMBERLEE_LEVELS[levelLow]!,
+    highestPossibleLevel: KIMBERLEE_LEVELS[levelHigh]!,
+    criteria,
+    necessaryConditions: OUTCOME[necessary]!,
+    plusFeatures: { met, notMet: featureCount - met - unknown, unknown, threshold },
+    sensitivity,
+    assetBased,
+    innovation: { stageReached, highestPossibleStage, stages },
+    principles: compiled.principles.map(stageResult),
+  };
+}
+
+/**
+ * Classifies a social prescribing scheme as `light`, `holistic` or `'plus'`
+ * and says why, criterion by criterion, citing the paper.
+ *
+ * The input is any value (typically parsed JSON); it is validated as a
+ * `SchemeProfile` first. Facts recorded as `'unknown'` are never read as
+ * false: `tier` is what the known facts prove, `highestPossibleTier` what the
+ * unknown facts would still allow. Never throws; bad input or options give an
+ * `err` listing every problem.
+ *
+ * @example
+ * ```ts
+ * import { classifyScheme, ROTHERHAM } from 'social-prescribing';
+ *
+ * const result = classifyScheme(ROTHERHAM);
+ * if (result.isOk()) {
+ *   const c = result.value;
+ *   console.log(c.tier, c.plusFeatures.met); // 'plus' 4
+ *   console.log(c.sensitivity.map((s) => s.tier)); // ['plus', 'plus', 'plus', 'plus']
+ * }
+ * ```
+ */
+export function classifyScheme(input: unknown, options?: ClassifyOptions): Result<Classification, ClassifyError> {
+  return resolveOptions(options).andThen(({ compiled, params }) =>
+    parseSchemeProfile(input).map((profile) => classifyValidProfile(profile, compiled, params)),
+  );
+}
+

@@ -1,0 +1,375 @@
+/**
+ * The controlled vocabularies shared by every module. Each is a readonly
+ * tuple that feeds a `z.enum`, so the schemas, the arbitraries used in the
+ * property tests and the documentation cannot drift apart.
+ *
+ * @module
+ */
+
+/**
+ * Where a Table 1 value or rubric rule comes from.
+ *
+ * @example
+ * ```ts
+ * import type { Citation } from 'social-prescribing';
+ *
+ * const c: Citation = { source: 'Dayson 2017', table: 2, row: 1, section: 'Table 2: Rotherham, 1. Coverage' };
+ * ```
+ */
+export interface Citation {
+  /** The work cited, e.g. `'Dayson 2017'`, `'Kimberlee 2015'`. */
+  readonly source: string;
+  /** The table of the cited work, when the rule comes from one. */
+  readonly table?: number | undefined;
+  /** The row of that table. */
+  readonly row?: number | undefined;
+  /** The section or passage, for rules that come from prose. */
+  readonly section?: string | undefined;
+}
+
+/**
+ * The three tiers the classifier assigns, in increasing order.
+ *
+ * @example
+ * ```ts
+ * import { TIERS } from 'social-prescribing';
+ *
+ * TIERS.indexOf('plus') > TIERS.indexOf('holistic'); // true
+ * ```
+ */
+export const TIERS = ['light', 'holistic', 'plus'] as const;
+/**
+ * One of {@link TIERS}.
+ *
+ * @example
+ * ```ts
+ * import type { Tier } from 'social-prescribing';
+ * const t: Tier = 'plus';
+ * ```
+ */
+export type Tier = (typeof TIERS)[number];
+
+/**
+ * Kimberlee's (2015) four levels of social prescribing, in increasing order
+ * of breadth and intensity (cited in Dayson 2017, "What is social prescribing?").
+ *
+ * @example
+ * ```ts
+ * import { KIMBERLEE_LEVELS } from 'social-prescribing';
+ *
+ * KIMBERLEE_LEVELS[3]; // 'holistic'
+ * ```
+ */
+export const KIMBERLEE_LEVELS = ['signposting', 'light', 'medium', 'holistic'] as const;
+/**
+ * One of {@link KIMBERLEE_LEVELS}.
+ *
+ * @example
+ * ```ts
+ * import type { KimberleeLevel } from 'social-prescribing';
+ * const l: KimberleeLevel = 'medium';
+ * ```
+ */
+export type KimberleeLevel = (typeof KIMBERLEE_LEVELS)[number];
+
+/**
+ * Table 1, row "Funding and resources": where a scheme's money comes from.
+ *
+ * @example
+ * ```ts
+ * import { FUNDING_SOURCES } from 'social-prescribing';
+ * FUNDING_SOURCES.length; // 4
+ * ```
+ */
+export const FUNDING_SOURCES = [
+  'mainstream_health_social_care',
+  'other_non_recurrent_public',
+  'independent_charitable',
+  'social_investment',
+] as const;
+/**
+ * One of {@link FUNDING_SOURCES}.
+ *
+ * @example
+ * ```ts
+ * import type { FundingSource } from 'social-prescribing';
+ * const s: FundingSource = 'social_investment';
+ * ```
+ */
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+/**
+ * Table 1, row "Commissioning and delivery model": how the service is commissioned.
+ * `other` covers bottom-up schemes run without a commissioning arrangement.
+ *
+ * @example
+ * ```ts
+ * import { COMMISSIONING_MODELS } from 'social-prescribing';
+ * COMMISSIONING_MODELS[0]; // 'lead_provider'
+ * ```
+ */
+export const COMMISSIONING_MODELS = [
+  'lead_provider',
+  'consortium_needs_led',
+  'consortium_area_specific',
+  'other',
+] as const;
+/**
+ * One of {@link COMMISSIONING_MODELS}.
+ *
+ * @example
+ * ```ts
+ * import type { CommissioningModel } from 'social-prescribing';
+ * const m: CommissioningModel = 'lead_provider';
+ * ```
+ */
+export type CommissioningModel = (typeof COMMISSIONING_MODELS)[number];
+
+/**
+ * Table 1, row "Commissioning and delivery model": who handles the referral process.
+ *
+ * @example
+ * ```ts
+ * import { ADVISER_TYPES } from 'social-prescribing';
+ * ADVISER_TYPES; // ['paid', 'volunteer']
+ * ```
+ */
+export const ADVISER_TYPES = ['paid', 'volunteer'] as const;
+/**
+ * One of {@link ADVISER_TYPES}.
+ *
+ * @example
+ * ```ts
+ * import type { AdviserType } from 'social-prescribing';
+ * const a: AdviserType = 'volunteer';
+ * ```
+ */
+export type AdviserType = (typeof ADVISER_TYPES)[number];
+
+/**
+ * Table 1, row "Targeting and identifying service users".
+ *
+ * @example
+ * ```ts
+ * import { TARGETING_METHODS } from 'social-prescribing';
+ * TARGETING_METHODS.includes('risk_stratification'); // true
+ * ```
+ */
+export const TARGETING_METHODS = ['risk_stratification', 'needs_assessment', 'clinical_discretion'] as const;
+/**
+ * One of {@link TARGETING_METHODS}.
+ *
+ * @example
+ * ```ts
+ * import type { TargetingMethod } from 'social-prescribing';
+ * const t: TargetingMethod = 'clinical_discretion';
+ * ```
+ */
+export type TargetingMethod = (typeof TARGETING_METHODS)[number];
+
+/**
+ * Table 1, row "Geographic coverage", ordered from narrowest to broadest.
+ * `local_authority_or_ccg` is today's ICB "place" or sub-ICB area; `group_of_practices`
+ * is today's Primary Care Network (PCN).
+ *
+ * @example
+ * ```ts
+ * import { COVERAGE_SCALES } from 'social-prescribing';
+ * COVERAGE_SCALES.at(-1); // 'local_authority_or_ccg'
+ * ```
+ */
+export const COVERAGE_SCALES = [
+  'single_practice',
+  'group_of_practices',
+  'community_or_neighbourhood',
+  'local_authority_or_ccg',
+] as const;
+/**
+ * One of {@link COVERAGE_SCALES}.
+ *
+ * @example
+ * ```ts
+ * import type { CoverageScale } from 'social-prescribing';
+ * const c: CoverageScale = 'group_of_practices';
+ * ```
+ */
+export type CoverageScale = (typeof COVERAGE_SCALES)[number];
+
+/**
+ * Table 1, row "Referral sources": the broad kinds of referrer a scheme accepts.
+ * For individual pathways use the finer {@link REFERRAL_SETTINGS}.
+ *
+ * @example
+ * ```ts
+ * import { REFERRAL_SOURCES } from 'social-prescribing';
+ * REFERRAL_SOURCES.includes('pharmacy'); // true
+ * ```
+ */
+export const REFERRAL_SOURCES = [
+  'gp_practice',
+  'mental_health_services',
+  'pharmacy',
+  'secondary_care',
+  'community',
+  'self_referral',
+] as const;
+/**
+ * One of {@link REFERRAL_SOURCES}.
+ *
+ * @example
+ * ```ts
+ * import type { ReferralSource } from 'social-prescribing';
+ * const s: ReferralSource = 'secondary_care';
+ * ```
+ */
+export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
+
+/**
+ * The settings a referral pathway can take referrals from: Table 1's referral
+ * sources, refined with the other routes NHS England's model of social
+ * prescribing lists (hospital discharge teams, allied health professionals,
+ * social care, housing, job centres, fire and police services).
+ *
+ * @example
+ * ```ts
+ * import { REFERRAL_SETTINGS } from 'social-prescribing';
+ * REFERRAL_SETTINGS.includes('statutory_mental_health'); // true
+ * ```
+ */
+export const REFERRAL_SETTINGS = [
+  'gp_practice',
+  'pharmacy',
+  'statutory_mental_health',
+  'secondary_care',
+  'hospital_discharge',
+  'allied_health_professional',
+  'community_health',
+  'multidisciplinary_team',
+  'social_care',
+  'housing',
+  'job_centre',
+  'fire_and_rescue',
+  'police',
+  'community_vcs',
+  'self_referral',
+  'other',
+] as const;
+/**
+ * One of {@link REFERRAL_SETTINGS}.
+ *
+ * @example
+ * ```ts
+ * import type { ReferralSetting } from 'social-prescribing';
+ * const s: ReferralSetting = 'gp_practice';
+ * ```
+ */
+export type ReferralSetting = (typeof REFERRAL_SETTINGS)[number];
+
+/**
+ * The referral settings that are *health* settings, which is what the second
+ * 'plus' feature counts ("a variety of health settings", Dayson 2017).
+ *
+ * @example
+ * ```ts
+ * import { HEALTH_SETTINGS } from 'social-prescribing';
+ * HEALTH_SETTINGS.includes('social_care'); // false
+ * ```
+ */
+export const HEALTH_SETTINGS = [
+  'gp_practice',
+  'pharmacy',
+  'statutory_mental_health',
+  'secondary_care',
+  'hospital_discharge',
+  'allied_health_professional',
+  'community_health',
+  'multidisciplinary_team',
+] as const satisfies readonly ReferralSetting[];
+
+/**
+ * The Table 1 referral source each finer referral setting belongs to.
+ *
+ * @example
+ * ```ts
+ * import { REFERRAL_SOURCE_OF_SETTING } from 'social-prescribing';
+ * REFERRAL_SOURCE_OF_SETTING.hospital_discharge; // 'secondary_care'
+ * ```
+ */
+export const REFERRAL_SOURCE_OF_SETTING: Readonly<Record<ReferralSetting, ReferralSource>> = {
+  gp_practice: 'gp_practice',
+  pharmacy: 'pharmacy',
+  statutory_mental_health: 'mental_health_services',
+  secondary_care: 'secondary_care',
+  hospital_discharge: 'secondary_care',
+  allied_health_professional: 'gp_practice',
+  community_health: 'community',
+  multidisciplinary_team: 'gp_practice',
+  social_care: 'community',
+  housing: 'community',
+  job_centre: 'community',
+  fire_and_rescue: 'community',
+  police: 'community',
+  community_vcs: 'community',
+  self_referral: 'self_referral',
+  other: 'community',
+};
+
+/**
+ * Table 1, row "Prescribed activities": the kinds of activity people are referred out to.
+ *
+ * @example
+ * ```ts
+ * import { ACTIVITY_TYPES } from 'social-prescribing';
+ * ACTIVITY_TYPES[0]; // 'new_sp_specific'
+ * ```
+ */
+export const ACTIVITY_TYPES = ['new_sp_specific', 'commissioned_vcs', 'non_statutory_vcs', 'statutory'] as const;
+/**
+ * One of {@link ACTIVITY_TYPES}.
+ *
+ * @example
+ * ```ts
+ * import type { ActivityType } from 'social-prescribing';
+ * const t: ActivityType = 'commissioned_vcs';
+ * ```
+ */
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+/**
+ * The need domains shared by referrals (needs assessed) and menus (needs an
+ * activity serves). Apps can extend it with their own codes prefixed `x_`
+ * (see {@link NeedDomainSchema}).
+ *
+ * @example
+ * ```ts
+ * import { NEED_DOMAINS } from 'social-prescribing';
+ * NEED_DOMAINS.includes('money_and_debt'); // true
+ * ```
+ */
+export const NEED_DOMAINS = [
+  'loneliness_and_isolation',
+  'physical_activity',
+  'mental_wellbeing',
+  'money_and_debt',
+  'housing',
+  'employment_and_skills',
+  'carers_support',
+  'arts_and_creativity',
+  'nature_and_green_space',
+  'learning',
+  'practical_support_at_home',
+  'long_term_condition_self_management',
+  'healthy_eating',
+  'digital_inclusion',
+  'advice_and_advocacy',
+] as const;
+/**
+ * One of {@link NEED_DOMAINS}, or an app's own extension code beginning `x_`.
+ *
+ * @example
+ * ```ts
+ * import type { NeedDomain } from 'social-prescribing';
+ * const d: NeedDomain = 'x_faith_groups';
+ * ```
+ */
+export type NeedDomain = (typeof NEED_DOMAINS)[number] | `x_${string}`;

@@ -1,0 +1,111 @@
+import type { z } from 'zod';
+import { formatPath, type ValidationIssue } from './errors';
+
+/** A key short and plain enough to be a field name rather than free text. */
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'non-finite number';
+  return typeof value;
+}
+
+function lookup(root: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
+  let current: unknown = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return { found: false, value: undefined };
+    if (!Object.prototype.hasOwnProperty.call(current, key)) return { found: false, value: undefined };
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return { found: true, value: current };
+}
+
+function toPath(path: readonly PropertyKey[]): (string | number)[] {
+  return path.map((p) => (typeof p === 'number' ? p : String(p)));
+}
+
+function listValues(values: readonly unknown[]): string {
+  const shown = values.slice(0, 12).map((v) => JSON.stringify(v));
+  return shown.join(', ') + (values.length > 12 ? ', ...' : '');
+}
+
+/**
+ * Translates zod issues into the library's stable issue codes and messages.
+ * Messages are rendered from the schema's own metadata (expected types,
+ * allowed values, bounds) and the input's *type*, never from its values.
+ * Unrecognised keys are named only when they look like field names.
+ *
+ * @internal
+ */
+export function issuesFromZod(error: z.core.$ZodError, input: unknown): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  for (const issue of error.issues) {
+    const path = toPath(issue.path);
+    const where = formatPath(path);
+    const missing = issue.code !== 'unrecognized_keys' && issue.code !== 'custom' && !lookup(input, issue.path).found;
+    if (missing) {
+      out.push({ path, code: 'missing_field', message: `${where}: required field is missing` });
+      continue;
+    }
+    switch (issue.code) {
+      case 'invalid_type': {
+        out.push({
+          path,
+          code: 'invalid_type',
+          message: `${where}: expected ${issue.expected}, received ${describeType(lookup(input, issue.path).value)}`,
+        });
+        break;
+      }
+      case 'invalid_value':
+        out.push({ path, code: 'invalid_value', message: `${where}: expected one of ${listValues(issue.values)}` });
+        break;
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          const named = FIELD_NAME.test(key);
+          out.push({
+            path: named ? [...path, key] : path,
+            code: 'unrecognized_field',
+            message: named
+              ? `${formatPath([...path, key])}: unrecognised field`
+              : `${where}: has an unrecognised field (name not shown)`,
+          });
+        }
+        break;
+      case 'too_small':
+        out.push({
+          path,
+          code: 'too_small',
+          message: `${where}: must be ${issue.origin === 'array' ? 'a list of at least' : issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`,
+        });
+        break;
+      case 'too_big':
+        out.push({
+          path,
+          code: 'too_big',
+          message: `${where}: must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`,
+        });
+        break;
+      case 'invalid_format':
+        out.push({ path, code: 'invalid_format', message: `${where}: not a valid ${issue.format}` });
+        break;
+      case 'not_multiple_of':
+        out.push({ path, code: 'not_an_integer', message: `${where}: must be a multiple of ${String(issue.divisor)}` });
+        break;
+      case 'invalid_union':
+        // The message is the schema author's own description of the accepted forms.
+        out.push({ path, code: 'invalid_type', message: `${where}: ${issue.message}` });
+        break;
+      case 'invalid_key':
+      case 'invalid_element':
+      case 'custom':
+        // Custom messages are written by this library's schemas, never from input.
+        out.push({ path, code: 'invalid', message: `${where}: ${issue.message}` });
+        break;
+      default:
+        issue satisfies never;
+        out.push({ path, code: 'invalid', message: `${where}: invalid` });
+    }
+  }
+  return out;
+}
