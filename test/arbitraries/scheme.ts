@@ -27,6 +27,7 @@ export function factValue(fact: FactDescriptor): fc.Arbitrary<unknown> {
 
 export const pathwayArb = fc.record(
   {
+    // eslint-disable-next-line no-control-regex
     id: fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/[\u0000-\u001f\u007f]/.test(s)),
     label: fc.string({ maxLength: 40 }),
     setting: fc.constantFrom(...REFERRAL_SETTINGS, 'unknown' as const),
