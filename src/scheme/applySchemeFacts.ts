@@ -4,7 +4,16 @@ import { issuesFromZod } from '../shared/zodIssues';
 import type { SchemeProfileError } from './errors';
 import { SchemeProfileSchema, type SchemeProfile } from './schema';
 
-type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { readonly [K in keyof T]?: DeepPartial<T[K]> } : T;
+/**
+ * Makes every property of an object type optional, recursively (arrays are kept whole).
+ *
+ * @example
+ * ```ts
+ * import type { DeepPartial } from 'social-prescribing';
+ * const p: DeepPartial<{ a: { b: number; c: string } }> = { a: { b: 1 } };
+ * ```
+ */
+export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { readonly [K in keyof T]?: DeepPartial<T[K]> } : T;
 
 /**
  * Part of a scheme profile's facts, in exactly the profile's paths: what a
