@@ -92,10 +92,21 @@ export function issuesFromZod(error: z.core.$ZodError, input: unknown): Validati
       case 'not_multiple_of':
         out.push({ path, code: 'not_an_integer', message: `${where}: must be a multiple of ${String(issue.divisor)}` });
         break;
-      case 'invalid_union':
-        // The message is the schema author's own description of the accepted forms.
-        out.push({ path, code: 'invalid_type', message: `${where}: ${issue.message}` });
+      case 'invalid_union': {
+        // When exactly one alternative got past the type check (e.g. a list whose
+        // items are wrong), report that alternative's own, deeper issues.
+        const informative = issue.errors.filter((branch) =>
+          branch.some((i) => i.path.length > 0 || (i.code !== 'invalid_type' && i.code !== 'invalid_value')),
+        );
+        if (informative.length === 1) {
+          const nested = informative[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
+          out.push(...issuesFromZod({ issues: nested } as unknown as z.core.$ZodError, input));
+        } else {
+          // The message is the schema author's own description of the accepted forms.
+          out.push({ path, code: 'invalid_type', message: `${where}: ${issue.message}` });
+        }
         break;
+      }
       case 'invalid_key':
       case 'invalid_element':
       case 'custom':

@@ -2,7 +2,7 @@
 // catalogue as SchemeProfileSchema, so they cannot drift from it (a
 // meta-property in test/scheme checks every generated value parses).
 import fc from 'fast-check';
-import { REFERRAL_SETTINGS, SCHEME_FACTS, SCHEME_PROFILE_VERSION, type FactDescriptor, type SchemeProfile } from '../../src/index';
+import { REFERRAL_SETTINGS, ROTHERHAM, SCHEME_FACTS, SCHEME_PROFILE_VERSION, type FactDescriptor, type SchemeProfile } from '../../src/index';
 
 /** A tag that marks text as "personal": it must never appear in any error or explanation. */
 export const SENTINEL = 'PII§SENTINEL';
@@ -68,3 +68,26 @@ export const schemeProfileArb = (options: { withSentinel?: boolean } = {}): fc.A
       return profile as unknown as SchemeProfile;
     });
 };
+
+/**
+ * A profile near the 'plus' boundary: Rotherham with a few facts (and
+ * possibly the pathways) redrawn at random. Uniform profiles are rarely
+ * holistic, so laws about 'plus' need these to be exercised.
+ */
+export const nearPlusProfileArb = (): fc.Arbitrary<SchemeProfile> =>
+  fc
+    .tuple(
+      fc.array(fc.nat({ max: SCHEME_FACTS.length - 1 }), { maxLength: 6 }),
+      fc.option(fc.oneof(fc.constant('unknown' as const), fc.array(pathwayArb, { maxLength: 4 })), { nil: undefined }),
+    )
+    .chain(([indexes, pathways]) =>
+      fc.tuple(...indexes.map((i) => factValue(SCHEME_FACTS[i]!))).map((values) => {
+        const profile = structuredClone(ROTHERHAM) as unknown as Record<string, unknown>;
+        indexes.forEach((i, k) => setPath(profile, SCHEME_FACTS[i]!.path, values[k]));
+        if (pathways !== undefined) profile['pathways'] = pathways;
+        return profile as unknown as SchemeProfile;
+      }),
+    );
+
+/** Uniform profiles and near-'plus' profiles, half and half. */
+export const anyProfileArb = (): fc.Arbitrary<SchemeProfile> => fc.oneof(schemeProfileArb(), nearPlusProfileArb());

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  classifyScheme,
+  parseRubric,
+  ROTHERHAM,
+  RUBRIC_V1,
+  RubricSchema,
+  SCHEME_FACTS,
+  type Condition,
+  type Rubric,
+} from '../../src/index';
+
+const copy = (): Record<string, unknown> => JSON.parse(JSON.stringify(RUBRIC_V1)) as Record<string, unknown>;
+
+function leaves(c: Condition): Condition[] {
+  if ('all' in c) return c.all.flatMap(leaves);
+  if ('any' in c) return c.any.flatMap(leaves);
+  return [c];
+}
+const allConditions = (r: Rubric): Condition[] => [
+  ...r.necessaryConditions.map((c) => c.condition),
+  ...r.plusFeatures.map((c) => c.condition),
+  ...r.assetBasedCriteria.flatMap((c) => [c.socialPrescribing, c.plus]),
+  ...r.innovationStages.map((c) => c.condition),
+  ...r.principles.map((c) => c.condition),
+];
+
+describe('RUBRIC_V1', () => {
+  it('satisfies its own schema and parses from JSON', () => {
+    expect(RubricSchema.safeParse(RUBRIC_V1).success).toBe(true);
+    expect(parseRubric(copy())._unsafeUnwrap()).toEqual(RUBRIC_V1);
+  });
+
+  it('is immutable once published: deeply frozen, and its content is pinned', () => {
+    expect(Object.isFrozen(RUBRIC_V1)).toBe(true);
+    expect(Object.isFrozen(RUBRIC_V1.plusFeatures[0]!.condition)).toBe(true);
+    // Changing RUBRIC_V1's behaviour is a breaking change: publish RUBRIC_V2 instead.
+    const hash = createHash('sha256').update(JSON.stringify(RUBRIC_V1)).digest('hex');
+    expect(hash).toMatchSnapshot();
+  });
+
+  it('every `in` list is an up-set of its ordered fact, so the rubric is monotone', () => {
+    for (const leaf of allConditions(RUBRIC_V1).flatMap(leaves)) {
+      if (!('in' in leaf)) continue;
+      const fact = SCHEME_FACTS.find((f) => f.key === leaf.fact)!;
+      expect(fact.ordered).toBe(true);
+      const lowest = Math.min(...leaf.in.map((v) => fact.values!.indexOf(v)));
+      expect([...leaf.in].sort()).toEqual(fact.values!.slice(lowest).slice().sort());
+    }
+  });
+
+  it("every level dimension's caps rise with the fact's favourability order", () => {
+    const levels = ['signposting', 'light', 'medium', 'holistic'];
+    for (const dim of RUBRIC_V1.levelDimensions) {
+      const fact = SCHEME_FACTS.find((f) => f.key === dim.fact)!;
+      const order: readonly unknown[] = fact.kind === 'boolean' ? [false, true] : fact.values!;
+      const caps = order.map((v) => levels.indexOf(dim.ceilings.find((c) => c.value === v)!.level));
+      expect(caps).toEqual([...caps].sort((a, b) => a - b));
+    }
+  });
+
+  it('every paper-derived criterion names its table and row', () => {
+    for (const c of [...RUBRIC_V1.plusFeatures, ...RUBRIC_V1.necessaryConditions, ...RUBRIC_V1.assetBasedCriteria, ...RUBRIC_V1.innovationStages]) {
+      expect(c.citation.source).toBe('Dayson 2017');
+      expect(c.citation.table, c.id).toBeTypeOf('number');
+      expect(c.citation.row, c.id).toBeTypeOf('number');
+    }
+    for (const p of RUBRIC_V1.principles) expect(p.citation.section).toMatch(/principle [1-5]$/);
+  });
+});
+
+describe('parseRubric and rubric options', () => {
+  it('reports a fact the profile does not have, with its path', () => {
+    const r = copy();
+    (r['plusFeatures'] as { condition: unknown }[])[0]!.condition = { fact: 'coverage.size', is: true };
+    const e = parseRubric(r)._unsafeUnwrapErr();
+    expect(e.code).toBe('invalid_rubric');
+    expect(e.issues.map((i) => [i.path.join('.'), i.code])).toEqual([['plusFeatures.0.condition.fact', 'invalid_reference']]);
+  });
+
+  it('reports values and parameters that do not exist, and kind mismatches, all at once', () => {
+    const r = copy();
+    const features = r['plusFeatures'] as { condition: unknown }[];
+    features[0]!.condition = { fact: 'coverage.scale', in: ['galaxy'] };
+    features[1]!.condition = { fact: 'funding.committedYears', atLeast: { param: 'nope' } };
+    features[2]!.condition = { fact: 'coverage.scale', is: true };
+    const codes = parseRubric(r)._unsafeUnwrapErr().issues.map((i) => [i.path.join('.'), i.code]);
+    expect(codes).toEqual([
+      ['plusFeatures.0.condition.in.0', 'invalid_value'],
+      ['plusFeatures.1.condition.atLeast', 'invalid_reference'],
+      ['plusFeatures.2.condition.is', 'invalid_reference'],
+    ]);
+  });
+
+  it('a custom rubric loaded from JSON classifies like RUBRIC_V1 when it has the same rules', () => {
+    const custom = parseRubric(copy())._unsafeUnwrap();
+    expect(classifyScheme(ROTHERHAM, { rubric: custom })._unsafeUnwrap()).toEqual(classifyScheme(ROTHERHAM)._unsafeUnwrap());
+  });
+
+  it('rejects unknown parameters and out-of-range values', () => {
+    const e1 = classifyScheme(ROTHERHAM, { parameters: { plusFeatureThreshold: 5 } })._unsafeUnwrapErr();
+    expect([e1.code, e1.issues[0]!.code, e1.issues[0]!.path]).toEqual(['invalid_classify_options', 'too_big', ['parameters', 'plusFeatureThreshold']]);
+    const e2 = classifyScheme(ROTHERHAM, { parameters: { plusFeatureThreshold: 2.5 } })._unsafeUnwrapErr();
+    expect(e2.issues[0]!.code).toBe('not_an_integer');
+    const e3 = classifyScheme(ROTHERHAM, { parameters: { colour: 1 } })._unsafeUnwrapErr();
+    expect(e3.issues[0]!.code).toBe('unrecognized_field');
+    const e4 = classifyScheme(ROTHERHAM, { rubric: {} as Rubric })._unsafeUnwrapErr();
+    expect(e4.code).toBe('invalid_rubric');
+  });
+
+  it('parameters change the outcome as documented', () => {
+    const p = { ...ROTHERHAM, funding: { ...ROTHERHAM.funding, committedYears: 2 } };
+    const strict = classifyScheme(p)._unsafeUnwrap();
+    const lenient = classifyScheme(p, { parameters: { minFundingYears: 2 } })._unsafeUnwrap();
+    expect(strict.criteria.find((c) => c.id === 'plus_investment')!.outcome).toBe('not_met');
+    expect(lenient.criteria.find((c) => c.id === 'plus_investment')!.outcome).toBe('met');
+    expect(lenient.parameters['minFundingYears']).toBe(2);
+  });
+});
