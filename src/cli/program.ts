@@ -15,6 +15,7 @@ import {
   type ClassifyOptions,
   type Rubric,
 } from '../index';
+import { issueText } from '../research/textCells';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exitCodes';
 import { expandInputs, readInputs, type InputEntry } from './inputs';
 import { Output } from './output';
@@ -69,7 +70,7 @@ function reportFailures(failures: readonly BatchRecord[], total: number, count =
   const lines = shown.map((f) => {
     if (f.status !== 'error') return '';
     const where = f.source.row === null ? f.source.file : `${f.source.file}:${f.source.row}`;
-    const issues = f.error.issues.map((i) => `${i.column ?? formatPath(i.path)} ${i.code}`).join('; ');
+    const issues = f.error.issues.map(issueText).join('; ');
     return `  ${where}: ${f.error.code}${issues === '' ? '' : ` (${issues})`}`;
   });
   if (count > shown.length) lines.push(`  ... and ${count - shown.length} more (every failure is in the output)`);

@@ -1,4 +1,4 @@
-import { formatPath } from '../shared/errors';
+import { issueText } from './textCells';
 import { batchCsvColumns } from './batchCsvColumns';
 import type { BatchRecord, ClassificationRules } from './schema';
 
@@ -33,7 +33,7 @@ export function flattenBatchRecord(record: BatchRecord, rules: Pick<Classificati
   cells.set('status', record.status);
   if (record.status === 'error') {
     cells.set('error_code', record.error.code);
-    cells.set('error_issues', record.error.issues.map((i) => `${i.column ?? formatPath(i.path)} ${i.code}`).join('; '));
+    cells.set('error_issues', record.error.issues.map(issueText).join('; '));
   } else {
     const c = record.classification;
     cells.set('scheme_id', c.scheme.id);

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import { SCHEME_FACTS } from '../scheme/facts';
-import { SchemeProfileSchema, SCHEME_PROFILE_VERSION, type SchemeProfile } from '../scheme/schema';
+import { SchemePathwaySchema, SchemeProfileSchema, SCHEME_PROFILE_VERSION, type SchemeProfile } from '../scheme/schema';
 import { createValidationError, formatPath, type ValidationIssue } from '../shared/errors';
 import { UNKNOWN } from '../shared/schemas';
 import { issuesFromZod } from '../shared/zodIssues';
@@ -191,13 +191,26 @@ export function readSchemeCsvRecord(
       }
       profile['pathways'] = mode === UNKNOWN ? UNKNOWN : [];
       break;
-    case 'listed':
-      profile['pathways'] = filled.map(([n, g]) => {
+    case 'listed': {
+      // Check each pathway on its own, so an issue names the pathway's field
+      // rather than the whole list (the list is "a list or unknown").
+      let valid = true;
+      profile['pathways'] = filled.map(([n, g], index) => {
         const pathway: Record<string, unknown> = { id: g.id ?? `pathway${n}`, setting: g.setting, clearlyDelineated: g.clearlyDelineated };
         if (g.label !== undefined) pathway['label'] = g.label;
+        const checked = SchemePathwaySchema.safeParse(pathway);
+        if (!checked.success) {
+          valid = false;
+          for (const issue of issuesFromZod(checked.error, pathway)) {
+            const path = ['pathways', index, ...issue.path];
+            issues.push(renameIssue({ ...issue, path, message: `${formatPath(path)}${issue.message.slice(formatPath(issue.path).length)}` }, groupOf));
+          }
+        }
         return pathway;
       });
+      if (!valid) profile['pathways'] = UNKNOWN;
       break;
+    }
     default:
       issues.push({ path: ['pathways'], code: 'invalid_value', message: 'pathways: expected one of "unknown", "listed", "none"' });
       profile['pathways'] = UNKNOWN;

@@ -41,13 +41,15 @@ function tierChart(summary: BatchSummary): string {
   const left = 48;
   const bottom = 40;
   const top = 20;
-  const max = Math.max(1, ...TIERS.map((t) => Math.max(summary.tiers[t], summary.highestPossibleTiers[t])));
+  const most = Math.max(1, ...TIERS.map((t) => Math.max(summary.tiers[t], summary.highestPossibleTiers[t])));
+  const step = Math.ceil(most / 4);
+  const max = step * 4;
   const plotH = height - top - bottom;
   const groupW = (width - left - 10) / TIERS.length;
   const barW = Math.min(60, groupW / 3);
   const parts: string[] = [];
   for (let k = 0; k <= 4; k++) {
-    const v = Math.round((max * k) / 4);
+    const v = step * k;
     const y = top + plotH - (plotH * v) / max;
     parts.push(`<line x1="${left}" y1="${y.toFixed(1)}" x2="${width - 10}" y2="${y.toFixed(1)}" stroke="#e5e5e5"/>`);
     parts.push(`<text x="${left - 6}" y="${(y + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#555">${v}</text>`);
@@ -111,7 +113,7 @@ function heatmap(results: readonly { record: BatchSuccess; anchor: string }[], c
   const cell = 16;
   const labelW = 220;
   const headH = 170;
-  const width = labelW + columns.length * cell + 10;
+  const width = labelW + columns.length * cell + 150; // room for the slanted column labels
   const height = headH + results.length * cell + 10;
   const parts: string[] = [];
   columns.forEach((col, j) => {

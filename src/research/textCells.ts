@@ -1,6 +1,6 @@
 // Helpers shared by the human-readable batch formats (not exported from the package).
 import { formatPath } from '../shared/errors';
-import type { BatchRecord } from './schema';
+import type { BatchIssue, BatchRecord } from './schema';
 
 /** @internal Escapes text for a Markdown table cell. */
 export function mdCell(text: string): string {
@@ -26,7 +26,13 @@ export function sourceText(record: BatchRecord): string {
 /** @internal `column-or-path code; ...` for a failed record. */
 export function issuesText(record: BatchRecord): string {
   if (record.status === 'ok') return '';
-  return record.error.issues.map((i) => `${i.column ?? formatPath(i.path)} ${i.code}`).join('; ');
+  return record.error.issues.map(issueText).join('; ');
+}
+
+/** @internal `column-or-path code`, or `code (message)` for a problem with the whole input. */
+export function issueText(issue: BatchIssue): string {
+  if (issue.column === null && issue.path.length === 0) return `${issue.code} (${issue.message.replace(/^\(\w+\): /, '')})`;
+  return `${issue.column ?? formatPath(issue.path)} ${issue.code}`;
 }
 
 /** @internal Renders rows as a plain text table with padded columns. */
