@@ -60,7 +60,7 @@ describe.skipIf(skip)('the HTML report in headless Chromium', () => {
       expect(box!.height).toBeGreaterThan(50);
     }
     // Bars with real height: the chart is drawn, not just present.
-    const barHeights = await page.locator('svg#tier-chart rect.bar').evaluateAll((rects) => rects.map((r) => (r as SVGGraphicsElement).getBBox().height));
+    const barHeights = await page.locator('svg#tier-chart rect.bar').evaluateAll((rects) => rects.map((r) => (r as unknown as { getBBox(): { height: number } }).getBBox().height));
     expect(barHeights).toHaveLength(6);
     expect(barHeights.some((h) => h > 10)).toBe(true);
     // Heatmap: one cell per classified scheme and criterion, every outcome coloured.
