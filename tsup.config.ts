@@ -1,16 +1,22 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const external = ['zod', 'neverthrow', 'date-fns', '@noble/hashes', 'commander', 'csv-parse'];
+
+// `npm run build` empties dist/ first (scripts/clean-dist.mjs): the builds
+// run in parallel, so none may clean.
 export default defineConfig([
   {
-    // The package: ESM and CommonJS, with types for both.
+    // The library: pure, platform-neutral, dual ESM/CJS, with types for both.
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    clean: false, // the build script empties dist first: two configs write into it in parallel
+    clean: false,
     target: 'es2022',
     platform: 'neutral',
-    external: ['zod', 'neverthrow', 'date-fns'],
+    external,
   },
   {
     // A self-contained browser build (dependencies bundled) exposing the
@@ -27,5 +33,18 @@ export default defineConfig([
     noExternal: [/.*/],
     dts: false,
     clean: false,
+  },
+  {
+    // The command line (`bin`): Node only, ESM, the only code allowed Node built-ins.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    external,
+    banner: { js: '#!/usr/bin/env node' },
+    define: { __SP_VERSION__: JSON.stringify(version) },
   },
 ]);

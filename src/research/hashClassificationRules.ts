@@ -1,0 +1,40 @@
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+
+/** @internal JSON with object keys sorted by UTF-16 code unit (as RFC 8785, the JSON Canonicalization Scheme, for the data a rubric holds). */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value);
+    return text === undefined ? 'null' : text;
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.keys(value)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+  return `{${entries.join(',')}}`;
+}
+
+/**
+ * The hash that identifies a set of classification rules: `sha256:` and the
+ * hex SHA-256 of the canonical JSON (keys sorted, no spaces) of
+ * `{ "parameters": ..., "rubric": ... }`. Two runs with the same hash used
+ * the same rubric, to the letter, and the same parameter values. Pure
+ * JavaScript (the audited `@noble/hashes`), so it runs in a browser too.
+ *
+ * @param rubric - the whole rubric (any JSON data).
+ * @param parameters - every parameter's value, defaults included.
+ *
+ * @example
+ * ```ts
+ * import { hashClassificationRules, RUBRIC_V1 } from 'social-prescribing';
+ *
+ * const a = hashClassificationRules(RUBRIC_V1, { plusFeatureThreshold: 2, minFundingYears: 3, minDelineatedPathways: 2, minHealthSettings: 2 });
+ * const b = hashClassificationRules(RUBRIC_V1, { minHealthSettings: 2, minDelineatedPathways: 2, minFundingYears: 3, plusFeatureThreshold: 2 });
+ * a === b; // true: key order does not matter
+ * ```
+ */
+export function hashClassificationRules(rubric: unknown, parameters: Readonly<Record<string, number>>): string {
+  const text = canonicalJson({ rubric, parameters });
+  return `sha256:${bytesToHex(sha256(utf8ToBytes(text)))}`;
+}
