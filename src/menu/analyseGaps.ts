@@ -6,7 +6,7 @@ import type { NeedDomain } from '../shared/vocabulary';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { GapAnalysisError } from './errors';
 import { parseMenu } from './parseMenu';
-import { AreaCodeSchema } from './schema';
+import { AreaCodeSchema } from '../pathway/schema';
 
 /**
  * How many referred people had a need in one domain, in one area, over the

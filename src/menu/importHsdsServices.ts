@@ -17,9 +17,9 @@ import {
   unitFromText,
 } from './hsdsMapping';
 import { parseMenu } from './parseMenu';
+import { AreaCodeSchema } from '../pathway/schema';
 import {
   ActivitySchema,
-  AreaCodeSchema,
   AVAILABILITIES,
   FUNDING_MECHANISMS,
   MENU_VERSION,

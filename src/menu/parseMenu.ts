@@ -2,6 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { createValidationError, formatPath, type ValidationIssue } from '../shared/errors';
 import { deepFreeze } from '../shared/deepFreeze';
 import { issuesFromZod } from '../shared/zodIssues';
+import { checkRuleLimits } from '../pathway/loadRule';
 import type { MenuError } from './errors';
 import { MenuSchema, type Menu, type Provider } from './schema';
 
@@ -50,6 +51,17 @@ function referenceIssues(input: unknown): ValidationIssue[] {
   return issues;
 }
 
+function ruleLimitIssues(input: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!isRecord(input) || !Array.isArray(input['activities'])) return issues;
+  (input['activities'] as unknown[]).forEach((a, i) => {
+    if (!isRecord(a) || a['eligibility'] === undefined) return;
+    const issue = checkRuleLimits(a['eligibility'], ['activities', i, 'eligibility']);
+    if (issue !== undefined) issues.push(issue);
+  });
+  return issues;
+}
+
 /**
  * Validates any value (typically parsed JSON) as a {@link Menu}: its shape,
  * and every reference inside it (each activity's provider is in the menu;
@@ -78,6 +90,9 @@ function referenceIssues(input: unknown): ValidationIssue[] {
  */
 export function parseMenu(input: unknown): Result<Menu, MenuError> {
   if (input !== null && typeof input === 'object' && validated.has(input)) return ok(input as Menu);
+  // A hostile rule could nest deep enough to exhaust the recursive schema's stack: check its size first.
+  const tooBig = ruleLimitIssues(input);
+  if (tooBig.length > 0) return err(createValidationError('invalid_menu', 'menu', [...tooBig, ...referenceIssues(input)]));
   const parsed = MenuSchema.safeParse(input);
   const issues = [...(parsed.success ? [] : issuesFromZod(parsed.error, input)), ...referenceIssues(input)];
   if (!parsed.success || issues.length > 0) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AreaCodeSchema, EligibilityRuleSchema } from '../pathway/schema';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';
 import {
   ACTIVITY_TYPES,
@@ -143,24 +144,6 @@ export const COST_UNITS = ['session', 'week', 'month', 'course', 'one_off'] as c
 export type CostUnit = (typeof COST_UNITS)[number];
 
 /**
- * A code for a geographic area: an ONS GSS code such as `E08000018`
- * (Rotherham), a ward or PCN code, or any code-like identifier of your own.
- * Letters, digits and `_ . : -`, starting with a letter or digit, at most 100
- * characters: a code, never an address.
- *
- * @example
- * ```ts
- * import { AreaCodeSchema } from 'social-prescribing';
- * AreaCodeSchema.safeParse('E08000018').success; // true
- * AreaCodeSchema.safeParse('12 High Street').success; // false
- * ```
- */
-export const AreaCodeSchema = z
-  .string()
-  .max(100)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, { error: 'expected an area code (letters, digits and _ . : -)' });
-
-/**
  * A tag describing what an activity involves (`gardening`, `choir`,
  * `walking`), matched against a person's interests. Lower-case letters,
  * digits, `_` and `-`, at most 60 characters. Need-domain codes are valid
@@ -266,9 +249,6 @@ export const ProviderSchema = z.strictObject({
 export interface Provider extends z.infer<typeof ProviderSchema> {}
 
 const unique = (xs: readonly string[]): boolean => new Set(xs).size === xs.length;
-
-// TEMPORARY until the eligibility rule engine lands from issue-3.
-const ELIGIBILITY_RULE_SLOT = z.never().optional();
 
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 
@@ -471,8 +451,8 @@ export const ActivitySchema = z.strictObject({
   schedule: ScheduleSchema.optional(),
   /** The areas it serves, or `'anywhere'`. Absent: not recorded. */
   areas: AreasServedSchema.optional(),
-  /** Who may take part, as an eligibility rule tree. Absent: open to anyone. */
-  eligibility: ELIGIBILITY_RULE_SLOT,
+  /** Who may take part, as an eligibility rule tree (the pathway module's rules, e.g. `{ test: 'age', min: 65 }`). Absent: open to anyone. */
+  eligibility: EligibilityRuleSchema.optional(),
   /** What it costs the person. Absent: not recorded. */
   cost: CostSchema.optional(),
   /** Whether it is running. */
