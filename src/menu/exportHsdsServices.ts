@@ -122,7 +122,7 @@ function organizationRecord(p: Provider): Mutable {
   areaAttributes(p.areas, push);
   const org: Mutable = { id, name: p.name, description: p.description ?? '' };
   if (p.kind !== undefined) org['legal_status'] = PROVIDER_KIND_LABELS[p.kind];
-  if (p.registrations !== undefined && p.registrations.length > 0) {
+  if (p.registrations !== undefined) {
     org['organization_identifiers'] = p.registrations.map((r, i) => ({
       id: hashUuid(`organization_identifier:${id}:${i}`),
       organization_id: id,

@@ -233,6 +233,12 @@ const isEmpty = (v: unknown): boolean =>
   (Array.isArray(v) && v.length === 0) ||
   (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
 
+/** JSON with object keys sorted, for comparing records whatever their key order. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x !== null && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
+
 const strictParse = <T>(schema: z.ZodType<T>, v: unknown): T | undefined => {
   const r = schema.safeParse(v);
   return r.success ? r.data : undefined;
@@ -328,9 +334,6 @@ function providerFrom(org: HsdsOrganization, path: Path, w: Warnings): Provider 
       provider.kind = k;
       if (org.legal_status !== PROVIDER_KIND_LABELS[k]) w.add([...path, 'legal_status'], 'inferred_value', `read as provider kind ${k}; check it`);
     }
-  } else if (identifiers.some((i) => ['GB-CHC', 'GB-SC', 'GB-NIC'].includes(i.identifier_scheme ?? ''))) {
-    provider.kind = 'registered_charity';
-    w.add([...path, 'organization_identifiers'], 'inferred_value', 'a charity register number was read as provider kind registered_charity; check it');
   }
   const band = facts.get(FACT.turnoverBand)?.[0];
   if (band !== undefined) {
@@ -350,7 +353,10 @@ function providerFrom(org: HsdsOrganization, path: Path, w: Warnings): Provider 
     if (r === undefined) w.add([...at, 'identifier'], 'invalid_value_dropped', 'not a valid registration number; left out');
     else registrations.push(r);
   });
-  if (registrations.length > 0) provider.registrations = registrations.slice(0, 10);
+  // An empty list records "no registrations"; a missing one, "not recorded".
+  if (registrations.length > 0 || (Array.isArray(org.organization_identifiers) && org.organization_identifiers.length === 0)) {
+    provider.registrations = registrations.slice(0, 10);
+  }
   const areas = readAreas(facts, [...path, 'attributes'], w);
   if (areas !== undefined) provider.areas = areas;
   return provider;
@@ -526,7 +532,7 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
     if (existingId !== undefined) {
       providerId = existingId;
       const existing = ctx.providers.get(existingId);
-      if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(candidate)) {
+      if (existing !== undefined && canonical(existing) !== canonical(candidate)) {
         w.add(['organization'], 'conflicting_value', 'differs from an earlier record of the same organization; the first is kept');
       }
     } else {

@@ -230,7 +230,7 @@ export const ProviderSchema = z.strictObject({
   description: z.string().min(1).max(5000).optional(),
   /** What kind of organisation it is. Absent: not recorded. */
   kind: (z.enum(PROVIDER_KINDS) as z.ZodType<ProviderKind>).optional(),
-  /** Its entries on UK registers, where it has any. Absent: not recorded. */
+  /** Its entries on UK registers; `[]` records that it has none. Absent: not recorded. */
   registrations: z.array(RegistrationSchema).max(10).optional(),
   /** Its annual turnover band. Absent: not recorded. */
   turnoverBand: (z.enum(TURNOVER_BANDS) as z.ZodType<TurnoverBand>).optional(),
@@ -439,8 +439,8 @@ export const ActivitySchema = z.strictObject({
   providerId: IdSchema,
   /** The need domains it serves (see `NEED_DOMAINS`; `x_...` codes extend them). */
   needDomains: z.array(NeedDomainSchema).max(30).refine(unique, { error: 'must not list a need domain twice' }),
-  /** Tags describing what it involves, matched against interests. */
-  tags: z.array(TagSchema).max(50).refine(unique, { error: 'must not list a tag twice' }).optional(),
+  /** Tags describing what it involves, matched against interests (omit rather than give an empty list). */
+  tags: z.array(TagSchema).min(1).max(50).refine(unique, { error: 'must not list a tag twice' }).optional(),
   /** Table 1's prescribed-activity type. Absent: not recorded. */
   activityType: (z.enum(ACTIVITY_TYPES) as z.ZodType<ActivityType>).optional(),
   /** How it is funded; `[]` is unfunded. Absent: not recorded. */
