@@ -26,7 +26,8 @@ function makeMenu(activities: number, providers: number, seed: number): Menu {
       seed: seed + 1,
     })
     .map(([a, rule], i): Activity => {
-      const { eligibility: _drop, ...rest } = a;
+      const rest: Activity = { ...a };
+      delete (rest as { eligibility?: unknown }).eligibility;
       return rule === undefined ? { ...rest, id: `activity-${i}` } : { ...rest, id: `activity-${i}`, eligibility: rule };
     });
   return JSON.parse(JSON.stringify({ menuVersion: MENU_VERSION, providers: ps, activities: as })) as Menu;
