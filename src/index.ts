@@ -8,3 +8,5 @@ export * from './shared/index';
 export * from './scheme/index';
 export * from './scoring/index';
 export * from './research/index';
+export * from './pathway/index';
+export * from './menu/index';

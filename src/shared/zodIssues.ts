@@ -95,9 +95,7 @@ export function issuesFromZod(error: z.core.$ZodError, input: unknown): Validati
       case 'invalid_union': {
         // When exactly one alternative got past the type check (e.g. a list whose
         // items are wrong), report that alternative's own, deeper issues.
-        const informative = issue.errors.filter((branch) =>
-          branch.some((i) => i.path.length > 0 || (i.code !== 'invalid_type' && i.code !== 'invalid_value')),
-        );
+        const informative = issue.errors.filter((branch) => branch.some((i) => i.path.length > 0));
         if (informative.length === 1) {
           const nested = informative[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
           out.push(...issuesFromZod({ issues: nested } as unknown as z.core.$ZodError, input));

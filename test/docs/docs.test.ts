@@ -35,7 +35,8 @@ describe('documentation', () => {
       .join('\n');
     const codes = new Set([
       ...[...sources.matchAll(/createValidationError\(\s*'([a-z_]+)'/g)].map((m) => m[1]!),
-      ...[...sources.matchAll(/\bcode: '([a-z_]+)'/g)].map((m) => m[1]!),
+      // Plain error objects: { kind: '...', code: '...' }.
+      ...[...sources.matchAll(/\bkind: '[a-z_]+',\s*code: '([a-z_]+)'/g)].map((m) => m[1]!),
     ]);
     expect(codes.size).toBeGreaterThan(0);
     for (const code of codes) expect(catalogue, code).toContain(`\`${code}\``);
