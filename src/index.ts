@@ -8,3 +8,4 @@ export * from './shared/index';
 export * from './scheme/index';
 export * from './scoring/index';
 export * from './pathway/index';
+export * from './referral/index';
