@@ -5,8 +5,37 @@ import type { ReceivedEvent, Referral, ReferralEvent, ReferralStatus, Transition
 /** @internal A referral under construction; the public type is readonly. */
 export type MutableReferral = { -readonly [K in keyof Referral]: Referral[K] };
 
-/** @internal The (time, sequence) position of an event, for ordering. */
-export const eventMs = (at: string): number => Date.parse(at);
+const DAYS_400_YEARS_MS = 146_097 * 86_400_000;
+const num = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+};
+
+/**
+ * @internal The instant of a timestamp already validated by
+ * `IsoDateTimeSchema` (`YYYY-MM-DDTHH:MM:SS[.fff...](Z|±HH:MM)`), in
+ * milliseconds since the epoch. Several times faster than `Date.parse`,
+ * which dominated replay; equal to it (a law in the tests).
+ */
+export function eventMs(at: string): number {
+  const y = num(at, 0, 4);
+  let i = 19;
+  let ms = 0;
+  if (at.charCodeAt(i) === 46 /* . */) {
+    let scale = 100;
+    for (i++; i < at.length && at.charCodeAt(i) >= 48 && at.charCodeAt(i) <= 57; i++) {
+      if (scale >= 1) ms += (at.charCodeAt(i) - 48) * scale;
+      scale /= 10;
+    }
+  }
+  let offset = 0;
+  const sign = at.charCodeAt(i);
+  if (sign === 43 /* + */ || sign === 45 /* - */) offset = (sign === 43 ? 1 : -1) * (num(at, i + 1, i + 3) * 60 + num(at, i + 4, i + 6)) * 60_000;
+  // Date.UTC reads years 0-99 as 1900-1999: shift by a 400-year cycle.
+  const shift = y < 100 ? 400 : 0;
+  return Date.UTC(y + shift, num(at, 5, 7) - 1, num(at, 8, 10), num(at, 11, 13), num(at, 14, 16), num(at, 17, 19), ms) - shift / 400 * DAYS_400_YEARS_MS - offset;
+}
 
 /** @internal Makes the record a `received` event creates. */
 export function referralFromReceived(e: ReceivedEvent): MutableReferral {
@@ -61,13 +90,16 @@ export function applyEvent(r: MutableReferral, e: ReferralEvent, requiredAttempt
   const ms = eventMs(e.at);
   const last = eventMs(r.updatedAt);
   if (ms < last || (ms === last && seq < r.updatedSeq)) return transitionError('event_out_of_order', from, e.type);
-  if (r.transitions.some((t) => t.eventId === e.id)) return transitionError('duplicate_event', from, e.type);
+  for (const t of r.transitions) if (t.eventId === e.id) return transitionError('duplicate_event', from, e.type);
   const row = findTransition(from, e.type);
   if (row === undefined) return transitionError('invalid_transition', from, e.type);
   if (row.guard === 'enough_contact_attempts' && r.contactAttempts < requiredAttempts) {
     return transitionError('transition_guard_failed', from, e.type, row.guard);
   }
-  const activity = e.type === 'attended' || e.type === 'did_not_attend' ? r.activities.find((a) => a.activityId === e.activityId) : undefined;
+  let activity: Referral['activities'][number] | undefined;
+  if (e.type === 'attended' || e.type === 'did_not_attend') {
+    for (const a of r.activities) if (a.activityId === e.activityId) activity = a;
+  }
   if (row.guard === 'activity_referred' && activity === undefined) return transitionError('transition_guard_failed', from, e.type, row.guard);
 
   let to: ReferralStatus = row.to === 'previous' ? (r.heldFrom ?? from) : row.to;
@@ -92,14 +124,19 @@ export function applyEvent(r: MutableReferral, e: ReferralEvent, requiredAttempt
       break;
     case 'referred_out':
       for (const activityId of e.activityIds) {
-        if (!r.activities.some((a) => a.activityId === activityId)) r.activities = [...r.activities, { activityId, referredAt: e.at, attended: 0, didNotAttend: 0 }];
+        let known = false;
+        for (const a of r.activities) if (a.activityId === activityId) known = true;
+        if (!known) r.activities = [...r.activities, { activityId, referredAt: e.at, attended: 0, didNotAttend: 0 }];
       }
       break;
     case 'attended':
     case 'did_not_attend':
-      r.activities = r.activities.map((a) =>
-        a === activity ? { ...a, attended: a.attended + (e.type === 'attended' ? 1 : 0), didNotAttend: a.didNotAttend + (e.type === 'did_not_attend' ? 1 : 0) } : a,
-      );
+      if (activity !== undefined) {
+        const updated = { ...activity, attended: activity.attended + (e.type === 'attended' ? 1 : 0), didNotAttend: activity.didNotAttend + (e.type === 'did_not_attend' ? 1 : 0) };
+        const list = [...r.activities];
+        list[list.indexOf(activity)] = updated;
+        r.activities = list;
+      }
       break;
     case 'reviewed':
       r.reviews = [...r.reviews, { at: e.at, ...(e.followUp === undefined ? {} : { followUp: { ...e.followUp } }) }];

@@ -55,6 +55,12 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
   const open = new Map<string, Open>();
   const ended = new Map<string, ReferralStatus>();
   const recentIds = new Set<string>();
+  // Rings of the keys in insertion order, so the oldest is forgotten in O(1)
+  // (asking a Map or Set for its first key after many deletions is O(n) in V8).
+  const endedRing: string[] = [];
+  const idRing: string[] = [];
+  let endedPos = 0;
+  let idPos = 0;
   const rejected = Object.fromEntries(EVENT_REJECTION_CODES.map((c) => [c, 0])) as Record<EventRejectionCode, number>;
   const statuses = Object.fromEntries(REFERRAL_STATUSES.map((s) => [s, 0])) as Record<ReferralStatus, number>;
   const bySource = Object.fromEntries(REFERRAL_SETTINGS.map((s) => [s, 0])) as Record<ReferralSetting, number>;
@@ -79,13 +85,24 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
   const reject = (code: EventRejectionCode): void => {
     rejected[code]++;
   };
-  const remember = <T>(map: Map<string, T> | Set<string>, key: string, value?: T): void => {
-    if (map instanceof Set) map.add(key);
-    else map.set(key, value as T);
-    if (map.size > window) {
-      const oldest = map.keys().next().value as string;
-      map.delete(oldest);
+  const rememberId = (id: string): void => {
+    if (recentIds.has(id)) return;
+    if (idRing.length < window) idRing.push(id);
+    else {
+      recentIds.delete(idRing[idPos]!);
+      idRing[idPos] = id;
+      idPos = (idPos + 1) % window;
     }
+    recentIds.add(id);
+  };
+  const rememberEnded = (referralId: string, status: ReferralStatus): void => {
+    if (endedRing.length < window) endedRing.push(referralId);
+    else {
+      ended.delete(endedRing[endedPos]!);
+      endedRing[endedPos] = referralId;
+      endedPos = (endedPos + 1) % window;
+    }
+    ended.set(referralId, status);
   };
   const slaOf = (pathwayId: string): number | undefined => {
     const d = opts.pathways.get(pathwayId)?.serviceLevel.daysToFirstContact;
@@ -114,7 +131,7 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
     const seq = e.seq ?? 0;
     const r = open.get(e.referralId);
     if (recentIds.has(e.id) || (r !== undefined && r.eventIds.includes(e.id))) return reject('duplicate_event');
-    remember(recentIds, e.id);
+    rememberId(e.id);
     if (r !== undefined) r.eventIds.push(e.id);
     if (opts.asOfMs !== undefined && ms > opts.asOfMs) return reject('event_after_as_of');
     if (e.type === 'received') {
@@ -249,7 +266,7 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
     if (isTerminal(to)) {
       settle(r);
       open.delete(e.referralId);
-      remember(ended, e.referralId, to);
+      rememberEnded(e.referralId, to);
     }
   }
 

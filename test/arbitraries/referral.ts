@@ -219,21 +219,24 @@ export function* syntheticReferralLog(options: { events: number; seed?: number; 
   const rand = prng(options.seed ?? 1);
   const perHour = options.referralsPerHour ?? 150; // about 1.3 million referrals a year
   const gap = HOUR / perHour;
-  // A binary min-heap of pending events of open referrals, keyed by time.
-  const heap: { ms: number; n: number; e: unknown }[] = [];
+  // A binary min-heap of open referrals keyed by the time of their next event:
+  // its size is the number of open referrals, not of events.
+  type Item = { ms: number; n: number; events: ReferralEvent[]; i: number };
+  const heap: Item[] = [];
   let serial = 0;
-  const push = (item: { ms: number; n: number; e: unknown }): void => {
+  const less = (a: Item, b: Item): boolean => a.ms < b.ms || (a.ms === b.ms && a.n < b.n);
+  const push = (item: Item): void => {
+    let i = heap.length;
     heap.push(item);
-    let i = heap.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (heap[p]!.ms < item.ms || (heap[p]!.ms === item.ms && heap[p]!.n < item.n)) break;
+      if (!less(item, heap[p]!)) break;
       heap[i] = heap[p]!;
       i = p;
     }
     heap[i] = item;
   };
-  const pop = (): { ms: number; n: number; e: unknown } => {
+  const pop = (): Item => {
     const top = heap[0]!;
     const last = heap.pop()!;
     if (heap.length > 0) {
@@ -241,12 +244,10 @@ export function* syntheticReferralLog(options: { events: number; seed?: number; 
       for (;;) {
         const l = 2 * i + 1;
         const r = l + 1;
-        let m = i;
-        const less = (a: number, b: number) => heap[a]!.ms < heap[b]!.ms || (heap[a]!.ms === heap[b]!.ms && heap[a]!.n < heap[b]!.n);
-        heap[i] = last;
-        if (l < heap.length && less(l, m)) m = l;
-        if (r < heap.length && less(r, m)) m = r;
-        if (m === i) break;
+        let m = -1;
+        if (l < heap.length && less(heap[l]!, last)) m = l;
+        if (r < heap.length && less(heap[r]!, m === -1 ? last : heap[l]!)) m = r;
+        if (m === -1) break;
         heap[i] = heap[m]!;
         i = m;
       }
@@ -254,19 +255,23 @@ export function* syntheticReferralLog(options: { events: number; seed?: number; 
     }
     return top;
   };
+  const schedule = (events: ReferralEvent[], i: number): void => {
+    if (i < events.length) push({ ms: Date.parse(events[i]!.at), n: serial++, events, i });
+  };
   let emitted = 0;
   let referral = 0;
   let nextStart = START_MS;
   while (emitted < options.events) {
     if (heap.length === 0 || heap[0]!.ms >= nextStart) {
       const choices = Array.from({ length: 3 + Math.floor(rand() * 16) }, () => Math.floor(rand() * 2 ** 30));
-      const events = walkReferral(`R${referral}`, nextStart, choices, { illegal: rand() < 0.1, finish: true });
-      for (const e of events) push({ ms: Date.parse(e.at), n: serial++, e });
+      schedule(walkReferral(`R${referral}`, nextStart, choices, { illegal: rand() < 0.1, finish: true }), 0);
       referral++;
       nextStart += gap;
       continue;
     }
-    const { e } = pop();
+    const item = pop();
+    const e = item.events[item.i]!;
+    schedule(item.events, item.i + 1);
     yield e;
     emitted++;
     const noise = rand();

@@ -328,3 +328,15 @@ describe('person data', () => {
   });
 });
 
+
+describe('the guide', () => {
+  it('lists every row of the table and the FHIR status of every referral status, as the code has them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const guide = readFileSync(new URL('../../docs/referral-pathways-and-lifecycle.md', import.meta.url), 'utf8');
+    for (const t of REFERRAL_TRANSITIONS) {
+      expect(guide).toContain(`| \`${t.from}\` | \`${t.event}\` | \`${t.to}\` | ${t.guard === undefined ? '' : `\`${t.guard}\``} |`);
+    }
+    for (const s of REFERRAL_STATUSES) expect(guide).toMatch(new RegExp(`\\| \`${s}\` \\| \`${FHIR_TASK_STATUS_OF[s]}\` \\|`));
+    expect(guide).toContain('```mermaid');
+  });
+});

@@ -133,3 +133,18 @@ describe('replayReferrals', () => {
     );
   });
 });
+
+describe('timestamps', () => {
+  it('law: events are ordered by the instant they record, as Date.parse reads it', async () => {
+    const { eventMs } = await import('../../src/referral/applyEvent');
+    const { IsoDateTimeSchema } = await import('../../src/index');
+    const offset = fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([s, h, m]) => `${s}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    const stamp = fc
+      .tuple(fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }), fc.oneof(fc.constant('Z'), offset), fc.constantFrom('', '.5', '.123', '.123456', '.9999'))
+      .map(([d, tz, frac]) => `${d.toISOString().slice(0, 19)}${frac}${tz}`)
+      .filter((s) => IsoDateTimeSchema.safeParse(s).success);
+    fc.assert(fc.property(stamp, (s) => {
+      expect(eventMs(s)).toBe(Date.parse(s));
+    }), { numRuns: 2000 });
+  });
+});
