@@ -10,3 +10,4 @@ export * from './scoring/index';
 export * from './research/index';
 export * from './pathway/index';
 export * from './menu/index';
+export * from './referral/index';
