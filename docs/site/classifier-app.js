@@ -312,7 +312,9 @@
     if (file) file.text().then(loadText);
   });
   resetButton.addEventListener('click', function () {
-    writeProfile(SP.createUnknownProfile({ id: idInput.value || 'my-scheme', name: nameInput.value || 'My scheme' }));
+    var blank = SP.createUnknownProfile({ id: idInput.value || 'my-scheme', name: nameInput.value || 'My scheme' });
+    if (blank.isErr()) blank = SP.createUnknownProfile({ id: 'my-scheme', name: 'My scheme' });
+    writeProfile(blank._unsafeUnwrap());
     update();
   });
   exampleButton.addEventListener('click', function () {

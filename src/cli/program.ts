@@ -245,7 +245,7 @@ export function createProgram(onExit: (code: number) => void): Command {
     .action(async (options: { format: 'csv' | 'json'; pathways: number }) => {
       const out = Output.open(undefined);
       if (options.format === 'json') {
-        await out.write(`${JSON.stringify(createUnknownProfile({ id: 'scheme-id', name: 'Scheme name' }), null, 2)}\n`);
+        await out.write(`${JSON.stringify(createUnknownProfile({ id: 'scheme-id', name: 'Scheme name' })._unsafeUnwrap(), null, 2)}\n`);
       } else {
         if (options.pathways > 1000) throw new CliError('--pathways: at most 1000', EXIT.usage);
         await out.write(formatSchemeCsv([], { pathwayGroups: options.pathways })._unsafeUnwrap());

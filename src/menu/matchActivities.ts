@@ -12,6 +12,7 @@ import type { MatchError } from './errors';
 import { COST_UNIT_LABELS, needDomainLabel } from './hsdsMapping';
 import { parseMenu, providersById } from './parseMenu';
 import { TagSchema, type Activity, type Availability, type Cost } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 /**
  * The person to match: the facts eligibility rules read (with their needs,
@@ -286,11 +287,11 @@ interface Candidate {
  * ```
  */
 export function matchActivities(menu: unknown, person: MatchPerson, options: MatchOptions): Result<MatchResult, MatchError> {
-  const parsedOptions = OptionsSchema.safeParse(options);
+  const parsedOptions = safeParse(OptionsSchema, options);
   if (!parsedOptions.success) {
     return err(createValidationError('invalid_match_options', 'match options', issuesFromZod(parsedOptions.error, options)));
   }
-  const parsedPerson = MatchPersonSchema.safeParse(person);
+  const parsedPerson = safeParse(MatchPersonSchema, person);
   if (!parsedPerson.success) {
     return err(createValidationError('invalid_match_person', 'person', issuesFromZod(parsedPerson.error, person)));
   }

@@ -1,10 +1,12 @@
 import { err, ok, type Result } from 'neverthrow';
+import { isDeepFrozen } from '../shared/deepFreeze';
 import { deepFreeze } from '../shared/deepFreeze';
 import { createValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { EligibilityRuleError } from './errors';
 import { checkRuleLimits } from './loadRule';
 import { EligibilityRuleSchema, type EligibilityRule } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 const cache = new WeakMap<object, Result<EligibilityRule, EligibilityRuleError>>();
 
@@ -24,17 +26,18 @@ const cache = new WeakMap<object, Result<EligibilityRule, EligibilityRuleError>>
  * ```
  */
 export function parseEligibilityRule(input: unknown): Result<EligibilityRule, EligibilityRuleError> {
-  const cacheable = input !== null && typeof input === 'object' && Object.isFrozen(input);
-  if (cacheable) {
+  // Only deep-frozen inputs are cached, and they cannot change: a hit is always current.
+  if (input !== null && typeof input === 'object') {
     const hit = cache.get(input);
     if (hit !== undefined) return hit;
   }
+  const cacheable = input !== null && typeof input === 'object' && isDeepFrozen(input);
   let result: Result<EligibilityRule, EligibilityRuleError>;
   const tooBig = checkRuleLimits(input, []);
   if (tooBig !== undefined) {
     result = err(createValidationError('invalid_eligibility_rule', 'eligibility rule', [tooBig]));
   } else {
-    const parsed = EligibilityRuleSchema.safeParse(input);
+    const parsed = safeParse(EligibilityRuleSchema, input);
     result = parsed.success
       ? ok(deepFreeze(parsed.data))
       : err(createValidationError('invalid_eligibility_rule', 'eligibility rule', issuesFromZod(parsed.error, input)));

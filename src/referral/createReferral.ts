@@ -6,6 +6,7 @@ import { referralFromReceived } from './applyEvent';
 import { transitionError, type ReferralEventError, type ReferralOptionsError, type ReferralTransitionError } from './errors';
 import { parseReferralEvent } from './parseReferralEvent';
 import { IsoDateTimeSchema, type Referral, type ReferralEvent } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 /**
  * Options for {@link createReferral} and `transitionReferral`.
@@ -30,7 +31,7 @@ const OptionsSchema = z.strictObject({
 
 /** @internal */
 export function resolveTransitionOptions(options: unknown): Result<{ asOfMs: number; contactAttempts: number | undefined }, ReferralOptionsError> {
-  const parsed = OptionsSchema.safeParse(options);
+  const parsed = safeParse(OptionsSchema, options);
   if (!parsed.success) return err(createValidationError('invalid_referral_options', 'options', issuesFromZod(parsed.error, options)));
   return ok({ asOfMs: Date.parse(parsed.data.asOf), contactAttempts: parsed.data.contactAttempts });
 }

@@ -6,6 +6,7 @@ import { attemptsFor, type ResolvedLogOptions } from './options';
 import { EVENT_REJECTION_CODES, type EventRejectionCode } from './rejections';
 import { REFERRAL_STATUSES, ReferralEventSchema, WELLBEING_MEASURES, type ReferralEvent, type ReferralStatus, type WellbeingMeasure } from './schema';
 import type { ReferralMetrics } from './types';
+import { safeParse } from '../shared/safeParse';
 
 /** @internal How many recent event ids and ended referrals a stream remembers, to detect repeats. */
 export const DEFAULT_STREAM_WINDOW = 100_000;
@@ -274,7 +275,7 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
     /** Validates and folds one raw event. */
     add(raw: unknown): void {
       total++;
-      const parsed = ReferralEventSchema.safeParse(raw);
+      const parsed = safeParse(ReferralEventSchema, raw);
       if (!parsed.success) return reject('invalid_referral_event');
       apply(parsed.data);
     },

@@ -7,6 +7,7 @@ import { issuesFromZod } from '../shared/zodIssues';
 import type { ReferralOptionsError } from './errors';
 import { DEFAULT_CONTACT_ATTEMPTS } from './lifecycle';
 import { IsoDateTimeSchema } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 /** @internal Options every log-reading function shares, validated. */
 export interface ResolvedLogOptions {
@@ -25,10 +26,10 @@ const LogOptionsSchema = z.looseObject({
 /** @internal Validates `asOf`, `pathways` and `contactAttempts`; `extra` validates the rest. */
 export function resolveLogOptions(options: unknown, extra?: z.ZodType): Result<ResolvedLogOptions, ReferralOptionsError> {
   const input = options ?? {};
-  const parsed = LogOptionsSchema.safeParse(input);
+  const parsed = safeParse(LogOptionsSchema, input);
   if (!parsed.success) return err(createValidationError('invalid_referral_options', 'options', issuesFromZod(parsed.error, input)));
   if (extra !== undefined) {
-    const more = extra.safeParse(input);
+    const more = safeParse(extra, input);
     if (!more.success) return err(createValidationError('invalid_referral_options', 'options', issuesFromZod(more.error, input)));
   }
   const issues: ValidationIssue[] = [];

@@ -3,6 +3,7 @@ import { createValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { ReferralError } from './errors';
 import { ReferralSchema, type Referral } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 /**
  * Validates any value (for example a referral record read back from storage)
@@ -15,7 +16,7 @@ import { ReferralSchema, type Referral } from './schema';
  * ```
  */
 export function parseReferral(input: unknown): Result<Referral, ReferralError> {
-  const parsed = ReferralSchema.safeParse(input);
+  const parsed = safeParse(ReferralSchema, input);
   if (parsed.success) return ok(parsed.data as Referral);
   return err(createValidationError('invalid_referral', 'referral', issuesFromZod(parsed.error, input)));
 }

@@ -3,6 +3,7 @@ import { createValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { ReferralEventError } from './errors';
 import { ReferralEventSchema, type ReferralEvent } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 /**
  * Validates any value (typically one line of an event log) as a
@@ -17,7 +18,7 @@ import { ReferralEventSchema, type ReferralEvent } from './schema';
  * ```
  */
 export function parseReferralEvent(input: unknown): Result<ReferralEvent, ReferralEventError> {
-  const parsed = ReferralEventSchema.safeParse(input);
+  const parsed = safeParse(ReferralEventSchema, input);
   if (parsed.success) return ok(parsed.data);
   return err(createValidationError('invalid_referral_event', 'referral event', issuesFromZod(parsed.error, input)));
 }

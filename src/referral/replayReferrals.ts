@@ -8,6 +8,7 @@ import type { RejectedEvent } from './rejections';
 import { ReferralEventSchema, type Referral, type ReferralEvent } from './schema';
 import { createValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
+import { safeParse } from '../shared/safeParse';
 
 /**
  * Options for {@link replayReferrals} and the metrics functions.
@@ -121,7 +122,7 @@ export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptio
   const rejected: RejectedEvent[] = [];
   const entries: Entry[] = [];
   read.value.forEach((raw, index) => {
-    const parsed = ReferralEventSchema.safeParse(raw);
+    const parsed = safeParse(ReferralEventSchema, raw);
     if (!parsed.success) {
       const error = createValidationError('invalid_referral_event', 'referral event', issuesFromZod(parsed.error, raw));
       rejected.push({ index, code: 'invalid_referral_event', message: error.message, issues: error.issues });

@@ -11,6 +11,7 @@ import type { ReferralOptionsError } from './errors';
 import { IdSchema } from '../shared/schemas';
 import { RefSchema, type Referral } from './schema';
 import type { ReferralMetrics } from './types';
+import { safeParse } from '../shared/safeParse';
 
 /**
  * Options for {@link schemeFactsFromReferrals}.
@@ -60,7 +61,7 @@ interface Evidence {
 function evidenceOf(input: unknown): Result<Evidence, ReferralOptionsError> {
   const fail = (issues: ValidationIssue[]) => err(createValidationError('invalid_referral_options', 'referrals or metrics', issues));
   if (Array.isArray(input)) {
-    const parsed = ReferralInputSchema.safeParse(input);
+    const parsed = safeParse(ReferralInputSchema, input);
     if (!parsed.success) return fail(issuesFromZod(parsed.error, input));
     const byPathwayAndSource = new Map<string, Map<ReferralSetting, number>>();
     const gpPractices = new Set<string>();
@@ -72,7 +73,7 @@ function evidenceOf(input: unknown): Result<Evidence, ReferralOptionsError> {
     }
     return ok({ byPathwayAndSource, gpPractices });
   }
-  const parsed = MetricsInputSchema.safeParse(input);
+  const parsed = safeParse(MetricsInputSchema, input);
   if (!parsed.success) return fail(issuesFromZod(parsed.error, input));
   const byPathwayAndSource = new Map<string, Map<ReferralSetting, number>>();
   for (const [pathwayId, counts] of Object.entries(parsed.data.byPathwayAndSource)) {
@@ -105,7 +106,7 @@ function evidenceOf(input: unknown): Result<Evidence, ReferralOptionsError> {
  *
  * const metrics = computeReferralMetrics([])._unsafeUnwrap();
  * const facts = schemeFactsFromReferrals(metrics)._unsafeUnwrap();
- * const profile = applySchemeFacts(createUnknownProfile({ id: 's', name: 'S' }), facts)._unsafeUnwrap().profile;
+ * const profile = applySchemeFacts(createUnknownProfile({ id: 's', name: 'S' })._unsafeUnwrap(), facts)._unsafeUnwrap().profile;
  * classifyScheme(profile).isOk(); // true
  * ```
  */
@@ -114,7 +115,7 @@ export function schemeFactsFromReferrals(
   options?: SchemeFactsFromReferralsOptions,
 ): Result<SchemeFacts, ReferralOptionsError> {
   const input = options ?? {};
-  const parsedOptions = OptionsSchema.safeParse(input);
+  const parsedOptions = safeParse(OptionsSchema, input);
   if (!parsedOptions.success) return err(createValidationError('invalid_referral_options', 'options', issuesFromZod(parsedOptions.error, input)));
   const opts = parsedOptions.data;
   const defined = new Set<string>();

@@ -5,6 +5,7 @@ import { createValidationError, type ValidationIssue } from '../shared/errors';
 import type { SchemeCsvHeaderError } from './errors';
 import { pathwayColumn, schemeCsvColumns, VERSION_COLUMN } from './schemeCsvColumns';
 import { CSV_PATHWAY_FIELDS, MAX_CSV_PATHWAY_GROUPS, type SchemeCsvColumn, type SchemeCsvLayout } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 const FIXED = new Map<string, SchemeCsvColumn>(
   [...schemeCsvColumns({ pathwayGroups: 0 }), VERSION_COLUMN].map((c) => [c.name.toLowerCase(), c]),
@@ -46,7 +47,7 @@ const HeaderSchema = z.array(z.string()).max(100_000);
  * ```
  */
 export function createSchemeCsvLayout(header: readonly string[]): Result<SchemeCsvLayout, SchemeCsvHeaderError> {
-  if (!HeaderSchema.safeParse(header).success) {
+  if (!safeParse(HeaderSchema, header).success) {
     return err(
       createValidationError('invalid_scheme_csv_header', 'scheme CSV header', [
         { path: [], code: 'invalid_type', message: '(root): expected a list of column names' },

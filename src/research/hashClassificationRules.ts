@@ -1,4 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2';
+import type { Rubric } from '../scoring/rubricSchema';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 
 /** @internal JSON with object keys sorted by UTF-16 code unit (as RFC 8785, the JSON Canonicalization Scheme, for the data a rubric holds). */
@@ -34,7 +35,7 @@ export function canonicalJson(value: unknown): string {
  * a === b; // true: key order does not matter
  * ```
  */
-export function hashClassificationRules(rubric: unknown, parameters: Readonly<Record<string, number>>): string {
+export function hashClassificationRules(rubric: Rubric, parameters: Readonly<Record<string, number>>): string {
   const text = canonicalJson({ rubric, parameters });
   return `sha256:${bytesToHex(sha256(utf8ToBytes(text)))}`;
 }

@@ -6,6 +6,7 @@ import { UNKNOWN } from '../shared/schemas';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { SchemeCsvRowError } from './errors';
 import type { SchemeCsvColumn, SchemeCsvLayout } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 const TRUE = new Set(['true', 'yes', 'y', '1']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
@@ -198,7 +199,7 @@ export function readSchemeCsvRecord(
       profile['pathways'] = filled.map(([n, g], index) => {
         const pathway: Record<string, unknown> = { id: g.id ?? `pathway${n}`, setting: g.setting, clearlyDelineated: g.clearlyDelineated };
         if (g.label !== undefined) pathway['label'] = g.label;
-        const checked = SchemePathwaySchema.safeParse(pathway);
+        const checked = safeParse(SchemePathwaySchema, pathway);
         if (!checked.success) {
           valid = false;
           for (const issue of issuesFromZod(checked.error, pathway)) {
@@ -216,7 +217,7 @@ export function readSchemeCsvRecord(
       profile['pathways'] = UNKNOWN;
   }
 
-  const parsed = SchemeProfileSchema.safeParse(profile);
+  const parsed = safeParse(SchemeProfileSchema, profile);
   if (!parsed.success) {
     for (const issue of issuesFromZod(parsed.error, profile)) issues.push(renameIssue(issue, groupOf));
   }

@@ -15,6 +15,7 @@ import {
   type ClassificationRules,
   type ResearchReportOptions,
 } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 const TIER_LABEL: Record<Tier, string> = { light: 'light', holistic: 'holistic', plus: "'plus'" };
 const TIER_COLOUR: Record<Tier, string> = { light: '#9ecae1', holistic: '#4292c6', plus: '#08306b' };
@@ -198,7 +199,7 @@ export function renderResearchReport(
   rules: Pick<ClassificationRules, 'rubric' | 'parameters' | 'hash' | 'columns'>,
   options: ResearchReportOptions = {},
 ): Result<string, ValidationError<'invalid_report_options'>> {
-  const parsed = ResearchReportOptionsSchema.safeParse(options);
+  const parsed = safeParse(ResearchReportOptionsSchema, options);
   if (!parsed.success) return err(createValidationError('invalid_report_options', 'report options', issuesFromZod(parsed.error, options)));
   const title = parsed.data.title ?? 'Social prescribing schemes: classification report';
   const successes = records.filter((r): r is BatchSuccess => r.status === 'ok').map((record, i) => ({ record, anchor: `scheme-${i + 1}` }));

@@ -27,7 +27,7 @@ import type { ClassificationRules, RuleColumn } from './schema';
  * ```
  */
 export function resolveClassificationRules(options?: ClassifyOptions): Result<ClassificationRules, ClassifyError> {
-  const probe = createUnknownProfile({ id: 'probe', name: 'probe' });
+  const probe = createUnknownProfile({ id: 'probe', name: 'probe' })._unsafeUnwrap();
   return classifyScheme(probe, options).andThen((c) =>
     parseRubric(options?.rubric ?? RUBRIC_V1).andThen((rubric: Rubric) => {
       const columns: RuleColumn[] = [

@@ -19,6 +19,7 @@ import {
   type SensitivityRow,
   type StageResult,
 } from './types';
+import { safeParse } from '../shared/safeParse';
 
 /**
  * Options for {@link classifyScheme}.
@@ -48,7 +49,7 @@ function resolveOptions(options: unknown): Result<{ compiled: CompiledRubric; pa
   if (options === undefined) {
     return loadRubric(RUBRIC_V1).map((compiled) => ({ compiled, params: compiled.defaults }));
   }
-  const parsed = OptionsSchema.safeParse(options);
+  const parsed = safeParse(OptionsSchema, options);
   if (!parsed.success) {
     return err(createValidationError('invalid_classify_options', 'classify options', issuesFromZod(parsed.error, options)));
   }
@@ -58,7 +59,7 @@ function resolveOptions(options: unknown): Result<{ compiled: CompiledRubric; pa
     const issues: ValidationIssue[] = [];
     const params: Record<string, number> = { ...compiled.defaults };
     for (const [name, value] of Object.entries(overrides)) {
-      const spec = compiled.rubric.parameters[name];
+      const spec = Object.hasOwn(compiled.rubric.parameters, name) ? compiled.rubric.parameters[name] : undefined;
       if (spec === undefined) {
         issues.push({ path: ['parameters'], code: 'unrecognized_field', message: 'parameters: names a parameter the rubric does not define' });
       } else if (value < spec.min || value > spec.max) {

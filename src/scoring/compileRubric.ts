@@ -65,6 +65,9 @@ function dedupe(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
+/** How deeply `all` / `any` may nest in a rubric condition. */
+const MAX_CONDITION_DEPTH = 32;
+
 const resolve = (n: NumberOrParam, params: Params): number =>
   typeof n === 'number' ? n : (params[n.param] ?? Number.NaN);
 
@@ -80,6 +83,10 @@ function compileCondition(
       issues.push({ path: at, code: 'invalid_reference', message: `${at.join('.')}: refers to a parameter the rubric does not define` });
     }
   };
+  if (path.length > MAX_CONDITION_DEPTH * 2 + 3) {
+    issues.push({ path, code: 'too_big', message: `${path.join('.')}: conditions may nest at most ${MAX_CONDITION_DEPTH} levels deep` });
+    return { evaluate: () => 1, fields: [], unknownCheckers: [] };
+  }
   if ('all' in condition || 'any' in condition) {
     const isAll = 'all' in condition;
     const parts = (isAll ? condition.all : condition.any).map((c, i) =>

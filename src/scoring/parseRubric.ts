@@ -1,10 +1,11 @@
 import { err, ok, type Result } from 'neverthrow';
-import { deepFreeze } from '../shared/deepFreeze';
+import { deepFreeze, isDeepFrozen } from '../shared/deepFreeze';
 import { createValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import { compileRubric, type CompiledRubric } from './compileRubric';
 import type { RubricError } from './errors';
 import { RubricSchema, type Rubric } from './rubricSchema';
+import { safeParse } from '../shared/safeParse';
 
 const cache = new WeakMap<object, Result<CompiledRubric, RubricError>>();
 
@@ -14,15 +15,15 @@ export function loadRubric(input: unknown): Result<CompiledRubric, RubricError> 
     const hit = cache.get(input);
     if (hit !== undefined) return hit;
   }
-  const parsed = RubricSchema.safeParse(input);
+  const parsed = safeParse(RubricSchema, input);
   let result: Result<CompiledRubric, RubricError>;
   if (!parsed.success) {
     result = err(createValidationError('invalid_rubric', 'rubric', issuesFromZod(parsed.error, input)));
   } else {
-    const { compiled, issues } = compileRubric(parsed.data);
+    const { compiled, issues } = compileRubric(parsed.data as Rubric);
     result = issues.length > 0 ? err(createValidationError('invalid_rubric', 'rubric', issues)) : ok(compiled);
   }
-  if (input !== null && typeof input === 'object' && Object.isFrozen(input)) cache.set(input, result);
+  if (input !== null && typeof input === 'object' && isDeepFrozen(input)) cache.set(input, result);
   return result;
 }
 

@@ -13,7 +13,7 @@ const SCRIPT = '/usr/bin/script';
 describe.skipIf(!existsSync(SCRIPT))('the progress bar', () => {
   const dir = tempDir();
   const csv = join(dir, 'many.csv');
-  writeFileSync(csv, formatSchemeCsv(Array.from({ length: 20_000 }, (_, i) => createUnknownProfile({ id: `s${i}`, name: `Scheme ${i}` })))._unsafeUnwrap());
+  writeFileSync(csv, formatSchemeCsv(Array.from({ length: 20_000 }, (_, i) => createUnknownProfile({ id: `s${i}`, name: `Scheme ${i}` })._unsafeUnwrap()))._unsafeUnwrap());
   const out = join(dir, 'out.csv');
 
   /** Runs the CLI with stdin, stdout and stderr on a pseudo-terminal; returns what the terminal showed. */

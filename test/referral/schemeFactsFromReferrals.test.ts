@@ -84,7 +84,7 @@ describe('schemeFactsFromReferrals', () => {
     fc.assert(
       fc.property(eventLogArb, ({ events }) => {
         const facts = schemeFactsFromReferrals(computeReferralMetrics(events)._unsafeUnwrap())._unsafeUnwrap();
-        const applied = applySchemeFacts(createUnknownProfile({ id: 's', name: 'S' }), facts)._unsafeUnwrap();
+        const applied = applySchemeFacts(createUnknownProfile({ id: 's', name: 'S' })._unsafeUnwrap(), facts)._unsafeUnwrap();
         expect(applied.conflicts).toEqual([]);
         expect(classifyScheme(applied.profile).isOk()).toBe(true);
       }),

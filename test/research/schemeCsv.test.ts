@@ -200,7 +200,7 @@ describe('formatSchemeCsv', () => {
     const template = formatSchemeCsv([])._unsafeUnwrap();
     expect(template.trimEnd().split('\n')).toHaveLength(1);
     expect(template.trimEnd().split(',')).toEqual(schemeCsvColumns().map((c) => c.name));
-    const many = { ...createUnknownProfile({ id: 'm', name: 'M' }), pathways: Array.from({ length: 7 }, (_, i) => ({ id: `p${i}`, setting: 'gp_practice' as const, clearlyDelineated: true as const })) };
+    const many = { ...createUnknownProfile({ id: 'm', name: 'M' })._unsafeUnwrap(), pathways: Array.from({ length: 7 }, (_, i) => ({ id: `p${i}`, setting: 'gp_practice' as const, clearlyDelineated: true as const })) };
     const csv = formatSchemeCsv([many])._unsafeUnwrap();
     expect(csv.split('\n')[0]).toContain('pathway7.clearlyDelineated');
   });
