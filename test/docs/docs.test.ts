@@ -3,6 +3,7 @@
 // runs against the built package; and every guide is in the site.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { resolveClassificationRules } from '../../src/index';
 
 const examples = readdirSync('examples')
   .filter((f) => /\.(ts|cjs|mjs)$/.test(f))
@@ -21,6 +22,13 @@ describe('documentation', () => {
       }
     });
   }
+
+  it('the rules hash quoted in the research guide is the default rules hash', () => {
+    const hash = resolveClassificationRules({})._unsafeUnwrap().hash;
+    const quoted = [...readFileSync('docs/classifying-schemes-for-research.md', 'utf8').matchAll(/sha256:[0-9a-f]{64}/g)].map((m) => m[0]);
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const q of quoted) expect(q).toBe(hash);
+  });
 
   it('every guide in docs/ is a page of the site', () => {
     const config = JSON.parse(readFileSync('typedoc.json', 'utf8')) as { projectDocuments: string[] };
