@@ -38,6 +38,7 @@ import {
   type Session,
   type Weekday,
 } from './schema';
+import { canonicalJson } from '../shared/canonicalJson';
 import { safeParse } from '../shared/safeParse';
 
 /**
@@ -234,11 +235,6 @@ const isEmpty = (v: unknown): boolean =>
   (Array.isArray(v) && v.length === 0) ||
   (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
 
-/** JSON with object keys sorted, for comparing records whatever their key order. */
-const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_k, x: unknown) =>
-    x !== null && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
-  );
 
 const strictParse = <T>(schema: z.ZodType<T>, v: unknown): T | undefined => {
   const r = safeParse(schema, v);
@@ -533,7 +529,7 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
     if (existingId !== undefined) {
       providerId = existingId;
       const existing = ctx.providers.get(existingId);
-      if (existing !== undefined && canonical(existing) !== canonical(candidate)) {
+      if (existing !== undefined && canonicalJson(existing) !== canonicalJson(candidate)) {
         w.add(['organization'], 'conflicting_value', 'differs from an earlier record of the same organization; the first is kept');
       }
     } else {

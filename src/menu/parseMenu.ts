@@ -1,3 +1,4 @@
+import { isPlainObject } from '../shared/text';
 import { err, ok, type Result } from 'neverthrow';
 import { createValidationError, formatPath, type ValidationIssue, unreadableInputError } from '../shared/errors';
 import { deepFreeze } from '../shared/deepFreeze';
@@ -11,7 +12,7 @@ import { safeParse } from '../shared/safeParse';
 const validated = new WeakSet<object>();
 const providerIndexes = new WeakMap<object, ReadonlyMap<string, Provider>>();
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isRecord = isPlainObject;
 
 /**
  * Checks the references inside a menu-shaped value: duplicate provider ids,

@@ -1,7 +1,8 @@
+import { isPlainObject } from '../shared/text';
 import { formatPath, type ValidationIssue } from '../shared/errors';
 import { ELIGIBILITY_RULE_LIMITS } from './schema';
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = isPlainObject;
 
 /**
  * @internal Checks a raw (unvalidated) rule's nesting depth and node count

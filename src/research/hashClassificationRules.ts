@@ -1,20 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2';
 import type { Rubric } from '../scoring/rubricSchema';
+import { canonicalJson } from '../shared/canonicalJson';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 
-/** @internal JSON with object keys sorted by UTF-16 code unit (as RFC 8785, the JSON Canonicalization Scheme, for the data a rubric holds). */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    const text = JSON.stringify(value);
-    return text === undefined ? 'null' : text;
-  }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.keys(value)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(',')}}`;
-}
 
 /**
  * The hash that identifies a set of classification rules: `sha256:` and the

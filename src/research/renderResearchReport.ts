@@ -1,3 +1,4 @@
+import { TIER_LABELS } from '../shared/text';
 import { err, ok, type Result } from 'neverthrow';
 import { createValidationError, formatPath, type ValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
@@ -17,7 +18,7 @@ import {
 } from './schema';
 import { safeParse } from '../shared/safeParse';
 
-const TIER_LABEL: Record<Tier, string> = { light: 'light', holistic: 'holistic', plus: "'plus'" };
+const TIER_LABEL = TIER_LABELS;
 const TIER_COLOUR: Record<Tier, string> = { light: '#9ecae1', holistic: '#4292c6', plus: '#08306b' };
 const OUTCOME_COLOUR: Record<Outcome, string> = { met: '#1a9850', not_met: '#d73027', unknown: '#d9d9d9' };
 const OUTCOME_LABEL: Record<Outcome, string> = { met: 'met', not_met: 'not met', unknown: 'unknown' };

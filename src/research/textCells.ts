@@ -1,11 +1,10 @@
 // Helpers shared by the human-readable batch formats (not exported from the package).
 import { formatPath } from '../shared/errors';
+import { escapeMarkdown, TIER_LABELS } from '../shared/text';
 import type { BatchIssue, BatchRecord } from './schema';
 
 /** @internal Escapes text for a Markdown table cell. */
-export function mdCell(text: string): string {
-  return text.replace(/[\\`*_[\]|<>#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
+export const mdCell = escapeMarkdown;
 
 /** @internal Fits text into `width` characters (cutting at the start when `keepEnd`), padded with spaces. */
 export function fit(text: string, width: number, keepEnd = false): string {
@@ -47,5 +46,5 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
-/** @internal How tiers are written in text. */
-export const TIER_TEXT = { light: 'light', holistic: 'holistic', plus: "'plus'" } as const;
+/** @internal How each tier is written. */
+export const TIER_TEXT = TIER_LABELS;

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../shared/text';
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { createValidationError, type ValidationError, type ValidationIssue } from '../shared/errors';
@@ -84,7 +85,7 @@ function deepPartial(schema: z.core.$ZodType): z.core.$ZodType {
 }
 const SchemeFactsSchema = deepPartial(SchemeProfileSchema.omit({ profileVersion: true, id: true, name: true, notes: true }));
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = isPlainObject;
 
 /** Merges validated facts into a validated profile (both plain, acyclic JSON data). */
 function merge(target: unknown, facts: unknown, path: string[], conflicts: FactConflict[]): unknown {

@@ -21,7 +21,7 @@ import {
   type BatchSummary,
   type Classification,
 } from '../../src/index';
-import { canonicalJson } from '../../src/research/hashClassificationRules';
+import { canonicalJson } from '../../src/shared/canonicalJson';
 import { batchArb, RULES } from '../arbitraries/research';
 import { schemeProfileArb, SENTINEL } from '../arbitraries/scheme';
 
