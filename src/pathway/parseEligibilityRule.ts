@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { isDeepFrozen } from '../shared/deepFreeze';
+import { memoizeOnDeepFrozen } from '../shared/deepFreeze';
 import { deepFreeze } from '../shared/deepFreeze';
 import { createValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
@@ -7,8 +7,6 @@ import type { EligibilityRuleError } from './errors';
 import { checkRuleLimits } from './loadRule';
 import { EligibilityRuleSchema, type EligibilityRule } from './schema';
 import { safeParse } from '../shared/safeParse';
-
-const cache = new WeakMap<object, Result<EligibilityRule, EligibilityRuleError>>();
 
 /**
  * Validates any value (typically parsed JSON) as an {@link EligibilityRule}:
@@ -26,12 +24,11 @@ const cache = new WeakMap<object, Result<EligibilityRule, EligibilityRuleError>>
  * ```
  */
 export function parseEligibilityRule(input: unknown): Result<EligibilityRule, EligibilityRuleError> {
-  // Only deep-frozen inputs are cached, and they cannot change: a hit is always current.
-  if (input !== null && typeof input === 'object') {
-    const hit = cache.get(input);
-    if (hit !== undefined) return hit;
-  }
-  const cacheable = input !== null && typeof input === 'object' && isDeepFrozen(input);
+  return parseCached(input);
+}
+
+// Deep-frozen rules (such as the shipped pathways') are parsed once.
+const parseCached = memoizeOnDeepFrozen((input): Result<EligibilityRule, EligibilityRuleError> => {
   let result: Result<EligibilityRule, EligibilityRuleError>;
   const tooBig = checkRuleLimits(input, []);
   if (tooBig !== undefined) {
@@ -42,6 +39,5 @@ export function parseEligibilityRule(input: unknown): Result<EligibilityRule, El
       ? ok(deepFreeze(parsed.data))
       : err(createValidationError('invalid_eligibility_rule', 'eligibility rule', issuesFromZod(parsed.error, input)));
   }
-  if (cacheable) cache.set(input, result);
   return result;
-}
+});

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { isDeepFrozen } from '../shared/deepFreeze';
+import { memoizeOnDeepFrozen } from '../shared/deepFreeze';
 import { deepFreeze } from '../shared/deepFreeze';
 import { createValidationError, unreadableInputError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
@@ -7,8 +7,6 @@ import type { PathwayError } from './errors';
 import { checkRuleLimits } from './loadRule';
 import { PathwaySchema, type Pathway } from './schema';
 import { safeParse } from '../shared/safeParse';
-
-const cache = new WeakMap<object, Result<Pathway, PathwayError>>();
 
 /**
  * Validates any value (typically parsed JSON) as a {@link Pathway}, including
@@ -31,13 +29,8 @@ export function parsePathway(input: unknown): Result<Pathway, PathwayError> {
   }
 }
 
-function parsePathwayUnguarded(input: unknown): Result<Pathway, PathwayError> {
-  // Only deep-frozen inputs are cached, and they cannot change: a hit is always current.
-  if (input !== null && typeof input === 'object') {
-    const hit = cache.get(input);
-    if (hit !== undefined) return hit;
-  }
-  const cacheable = input !== null && typeof input === 'object' && isDeepFrozen(input);
+// Deep-frozen pathways (such as ROTHERHAM_PATHWAYS) are parsed once.
+const parsePathwayUnguarded = memoizeOnDeepFrozen((input): Result<Pathway, PathwayError> => {
   let result: Result<Pathway, PathwayError>;
   const rule = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)['eligibility'] : undefined;
   const tooBig = checkRuleLimits(rule, ['eligibility']);
@@ -49,6 +42,5 @@ function parsePathwayUnguarded(input: unknown): Result<Pathway, PathwayError> {
       ? ok(deepFreeze(parsed.data as Pathway))
       : err(createValidationError('invalid_pathway', 'pathway', issuesFromZod(parsed.error, input)));
   }
-  if (cacheable) cache.set(input, result);
   return result;
-}
+});

@@ -26,3 +26,24 @@ export function isDeepFrozen(value: unknown, seen: Set<object> = new Set()): boo
   }
   return true;
 }
+
+/**
+ * Wraps a pure function of one input so that its result is cached by the
+ * input's identity when, and only when, the input is deep-frozen (it cannot
+ * change, so a cached result is always current).
+ *
+ * @internal
+ */
+export function memoizeOnDeepFrozen<R>(compute: (input: unknown) => R): (input: unknown) => R {
+  const cache = new WeakMap<object, R>();
+  return (input) => {
+    const key = input !== null && typeof input === 'object' ? input : undefined;
+    if (key !== undefined) {
+      const hit = cache.get(key);
+      if (hit !== undefined) return hit;
+    }
+    const result = compute(input);
+    if (key !== undefined && isDeepFrozen(key)) cache.set(key, result);
+    return result;
+  };
+}
