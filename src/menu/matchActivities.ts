@@ -59,13 +59,13 @@ export interface MatchOptions {
   /** Return at most this many matches (the best). Default: all. */
   readonly limit?: number;
   /** Flag a match whose entry was last checked more than this many days before `asOf`. Default 365. */
-  readonly staleAfterDays?: number;
+  readonly maxAgeDays?: number;
 }
 
 const OptionsSchema = z.strictObject({
   asOf: IsoDateSchema,
   limit: z.int().min(1).max(1_000_000).optional(),
-  staleAfterDays: z.int().min(0).max(100_000).optional(),
+  maxAgeDays: z.int().min(0).max(100_000).optional(),
 });
 
 /**
@@ -359,7 +359,7 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
   if (!parsedPerson.success) {
     return err(createValidationError('invalid_match_person', 'person', issuesFromZod(parsedPerson.error, person)));
   }
-  const { asOf, limit, staleAfterDays = 365 } = parsedOptions.data;
+  const { asOf, limit, maxAgeDays = 365 } = parsedOptions.data;
   const resolved = resolvePerson(parsedPerson.data.facts, asOf);
   if (resolved.isErr()) {
     return err(createValidationError('invalid_match_person', 'person', resolved.error.issues.map((i) => ({ ...i, path: ['facts', ...i.path], message: `facts.${i.message}` }))));
@@ -375,7 +375,7 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
   const needIndex = new Map(needs.map((d, i) => [d, i] as const));
   const interests = [...new Set(p.interests ?? [])];
   const personAreas = p.facts.areas === undefined || p.facts.areas === 'unknown' ? undefined : new Set(p.facts.areas);
-  const staleBefore = formatISO(subDays(parseISO(asOf), staleAfterDays), { representation: 'date' });
+  const staleBefore = formatISO(subDays(parseISO(asOf), maxAgeDays), { representation: 'date' });
   const asOfDate = parseISO(asOf);
 
   const candidates: Candidate[] = [];

@@ -62,6 +62,17 @@ describe('matchActivities: worked example', { timeout: 60_000 }, () => {
     expect(r.total).toBe(4);
   });
 
+  it('flags entries not checked within maxAgeDays (the option findStaleEntries uses too)', () => {
+    // Failed before the rename: the option was called staleAfterDays and maxAgeDays was rejected.
+    const stale = (o: { maxAgeDays?: number }) =>
+      matchActivities(menu, person, { asOf, ...o })._unsafeUnwrap().matches.filter((m) => m.reasons.some((x) => x.code === 'not_checked_recently')).map((m) => m.activityId);
+    expect(stale({})).toEqual(['lunch']); // default 365 days: lunch was checked in 2023
+    expect(stale({ maxAgeDays: 30 })).toEqual(['lunch', 'debt']);
+    expect(stale({ maxAgeDays: 1000 })).toEqual([]);
+    // @ts-expect-error the old name is gone
+    expect(matchActivities(menu, person, { asOf, staleAfterDays: 30 })._unsafeUnwrapErr().code).toBe('invalid_match_options');
+  });
+
   it('excludes activities over the cost limit', () => {
     const r = matchActivities(menu, { ...person, maxCostPence: 100 }, { asOf })._unsafeUnwrap();
     expect(r.excluded.find((e) => e.activityId === 'lunch')?.reasons.map((x) => x.code)).toEqual(['over_cost_limit']);
