@@ -255,6 +255,7 @@ describe('CSV injection and the scheme CSV', () => {
   it('law: round-trip - any name, notes and pathway label read back exactly, and no written text cell starts with a formula character', () => {
     fc.assert(
       fc.property(formulaTextArb, formulaTextArb, formulaTextArb, (name, notes, label) => {
+        // eslint-disable-next-line no-control-regex
         fc.pre(name.length >= 1 && name.length <= 200 && !/[\u0000-\u001f\u007f]/.test(name));
         const base = createUnknownProfile({ id: 's1', name })._unsafeUnwrap();
         const profile = { ...base, notes, pathways: [{ id: 'p1', label, setting: 'gp_practice' as const, clearlyDelineated: true as const }] };
