@@ -5,7 +5,6 @@ import {
   createBatchSummary,
   createUnknownProfile,
   explainClassification,
-  formatPath,
   formatSchemeCsv,
   renderResearchReport,
   resolveClassificationRules,
@@ -17,6 +16,7 @@ import {
 } from '../index';
 import { issueText } from '../research/textCells';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exitCodes';
+import { formatValidationError } from './formatValidationError';
 import { expandInputs, readInputs, type InputEntry } from './inputs';
 import { Output } from './output';
 import { Progress } from './progress';
@@ -56,8 +56,7 @@ async function loadRules(options: RuleOptions): Promise<ClassificationRules> {
   if (options.threshold !== undefined) classify.parameters = { plusFeatureThreshold: options.threshold };
   const rules = resolveClassificationRules(classify as ClassifyOptions);
   if (rules.isErr()) {
-    const lines = rules.error.issues.map((i) => `  ${formatPath(i.path)} ${i.code}: ${i.message}`);
-    throw new CliError(`${rules.error.code}: ${rules.error.message}\n${lines.join('\n')}`, EXIT.usage);
+    throw new CliError(formatValidationError(rules.error, { 'parameters.plusFeatureThreshold': '--threshold', ...(options.rubric === undefined ? {} : { '(root)': '--rubric' }) }), EXIT.usage);
   }
   return rules.value;
 }
@@ -172,7 +171,7 @@ async function reportCommand(
   progress.done();
   const reportOptions = { generator: `social-prescribing ${VERSION}`, explanations: options.explanations, ...(options.title === undefined ? {} : { title: options.title }) };
   const html = renderResearchReport(records, rules, reportOptions);
-  if (html.isErr()) throw new CliError(`${html.error.code}: ${html.error.message}`, EXIT.usage);
+  if (html.isErr()) throw new CliError(formatValidationError(html.error), EXIT.usage);
   const out = Output.open(options.out);
   await out.write(html.value);
   await out.close();

@@ -82,17 +82,51 @@ function evidenceOf(input: unknown): Result<Evidence, ReferralOptionsError> {
   return ok({ byPathwayAndSource, gpPractices: new Set(parsed.data.referringGpPractices) });
 }
 
+/** The longest id `IdSchema` accepts. */
+const MAX_ID_LENGTH = 200;
+
+/** The longest start of `text` of at most `max` UTF-16 code units, never splitting a character. */
+function cut(text: string, max: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * The id of a pathway's route from one setting, `<pathwayId>:<setting>`. Two
+ * such ids never collide (a setting has no `:`), except when a very long
+ * pathway id is shortened to fit an id: then `~2`, `~3`, ... keeps it unique.
+ */
+function routeId(pathwayId: string, setting: ReferralSetting, used: Set<string>): string {
+  let id = `${pathwayId}:${setting}`;
+  if (id.length > MAX_ID_LENGTH || used.has(id)) {
+    const fitted = (tail: string): string => `${cut(pathwayId, MAX_ID_LENGTH - tail.length)}${tail}`;
+    id = fitted(`:${setting}`);
+    for (let n = 2; used.has(id); n++) id = fitted(`~${n}:${setting}`);
+  }
+  used.add(id);
+  return id;
+}
+
 /**
  * Derives the scheme-profile facts that a scheme's own referral data prove,
  * in the profile's paths, for `applySchemeFacts` to merge into a profile so
  * the scheme can be classified from its operational data:
  *
  * - `referralSources.*`: `true` for each Table 1 source some referral came
- *   from (settings are mapped with `REFERRAL_SOURCE_OF_SETTING`); a source
- *   with none is left out (unknown), or `false` with `completeLog`;
- * - `pathways`: one entry per pathway that received referrals, with the
- *   setting most of its referrals came from, clearly delineated when its
- *   definition is given in `pathways` (otherwise `"unknown"`);
+ *   from (settings are mapped with `REFERRAL_SOURCE_OF_SETTING`; a setting
+ *   mapped to `null` proves no source); a source with none is left out
+ *   (unknown), or `false` with `completeLog`, unless some referral came from
+ *   a setting mapped to `null` (it may have been that source);
+ * - `pathways`: one entry per route, that is per pathway and setting that
+ *   referred to it, with the id `<pathwayId>:<setting>`, so a pathway fed by
+ *   several settings shows every one of them (the 'plus' "variety of health
+ *   settings"); a route is clearly delineated when its pathway's definition
+ *   is given in `pathways` and takes referrals from that setting (otherwise
+ *   `"unknown"`);
  * - `coverage.scale`: `areaScale` when at least `minPracticeShare` of the
  *   area's GP practices (`areaGpPractices`) referred; otherwise left out,
  *   since fewer practices referring does not prove a smaller area.
@@ -118,32 +152,36 @@ export function schemeFactsFromReferrals(
   const parsedOptions = safeParse(OptionsSchema, input);
   if (!parsedOptions.success) return err(createValidationError('invalid_referral_options', 'options', issuesFromZod(parsedOptions.error, input)));
   const opts = parsedOptions.data;
-  const defined = new Set<string>();
+  const defined = new Map<string, ReadonlySet<ReferralSetting>>();
   const issues: ValidationIssue[] = [];
   (opts.pathways ?? []).forEach((raw, i) => {
     const p = parsePathway(raw);
-    if (p.isOk()) defined.add(p.value.id);
+    if (p.isOk()) defined.set(p.value.id, new Set(p.value.referralSettings));
     else for (const issue of p.error.issues) issues.push({ ...issue, path: ['pathways', i, ...issue.path], message: `pathways[${i}].${issue.message}` });
   });
   if (issues.length > 0) return err(createValidationError('invalid_referral_options', 'options', issues));
 
   return evidenceOf(referralsOrMetrics).map((evidence): SchemeFacts => {
     const sources = new Set<ReferralSource>();
+    let unmapped = false;
     const pathways: SchemePathway[] = [];
+    const used = new Set<string>();
     for (const [id, counts] of [...evidence.byPathwayAndSource].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      let best: ReferralSetting | undefined;
-      let bestCount = 0;
+      const accepts = defined.get(id);
       for (const setting of REFERRAL_SETTINGS) {
-        const n = counts.get(setting) ?? 0;
-        if (n > 0) sources.add(REFERRAL_SOURCE_OF_SETTING[setting]);
-        if (n > bestCount) [best, bestCount] = [setting, n];
+        if ((counts.get(setting) ?? 0) === 0) continue;
+        const source = REFERRAL_SOURCE_OF_SETTING[setting];
+        if (source === null) unmapped = true;
+        else sources.add(source);
+        // One route per setting that referred: delineated when the pathway is defined and takes referrals from that setting.
+        pathways.push({ id: routeId(id, setting, used), setting, clearlyDelineated: accepts?.has(setting) === true ? true : 'unknown' });
       }
-      if (best !== undefined) pathways.push({ id, setting: best, clearlyDelineated: defined.has(id) ? true : 'unknown' });
     }
     const referralSources: Partial<Record<ReferralSource, boolean>> = {};
     for (const source of REFERRAL_SOURCES) {
       if (sources.has(source)) referralSources[source] = true;
-      else if (opts.completeLog === true) referralSources[source] = false;
+      // A referral from a setting with no Table 1 source may have come from any source: then none is proved absent.
+      else if (opts.completeLog === true && !unmapped) referralSources[source] = false;
     }
     const facts: { -readonly [K in keyof SchemeFacts]: SchemeFacts[K] } = {};
     if (Object.keys(referralSources).length > 0) facts.referralSources = referralSources;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SchemeProfileSchema } from '../scheme/schema';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import type { SchemeCsvHeaderError } from './errors';
+import { unguardCsvCell } from './formatCsvRow';
 import { pathwayColumn, schemeCsvColumns, VERSION_COLUMN } from './schemeCsvColumns';
 import { CSV_PATHWAY_FIELDS, MAX_CSV_PATHWAY_GROUPS, type SchemeCsvColumn, type SchemeCsvLayout } from './schema';
 import { safeParse } from '../shared/safeParse';
@@ -27,7 +28,8 @@ const HeaderSchema = z.array(z.string()).max(100_000);
 /**
  * Reads the header row of a scheme CSV (see `docs/csv-columns.md`) and
  * returns where each header cell goes. Column names are matched without
- * regard to case or surrounding spaces (and a leading byte-order mark is
+ * regard to case or surrounding spaces (and a leading byte-order mark, or
+ * the single quote `formatCsvRow` puts before a formula character, is
  * ignored). Columns may come in any order; fact columns that are absent are
  * read as `unknown`; `id` and `name` are required. Columns that do not look
  * like profile fields (your own `coder` or `source` columns) are ignored; a
@@ -58,7 +60,8 @@ export function createSchemeCsvLayout(header: readonly string[]): Result<SchemeC
   const columns: (SchemeCsvColumn | null)[] = [];
   const seen = new Set<string>();
   let pathwayGroups = 0;
-  header.forEach((raw, i) => {
+  header.forEach((cell, i) => {
+    const raw = unguardCsvCell(cell);
     const lower = raw.replace(/^\uFEFF/, '').trim().toLowerCase();
     let column: SchemeCsvColumn | null = FIXED.get(lower) ?? null;
     if (column === null) {

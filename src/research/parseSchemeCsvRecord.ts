@@ -5,6 +5,7 @@ import { createValidationError, formatPath, type ValidationIssue } from '../shar
 import { UNKNOWN } from '../shared/schemas';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { SchemeCsvRowError } from './errors';
+import { unguardCsvCell } from './formatCsvRow';
 import type { SchemeCsvColumn, SchemeCsvLayout } from './schema';
 import { safeParse } from '../shared/safeParse';
 
@@ -69,7 +70,10 @@ function renameIssue(issue: ValidationIssue, groupOf: readonly number[]): Valida
  * is unknown; yes/no facts take `true`/`false`, `yes`/`no` or `1`/`0` in any
  * case; coded values are matched without regard to case or surrounding
  * spaces; numbers use a decimal point; `id`, `name`, `notes` and pathway
- * labels are read exactly as written.
+ * labels are read exactly as written. One single quote before `=`, `+`,
+ * `-`, `@`, a tab or a carriage return (possibly after more single quotes)
+ * is removed first: it is the guard against CSV injection that
+ * `formatCsvRow` adds, so what `formatSchemeCsv` writes reads back exactly.
  *
  * @example
  * ```ts
@@ -118,7 +122,8 @@ export function readSchemeCsvRecord(
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i] as SchemeCsvColumn | null;
     if (column === null) continue;
-    const raw = cells[i]!;
+    // A single quote that `formatCsvRow` put before a formula character is not part of the cell.
+    const raw = unguardCsvCell(cells[i]!);
     const cell = raw.trim();
     let value: unknown;
     switch (column.kind) {

@@ -40,6 +40,10 @@ describe('the command line', () => {
     expect(nine.status).toBe(2);
     expect(nine.stdout).toBe('');
     expect(nine.stderr).toContain('invalid_classify_options');
+    // Each issue once, by the option typed (before: the path and the message were printed twice).
+    const zero = cli(['classify', '--threshold', '0', `${FIXTURES}/good`]);
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toBe('social-prescribing: invalid_classify_options: 1 problem\n  --threshold: must be between 1 and 4 (too_small)\n');
     expect(cli(['classify', '--threshold', 'two', `${FIXTURES}/good`]).status).toBe(2);
     expect(cli(['classify', '--rubric', 'no-such-rubric.json', `${FIXTURES}/good`]).status).toBe(2);
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   addToBatchSummary,
@@ -13,6 +14,7 @@ import {
   formatBatchHeading,
   formatBatchRow,
   formatBatchSummary,
+  formatCsvRow,
   hashClassificationRules,
   resolveClassificationRules,
   ROTHERHAM,
@@ -160,6 +162,14 @@ describe('flattenBatchRecord', () => {
     const cells = flattenBatchRecord(classifyBatchInput(ROTHERHAM, { file: 'r.json', row: null }, RULES), RULES);
     const row = Object.fromEntries(batchCsvColumns(RULES).map((n, i) => [n, cells[i]]));
     expect(row).toMatchObject({ source_row: '', status: 'ok', scheme_id: 'rotherham', tier: 'plus', plus_features_met: '4', outcome_plus_pathways: 'met', outcome_morgan_investment: 'plus', innovation_stage_reached: '4', rules_hash: RULES.hash, error_code: '' });
+  });
+
+  it('written as CSV, a scheme name or source file a spreadsheet would run as a formula is guarded; counts stay numbers', () => {
+    // Failed before the guard in formatCsvRow: the row held the formula as it was.
+    const record = classifyBatchInput({ ...ROTHERHAM, name: '=HYPERLINK("http://x","y")' }, { file: '@evil.csv', row: 2 }, RULES);
+    const written = parse(`${formatCsvRow(flattenBatchRecord(record, RULES))}\n`) as string[][];
+    const row = Object.fromEntries(batchCsvColumns(RULES).map((n, i) => [n, written[0]![i]]));
+    expect(row).toMatchObject({ source_file: "'@evil.csv", scheme_name: `'=HYPERLINK("http://x","y")`, plus_features_met: '4', source_row: '2' });
   });
 });
 

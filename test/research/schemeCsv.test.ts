@@ -14,6 +14,7 @@ import {
   schemeCsvColumns,
   type SchemeProfile,
 } from '../../src/index';
+import { unguardCsvCell } from '../../src/research/formatCsvRow';
 import { schemeProfileArb, SENTINEL, sentinelText } from '../arbitraries/scheme';
 
 const readCsv = (text: string): string[][] => parse(text, { bom: true, relax_column_count: true }) as string[][];
@@ -212,13 +213,70 @@ describe('formatSchemeCsv', () => {
   });
 });
 
+/** Text that often starts with what a spreadsheet reads as a formula, possibly after single quotes. */
+const formulaTextArb = fc.oneof(
+  fc.string(),
+  fc.tuple(fc.stringMatching(/^'{0,3}$/), fc.constantFrom('=', '+', '-', '@', '\t', '\r'), fc.string()).map(([q, c, rest]) => `${q}${c}${rest}`),
+  fc.constantFrom('-1', '+3', '-2.5e3', '3', "'-1", "'", "''", '=HYPERLINK("http://x","y")', '-1+2', '@SUM(A1:A2)'),
+);
+const FORMULA_CHARS = ['=', '+', '-', '@', '\t', '\r'];
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
 describe('formatCsvRow', () => {
-  it('law: round-trip through a CSV parser', () => {
+  it('law: round-trip through a CSV parser, once the guard against formulas is removed', () => {
     fc.assert(
-      fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 6 }), (cells) => {
+      fc.property(fc.array(formulaTextArb, { minLength: 1, maxLength: 6 }), (cells) => {
         fc.pre(!(cells.length === 1 && cells[0] === ''));
-        expect(readCsv(`${formatCsvRow(cells)}\n`)[0]).toEqual(cells);
+        expect(readCsv(`${formatCsvRow(cells)}\n`)[0]!.map(unguardCsvCell)).toEqual(cells);
       }),
     );
+  });
+
+  it('law: no written cell starts with a formula character, unless it is a number', () => {
+    fc.assert(
+      fc.property(fc.array(formulaTextArb, { minLength: 1, maxLength: 6 }), (cells) => {
+        fc.pre(!(cells.length === 1 && cells[0] === ''));
+        for (const written of readCsv(`${formatCsvRow(cells)}\n`)[0]!) {
+          if (NUMBER.test(written)) continue;
+          expect(FORMULA_CHARS).not.toContain(written[0]);
+        }
+      }),
+    );
+  });
+
+  it('neutralises formulas with a single quote (OWASP), leaving numbers as numbers', () => {
+    // Failed before the guard: the cells were written as they came.
+    expect(formatCsvRow(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx'])).toBe(`'=1+1,'+SUM(A1),'-2+3,'@cmd,'\tx,"'\rx"`);
+    expect(formatCsvRow(['-1', '+3', '3', '-2.5', 'a-b', "'=x"])).toBe(`-1,+3,3,-2.5,a-b,''=x`);
+  });
+});
+
+describe('CSV injection and the scheme CSV', () => {
+  it('law: round-trip - any name, notes and pathway label read back exactly, and no written text cell starts with a formula character', () => {
+    fc.assert(
+      fc.property(formulaTextArb, formulaTextArb, formulaTextArb, (name, notes, label) => {
+        // eslint-disable-next-line no-control-regex
+        fc.pre(name.length >= 1 && name.length <= 200 && !/[\u0000-\u001f\u007f]/.test(name));
+        const base = createUnknownProfile({ id: 's1', name })._unsafeUnwrap();
+        const profile = { ...base, notes, pathways: [{ id: 'p1', label, setting: 'gp_practice' as const, clearlyDelineated: true as const }] };
+        const csv = formatSchemeCsv([profile])._unsafeUnwrap();
+        const [, row] = readCsv(csv);
+        for (const written of row!) {
+          if (NUMBER.test(written)) continue;
+          expect(FORMULA_CHARS).not.toContain(written[0]);
+        }
+        const [back] = readProfiles(csv) as ReturnType<typeof parseSchemeCsvRecord>[];
+        expect(back!._unsafeUnwrap()).toEqual(normalise(profile));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a guarded cell without its quote, and keeps a quote that guards nothing', () => {
+    const layout = header(['id', 'name', 'notes', 'funding.committedYears']);
+    const p = parseSchemeCsvRecord(layout, ['s', "'=cmd|' /C calc'!A0", "'quoted", '3'])._unsafeUnwrap();
+    expect(p.name).toBe("=cmd|' /C calc'!A0");
+    expect(p.notes).toBe("'quoted");
+    expect(p.funding.committedYears).toBe(3);
   });
 });
