@@ -7,3 +7,4 @@
 export * from './shared/index';
 export * from './scheme/index';
 export * from './scoring/index';
+export * from './commissioning/index';

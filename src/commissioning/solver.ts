@@ -1,0 +1,351 @@
+// The award problem and its two solvers.
+//
+// Items are bids in rank order. Each has a value (its score in integer units
+// of 1/10,000 of a point), an amount (pence), the set of ring-fences it may
+// draw on (a bit mask) and a provider.
+//
+// Ring-fences reserve money: a reserve r_f can only be spent on bids serving
+// fence f's domain. With several fences, the awards are feasible exactly when
+// they can be paid from the pots (the general pot B - sum r_f, plus each
+// reserve), i.e. (Hall's condition) for every set S of fences, the awards to
+// bids serving no fence in S are at most B - sum_{f in S} r_f. S = {} is the
+// budget itself. Fences are few (at most 8), so all 2^k constraints are kept.
+//
+// `optimal` is a depth-first branch and bound over items in rank order,
+// include-first, so among sets of equal total value the first one found is the
+// lexicographically greatest in rank order: the documented tie-break ("where
+// two sets score the same in total, the one funding the higher-ranked bid at
+// the first difference wins"). Upper bounds are LP relaxations solved exactly
+// by greedy algorithms: (R1) budget + ring-fences, a polymatroid (the
+// transportation polymatroid of the pots), so greedy by value density is
+// LP-optimal; (R2) budget + per-provider amount caps (a laminar family, also
+// greedy-optimal), with a count cap relaxed to the sum of the provider's
+// largest requests. Both drop items that cannot fit whole in what is left.
+// The bound is the smaller of the two. Values are integers, so a subtree is
+// pruned unless its bound reaches the incumbent + 1.
+
+/** @internal */
+export interface AwardProblem {
+  readonly budget: number;
+  /** Reserve (pence) of each ring-fence. */
+  readonly reserves: readonly number[];
+  /** Per item, in rank order. */
+  readonly values: readonly number[];
+  readonly amounts: readonly number[];
+  readonly masks: readonly number[];
+  readonly providers: readonly number[];
+  readonly providerCount: number;
+  readonly maxGrants: number;
+  readonly maxAmount: number;
+}
+
+/** @internal Which constraint stops an item being added whole. */
+export type Blocker = { readonly kind: 'budget'; readonly available: number } | { readonly kind: 'provider_cap'; readonly cap: 'maxGrants' | 'maxAmount' } | { readonly kind: 'ring_fence'; readonly fences: readonly number[] };
+
+const EPS = 1e-3;
+
+/** @internal Running totals for a partial selection, with the constraint checks. */
+export class Usage {
+  readonly k: number;
+  readonly caps: Float64Array;
+  readonly used: Float64Array;
+  readonly provAmount: Float64Array;
+  readonly provCount: Int32Array;
+  readonly subs: Int32Array[];
+
+  constructor(readonly p: AwardProblem) {
+    this.k = p.reserves.length;
+    const size = 1 << this.k;
+    this.caps = new Float64Array(size);
+    for (let s = 0; s < size; s++) {
+      let c = p.budget;
+      for (let f = 0; f < this.k; f++) if (s & (1 << f)) c -= p.reserves[f]!;
+      this.caps[s] = c > 0 ? c : 0; // reserves are rounded up, so with 100% reserved they can overlap by pennies
+    }
+    this.used = new Float64Array(size);
+    this.provAmount = new Float64Array(p.providerCount);
+    this.provCount = new Int32Array(p.providerCount);
+    // subs[m]: the fence sets S with S & m = 0, i.e. the constraints an item with mask m counts in.
+    this.subs = [];
+    const full = size - 1;
+    for (let m = 0; m < size; m++) {
+      const comp = full & ~m;
+      const list: number[] = [];
+      for (let s = comp; ; s = (s - 1) & comp) {
+        list.push(s);
+        if (s === 0) break;
+      }
+      this.subs.push(Int32Array.from(list.sort((a, b) => popcount(a) - popcount(b) || a - b)));
+    }
+  }
+
+  /** The most that could be added to item i (budget, fences and provider amount), ignoring the count cap. */
+  room(i: number): number {
+    const subs = this.subs[this.p.masks[i]!]!;
+    let room = Infinity;
+    for (let j = 0; j < subs.length; j++) {
+      const s = subs[j]!;
+      const r = this.caps[s]! - this.used[s]!;
+      if (r < room) room = r;
+    }
+    const pa = this.p.maxAmount - this.provAmount[this.p.providers[i]!]!;
+    return pa < room ? pa : room;
+  }
+
+  countFull(i: number): boolean {
+    return this.provCount[this.p.providers[i]!]! >= this.p.maxGrants;
+  }
+
+  fits(i: number, amount: number): boolean {
+    return !this.countFull(i) && this.room(i) >= amount;
+  }
+
+  add(i: number, amount: number, sign = 1): void {
+    const subs = this.subs[this.p.masks[i]!]!;
+    for (let j = 0; j < subs.length; j++) this.used[subs[j]!]! += sign * amount;
+    const pr = this.p.providers[i]!;
+    this.provAmount[pr]! += sign * amount;
+    this.provCount[pr]! += sign;
+  }
+
+  /** Why item i cannot be added with `amount`, checking the budget, then the provider caps, then the fences. */
+  blocker(i: number, amount: number): Blocker | null {
+    const available = this.caps[0]! - this.used[0]!;
+    if (available < amount) return { kind: 'budget', available };
+    if (this.countFull(i)) return { kind: 'provider_cap', cap: 'maxGrants' };
+    if (this.p.maxAmount - this.provAmount[this.p.providers[i]!]! < amount) return { kind: 'provider_cap', cap: 'maxAmount' };
+    for (const s of this.subs[this.p.masks[i]!]!) {
+      if (this.caps[s]! - this.used[s]! < amount) {
+        const fences: number[] = [];
+        for (let f = 0; f < this.k; f++) if (s & (1 << f)) fences.push(f);
+        return { kind: 'ring_fence', fences };
+      }
+    }
+    return null;
+  }
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  for (let v = x; v !== 0; v &= v - 1) c++;
+  return c;
+}
+
+/** @internal Rank order: fund each item in turn if it fits whole; otherwise record what blocked it. */
+export function solveRankOrder(p: AwardProblem): { chosen: boolean[]; blockers: (Blocker | null)[] } {
+  const usage = new Usage(p);
+  const n = p.values.length;
+  const chosen = new Array<boolean>(n).fill(false);
+  const blockers = new Array<Blocker | null>(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    const b = usage.blocker(i, p.amounts[i]!);
+    if (b === null) {
+      usage.add(i, p.amounts[i]!);
+      chosen[i] = true;
+    } else blockers[i] = b;
+  }
+  return { chosen, blockers };
+}
+
+/** @internal The outcome of the exact solver. */
+export interface OptimalResult {
+  readonly chosen: boolean[];
+  readonly value: number;
+  /** True when the search finished: `chosen` is proven optimal. */
+  readonly proven: boolean;
+  /** An upper bound on the optimal value (equal to `value` when proven). */
+  readonly upperBound: number;
+  readonly nodes: number;
+}
+
+function totalValue(p: AwardProblem, chosen: readonly boolean[]): number {
+  let v = 0;
+  chosen.forEach((c, i) => {
+    if (c) v += p.values[i]!;
+  });
+  return v;
+}
+
+/** @internal Branch and bound; see the file comment. */
+export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
+  const n = p.values.length;
+  const usage = new Usage(p);
+  const size = 1 << usage.k;
+  const { values, amounts, masks, providers } = p;
+
+  // Density order for the bounds (ties by rank).
+  const dens = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    const da = amounts[a] === 0 ? Infinity : values[a]! / amounts[a]!;
+    const db = amounts[b] === 0 ? Infinity : values[b]! / amounts[b]!;
+    return da === db ? a - b : db - da;
+  });
+  // Relaxed per-provider cap for R2: min(maxAmount, sum of its maxGrants largest requests).
+  const relaxedCap = new Float64Array(p.providerCount).fill(p.maxAmount);
+  const hasCaps = Number.isFinite(p.maxAmount) || Number.isFinite(p.maxGrants);
+  if (Number.isFinite(p.maxGrants)) {
+    const per: number[][] = Array.from({ length: p.providerCount }, () => []);
+    for (let i = 0; i < n; i++) per[providers[i]!]!.push(amounts[i]!);
+    per.forEach((list, pr) => {
+      list.sort((a, b) => b - a);
+      const top = list.slice(0, p.maxGrants).reduce((s, a) => s + a, 0);
+      if (top < relaxedCap[pr]!) relaxedCap[pr] = top;
+    });
+  }
+  // Smallest amount among items d..n-1: when it exceeds the budget left, nothing more fits.
+  const suffixMin = new Float64Array(n + 1).fill(Infinity);
+  for (let i = n - 1; i >= 0; i--) suffixMin[i] = Math.min(amounts[i]!, suffixMin[i + 1]!);
+
+  // Value of zero-amount items from d on: they never use money, so both bounds add them whole.
+  const zeroSuffix = new Float64Array(n + 1);
+  for (let i = n - 1; i >= 0; i--) zeroSuffix[i] = zeroSuffix[i + 1]! + (amounts[i] === 0 ? values[i]! : 0);
+
+  const tmpUsed = new Float64Array(size);
+  const tmpProv = new Float64Array(p.providerCount);
+  const touched: number[] = [];
+
+  // Upper bound on what items d..n-1 can add to the current selection.
+  const bound = (d: number): number => {
+    const left0 = usage.caps[0]! - usage.used[0]!;
+    // R1: budget + fences (greedy is LP-optimal on the polymatroid).
+    let r1 = 0;
+    tmpUsed.set(usage.used);
+    for (let t = 0; t < n; t++) {
+      if (usage.caps[0]! - tmpUsed[0]! <= 0) break;
+      const j = dens[t]!;
+      const a = amounts[j]!;
+      if (j < d || a === 0) continue;
+      if (usage.countFull(j) || usage.room(j) < a) continue; // cannot be added whole in any completion
+      const subs = usage.subs[masks[j]!]!;
+      let room = Infinity;
+      for (let q = 0; q < subs.length; q++) {
+        const s = subs[q]!;
+        const r = usage.caps[s]! - tmpUsed[s]!;
+        if (r < room) room = r;
+      }
+      if (room <= 0) continue;
+      const y = a < room ? a : room;
+      r1 += (values[j]! * y) / a;
+      for (let q = 0; q < subs.length; q++) tmpUsed[subs[q]!]! += y;
+    }
+    r1 += zeroSuffix[d]!;
+    if (!hasCaps) return r1;
+    // R2: budget + provider amount caps (laminar; greedy is LP-optimal).
+    let r2 = 0;
+    let left = left0;
+    for (let t = 0; t < n && left > 0; t++) {
+      const j = dens[t]!;
+      const a = amounts[j]!;
+      if (j < d || a === 0) continue;
+      if (usage.countFull(j) || usage.room(j) < a) continue;
+      const pr = providers[j]!;
+      const provLeft = relaxedCap[pr]! - usage.provAmount[pr]! - tmpProv[pr]!;
+      let y = a < left ? a : left;
+      if (provLeft < y) y = provLeft;
+      if (y <= 0) continue;
+      if (tmpProv[pr] === 0) touched.push(pr);
+      tmpProv[pr]! += y;
+      left -= y;
+      r2 += (values[j]! * y) / a;
+    }
+    r2 += zeroSuffix[d]!;
+    for (const pr of touched) tmpProv[pr] = 0;
+    touched.length = 0;
+    return r1 < r2 ? r1 : r2;
+  };
+
+  // Incumbent seed: the better of rank order and greedy by density.
+  const seedRank = solveRankOrder(p).chosen;
+  const seedDens = new Array<boolean>(n).fill(false);
+  {
+    const u = new Usage(p);
+    for (const j of dens) {
+      if (u.fits(j, amounts[j]!)) {
+        u.add(j, amounts[j]!);
+        seedDens[j] = true;
+      }
+    }
+  }
+  const vRank = totalValue(p, seedRank);
+  const vDens = totalValue(p, seedDens);
+  const seed = vRank >= vDens ? seedRank : seedDens;
+  const seedValue = Math.max(vRank, vDens);
+
+  let best = seedValue - 1; // solutions worth at least the seed are still recorded, so ties resolve by rank
+  let bestChosen: boolean[] | null = null;
+  const x = new Uint8Array(n); // 1 = included on the current path
+  const stack: number[] = []; // depths of items decided on the current path, in order
+  let value = 0;
+  let nodes = 0;
+  let d = 0;
+  let limitHit = false;
+  let openBound = -Infinity; // the largest bound over subtrees left unexplored at the limit
+
+  const backtrack = (): boolean => {
+    // Undo decisions until one can be flipped from include to exclude.
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      if (x[i] === 1) {
+        x[i] = 0;
+        usage.add(i, amounts[i]!, -1);
+        value -= values[i]!;
+        stack.push(i); // now excluded
+        d = i + 1;
+        return true;
+      }
+    }
+    return false;
+  };
+
+  for (;;) {
+    nodes++;
+    if (nodes > maxNodes) {
+      limitHit = true;
+      break;
+    }
+    const left = usage.caps[0]! - usage.used[0]!;
+    if (d === n || suffixMin[d]! > left) {
+      // A leaf: nothing more can be added.
+      if (value > best) {
+        best = value;
+        bestChosen = Array.from(x, (v) => v === 1);
+      }
+      if (!backtrack()) break;
+      continue;
+    }
+    if (value + bound(d) < best + 1 - EPS) {
+      if (!backtrack()) break;
+      continue;
+    }
+    if (usage.fits(d, amounts[d]!)) {
+      x[d] = 1;
+      usage.add(d, amounts[d]!);
+      value += values[d]!;
+    }
+    stack.push(d);
+    d++;
+  }
+
+  if (limitHit) {
+    // The current node and every exclude-branch left on the path are unexplored.
+    openBound = value + bound(d);
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      if (x[i] === 1) {
+        x[i] = 0;
+        usage.add(i, amounts[i]!, -1);
+        value -= values[i]!;
+        const b = value + bound(i + 1);
+        if (b > openBound) openBound = b;
+      }
+    }
+  }
+  const chosen = bestChosen ?? seed;
+  const finalValue = bestChosen === null ? seedValue : best;
+  return {
+    chosen,
+    value: finalValue,
+    proven: !limitHit,
+    upperBound: limitHit ? Math.max(finalValue, Math.floor(openBound + EPS)) : finalValue,
+    nodes: Math.min(nodes, maxNodes),
+  };
+}
