@@ -7,4 +7,6 @@
 export * from './shared/index';
 export * from './scheme/index';
 export * from './scoring/index';
+export * from './pathway/index';
+export * from './menu/index';
 export * from './commissioning/index';

@@ -32,6 +32,10 @@ export {
   REFERRAL_SOURCE_OF_SETTING,
   ACTIVITY_TYPES,
   NEED_DOMAINS,
+  PROVIDER_KINDS,
+  TURNOVER_BANDS,
+  TURNOVER_BAND_BOUNDS,
+  NEED_DOMAIN_LABELS,
   type Citation,
   type Tier,
   type KimberleeLevel,
@@ -44,4 +48,7 @@ export {
   type ReferralSetting,
   type ActivityType,
   type NeedDomain,
+  type ProviderKind,
+  type TurnoverBand,
+  type TurnoverBounds,
 } from './vocabulary';

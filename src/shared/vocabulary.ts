@@ -373,3 +373,123 @@ export const NEED_DOMAINS = [
  * ```
  */
 export type NeedDomain = (typeof NEED_DOMAINS)[number] | `x_${string}`;
+
+/**
+ * The kinds of organisation that run activities on a menu and bid in grant
+ * rounds. A charitable incorporated organisation (CIO) or a charitable company
+ * is a `registered_charity`; an unregistered voluntary group is a
+ * `community_group`; a group set up and run by people who use the service is
+ * a `user_led_group` (the paper's "self-sustaining groups").
+ *
+ * @example
+ * ```ts
+ * import { PROVIDER_KINDS } from 'social-prescribing';
+ * PROVIDER_KINDS.includes('user_led_group'); // true
+ * ```
+ */
+export const PROVIDER_KINDS = [
+  'registered_charity',
+  'community_interest_company',
+  'community_group',
+  'user_led_group',
+  'statutory_body',
+  'private',
+] as const;
+/**
+ * One of {@link PROVIDER_KINDS}.
+ *
+ * @example
+ * ```ts
+ * import type { ProviderKind } from 'social-prescribing';
+ * const k: ProviderKind = 'community_interest_company';
+ * ```
+ */
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+/**
+ * Annual turnover bands of voluntary organisations, after the NCVO UK Civil
+ * Society Almanac size classes: micro under £10k, small £10k to under £100k,
+ * medium £100k to under £1m, large £1m to under £10m, major £10m to under
+ * £100m, super-major £100m and over. Bounds in pence are in
+ * {@link TURNOVER_BAND_BOUNDS}.
+ *
+ * @example
+ * ```ts
+ * import { TURNOVER_BANDS } from 'social-prescribing';
+ * TURNOVER_BANDS[0]; // 'micro'
+ * ```
+ */
+export const TURNOVER_BANDS = ['micro', 'small', 'medium', 'large', 'major', 'super_major'] as const;
+/**
+ * One of {@link TURNOVER_BANDS}.
+ *
+ * @example
+ * ```ts
+ * import type { TurnoverBand } from 'social-prescribing';
+ * const b: TurnoverBand = 'small';
+ * ```
+ */
+export type TurnoverBand = (typeof TURNOVER_BANDS)[number];
+
+/**
+ * The bounds of one turnover band, in integer pence: `min` inclusive, `max`
+ * exclusive (`null` for the open top band).
+ *
+ * @example
+ * ```ts
+ * import type { TurnoverBounds } from 'social-prescribing';
+ * const small: TurnoverBounds = { min: 1_000_000, max: 10_000_000 };
+ * ```
+ */
+export interface TurnoverBounds {
+  /** The lowest annual turnover in the band, in pence (inclusive). */
+  readonly min: number;
+  /** The turnover the band stops below, in pence; `null` for the top band. */
+  readonly max: number | null;
+}
+
+/**
+ * The bounds of each of {@link TURNOVER_BANDS}, in integer pence.
+ *
+ * @example
+ * ```ts
+ * import { TURNOVER_BAND_BOUNDS } from 'social-prescribing';
+ * TURNOVER_BAND_BOUNDS.micro.max; // 1_000_000 (£10,000)
+ * ```
+ */
+export const TURNOVER_BAND_BOUNDS: Readonly<Record<TurnoverBand, TurnoverBounds>> = {
+  micro: { min: 0, max: 1_000_000 },
+  small: { min: 1_000_000, max: 10_000_000 },
+  medium: { min: 10_000_000, max: 100_000_000 },
+  large: { min: 100_000_000, max: 1_000_000_000 },
+  major: { min: 1_000_000_000, max: 10_000_000_000 },
+  super_major: { min: 10_000_000_000, max: null },
+};
+
+/**
+ * A readable label for each of {@link NEED_DOMAINS}, for explanations and
+ * exports (extension codes `x_...` have no label and are shown as their code).
+ *
+ * @example
+ * ```ts
+ * import { NEED_DOMAIN_LABELS } from 'social-prescribing';
+ * NEED_DOMAIN_LABELS.money_and_debt; // 'Money and debt'
+ * ```
+ */
+export const NEED_DOMAIN_LABELS: Readonly<Record<(typeof NEED_DOMAINS)[number], string>> = {
+  loneliness_and_isolation: 'Loneliness and isolation',
+  physical_activity: 'Physical activity',
+  mental_wellbeing: 'Mental well-being',
+  money_and_debt: 'Money and debt',
+  housing: 'Housing',
+  employment_and_skills: 'Employment and skills',
+  carers_support: "Carers' support",
+  arts_and_creativity: 'Arts and creativity',
+  nature_and_green_space: 'Nature and green space',
+  learning: 'Learning',
+  practical_support_at_home: 'Practical support at home',
+  long_term_condition_self_management: 'Long-term condition self-management',
+  healthy_eating: 'Healthy eating',
+  digital_inclusion: 'Digital inclusion',
+  advice_and_advocacy: 'Advice and advocacy',
+};

@@ -1,0 +1,444 @@
+import { differenceInCalendarDays, formatISO, parseISO, subDays } from 'date-fns';
+import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import { describeLeafRule } from '../pathway/explainEligibility';
+import { resolvePerson, traceRule } from '../pathway/evaluateRule';
+import { PersonSchema, type PersonFact, type RuleTrace } from '../pathway/schema';
+import { createValidationError } from '../shared/errors';
+import { IsoDateSchema } from '../shared/schemas';
+import type { NeedDomain } from '../shared/vocabulary';
+import { issuesFromZod } from '../shared/zodIssues';
+import type { MatchError } from './errors';
+import { COST_UNIT_LABELS, needDomainLabel } from './hsdsMapping';
+import { parseMenu, providersById } from './parseMenu';
+import { TagSchema, type Activity, type Availability, type Cost } from './schema';
+
+/**
+ * The person to match: the facts eligibility rules read (with their needs,
+ * most pressing first, and every area code they live in), plus interests and
+ * what they can afford.
+ *
+ * @example
+ * ```ts
+ * import { MatchPersonSchema } from 'social-prescribing';
+ * MatchPersonSchema.parse({ facts: { age: 72, needs: ['loneliness_and_isolation'], areas: ['E08000018'] }, interests: ['gardening'] });
+ * ```
+ */
+export const MatchPersonSchema = z.strictObject({
+  /** What eligibility rules read (`PersonSchema`); `needs` in priority order, most pressing first, and `areas` are used for matching. */
+  facts: PersonSchema,
+  /** Interests, as tags (`gardening`) or need-domain codes (`arts_and_creativity`). */
+  interests: z.array(TagSchema).max(50).optional(),
+  /** The most the person can pay per unit of an activity's cost, in pence; dearer activities are left out. */
+  maxCostPence: z.int().min(0).max(100_000_000).optional(),
+});
+/**
+ * The person to match (see {@link MatchPersonSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { MatchPerson } from 'social-prescribing';
+ * const p: MatchPerson = { facts: { needs: ['money_and_debt'], areas: ['E08000018'] }, maxCostPence: 0 };
+ * ```
+ */
+export interface MatchPerson extends z.infer<typeof MatchPersonSchema> {}
+
+/**
+ * Options for {@link matchActivities}.
+ *
+ * @example
+ * ```ts
+ * import type { MatchOptions } from 'social-prescribing';
+ * const o: MatchOptions = { asOf: '2025-06-30', limit: 10 };
+ * ```
+ */
+export interface MatchOptions {
+  /** The date of the match, `YYYY-MM-DD`: ages for eligibility are computed on it, and entries are judged stale from it. */
+  readonly asOf: string;
+  /** Return at most this many matches (the best). Default: all. */
+  readonly limit?: number;
+  /** Flag a match whose entry was last checked more than this many days before `asOf`. Default 365. */
+  readonly staleAfterDays?: number;
+}
+
+const OptionsSchema = z.strictObject({
+  asOf: IsoDateSchema,
+  limit: z.int().min(1).max(1_000_000).optional(),
+  staleAfterDays: z.int().min(0).max(100_000).optional(),
+});
+
+/**
+ * The codes of the reasons attached to a match or an exclusion. Each reason
+ * also has a readable `message`, built from the menu's data and codes, never
+ * from the person's data.
+ *
+ * @example
+ * ```ts
+ * import { MATCH_REASON_CODES } from 'social-prescribing';
+ * MATCH_REASON_CODES.includes('serves_need'); // true
+ * ```
+ */
+export const MATCH_REASON_CODES = [
+  // why it is on the list
+  'serves_need',
+  'matches_interest',
+  'in_area',
+  'serves_anywhere',
+  'area_not_recorded',
+  'person_area_not_recorded',
+  'no_eligibility_conditions',
+  'eligible',
+  'eligibility_unknown',
+  'open',
+  'waitlist',
+  'full',
+  'availability_not_recorded',
+  'free',
+  'costs',
+  'cost_not_recorded',
+  'never_checked',
+  'not_checked_recently',
+  // why it is left out
+  'status_temporarily_closed',
+  'status_inactive',
+  'status_defunct',
+  'outside_area',
+  'ineligible',
+  'serves_no_need_or_interest',
+  'over_cost_limit',
+] as const;
+/**
+ * One of {@link MATCH_REASON_CODES}.
+ *
+ * @example
+ * ```ts
+ * import type { MatchReasonCode } from 'social-prescribing';
+ * const c: MatchReasonCode = 'waitlist';
+ * ```
+ */
+export type MatchReasonCode = (typeof MATCH_REASON_CODES)[number];
+
+/**
+ * One reason, as data and as a sentence a link worker can read.
+ *
+ * @example
+ * ```ts
+ * import type { MatchReason } from 'social-prescribing';
+ * const r: MatchReason = { code: 'serves_need', subject: 'money_and_debt', message: 'Meets need 1 of 2: Money and debt' };
+ * ```
+ */
+export interface MatchReason {
+  /** What kind of reason it is. */
+  readonly code: MatchReasonCode;
+  /** What it is about: a need domain, tag, area code or missing fact, where there is one. */
+  readonly subject?: string;
+  /** A readable sentence. */
+  readonly message: string;
+}
+
+/**
+ * One activity on the ranked list.
+ *
+ * @example
+ * ```ts
+ * import type { ActivityMatch } from 'social-prescribing';
+ * const line = (m: ActivityMatch) => `${m.rank}. ${m.activityName} (${m.providerName})`;
+ * ```
+ */
+export interface ActivityMatch {
+  /** Position on the list, from 1. */
+  readonly rank: number;
+  /** The activity's id. */
+  readonly activityId: string;
+  /** The activity's name. */
+  readonly activityName: string;
+  /** The provider's id. */
+  readonly providerId: string;
+  /** The provider's name. */
+  readonly providerName: string;
+  /** The person's needs it meets, in the person's priority order. */
+  readonly needsMet: readonly NeedDomain[];
+  /** The person's interests it matches. */
+  readonly interestsMatched: readonly string[];
+  /** `eligible`, `unknown` (facts missing), or `no_conditions` when the activity has no eligibility rule. */
+  readonly eligibility: 'eligible' | 'unknown' | 'no_conditions';
+  /** The eligibility rule's trace (every node with its outcome), when the activity has a rule. */
+  readonly eligibilityTrace?: RuleTrace;
+  /** Whether it is taking people now. */
+  readonly availability: Availability | 'not_recorded';
+  /** Why it is on the list, and what to check, in a fixed order. */
+  readonly reasons: readonly MatchReason[];
+}
+
+/**
+ * An activity left out, with every reason.
+ *
+ * @example
+ * ```ts
+ * import type { ExcludedActivity } from 'social-prescribing';
+ * const e: ExcludedActivity = { activityId: 'old-club', reasons: [{ code: 'status_defunct', message: 'No longer runs (defunct)' }] };
+ * ```
+ */
+export interface ExcludedActivity {
+  /** The activity's id. */
+  readonly activityId: string;
+  /** Every reason it was left out. */
+  readonly reasons: readonly MatchReason[];
+}
+
+/**
+ * What {@link matchActivities} returns.
+ *
+ * @example
+ * ```ts
+ * import type { MatchResult } from 'social-prescribing';
+ * const best = (r: MatchResult) => r.matches[0]?.activityId;
+ * ```
+ */
+export interface MatchResult {
+  /** The date of the match. */
+  readonly asOf: string;
+  /** The ranked matches, best first, at most `limit`. */
+  readonly matches: readonly ActivityMatch[];
+  /** How many activities matched before `limit` was applied. */
+  readonly total: number;
+  /** The activities left out, by id, each with every reason. */
+  readonly excluded: readonly ExcludedActivity[];
+}
+
+const AVAILABILITY_RANK: Readonly<Record<ActivityMatch['availability'], number>> = { open: 0, not_recorded: 1, waitlist: 2, full: 3 };
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function formatCost(cost: Cost): string {
+  const pounds = `£${(cost.amountPence / 100).toFixed(2)}`;
+  return cost.unit === undefined ? pounds : cost.unit === 'one_off' ? `${pounds} one-off` : `${pounds} ${COST_UNIT_LABELS[cost.unit]}`;
+}
+
+function notMetLeaves(trace: RuleTrace, out: string[]): void {
+  if (trace.rule !== undefined && trace.outcome === 'not_met') out.push(describeLeafRule(trace.rule));
+  for (const c of trace.children) notMetLeaves(c, out);
+}
+
+interface Candidate {
+  readonly match: Omit<ActivityMatch, 'rank'>;
+  readonly key: readonly number[];
+}
+
+/**
+ * Ranks the menu's activities for one person's needs, interests, area and
+ * eligibility, with reasons a link worker can read.
+ *
+ * An activity is left out (and listed in `excluded` with every reason) when
+ * it is temporarily closed, inactive or defunct; when its areas are recorded,
+ * the person's areas are known, and none is shared; when its eligibility rule
+ * is not met (evaluated with the pathway module's three-valued
+ * `evaluateRule` engine); when it costs more than `maxCostPence`; or when it
+ * meets none of the person's needs and none of their interests. Full and
+ * waitlisted activities stay on the list, below open ones.
+ *
+ * The order is fixed and documented; each key breaks ties in the one before:
+ * 1. availability: open, then not recorded, then waitlist, then full;
+ * 2. eligibility: eligible or no conditions, then unknown (facts missing);
+ * 3. needs met, weighted by priority: a need in position `i` (from 0) of the
+ *    person's `n` needs scores `n - i`; higher first;
+ * 4. interests matched, more first;
+ * 5. area: confirmed (the person's area, or `anywhere`) before unconfirmed;
+ * 6. cost to the person, cheapest first, not recorded last;
+ * 7. activity id, in code-unit order.
+ * The result is deterministic and does not depend on the menu's order.
+ *
+ * @example
+ * ```ts
+ * import { matchActivities } from 'social-prescribing';
+ *
+ * const menu = {
+ *   menuVersion: 1,
+ *   providers: [{ id: 'p', name: 'Good Neighbours' }],
+ *   activities: [
+ *     { id: 'lunch', name: 'Lunch club', providerId: 'p', needDomains: ['loneliness_and_isolation'], areas: ['A'],
+ *       status: 'active', capacity: { availability: 'full' }, eligibility: { test: 'age', min: 60 } },
+ *     { id: 'walk', name: 'Health walk', providerId: 'p', needDomains: ['physical_activity', 'loneliness_and_isolation'], areas: 'anywhere',
+ *       status: 'active', capacity: { availability: 'open' } },
+ *     { id: 'choir', name: 'Choir', providerId: 'p', needDomains: ['arts_and_creativity'], areas: ['B'], status: 'active' },
+ *   ],
+ * };
+ * const person = { facts: { age: 74, needs: ['loneliness_and_isolation'], areas: ['A'] } };
+ * const r = matchActivities(menu, person, { asOf: '2025-06-30' })._unsafeUnwrap();
+ * r.matches.map((m) => m.activityId); // ['walk', 'lunch'] (open before full)
+ * r.excluded.map((e) => e.reasons.map((x) => x.code)); // [['outside_area', 'serves_no_need_or_interest']]
+ * ```
+ */
+export function matchActivities(menu: unknown, person: MatchPerson, options: MatchOptions): Result<MatchResult, MatchError> {
+  const parsedOptions = OptionsSchema.safeParse(options);
+  if (!parsedOptions.success) {
+    return err(createValidationError('invalid_match_options', 'match options', issuesFromZod(parsedOptions.error, options)));
+  }
+  const parsedPerson = MatchPersonSchema.safeParse(person);
+  if (!parsedPerson.success) {
+    return err(createValidationError('invalid_match_person', 'person', issuesFromZod(parsedPerson.error, person)));
+  }
+  const { asOf, limit, staleAfterDays = 365 } = parsedOptions.data;
+  const resolved = resolvePerson(parsedPerson.data.facts, asOf);
+  if (resolved.isErr()) {
+    return err(createValidationError('invalid_match_person', 'person', resolved.error.issues.map((i) => ({ ...i, path: ['facts', ...i.path], message: `facts.${i.message}` }))));
+  }
+  const menuResult = parseMenu(menu);
+  if (menuResult.isErr()) return err(menuResult.error);
+  const m = menuResult.value;
+  const providers = providersById(m);
+  const facts = resolved.value;
+  const p = parsedPerson.data;
+
+  const needs = p.facts.needs === undefined || p.facts.needs === 'unknown' ? [] : [...new Set(p.facts.needs)];
+  const needIndex = new Map(needs.map((d, i) => [d, i] as const));
+  const interests = [...new Set(p.interests ?? [])];
+  const personAreas = p.facts.areas === undefined || p.facts.areas === 'unknown' ? undefined : new Set(p.facts.areas);
+  const staleBefore = formatISO(subDays(parseISO(asOf), staleAfterDays), { representation: 'date' });
+  const asOfDate = parseISO(asOf);
+
+  const candidates: Candidate[] = [];
+  const excluded: ExcludedActivity[] = [];
+  for (const a of m.activities) {
+    const out: MatchReason[] = [];
+    if (a.status !== 'active') {
+      const what = a.status === 'temporarily_closed' ? 'Temporarily closed' : a.status === 'inactive' ? 'Not running (inactive)' : 'No longer runs (defunct)';
+      out.push({ code: `status_${a.status}`, message: what });
+    }
+    // Area.
+    let areaReason: MatchReason;
+    let areaConfirmed = false;
+    if (a.areas === 'anywhere') {
+      areaReason = { code: 'serves_anywhere', message: 'Not tied to an area (online, by telephone or national)' };
+      areaConfirmed = true;
+    } else if (a.areas === undefined) {
+      areaReason = { code: 'area_not_recorded', message: "The area it serves is not recorded: check it serves the person's area" };
+    } else if (personAreas === undefined) {
+      areaReason = { code: 'person_area_not_recorded', message: "The person's area is not recorded: check the activity serves it" };
+    } else {
+      const shared = a.areas.find((x) => personAreas.has(x));
+      if (shared === undefined) {
+        areaReason = { code: 'outside_area', message: "Does not serve the person's area" };
+        out.push(areaReason);
+      } else {
+        areaReason = { code: 'in_area', subject: shared, message: `Serves the person's area ${shared}` };
+        areaConfirmed = true;
+      }
+    }
+    // Eligibility.
+    let trace: RuleTrace | undefined;
+    let eligibility: ActivityMatch['eligibility'] = 'no_conditions';
+    if (a.eligibility !== undefined) {
+      trace = traceRule(a.eligibility, facts);
+      if (trace.outcome === 'not_met') {
+        const failed: string[] = [];
+        notMetLeaves(trace, failed);
+        out.push({ code: 'ineligible', subject: failed.join('; '), message: `Not eligible${failed.length > 0 ? `: does not meet "${failed.join('", "')}"` : ''}` });
+      } else eligibility = trace.outcome === 'met' ? 'eligible' : 'unknown';
+    }
+    // Cost.
+    if (p.maxCostPence !== undefined && a.cost !== undefined && a.cost.amountPence > p.maxCostPence) {
+      out.push({ code: 'over_cost_limit', message: `Costs more than the person can pay (${formatCost(a.cost)})` });
+    }
+    // Relevance.
+    const needsMet = a.needDomains.filter((d) => needIndex.has(d)).sort((x, y) => needIndex.get(x)! - needIndex.get(y)!);
+    const interestsMatched = interests.filter((t) => a.needDomains.includes(t as NeedDomain) || (a.tags ?? []).includes(t));
+    if (needsMet.length === 0 && interestsMatched.length === 0) {
+      out.push({ code: 'serves_no_need_or_interest', message: "Meets none of the person's needs or interests" });
+    }
+    if (out.length > 0) {
+      excluded.push({ activityId: a.id, reasons: out });
+      continue;
+    }
+    candidates.push(candidate(a, { needsMet, interestsMatched, needs, eligibility, trace, areaReason, areaConfirmed, staleBefore, asOfDate, providerName: providers.get(a.providerId)?.name ?? '' }));
+  }
+
+  candidates.sort((x, y) => {
+    for (let i = 0; i < x.key.length; i++) {
+      const d = x.key[i]! - y.key[i]!;
+      if (d !== 0) return d;
+    }
+    return cmp(x.match.activityId, y.match.activityId);
+  });
+  excluded.sort((x, y) => cmp(x.activityId, y.activityId));
+  const chosen = limit === undefined ? candidates : candidates.slice(0, limit);
+  return ok({ asOf, matches: chosen.map((c, i) => ({ rank: i + 1, ...c.match })), total: candidates.length, excluded });
+}
+
+interface CandidateContext {
+  readonly needsMet: NeedDomain[];
+  readonly interestsMatched: string[];
+  readonly needs: readonly NeedDomain[];
+  readonly eligibility: ActivityMatch['eligibility'];
+  readonly trace: RuleTrace | undefined;
+  readonly areaReason: MatchReason;
+  readonly areaConfirmed: boolean;
+  readonly staleBefore: string;
+  readonly asOfDate: Date;
+  readonly providerName: string;
+}
+
+function candidate(a: Activity, c: CandidateContext): Candidate {
+  const reasons: MatchReason[] = [];
+  const n = c.needs.length;
+  let needScore = 0;
+  for (const d of c.needsMet) {
+    const i = c.needs.indexOf(d);
+    needScore += n - i;
+    reasons.push({ code: 'serves_need', subject: d, message: `Meets need ${i + 1} of ${n}: ${needDomainLabel(d)}` });
+  }
+  for (const t of c.interestsMatched) reasons.push({ code: 'matches_interest', subject: t, message: `Matches an interest: ${t}` });
+  reasons.push(c.areaReason);
+  if (c.eligibility === 'no_conditions') reasons.push({ code: 'no_eligibility_conditions', message: 'No eligibility conditions' });
+  else if (c.eligibility === 'eligible') reasons.push({ code: 'eligible', message: 'Meets the eligibility conditions' });
+  else {
+    const missing = [...new Set(collectMissing(c.trace!, []))];
+    reasons.push({ code: 'eligibility_unknown', subject: missing.join(','), message: `Eligibility not yet known: find out ${missing.join(' or ')}` });
+  }
+  const availability: ActivityMatch['availability'] = a.capacity?.availability ?? 'not_recorded';
+  const places = a.capacity?.placesPerWeek;
+  const placesText = places === undefined ? '' : ` (${places} places a week)`;
+  reasons.push(
+    availability === 'open'
+      ? { code: 'open', message: `Taking people now${placesText}` }
+      : availability === 'waitlist'
+        ? { code: 'waitlist', message: `Has a waiting list${placesText}` }
+        : availability === 'full'
+          ? { code: 'full', message: `Full at present${placesText}` }
+          : { code: 'availability_not_recorded', message: 'Whether it has places is not recorded: ask the provider' },
+  );
+  if (a.cost === undefined) reasons.push({ code: 'cost_not_recorded', message: 'Cost not recorded' });
+  else if (a.cost.amountPence === 0) reasons.push({ code: 'free', message: 'Free' });
+  else reasons.push({ code: 'costs', subject: String(a.cost.amountPence), message: `Costs ${formatCost(a.cost)}` });
+  if (a.lastChecked === undefined) reasons.push({ code: 'never_checked', message: 'This entry has never been checked: confirm the details with the provider' });
+  else if (a.lastChecked < c.staleBefore) {
+    const days = differenceInCalendarDays(c.asOfDate, parseISO(a.lastChecked));
+    reasons.push({ code: 'not_checked_recently', subject: String(days), message: `Last checked ${days} days ago: confirm the details with the provider` });
+  }
+  const match: Omit<ActivityMatch, 'rank'> = {
+    activityId: a.id,
+    activityName: a.name,
+    providerId: a.providerId,
+    providerName: c.providerName,
+    needsMet: c.needsMet,
+    interestsMatched: c.interestsMatched,
+    eligibility: c.eligibility,
+    ...(c.trace === undefined ? {} : { eligibilityTrace: c.trace }),
+    availability,
+    reasons,
+  };
+  const key = [
+    AVAILABILITY_RANK[availability],
+    c.eligibility === 'unknown' ? 1 : 0,
+    -needScore,
+    -c.interestsMatched.length,
+    c.areaConfirmed ? 0 : 1,
+    a.cost === undefined ? Number.MAX_SAFE_INTEGER : a.cost.amountPence,
+  ];
+  return { match, key };
+}
+
+function collectMissing(trace: RuleTrace, out: PersonFact[]): PersonFact[] {
+  out.push(...trace.missingFacts);
+  for (const c of trace.children) collectMissing(c, out);
+  return out;
+}

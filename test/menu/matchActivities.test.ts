@@ -1,0 +1,180 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluateRule, matchActivities, MATCH_REASON_CODES, type Menu, type MatchPerson } from '../../src/index';
+import { menuArb, shuffled, TAGS, AREA_CODES } from '../arbitraries/menu';
+import { personArb } from '../arbitraries/pathway';
+import { SENTINEL } from '../arbitraries/scheme';
+
+const asOf = '2025-06-30';
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+const matchPersonArb: fc.Arbitrary<MatchPerson> = fc
+  .record({ facts: personArb, interests: fc.option(fc.uniqueArray(fc.constantFrom(...TAGS), { maxLength: 3 }), { nil: undefined }), maxCostPence: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: undefined }) })
+  .map((p) => {
+    const out: Record<string, unknown> = { facts: p.facts };
+    if (p.interests !== undefined) out['interests'] = p.interests;
+    if (p.maxCostPence !== undefined) out['maxCostPence'] = p.maxCostPence;
+    return out as unknown as MatchPerson;
+  });
+
+const RANK = { open: 0, not_recorded: 1, waitlist: 2, full: 3 } as const;
+
+describe('matchActivities: worked example', () => {
+  const menu: Menu = {
+    menuVersion: 1,
+    providers: [{ id: 'var', name: 'Voluntary Action Rotherham' }, { id: 'walkers', name: 'Rother Valley Walkers', kind: 'user_led_group' }],
+    activities: [
+      { id: 'debt', name: 'Debt advice', providerId: 'var', needDomains: ['money_and_debt'], areas: ['E08000018'], status: 'active', capacity: { availability: 'waitlist' }, cost: { amountPence: 0 }, lastChecked: '2025-05-01' },
+      { id: 'lunch', name: 'Lunch club', providerId: 'var', needDomains: ['loneliness_and_isolation'], areas: ['E08000018'], status: 'active', capacity: { availability: 'open', placesPerWeek: 20 }, eligibility: { test: 'age', min: 65 }, cost: { amountPence: 350, unit: 'session' }, lastChecked: '2023-01-01' },
+      { id: 'walk', name: 'Health walk', providerId: 'walkers', needDomains: ['physical_activity', 'loneliness_and_isolation'], tags: ['walking'], areas: 'anywhere', status: 'active', capacity: { availability: 'open' }, cost: { amountPence: 0 } },
+      { id: 'ltc', name: 'LTC peer group', providerId: 'var', needDomains: ['long_term_condition_self_management'], areas: ['E08000018'], status: 'active', eligibility: { test: 'long_term_condition' } },
+      { id: 'closed', name: 'Closed club', providerId: 'var', needDomains: ['loneliness_and_isolation'], areas: ['E08000018'], status: 'temporarily_closed' },
+      { id: 'young', name: 'Youth club', providerId: 'var', needDomains: ['loneliness_and_isolation'], areas: ['E08000018'], status: 'active', eligibility: { test: 'age', max: 25 } },
+      { id: 'elsewhere', name: 'Elsewhere', providerId: 'var', needDomains: ['loneliness_and_isolation'], areas: ['E08000019'], status: 'active' },
+    ],
+  };
+  const person: MatchPerson = {
+    facts: { dateOfBirth: '1950-03-01', needs: ['loneliness_and_isolation', 'money_and_debt', 'long_term_condition_self_management'], areas: ['E01007577', 'E08000018'] },
+    interests: ['walking'],
+  };
+
+  it('ranks open before waitlisted, eligible before unknown, and excludes closed, ineligible and out-of-area entries', () => {
+    const r = matchActivities(menu, person, { asOf })._unsafeUnwrap();
+    // walk: open, needs 3 (priority 1) + interest; lunch: open, eligible (75), need priority 1; ltc: eligibility unknown; debt: waitlist.
+    expect(r.matches.map((m) => m.activityId)).toEqual(['walk', 'lunch', 'ltc', 'debt']);
+    expect(r.total).toBe(4);
+    expect(r.excluded.map((e) => [e.activityId, e.reasons.map((x) => x.code)])).toEqual([
+      ['closed', ['status_temporarily_closed']],
+      ['elsewhere', ['outside_area']],
+      ['young', ['ineligible']],
+    ]);
+    const lunch = r.matches[1]!;
+    expect(lunch.reasons.map((x) => x.code)).toEqual(['serves_need', 'in_area', 'eligible', 'open', 'costs', 'not_checked_recently']);
+    expect(lunch.reasons.map((x) => x.message)).toContain('Costs £3.50 per session');
+    const ltc = r.matches[2]!;
+    expect(ltc.eligibility).toBe('unknown');
+    expect(ltc.reasons.find((x) => x.code === 'eligibility_unknown')?.message).toBe('Eligibility not yet known: find out hasLongTermCondition');
+    expect(r.excluded.find((e) => e.activityId === 'young')?.reasons[0]?.message).toBe('Not eligible: does not meet "aged 25 or under"');
+  });
+
+  it('applies limit after ranking', () => {
+    const r = matchActivities(menu, person, { asOf, limit: 2 })._unsafeUnwrap();
+    expect(r.matches.map((m) => m.activityId)).toEqual(['walk', 'lunch']);
+    expect(r.total).toBe(4);
+  });
+
+  it('excludes activities over the cost limit', () => {
+    const r = matchActivities(menu, { ...person, maxCostPence: 100 }, { asOf })._unsafeUnwrap();
+    expect(r.excluded.find((e) => e.activityId === 'lunch')?.reasons.map((x) => x.code)).toEqual(['over_cost_limit']);
+  });
+
+  it('rejects bad options and persons with stable codes', () => {
+    expect(matchActivities(menu, person, { asOf: '2025-02-30' })._unsafeUnwrapErr().code).toBe('invalid_match_options');
+    expect(matchActivities(menu, { facts: { age: 'old' } } as unknown as MatchPerson, { asOf })._unsafeUnwrapErr().code).toBe('invalid_match_person');
+    expect(matchActivities(menu, { facts: { dateOfBirth: '2030-01-01' } }, { asOf })._unsafeUnwrapErr().issues[0]?.path).toEqual(['facts', 'dateOfBirth']);
+    expect(matchActivities({}, person, { asOf })._unsafeUnwrapErr().code).toBe('invalid_menu');
+  });
+});
+
+describe('matchActivities: laws', () => {
+  it('law: determinism and independence of menu order', () => {
+    fc.assert(
+      fc.property(
+        menuArb().chain((m) => fc.tuple(fc.constant(m), shuffled(m.activities), shuffled(m.providers))),
+        matchPersonArb,
+        ([menu, activities, providers], person) => {
+          const a = matchActivities(menu, person, { asOf });
+          const b = matchActivities({ ...menu, activities, providers }, person, { asOf });
+          expect(b).toEqual(a);
+          expect(matchActivities(clone(menu), clone(person), { asOf })).toEqual(a);
+        },
+      ),
+    );
+  });
+
+  it('law: nothing excluded ever appears; matches and exclusions partition the menu', () => {
+    fc.assert(
+      fc.property(menuArb(), matchPersonArb, (menu, person) => {
+        const r = matchActivities(menu, person, { asOf })._unsafeUnwrap();
+        const ids = [...r.matches.map((m) => m.activityId), ...r.excluded.map((e) => e.activityId)].sort();
+        expect(ids).toEqual(menu.activities.map((a) => a.id).sort());
+        const areas = person.facts.areas === undefined || person.facts.areas === 'unknown' ? undefined : person.facts.areas;
+        const needs = person.facts.needs === undefined || person.facts.needs === 'unknown' ? [] : person.facts.needs;
+        for (const m of r.matches) {
+          const a = menu.activities.find((x) => x.id === m.activityId)!;
+          expect(a.status).toBe('active');
+          if (Array.isArray(a.areas) && areas !== undefined) expect(a.areas.some((x) => areas.includes(x))).toBe(true);
+          if (a.eligibility !== undefined) expect(evaluateRule(a.eligibility, person.facts, { asOf })._unsafeUnwrap().outcome).not.toBe('not_met');
+          if (person.maxCostPence !== undefined && a.cost !== undefined) expect(a.cost.amountPence).toBeLessThanOrEqual(person.maxCostPence);
+          const relevant = a.needDomains.some((d) => needs.includes(d)) || (person.interests ?? []).some((t) => (a.tags ?? []).includes(t) || a.needDomains.includes(t as never));
+          expect(relevant).toBe(true);
+        }
+        for (const e of r.excluded) expect(e.reasons.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it('law: open activities rank above waitlisted and full ones; ranks are 1..n', () => {
+    fc.assert(
+      fc.property(menuArb(), matchPersonArb, (menu, person) => {
+        const r = matchActivities(menu, person, { asOf })._unsafeUnwrap();
+        r.matches.forEach((m, i) => {
+          expect(m.rank).toBe(i + 1);
+          if (i > 0) expect(RANK[m.availability]).toBeGreaterThanOrEqual(RANK[r.matches[i - 1]!.availability]);
+        });
+      }),
+    );
+  });
+
+  it('law: limit returns a prefix of the full ranking', () => {
+    fc.assert(
+      fc.property(menuArb(), matchPersonArb, fc.integer({ min: 1, max: 5 }), (menu, person, limit) => {
+        const all = matchActivities(menu, person, { asOf })._unsafeUnwrap();
+        const some = matchActivities(menu, person, { asOf, limit })._unsafeUnwrap();
+        expect(some.matches).toEqual(all.matches.slice(0, limit));
+        expect(some.total).toBe(all.total);
+      }),
+    );
+  });
+
+  it('law: every reason code is a documented one; no mutation of inputs', () => {
+    fc.assert(
+      fc.property(menuArb(), matchPersonArb, (menu, person) => {
+        const before = [clone(menu), clone(person)];
+        const r = matchActivities(menu, person, { asOf })._unsafeUnwrap();
+        expect([menu, person]).toEqual(before);
+        for (const x of [...r.matches.flatMap((m) => m.reasons), ...r.excluded.flatMap((e) => e.reasons)]) expect(MATCH_REASON_CODES).toContain(x.code);
+      }),
+    );
+  });
+
+  it('law: never throws on arbitrary input', () => {
+    fc.assert(fc.property(fc.anything(), fc.anything(), fc.anything(), (m, p, o) => {
+      matchActivities(m, p as MatchPerson, o as { asOf: string });
+      return true;
+    }));
+    fc.assert(fc.property(menuArb(), fc.jsonValue(), (m, p) => matchActivities(m, p as unknown as MatchPerson, { asOf }).isErr() || true));
+  });
+
+  it('law: no PII - errors never repeat what was given about a person', () => {
+    fc.assert(
+      fc.property(menuArb(), fc.constantFrom('facts', 'interests', 'extra'), (menu, where) => {
+        const person: Record<string, unknown> = { facts: { areas: [SENTINEL] } };
+        if (where === 'interests') person['interests'] = [SENTINEL];
+        if (where === 'extra') person['name'] = SENTINEL;
+        const e = matchActivities(menu, person as unknown as MatchPerson, { asOf })._unsafeUnwrapErr();
+        expect(JSON.stringify(e)).not.toContain(SENTINEL);
+      }),
+    );
+  });
+
+  it('law: reasons and exclusions mention the person only through codes from the menu and vocabulary', () => {
+    fc.assert(
+      fc.property(menuArb(), matchPersonArb, (menu, person) => {
+        const r = matchActivities(menu, person, { asOf })._unsafeUnwrap();
+        const text = JSON.stringify([r.matches.map((m) => m.reasons), r.excluded]);
+        if (person.facts.dateOfBirth !== undefined && person.facts.dateOfBirth !== 'unknown') expect(text).not.toContain(person.facts.dateOfBirth);
+        for (const a of AREA_CODES) if (text.includes(a)) expect(JSON.stringify(menu)).toContain(a);
+      }),
+    );
+  });
+});
