@@ -1,7 +1,7 @@
 import { ok, type Result } from 'neverthrow';
 import type { EligibilityCheckError } from './errors';
 import { formatGbp } from './formatGbp';
-import { TURNOVER_BANDS } from './menuModel';
+import { TURNOVER_BANDS } from '../shared/vocabulary';
 import type { Bid, BidInput, GrantRound, GrantRoundInput } from './schema';
 import { validateBid, validateRound } from './validate';
 
@@ -13,7 +13,7 @@ import { validateBid, validateRound } from './validate';
  * - `provider_kind_allowed`: the provider's kind is one the round accepts
  *   (user-led groups are governed by the next rule instead).
  * - `user_led_groups_allowed`: a user-led group bids only if the round allows them.
- * - `turnover_within_cap`: the provider's turnover band is no higher than the cap.
+ * - `turnover_within_cap`: the provider's turnover band is stated and no higher than the cap.
  * - `serves_eligible_area`: the bid serves at least one of the round's areas (when it names any).
  * - `serves_priority`: the bid serves a priority need domain (when the round requires it).
  * - `amount_at_least_minimum`, `amount_at_most_maximum`: the request is within the grant limits.
@@ -21,11 +21,11 @@ import { validateBid, validateRound } from './validate';
  *
  * @example
  * ```ts
- * import { ELIGIBILITY_RULES } from 'social-prescribing';
- * ELIGIBILITY_RULES[0]; // 'round_matches'
+ * import { BID_ELIGIBILITY_RULES } from 'social-prescribing';
+ * BID_ELIGIBILITY_RULES[0]; // 'round_matches'
  * ```
  */
-export const ELIGIBILITY_RULES = [
+export const BID_ELIGIBILITY_RULES = [
   'round_matches',
   'submitted_in_window',
   'provider_kind_allowed',
@@ -38,28 +38,28 @@ export const ELIGIBILITY_RULES = [
   'match_funding_sufficient',
 ] as const;
 /**
- * One of {@link ELIGIBILITY_RULES}.
+ * One of {@link BID_ELIGIBILITY_RULES}.
  *
  * @example
  * ```ts
- * import type { EligibilityRule } from 'social-prescribing';
- * const r: EligibilityRule = 'turnover_within_cap';
+ * import type { BidEligibilityRule } from 'social-prescribing';
+ * const r: BidEligibilityRule = 'turnover_within_cap';
  * ```
  */
-export type EligibilityRule = (typeof ELIGIBILITY_RULES)[number];
+export type BidEligibilityRule = (typeof BID_ELIGIBILITY_RULES)[number];
 
 /**
  * One eligibility rule a bid fails, with a sentence built from codes and amounts only.
  *
  * @example
  * ```ts
- * import type { EligibilityFailure } from 'social-prescribing';
- * const f: EligibilityFailure = { rule: 'amount_at_most_maximum', message: 'requests £12,000.00; the maximum grant is £10,000.00' };
+ * import type { BidEligibilityFailure } from 'social-prescribing';
+ * const f: BidEligibilityFailure = { rule: 'amount_at_most_maximum', message: 'requests £12,000.00; the maximum grant is £10,000.00' };
  * ```
  */
-export interface EligibilityFailure {
+export interface BidEligibilityFailure {
   /** The rule failed. */
-  readonly rule: EligibilityRule;
+  readonly rule: BidEligibilityRule;
   /** Why, in words built from codes and amounts (never free text from the bid). */
   readonly message: string;
 }
@@ -69,26 +69,26 @@ export interface EligibilityFailure {
  *
  * @example
  * ```ts
- * import type { EligibilityReport } from 'social-prescribing';
- * const r: EligibilityReport = { bidId: 'b1', eligible: true, failures: [], rulesChecked: ['round_matches'] };
+ * import type { BidEligibilityReport } from 'social-prescribing';
+ * const r: BidEligibilityReport = { bidId: 'b1', eligible: true, failures: [], rulesChecked: ['round_matches'] };
  * ```
  */
-export interface EligibilityReport {
+export interface BidEligibilityReport {
   /** The bid's id. */
   readonly bidId: string;
   /** True when no rule failed. */
   readonly eligible: boolean;
-  /** Every rule failed, in the order of {@link ELIGIBILITY_RULES}. */
-  readonly failures: readonly EligibilityFailure[];
+  /** Every rule failed, in the order of {@link BID_ELIGIBILITY_RULES}. */
+  readonly failures: readonly BidEligibilityFailure[];
   /** The rules that applied to this round and bid (rules a round does not use are left out). */
-  readonly rulesChecked: readonly EligibilityRule[];
+  readonly rulesChecked: readonly BidEligibilityRule[];
 }
 
 /** @internal The eligibility of a validated bid in a validated round. */
-export function eligibilityOf(round: GrantRound, bid: Bid): EligibilityReport {
-  const failures: EligibilityFailure[] = [];
-  const checked: EligibilityRule[] = [];
-  const rule = (name: EligibilityRule, passes: boolean, message: () => string): void => {
+export function eligibilityOf(round: GrantRound, bid: Bid): BidEligibilityReport {
+  const failures: BidEligibilityFailure[] = [];
+  const checked: BidEligibilityRule[] = [];
+  const rule = (name: BidEligibilityRule, passes: boolean, message: () => string): void => {
     checked.push(name);
     if (!passes) failures.push({ rule: name, message: message() });
   };
@@ -106,14 +106,16 @@ export function eligibilityOf(round: GrantRound, bid: Bid): EligibilityReport {
   }
   if (e.maxTurnoverBand !== undefined) {
     const cap = e.maxTurnoverBand;
+    const band = bid.provider.turnoverBand;
     rule(
       'turnover_within_cap',
-      TURNOVER_BANDS.indexOf(bid.provider.turnoverBand) <= TURNOVER_BANDS.indexOf(cap),
-      () => `turnover band ${bid.provider.turnoverBand} is above the cap ${cap}`,
+      band !== undefined && TURNOVER_BANDS.indexOf(band) <= TURNOVER_BANDS.indexOf(cap),
+      () => (band === undefined ? `turnover band not stated; the round caps turnover at band ${cap}` : `turnover band ${band} is above the cap ${cap}`),
     );
   }
   if (e.areas.length > 0) {
-    rule('serves_eligible_area', bid.areas.some((a) => e.areas.includes(a)), () => 'serves none of the areas the round covers');
+    const areas = bid.areas;
+    rule('serves_eligible_area', areas === 'anywhere' || areas.some((a) => e.areas.includes(a)), () => 'serves none of the areas the round covers');
   }
   if (e.mustServePriority) {
     rule(
@@ -137,7 +139,7 @@ export function eligibilityOf(round: GrantRound, bid: Bid): EligibilityReport {
 
 /**
  * Checks a bid against every eligibility rule of a round and reports every
- * rule it fails, not just the first (see {@link ELIGIBILITY_RULES}). The
+ * rule it fails, not just the first (see {@link BID_ELIGIBILITY_RULES}). The
  * round and the bid are validated first; nothing throws.
  *
  * @example
@@ -150,6 +152,6 @@ export function eligibilityOf(round: GrantRound, bid: Bid): EligibilityReport {
  * report.failures.map((f) => f.rule); // ['turnover_within_cap', 'amount_at_most_maximum']
  * ```
  */
-export function checkBidEligibility(round: GrantRoundInput | GrantRound, bid: BidInput | Bid): Result<EligibilityReport, EligibilityCheckError> {
+export function checkBidEligibility(round: GrantRoundInput | GrantRound, bid: BidInput | Bid): Result<BidEligibilityReport, EligibilityCheckError> {
   return validateRound(round).andThen((r) => validateBid(bid).andThen((b) => ok(eligibilityOf(r, b))));
 }

@@ -387,6 +387,6 @@ function decideValid(
 }
 
 function publicScore(s: ScoredBid): BidDecision['score'] {
-  const { units: _units, ...rest } = s;
-  return rest;
+  const { bidId, status, score, percent, maxScore, counted, excluded, spreadPercent, moderation } = s;
+  return { bidId, status, score, percent, maxScore, counted, excluded, spreadPercent, moderation };
 }

@@ -1,4 +1,4 @@
-import type { Activity } from './menuModel';
+import type { Activity } from '../menu/schema';
 import type { Pence } from './schema';
 import type { AwardDecision } from './types';
 

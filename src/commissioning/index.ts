@@ -38,7 +38,7 @@ export { parseBid } from './parseBid';
 export { parseBids } from './parseBids';
 export { transitionRound, type RoundChange } from './transitionRound';
 export { availableRoundEvents } from './availableRoundEvents';
-export { checkBidEligibility, ELIGIBILITY_RULES, type EligibilityRule, type EligibilityFailure, type EligibilityReport } from './checkBidEligibility';
+export { checkBidEligibility, BID_ELIGIBILITY_RULES, type BidEligibilityRule, type BidEligibilityFailure, type BidEligibilityReport } from './checkBidEligibility';
 export {
   aggregateScores,
   SCORE_EXCLUSION_REASONS,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ActivitySchema, AreasServedSchema, CapacitySchema, ProviderSchema } from '../menu/schema';
+import { AreaCodeSchema } from '../pathway/schema';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';
-import { ActivitySchema, PROVIDER_KINDS, ProviderSchema, TURNOVER_BANDS, type ProviderKind, type TurnoverBand } from './menuModel';
+import { PROVIDER_KINDS, TURNOVER_BANDS, type ProviderKind, type TurnoverBand } from '../shared/vocabulary';
 
 /**
  * The largest amount of money the library accepts, in pence: £10 billion.
@@ -327,8 +329,8 @@ export const GrantRoundSchema = z.strictObject({
   priorities: z.strictObject({
     /** Need domains the round wants to fund. */
     needDomains: z.array(NeedDomainSchema).max(100),
-    /** Areas the round wants to fund (area ids as used by the menu). */
-    areas: z.array(IdSchema).max(1000),
+    /** Areas the round wants to fund (area codes as used by the menu). */
+    areas: z.array(AreaCodeSchema).max(1000),
   }),
   /** Who may bid, and what a bid must show. */
   eligibility: z.strictObject({
@@ -336,8 +338,8 @@ export const GrantRoundSchema = z.strictObject({
     providerKinds: z.array(providerKindSchema).min(1),
     /** The highest annual turnover band allowed (inclusive); omit for no cap. */
     maxTurnoverBand: turnoverBandSchema.optional(),
-    /** Areas a bid must serve at least one of; empty means anywhere. */
-    areas: z.array(IdSchema).max(1000),
+    /** Area codes a bid must serve at least one of (a bid serving `'anywhere'` serves them all); empty means anywhere. */
+    areas: z.array(AreaCodeSchema).max(1000),
     /** Whether user-led groups (including groups applying for the first time) may bid. */
     userLedGroupsAllowed: z.boolean(),
     /** Whether a bid must serve at least one of the round's priority need domains. */
@@ -427,6 +429,63 @@ export interface GrantRound extends z.infer<typeof GrantRoundSchema> {}
 export interface GrantRoundInput extends z.input<typeof GrantRoundSchema> {}
 
 /**
+ * The applicant of a bid: a menu `Provider` whose kind must be stated
+ * (eligibility is decided by it). A user-led group applying for the first
+ * time is a provider of kind `user_led_group` with `newGroup: true` on the bid.
+ *
+ * @example
+ * ```ts
+ * import { BidProviderSchema } from 'social-prescribing';
+ * BidProviderSchema.parse({ id: 'walkers', name: 'Rother Valley Walkers', kind: 'user_led_group', turnoverBand: 'micro' });
+ * ```
+ */
+export const BidProviderSchema = ProviderSchema.extend({
+  /** What kind of organisation it is (required in a bid). */
+  kind: providerKindSchema,
+});
+/**
+ * The applicant of a bid (see {@link BidProviderSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { BidProvider } from 'social-prescribing';
+ * const p: BidProvider = { id: 'arts-co', name: 'Arts Co', kind: 'community_interest_company', turnoverBand: 'small' };
+ * ```
+ */
+export interface BidProvider extends z.infer<typeof BidProviderSchema> {}
+
+/**
+ * The activity a bid would fund: a menu `Activity` that states the capacity
+ * it offers (places per week), so a round can report the places it buys.
+ *
+ * @example
+ * ```ts
+ * import { BidActivitySchema } from 'social-prescribing';
+ * BidActivitySchema.parse({
+ *   id: 'chair-yoga', name: 'Chair yoga', providerId: 'age-uk', needDomains: ['physical_activity'],
+ *   capacity: { placesPerWeek: 12 }, status: 'active',
+ * });
+ * ```
+ */
+export const BidActivitySchema = ActivitySchema.extend({
+  /** The capacity the activity offers; `placesPerWeek` is required in a bid. */
+  capacity: CapacitySchema.extend({
+    /** How many people can take part each week. */
+    placesPerWeek: z.int().min(0).max(1_000_000),
+  }),
+});
+/**
+ * The activity a bid would fund (see {@link BidActivitySchema}).
+ *
+ * @example
+ * ```ts
+ * import type { BidActivity } from 'social-prescribing';
+ * const places = (a: BidActivity): number => a.capacity.placesPerWeek;
+ * ```
+ */
+export interface BidActivity extends z.infer<typeof BidActivitySchema> {}
+
+/**
  * A bid: who applies, how much they ask for, the activity it would fund (an
  * activity of the menu model, with the capacity it offers), the need domains
  * and areas it serves, and the match funding it brings.
@@ -443,17 +502,17 @@ export const BidSchema = z.strictObject({
   /** The round the bid is made to. */
   roundId: IdSchema,
   /** The organisation or group applying. */
-  provider: ProviderSchema,
+  provider: BidProviderSchema,
   /** True when the applicant is a user-led group applying for the first time (its provider kind must be `user_led_group`). */
   newGroup: z.boolean().default(false),
   /** The amount requested, in pence. */
   requested: PenceSchema,
   /** The activity the grant would fund; its provider must be the applicant. */
-  activity: ActivitySchema,
+  activity: BidActivitySchema,
   /** The need domains the bid serves (ring-fences and priorities read these). */
   needDomains: z.array(NeedDomainSchema).min(1).max(50),
-  /** The areas the bid serves (area ids as used by the menu). */
-  areas: z.array(IdSchema).min(1).max(1000),
+  /** The areas the bid serves (area codes as used by the menu), or `'anywhere'`. */
+  areas: AreasServedSchema,
   /** Match funding the applicant has secured, in pence. */
   matchFunding: PenceSchema.default(0),
   /** The date the bid was submitted. */

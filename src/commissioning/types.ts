@@ -1,6 +1,7 @@
 import type { BidScore } from './aggregateScores';
-import type { EligibilityFailure, EligibilityReport } from './checkBidEligibility';
-import type { Activity, ProviderKind } from './menuModel';
+import type { BidEligibilityFailure, BidEligibilityReport } from './checkBidEligibility';
+import type { ProviderKind } from '../shared/vocabulary';
+import type { BidActivity } from './schema';
 import type { Pence, RoundState, ServiceArea } from './schema';
 import type { NeedDomain } from '../shared/vocabulary';
 
@@ -89,7 +90,7 @@ export interface DecisionReason {
   /** A sentence a panel can publish, built from codes and amounts. */
   readonly message: string;
   /** For `ineligible`: every failed rule. */
-  readonly failures?: readonly EligibilityFailure[];
+  readonly failures?: readonly BidEligibilityFailure[];
   /** For `budget_exhausted` and `outscored`: the budget left when the bid was considered. */
   readonly available?: Pence;
   /** For `ring_fence`: the ids of the ring-fences whose reserve the bid cannot use. */
@@ -123,7 +124,7 @@ export interface BidDecision {
   /** Whether the bid serves one of the round's priority need domains. */
   readonly servesPriority: boolean;
   /** The eligibility check, every rule failed included. */
-  readonly eligibility: EligibilityReport;
+  readonly eligibility: BidEligibilityReport;
   /** The aggregated panel score. */
   readonly score: BidScore;
   /** The bid's place among eligible, scored bids (1 = best), or null. */
@@ -137,7 +138,7 @@ export interface BidDecision {
   /** Why. */
   readonly reason: DecisionReason;
   /** The activity the bid would fund, as submitted. */
-  readonly activity: Activity;
+  readonly activity: BidActivity;
 }
 
 /**

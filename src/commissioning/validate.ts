@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { BidError, GrantRoundError, ScoreSheetError } from './errors';
-import { activityProviderId } from './menuModel';
 import { findTransition, guardHolds } from './roundTransitions';
 import { BidSchema, GrantRoundSchema, ScoreSheetSchema, type Bid, type GrantRound, type ScoreSheet } from './schema';
 
@@ -88,7 +87,7 @@ export function validateRound(input: unknown): Result<GrantRound, GrantRoundErro
 function bidIntegrityIssues(bid: Bid, prefix: (string | number)[]): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   const at = (...p: (string | number)[]): (string | number)[] => [...prefix, ...p];
-  if (activityProviderId(bid.activity) !== bid.provider.id) {
+  if (bid.activity.providerId !== bid.provider.id) {
     const path = at('activity', 'providerId');
     out.push({ path, code: 'invalid_reference', message: `${formatIssuePath(path)}: must be the id of the bid's provider` });
   }
