@@ -1,4 +1,4 @@
-import type { Activity } from '../menu/schema';
+import type { Activity, FundingArrangement } from '../menu/schema';
 import type { Pence } from './schema';
 import type { AwardDecision } from './types';
 
@@ -9,10 +9,12 @@ import type { AwardDecision } from './types';
  * @example
  * ```ts
  * import type { GrantLink } from 'social-prescribing';
- * const g: GrantLink = { roundId: 'r1', contractId: 'ltc', bidId: 'b7', providerId: 'p3', amount: 450_000, partial: false };
+ * const g: GrantLink = { reference: 'r1:b7', roundId: 'r1', contractId: 'ltc', bidId: 'b7', providerId: 'p3', amount: 450_000, partial: false };
  * ```
  */
 export interface GrantLink {
+  /** The grant's id, also written into the activity's funding `reference`: `roundId:bidId`. */
+  readonly reference: string;
   /** The round. */
   readonly roundId: string;
   /** The contract the round draws on. */
@@ -37,15 +39,20 @@ export interface GrantLink {
  * ```
  */
 export interface FundedActivity {
-  /** The activity, marked as funded by the grant. */
+  /** The activity, with the grant added to its `funding` (mechanism `grant`, paid from the scheme, `competitive` when two or more eligible bids were scored, `reference` the grant's id). */
   readonly activity: Activity;
   /** The grant that funds it. */
   readonly grant: GrantLink;
 }
 
+/** The grant's reference: `round:bid`, or the bid id alone when that would be too long for an id. */
+const grantReference = (roundId: string, bidId: string): string => (roundId.length + bidId.length + 1 <= 200 ? `${roundId}:${bidId}` : bidId);
+
 /**
  * The activities a decided round adds to the menu, one per funded bid (in
- * the decision's order), each linked to its grant.
+ * the decision's order), each linked to its grant and with the grant added
+ * to its `funding`, ready to add to a `Menu` (the bid's provider joins the
+ * menu's providers if it is not there yet).
  *
  * @example
  * ```ts
@@ -56,11 +63,19 @@ export interface FundedActivity {
  * ```
  */
 export function fundedActivities(decision: AwardDecision): FundedActivity[] {
+  const competitive = decision.decisions.filter((d) => d.rank !== null).length >= 2;
   return decision.decisions
     .filter((d) => d.outcome === 'funded')
     .map((d) => ({
-      activity: d.activity,
+      activity: {
+        ...d.activity,
+        funding: [
+          ...(d.activity.funding ?? []),
+          { mechanism: 'grant', fromScheme: true, competitive, reference: grantReference(decision.round.id, d.bidId) } satisfies FundingArrangement,
+        ],
+      },
       grant: {
+        reference: grantReference(decision.round.id, d.bidId),
         roundId: decision.round.id,
         contractId: decision.round.contractId,
         bidId: d.bidId,

@@ -22,7 +22,8 @@
 // greedy-optimal), with a count cap relaxed to the sum of the provider's
 // largest requests. Both drop items that cannot fit whole in what is left.
 // The bound is the smaller of the two. Values are integers, so a subtree is
-// pruned unless its bound reaches the incumbent + 1.
+// pruned unless its bound reaches the incumbent + 1. Identical bids are
+// taken in rank order (symmetry breaking), which keeps the same tie-break.
 
 /** @internal */
 export interface AwardProblem {
@@ -199,9 +200,26 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
   const zeroSuffix = new Float64Array(n + 1);
   for (let i = n - 1; i >= 0; i--) zeroSuffix[i] = zeroSuffix[i + 1]! + (amounts[i] === 0 ? values[i]! : 0);
 
+  // Symmetry: identical bids (same value, amount and ring-fences, and the same
+  // provider when caps apply) are interchangeable. In the lexicographically
+  // greatest optimum an earlier twin is funded whenever a later one is, so a
+  // bid whose previous twin was left out is left out too.
+  const prevTwin = new Int32Array(n).fill(-1);
+  {
+    const last = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const key = `${values[i]}|${amounts[i]}|${masks[i]}|${hasCaps ? providers[i] : ''}`;
+      const j = last.get(key);
+      if (j !== undefined) prevTwin[i] = j;
+      last.set(key, i);
+    }
+  }
+
   const tmpUsed = new Float64Array(size);
   const tmpProv = new Float64Array(p.providerCount);
   const touched: number[] = [];
+  const alive: number[] = [];
+  const buckets: number[][] = Array.from({ length: p.providerCount }, () => []);
 
   // Upper bound on what items d..n-1 can add to the current selection.
   const bound = (d: number): number => {
@@ -250,7 +268,65 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
     r2 += zeroSuffix[d]!;
     for (const pr of touched) tmpProv[pr] = 0;
     touched.length = 0;
-    return r1 < r2 ? r1 : r2;
+    const r12 = r1 < r2 ? r1 : r2;
+    if (!Number.isFinite(p.maxGrants) || value + r12 < best + 1 - EPS) return r12;
+    // R3: Lagrangian relaxation of the budget with the count caps kept: for any
+    // multiplier l >= 0, l * (budget left) + sum over providers of the best
+    // (grants left) reduced values (v - l * a)^+ bounds the remaining value.
+    // The function is convex in l; a golden-section search finds a good l.
+    alive.length = 0;
+    let hi = 0;
+    for (let j = d; j < n; j++) {
+      const a = amounts[j]!;
+      if (usage.countFull(j) || usage.room(j) < a) continue;
+      alive.push(j);
+      if (a > 0 && values[j]! / a > hi) hi = values[j]! / a;
+    }
+    const lagrangian = (l: number): number => {
+      let total = l * left0;
+      for (const j of alive) {
+        const rv = values[j]! - l * amounts[j]!;
+        if (rv <= 0) continue;
+        const pr = providers[j]!;
+        const list = buckets[pr]!;
+        if (list.length === 0) touched.push(pr);
+        list.push(rv);
+      }
+      for (const pr of touched) {
+        const list = buckets[pr]!;
+        const k = p.maxGrants - usage.provCount[pr]!;
+        if (list.length > k) list.sort((x, y) => y - x);
+        for (let q = 0; q < list.length && q < k; q++) total += list[q]!;
+        list.length = 0;
+      }
+      touched.length = 0;
+      return total;
+    };
+    let lo = 0;
+    let up = hi;
+    let bestL = Math.min(lagrangian(0), lagrangian(hi));
+    const PHI = (Math.sqrt(5) - 1) / 2;
+    let m1 = up - PHI * (up - lo);
+    let m2 = lo + PHI * (up - lo);
+    let f1 = lagrangian(m1);
+    let f2 = lagrangian(m2);
+    for (let it = 0; it < 12; it++) {
+      if (f1 < f2) {
+        up = m2;
+        m2 = m1;
+        f2 = f1;
+        m1 = up - PHI * (up - lo);
+        f1 = lagrangian(m1);
+      } else {
+        lo = m1;
+        m1 = m2;
+        f1 = f2;
+        m2 = lo + PHI * (up - lo);
+        f2 = lagrangian(m2);
+      }
+    }
+    bestL = Math.min(bestL, f1, f2);
+    return bestL < r12 ? bestL : r12;
   };
 
   // Incumbent seed: the better of rank order and greedy by density.
@@ -316,7 +392,8 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
       if (!backtrack()) break;
       continue;
     }
-    if (usage.fits(d, amounts[d]!)) {
+    const twin = prevTwin[d]!;
+    if ((twin < 0 || x[twin] === 1) && usage.fits(d, amounts[d]!)) {
       x[d] = 1;
       usage.add(d, amounts[d]!);
       value += values[d]!;
