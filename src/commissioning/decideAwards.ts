@@ -232,6 +232,7 @@ function decideValid(
       status: result.proven ? 'optimal' : 'node_limit',
       nodes: result.nodes,
       upperBound: result.upperBound / 10_000,
+      tieBreakApplied: result.tieBreakApplied,
       gapPercent: result.upperBound === 0 ? 0 : Math.round(((result.upperBound - result.value) / result.upperBound) * 1_000_000) / 10_000,
     };
   }

@@ -83,7 +83,7 @@ export function explainAwards(decision: AwardDecision): string {
     const o = decision.optimality;
     out.push(
       o.status === 'optimal'
-        ? `- Optimality: proven optimal (${o.nodes} search nodes)`
+        ? `- Optimality: proven optimal (${o.nodes} search nodes)${o.tieBreakApplied ? '' : '; the search stopped before the tie-break between equally good sets was settled'}`
         : `- Optimality: search stopped at ${o.nodes} nodes; the best possible total is at most ${o.upperBound} (gap ${o.gapPercent}%)`,
     );
   }

@@ -11,11 +11,13 @@
 // bids serving no fence in S are at most B - sum_{f in S} r_f. S = {} is the
 // budget itself. Fences are few (at most 8), so all 2^k constraints are kept.
 //
-// `optimal` is a depth-first branch and bound over items in rank order,
-// include-first, so among sets of equal total value the first one found is the
-// lexicographically greatest in rank order: the documented tie-break ("where
-// two sets score the same in total, the one funding the higher-ranked bid at
-// the first difference wins"). Upper bounds are LP relaxations solved exactly
+// `optimal` is a depth-first branch and bound, include-first, run twice. Pass
+// 1 branches in order of value density (the order in which LP bounds are
+// tightest) and proves the best total value V. Pass 2 branches in rank order
+// with target V: the first selection reaching V is the lexicographically
+// greatest in rank order, the documented tie-break ("where two sets score the
+// same in total, the one funding the higher-ranked bid at the first
+// difference wins"). Upper bounds are LP relaxations solved exactly
 // by greedy algorithms: (R1) budget + ring-fences, a polymatroid (the
 // transportation polymatroid of the pots), so greedy by value density is
 // LP-optimal; (R2) budget + per-provider amount caps (a laminar family, also
@@ -154,6 +156,8 @@ export interface OptimalResult {
   readonly value: number;
   /** True when the search finished: `chosen` is proven optimal. */
   readonly proven: boolean;
+  /** True when, among optimal selections, `chosen` is proven the one the tie-break picks. */
+  readonly tieBreakApplied: boolean;
   /** An upper bound on the optimal value (equal to `value` when proven). */
   readonly upperBound: number;
   readonly nodes: number;
@@ -192,13 +196,11 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
       if (top < relaxedCap[pr]!) relaxedCap[pr] = top;
     });
   }
-  // Smallest amount among items d..n-1: when it exceeds the budget left, nothing more fits.
+  // Smallest amount among positions d..n-1 of the branching order: when it exceeds the budget left, nothing more fits.
   const suffixMin = new Float64Array(n + 1).fill(Infinity);
-  for (let i = n - 1; i >= 0; i--) suffixMin[i] = Math.min(amounts[i]!, suffixMin[i + 1]!);
 
-  // Value of zero-amount items from d on: they never use money, so both bounds add them whole.
+  // Value of zero-amount items from position d on: they never use money, so both bounds add them whole.
   const zeroSuffix = new Float64Array(n + 1);
-  for (let i = n - 1; i >= 0; i--) zeroSuffix[i] = zeroSuffix[i + 1]! + (amounts[i] === 0 ? values[i]! : 0);
 
   // Symmetry: identical bids (same value, amount and ring-fences, and the same
   // provider when caps apply) are interchangeable. In the lexicographically
@@ -221,8 +223,24 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
   const alive: number[] = [];
   const buckets: number[][] = Array.from({ length: p.providerCount }, () => []);
 
-  // Upper bound on what items d..n-1 can add to the current selection.
-  const bound = (d: number): number => {
+  // The branching order (positions -> items) and each item's position in it.
+  let order: Int32Array = Int32Array.from(dens);
+  const pos = new Int32Array(n);
+  const setOrder = (o: Int32Array): void => {
+    order = o;
+    o.forEach((item, t) => (pos[item] = t));
+    suffixMin[n] = Infinity;
+    zeroSuffix[n] = 0;
+    for (let t = n - 1; t >= 0; t--) {
+      const j = o[t]!;
+      suffixMin[t] = Math.min(amounts[j]!, suffixMin[t + 1]!);
+      zeroSuffix[t] = zeroSuffix[t + 1]! + (amounts[j] === 0 ? values[j]! : 0);
+    }
+  };
+
+  // Upper bound on what the items at positions d..n-1 can add to the current
+  // selection; returns early once it is clear the bound is below `threshold`.
+  const bound = (d: number, threshold: number): number => {
     const left0 = usage.caps[0]! - usage.used[0]!;
     // R1: budget + fences (greedy is LP-optimal on the polymatroid).
     let r1 = 0;
@@ -231,7 +249,7 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
       if (usage.caps[0]! - tmpUsed[0]! <= 0) break;
       const j = dens[t]!;
       const a = amounts[j]!;
-      if (j < d || a === 0) continue;
+      if (pos[j]! < d || a === 0) continue;
       if (usage.countFull(j) || usage.room(j) < a) continue; // cannot be added whole in any completion
       const subs = usage.subs[masks[j]!]!;
       let room = Infinity;
@@ -253,7 +271,7 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
     for (let t = 0; t < n && left > 0; t++) {
       const j = dens[t]!;
       const a = amounts[j]!;
-      if (j < d || a === 0) continue;
+      if (pos[j]! < d || a === 0) continue;
       if (usage.countFull(j) || usage.room(j) < a) continue;
       const pr = providers[j]!;
       const provLeft = relaxedCap[pr]! - usage.provAmount[pr]! - tmpProv[pr]!;
@@ -269,14 +287,15 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
     for (const pr of touched) tmpProv[pr] = 0;
     touched.length = 0;
     const r12 = r1 < r2 ? r1 : r2;
-    if (!Number.isFinite(p.maxGrants) || value + r12 < best + 1 - EPS) return r12;
+    if (!Number.isFinite(p.maxGrants) || value + r12 < threshold) return r12;
     // R3: Lagrangian relaxation of the budget with the count caps kept: for any
     // multiplier l >= 0, l * (budget left) + sum over providers of the best
     // (grants left) reduced values (v - l * a)^+ bounds the remaining value.
     // The function is convex in l; a golden-section search finds a good l.
     alive.length = 0;
     let hi = 0;
-    for (let j = d; j < n; j++) {
+    for (let t = d; t < n; t++) {
+      const j = order[t]!;
       const a = amounts[j]!;
       if (usage.countFull(j) || usage.room(j) < a) continue;
       alive.push(j);
@@ -310,7 +329,7 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
     let m2 = lo + PHI * (up - lo);
     let f1 = lagrangian(m1);
     let f2 = lagrangian(m2);
-    for (let it = 0; it < 12; it++) {
+    for (let it = 0; it < 8; it++) {
       if (f1 < f2) {
         up = m2;
         m2 = m1;
@@ -346,83 +365,123 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
   const seed = vRank >= vDens ? seedRank : seedDens;
   const seedValue = Math.max(vRank, vDens);
 
-  let best = seedValue - 1; // solutions worth at least the seed are still recorded, so ties resolve by rank
-  let bestChosen: boolean[] | null = null;
   const x = new Uint8Array(n); // 1 = included on the current path
-  const stack: number[] = []; // depths of items decided on the current path, in order
   let value = 0;
   let nodes = 0;
-  let d = 0;
-  let limitHit = false;
-  let openBound = -Infinity; // the largest bound over subtrees left unexplored at the limit
 
-  const backtrack = (): boolean => {
-    // Undo decisions until one can be flipped from include to exclude.
+  // Depth-first search over `order`, include first. Without a target: find
+  // the best value (recording only strict improvements on `floor`). With a
+  // target: stop at the first selection reaching it, which (in rank order) is
+  // the lexicographically greatest one. Returns the selection found, whether
+  // the search finished, and the largest bound left unexplored if it did not.
+  const search = (
+    floor: number,
+    target: number | null,
+    limit: number,
+  ): { found: boolean[] | null; foundValue: number; finished: boolean; openBound: number } => {
+    let best = floor;
+    let found: boolean[] | null = null;
+    const stack: number[] = []; // positions decided on the current path
+    let d = 0;
+    let used = 0;
+    const threshold = (): number => (target === null ? best + 1 - EPS : target - EPS);
+    const backtrack = (): boolean => {
+      while (stack.length > 0) {
+        const t = stack.pop()!;
+        const i = order[t]!;
+        if (x[i] === 1) {
+          x[i] = 0;
+          usage.add(i, amounts[i]!, -1);
+          value -= values[i]!;
+          stack.push(t); // now excluded
+          d = t + 1;
+          return true;
+        }
+      }
+      return false;
+    };
+    for (;;) {
+      if (used >= limit) {
+        // Out of nodes: the current node and every exclude-branch left on the path are unexplored.
+        let open = value + bound(d, -Infinity);
+        while (stack.length > 0) {
+          const t = stack.pop()!;
+          const i = order[t]!;
+          if (x[i] === 1) {
+            x[i] = 0;
+            usage.add(i, amounts[i]!, -1);
+            value -= values[i]!;
+            const b = value + bound(t + 1, -Infinity);
+            if (b > open) open = b;
+          }
+        }
+        nodes += used;
+        return { found, foundValue: best, finished: false, openBound: open };
+      }
+      used++;
+      const left = usage.caps[0]! - usage.used[0]!;
+      if (d === n || suffixMin[d]! > left) {
+        // A leaf: nothing more can be added.
+        if (target === null ? value > best : value >= target) {
+          best = value;
+          found = Array.from(x, (v) => v === 1);
+          if (target !== null) break;
+        }
+        if (!backtrack()) break;
+        continue;
+      }
+      if (value + bound(d, threshold()) < threshold()) {
+        if (!backtrack()) break;
+        continue;
+      }
+      const item = order[d]!;
+      const twin = prevTwin[item]!;
+      if ((twin < 0 || x[twin] === 1) && usage.fits(item, amounts[item]!)) {
+        x[item] = 1;
+        usage.add(item, amounts[item]!);
+        value += values[item]!;
+      }
+      stack.push(d);
+      d++;
+    }
+    // Leave the shared state clean for the next search.
     while (stack.length > 0) {
-      const i = stack.pop()!;
+      const i = order[stack.pop()!]!;
       if (x[i] === 1) {
         x[i] = 0;
         usage.add(i, amounts[i]!, -1);
         value -= values[i]!;
-        stack.push(i); // now excluded
-        d = i + 1;
-        return true;
       }
     }
-    return false;
+    nodes += used;
+    return { found, foundValue: best, finished: true, openBound: -Infinity };
   };
 
-  for (;;) {
-    nodes++;
-    if (nodes > maxNodes) {
-      limitHit = true;
-      break;
-    }
-    const left = usage.caps[0]! - usage.used[0]!;
-    if (d === n || suffixMin[d]! > left) {
-      // A leaf: nothing more can be added.
-      if (value > best) {
-        best = value;
-        bestChosen = Array.from(x, (v) => v === 1);
-      }
-      if (!backtrack()) break;
-      continue;
-    }
-    if (value + bound(d) < best + 1 - EPS) {
-      if (!backtrack()) break;
-      continue;
-    }
-    const twin = prevTwin[d]!;
-    if ((twin < 0 || x[twin] === 1) && usage.fits(d, amounts[d]!)) {
-      x[d] = 1;
-      usage.add(d, amounts[d]!);
-      value += values[d]!;
-    }
-    stack.push(d);
-    d++;
+  // Pass 1, in density order (fast): the best total value.
+  setOrder(Int32Array.from(dens));
+  const first = search(seedValue - 1, null, maxNodes);
+  const bestValue = first.found === null ? seedValue : first.foundValue;
+  const bestSoFar = first.found ?? seed;
+  if (!first.finished) {
+    return {
+      chosen: bestSoFar,
+      value: bestValue,
+      proven: false,
+      tieBreakApplied: false,
+      upperBound: Math.max(bestValue, Math.floor(first.openBound + EPS)),
+      nodes,
+    };
   }
-
-  if (limitHit) {
-    // The current node and every exclude-branch left on the path are unexplored.
-    openBound = value + bound(d);
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      if (x[i] === 1) {
-        x[i] = 0;
-        usage.add(i, amounts[i]!, -1);
-        value -= values[i]!;
-        const b = value + bound(i + 1);
-        if (b > openBound) openBound = b;
-      }
-    }
-  }
-  const chosen = bestChosen ?? seed;
-  const finalValue = bestChosen === null ? seedValue : best;
+  // Pass 2, in rank order: the first selection reaching the best value is the
+  // lexicographically greatest one, the documented tie-break.
+  setOrder(Int32Array.from({ length: n }, (_, i) => i));
+  const second = search(-Infinity, bestValue, Math.max(0, maxNodes - nodes));
   return {
-    chosen,
-    value: finalValue,
-    proven: !limitHit,
-    upperBound: limitHit ? Math.max(finalValue, Math.floor(openBound + EPS)) : finalValue,
-    nodes: Math.min(nodes, maxNodes),
+    chosen: second.found ?? bestSoFar,
+    value: bestValue,
+    proven: true,
+    tieBreakApplied: second.found !== null,
+    upperBound: bestValue,
+    nodes,
   };
 }

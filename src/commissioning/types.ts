@@ -173,7 +173,7 @@ export interface RingFenceUse {
  * @example
  * ```ts
  * import type { OptimalityReport } from 'social-prescribing';
- * const o: OptimalityReport = { status: 'optimal', nodes: 412, upperBound: 1843.5, gapPercent: 0 };
+ * const o: OptimalityReport = { status: 'optimal', nodes: 412, upperBound: 1843.5, gapPercent: 0, tieBreakApplied: true };
  * ```
  */
 export interface OptimalityReport {
@@ -185,6 +185,8 @@ export interface OptimalityReport {
   readonly upperBound: number;
   /** (upperBound - total score) / upperBound, in percent; 0 when proven. */
   readonly gapPercent: number;
+  /** Whether the tie-break was proven applied: the set is the one {@link AwardDecision.tieBreak} picks among all sets with the best total. False only when the node limit stops the tie-break search (the total is still optimal if `status` is `optimal`). */
+  readonly tieBreakApplied: boolean;
 }
 
 /**
