@@ -31,10 +31,10 @@ export const TIE_BREAK_RULE =
  * @example
  * ```ts
  * import { DEFAULT_MAX_NODES } from 'social-prescribing';
- * DEFAULT_MAX_NODES; // 2_000_000
+ * DEFAULT_MAX_NODES; // 1_000_000
  * ```
  */
-export const DEFAULT_MAX_NODES = 2_000_000;
+export const DEFAULT_MAX_NODES = 1_000_000;
 
 /**
  * Options for {@link decideAwards}.

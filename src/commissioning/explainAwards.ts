@@ -130,7 +130,7 @@ export function explainAwards(decision: AwardDecision): string {
     out.push('## Ineligible bids');
     out.push('');
     for (const d of ineligible) {
-      out.push(`- ${md(d.bidId)}: ${(d.reason.failures ?? []).map((f) => `${f.rule} (${md(f.message)})`).join('; ')}`);
+      out.push(`- ${md(d.bidId)}: ${(d.reason.failures ?? []).map((f) => `${md(f.rule)} (${md(f.message)})`).join('; ')}`);
     }
   }
   out.push('');

@@ -111,12 +111,12 @@ export class Usage {
     this.provCount[pr]! += sign;
   }
 
-  /** Why item i cannot be added with `amount`, checking the budget, then the provider caps, then the fences. */
+  /** Why item i cannot be added with `amount`, checking the provider caps (which no reshuffle can lift), then the budget, then the fences. */
   blocker(i: number, amount: number): Blocker | null {
-    const available = this.caps[0]! - this.used[0]!;
-    if (available < amount) return { kind: 'budget', available };
     if (this.countFull(i)) return { kind: 'provider_cap', cap: 'maxGrants' };
     if (this.p.maxAmount - this.provAmount[this.p.providers[i]!]! < amount) return { kind: 'provider_cap', cap: 'maxAmount' };
+    const available = this.caps[0]! - this.used[0]!;
+    if (available < amount) return { kind: 'budget', available };
     for (const s of this.subs[this.p.masks[i]!]!) {
       if (this.caps[s]! - this.used[s]! < amount) {
         const fences: number[] = [];

@@ -44,7 +44,9 @@ export type AwardMethod = (typeof AWARD_METHODS)[number];
  * `ring_fence` (the money left is reserved for bids serving other need
  * domains); `provider_cap` (the provider already has the most grants or money
  * the round allows one provider); `outscored` (`optimal` only: the money went
- * to a set of lower-ranked bids with a higher total score).
+ * to a set of lower-ranked bids with a higher total score). When more than
+ * one constraint stops a bid, the reason given is the first of: provider
+ * cap, budget (`budget_exhausted` or `outscored`), ring-fence.
  *
  * @example
  * ```ts
