@@ -91,7 +91,7 @@ export const instanceArb = (options: InstanceOptions = {}): fc.Arbitrary<Instanc
             kind,
             ...(eligibleBias ? { turnoverBand: 'micro' as const } : turnoverBand === undefined ? {} : { turnoverBand }),
           }));
-      const bidArb = (i: number, providers: readonly { id: string; kind: ProviderKind }[]) =>
+      const bidArb = (i: number, providers: readonly (BidInput['provider'] & { kind: ProviderKind })[]) =>
         fc
           .record({
             provider: fc.integer({ min: 0, max: providers.length - 1 }),

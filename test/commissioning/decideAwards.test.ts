@@ -240,10 +240,10 @@ describe('decideAwards laws', () => {
         }
         // Error paths: break the round, a bid and a sheet in ways that carry the sentinel.
         const badRound = { ...inst.round, budget: SENTINEL, name: 7, [SENTINEL]: 1 };
-        const e1 = decideAwards(badRound, inst.bids, inst.sheets, { method });
+        const e1 = decideAwards(badRound as never, inst.bids, inst.sheets, { method });
         expect(JSON.stringify(e1._unsafeUnwrapErr())).not.toContain(SENTINEL);
         const badBids = [...inst.bids, { ...inst.bids[0], id: SENTINEL, requested: SENTINEL }];
-        const e2 = decideAwards(inst.round, badBids, inst.sheets, { method });
+        const e2 = decideAwards(inst.round, badBids as never, inst.sheets, { method });
         expect(JSON.stringify(e2._unsafeUnwrapErr())).not.toContain(SENTINEL);
         const badSheets = [...inst.sheets, { bidId: SENTINEL, assessorId: SENTINEL, scores: { [SENTINEL]: 99 } }];
         const e3 = decideAwards(inst.round, inst.bids, badSheets, { method });
