@@ -177,6 +177,34 @@ export interface RankedGap extends GapCell {
 }
 
 /**
+ * One need domain across every area.
+ *
+ * @example
+ * ```ts
+ * import type { DomainBalance } from 'social-prescribing';
+ * const line = (d: DomainBalance) => `${d.domain}: ${Math.round(d.shortfall)} unmet`;
+ * ```
+ */
+export interface DomainBalance extends ProvisionBalance {
+  /** The need domain. */
+  readonly domain: NeedDomain;
+}
+
+/**
+ * One area across every need domain.
+ *
+ * @example
+ * ```ts
+ * import type { AreaBalance } from 'social-prescribing';
+ * const line = (a: AreaBalance) => `${a.area}: ${Math.round(a.shortfall)} unmet`;
+ * ```
+ */
+export interface AreaBalance extends ProvisionBalance {
+  /** The area code. */
+  readonly area: string;
+}
+
+/**
  * The report {@link analyseGaps} returns.
  *
  * @example
@@ -200,9 +228,9 @@ export interface GapReport {
   /** Every (domain, area) cell with need or provision, ordered by domain then area. */
   readonly cells: readonly GapCell[];
   /** Each domain across all areas, ranked like the gaps. */
-  readonly byDomain: readonly (ProvisionBalance & { readonly domain: NeedDomain })[];
+  readonly byDomain: readonly DomainBalance[];
   /** Each area across all domains, ranked like the gaps. */
-  readonly byArea: readonly (ProvisionBalance & { readonly area: string })[];
+  readonly byArea: readonly AreaBalance[];
   /** Totals that reconcile with the inputs. */
   readonly totals: {
     /** The sum of every need count given. */

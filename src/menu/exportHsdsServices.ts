@@ -1,5 +1,5 @@
 import type { Result } from 'neverthrow';
-import { ACTIVITY_TYPES } from '../shared/vocabulary';
+import type { ACTIVITY_TYPES } from '../shared/vocabulary';
 import type { MenuError } from './errors';
 import {
   COST_UNIT_LABELS,

@@ -1,5 +1,5 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
-import { err, ok, type Result } from 'neverthrow';
+import { err, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { createValidationError } from '../shared/errors';
 import { IsoDateSchema } from '../shared/schemas';

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from 'neverthrow';
+import { err, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { createValidationError, formatPath, type ValidationError, type ValidationIssue } from '../shared/errors';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';

@@ -57,6 +57,8 @@ export {
   type GapOptions,
   type GapKind,
   type ProvisionBalance,
+  type DomainBalance,
+  type AreaBalance,
   type GapCell,
   type RankedGap,
   type GapReport,

@@ -219,8 +219,22 @@ function notMetLeaves(trace: RuleTrace, out: string[]): void {
   for (const c of trace.children) notMetLeaves(c, out);
 }
 
+// Reasons that carry no data are shared, frozen constants.
+const reason = (code: MatchReasonCode, message: string): MatchReason => Object.freeze({ code, message });
+const STATUS_REASONS: Readonly<Record<Exclude<Activity['status'], 'active'>, MatchReason>> = {
+  temporarily_closed: reason('status_temporarily_closed', 'Temporarily closed'),
+  inactive: reason('status_inactive', 'Not running (inactive)'),
+  defunct: reason('status_defunct', 'No longer runs (defunct)'),
+};
+const SERVES_ANYWHERE = reason('serves_anywhere', 'Not tied to an area (online, by telephone or national)');
+const AREA_NOT_RECORDED = reason('area_not_recorded', "The area it serves is not recorded: check it serves the person's area");
+const PERSON_AREA_NOT_RECORDED = reason('person_area_not_recorded', "The person's area is not recorded: check the activity serves it");
+const OUTSIDE_AREA = reason('outside_area', "Does not serve the person's area");
+const SERVES_NOTHING = reason('serves_no_need_or_interest', "Meets none of the person's needs or interests");
+
 interface Candidate {
-  readonly match: Omit<ActivityMatch, 'rank'>;
+  readonly activity: Activity;
+  readonly context: CandidateContext;
   readonly key: readonly number[];
 }
 
@@ -228,13 +242,16 @@ interface Candidate {
  * Ranks the menu's activities for one person's needs, interests, area and
  * eligibility, with reasons a link worker can read.
  *
- * An activity is left out (and listed in `excluded` with every reason) when
+ * An activity is left out (and listed in `excluded` with its reasons) when
  * it is temporarily closed, inactive or defunct; when its areas are recorded,
- * the person's areas are known, and none is shared; when its eligibility rule
- * is not met (evaluated with the pathway module's three-valued
- * `evaluateRule` engine); when it costs more than `maxCostPence`; or when it
- * meets none of the person's needs and none of their interests. Full and
- * waitlisted activities stay on the list, below open ones.
+ * the person's areas are known, and none is shared; when it costs more than
+ * `maxCostPence`; when it meets none of the person's needs and none of their
+ * interests; or when its eligibility rule is not met, evaluated with the
+ * pathway module's three-valued rule engine (`evaluateRule`; a rule left
+ * `unknown` by missing facts keeps the activity, ranked lower, with the facts
+ * to find out). Eligibility is evaluated for every activity that meets a need
+ * or interest; for the others it does not matter and is not reported. Full
+ * and waitlisted activities stay on the list, below open ones.
  *
  * The order is fixed and documented; each key breaks ties in the one before:
  * 1. availability: open, then not recorded, then waitlist, then full;
@@ -300,34 +317,41 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
   const excluded: ExcludedActivity[] = [];
   for (const a of m.activities) {
     const out: MatchReason[] = [];
-    if (a.status !== 'active') {
-      const what = a.status === 'temporarily_closed' ? 'Temporarily closed' : a.status === 'inactive' ? 'Not running (inactive)' : 'No longer runs (defunct)';
-      out.push({ code: `status_${a.status}`, message: what });
-    }
+    if (a.status !== 'active') out.push(STATUS_REASONS[a.status]);
     // Area.
     let areaReason: MatchReason;
     let areaConfirmed = false;
     if (a.areas === 'anywhere') {
-      areaReason = { code: 'serves_anywhere', message: 'Not tied to an area (online, by telephone or national)' };
+      areaReason = SERVES_ANYWHERE;
       areaConfirmed = true;
     } else if (a.areas === undefined) {
-      areaReason = { code: 'area_not_recorded', message: "The area it serves is not recorded: check it serves the person's area" };
+      areaReason = AREA_NOT_RECORDED;
     } else if (personAreas === undefined) {
-      areaReason = { code: 'person_area_not_recorded', message: "The person's area is not recorded: check the activity serves it" };
+      areaReason = PERSON_AREA_NOT_RECORDED;
     } else {
       const shared = a.areas.find((x) => personAreas.has(x));
       if (shared === undefined) {
-        areaReason = { code: 'outside_area', message: "Does not serve the person's area" };
+        areaReason = OUTSIDE_AREA;
         out.push(areaReason);
       } else {
         areaReason = { code: 'in_area', subject: shared, message: `Serves the person's area ${shared}` };
         areaConfirmed = true;
       }
     }
-    // Eligibility.
+    // Cost.
+    if (p.maxCostPence !== undefined && a.cost !== undefined && a.cost.amountPence > p.maxCostPence) {
+      out.push({ code: 'over_cost_limit', message: `Costs more than the person can pay (${formatCost(a.cost)})` });
+    }
+    // Relevance.
+    let needsMet: NeedDomain[] = [];
+    for (const d of a.needDomains) if (needIndex.has(d)) needsMet.push(d);
+    if (needsMet.length > 1) needsMet = needsMet.sort((x, y) => needIndex.get(x)! - needIndex.get(y)!);
+    const interestsMatched = interests.length === 0 ? [] : interests.filter((t) => a.needDomains.includes(t as NeedDomain) || (a.tags ?? []).includes(t));
+    const relevant = needsMet.length > 0 || interestsMatched.length > 0;
+    // Eligibility: evaluated (with the pathway module's engine) for every activity that meets a need or interest.
     let trace: RuleTrace | undefined;
     let eligibility: ActivityMatch['eligibility'] = 'no_conditions';
-    if (a.eligibility !== undefined) {
+    if (a.eligibility !== undefined && relevant) {
       trace = traceRule(a.eligibility, facts);
       if (trace.outcome === 'not_met') {
         const failed: string[] = [];
@@ -335,21 +359,13 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
         out.push({ code: 'ineligible', subject: failed.join('; '), message: `Not eligible${failed.length > 0 ? `: does not meet "${failed.join('", "')}"` : ''}` });
       } else eligibility = trace.outcome === 'met' ? 'eligible' : 'unknown';
     }
-    // Cost.
-    if (p.maxCostPence !== undefined && a.cost !== undefined && a.cost.amountPence > p.maxCostPence) {
-      out.push({ code: 'over_cost_limit', message: `Costs more than the person can pay (${formatCost(a.cost)})` });
-    }
-    // Relevance.
-    const needsMet = a.needDomains.filter((d) => needIndex.has(d)).sort((x, y) => needIndex.get(x)! - needIndex.get(y)!);
-    const interestsMatched = interests.filter((t) => a.needDomains.includes(t as NeedDomain) || (a.tags ?? []).includes(t));
-    if (needsMet.length === 0 && interestsMatched.length === 0) {
-      out.push({ code: 'serves_no_need_or_interest', message: "Meets none of the person's needs or interests" });
-    }
+    if (!relevant) out.push(SERVES_NOTHING);
     if (out.length > 0) {
       excluded.push({ activityId: a.id, reasons: out });
       continue;
     }
-    candidates.push(candidate(a, { needsMet, interestsMatched, needs, eligibility, trace, areaReason, areaConfirmed, staleBefore, asOfDate, providerName: providers.get(a.providerId)?.name ?? '' }));
+    const context: CandidateContext = { needsMet, interestsMatched, needs, needIndex, eligibility, trace, areaReason, areaConfirmed, staleBefore, asOfDate };
+    candidates.push({ activity: a, context, key: sortKey(a, context) });
   }
 
   candidates.sort((x, y) => {
@@ -357,33 +373,47 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
       const d = x.key[i]! - y.key[i]!;
       if (d !== 0) return d;
     }
-    return cmp(x.match.activityId, y.match.activityId);
+    return cmp(x.activity.id, y.activity.id);
   });
   excluded.sort((x, y) => cmp(x.activityId, y.activityId));
+  // Reasons are written only for the matches returned.
   const chosen = limit === undefined ? candidates : candidates.slice(0, limit);
-  return ok({ asOf, matches: chosen.map((c, i) => ({ rank: i + 1, ...c.match })), total: candidates.length, excluded });
+  const matches = chosen.map((c, i) => describeMatch(i + 1, c.activity, c.context, providers.get(c.activity.providerId)?.name ?? ''));
+  return ok({ asOf, matches, total: candidates.length, excluded });
 }
 
 interface CandidateContext {
   readonly needsMet: NeedDomain[];
   readonly interestsMatched: string[];
   readonly needs: readonly NeedDomain[];
+  readonly needIndex: ReadonlyMap<NeedDomain, number>;
   readonly eligibility: ActivityMatch['eligibility'];
   readonly trace: RuleTrace | undefined;
   readonly areaReason: MatchReason;
   readonly areaConfirmed: boolean;
   readonly staleBefore: string;
   readonly asOfDate: Date;
-  readonly providerName: string;
 }
 
-function candidate(a: Activity, c: CandidateContext): Candidate {
-  const reasons: MatchReason[] = [];
+function sortKey(a: Activity, c: CandidateContext): number[] {
   const n = c.needs.length;
   let needScore = 0;
+  for (const d of c.needsMet) needScore += n - c.needIndex.get(d)!;
+  return [
+    AVAILABILITY_RANK[a.capacity?.availability ?? 'not_recorded'],
+    c.eligibility === 'unknown' ? 1 : 0,
+    -needScore,
+    -c.interestsMatched.length,
+    c.areaConfirmed ? 0 : 1,
+    a.cost === undefined ? Number.MAX_SAFE_INTEGER : a.cost.amountPence,
+  ];
+}
+
+function describeMatch(rank: number, a: Activity, c: CandidateContext, providerName: string): ActivityMatch {
+  const reasons: MatchReason[] = [];
+  const n = c.needs.length;
   for (const d of c.needsMet) {
-    const i = c.needs.indexOf(d);
-    needScore += n - i;
+    const i = c.needIndex.get(d)!;
     reasons.push({ code: 'serves_need', subject: d, message: `Meets need ${i + 1} of ${n}: ${needDomainLabel(d)}` });
   }
   for (const t of c.interestsMatched) reasons.push({ code: 'matches_interest', subject: t, message: `Matches an interest: ${t}` });
@@ -414,11 +444,12 @@ function candidate(a: Activity, c: CandidateContext): Candidate {
     const days = differenceInCalendarDays(c.asOfDate, parseISO(a.lastChecked));
     reasons.push({ code: 'not_checked_recently', subject: String(days), message: `Last checked ${days} days ago: confirm the details with the provider` });
   }
-  const match: Omit<ActivityMatch, 'rank'> = {
+  return {
+    rank,
     activityId: a.id,
     activityName: a.name,
     providerId: a.providerId,
-    providerName: c.providerName,
+    providerName,
     needsMet: c.needsMet,
     interestsMatched: c.interestsMatched,
     eligibility: c.eligibility,
@@ -426,15 +457,6 @@ function candidate(a: Activity, c: CandidateContext): Candidate {
     availability,
     reasons,
   };
-  const key = [
-    AVAILABILITY_RANK[availability],
-    c.eligibility === 'unknown' ? 1 : 0,
-    -needScore,
-    -c.interestsMatched.length,
-    c.areaConfirmed ? 0 : 1,
-    a.cost === undefined ? Number.MAX_SAFE_INTEGER : a.cost.amountPence,
-  ];
-  return { match, key };
 }
 
 function collectMissing(trace: RuleTrace, out: PersonFact[]): PersonFact[] {

@@ -31,7 +31,10 @@ function toLp(round: GrantRound, decision: AwardDecision): { lp: string; ids: st
   for (let S = 0; S < 1 << k; S++) {
     let cap = round.budget;
     const domains: string[] = [];
-    for (let f = 0; f < k; f++) if (S & (1 << f)) (cap -= reserves[f]!), domains.push(round.ringFences[f]!.needDomain);
+    for (let f = 0; f < k; f++) if (S & (1 << f)) {
+        cap -= reserves[f]!;
+        domains.push(round.ringFences[f]!.needDomain);
+      }
     const idx = cands.map((d, i) => (d.needDomains.some((dm) => domains.includes(dm)) ? -1 : i)).filter((i) => i >= 0);
     if (idx.length > 0) rows.push(` s${S}: ${sum(idx)} <= ${Math.floor(Math.max(0, cap) / g)}`);
   }

@@ -62,7 +62,10 @@ export function exhaustive(round: GrantRound, decision: AwardDecision): { value:
     for (let S = 1; S < 1 << k && ok; S++) {
       let cap = round.budget;
       const domains: string[] = [];
-      for (let f = 0; f < k; f++) if (S & (1 << f)) (cap -= reserves[f]!), domains.push(round.ringFences[f]!.needDomain);
+      for (let f = 0; f < k; f++) if (S & (1 << f)) {
+        cap -= reserves[f]!;
+        domains.push(round.ringFences[f]!.needDomain);
+      }
       const outside = chosen.filter((d) => !d.needDomains.some((x) => domains.includes(x))).reduce((s, d) => s + d.requested, 0);
       if (outside > Math.max(0, cap)) ok = false;
     }

@@ -6,7 +6,7 @@ import { SENTINEL } from '../arbitraries/scheme';
 
 const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-6 * Math.max(1, Math.abs(a), Math.abs(b)));
 
-describe('analyseGaps: worked example (Table 3 row 3: needs mapped against provision)', () => {
+describe('analyseGaps: worked example (Table 3 row 3: needs mapped against provision)', { timeout: 60_000 }, () => {
   const menu: Menu = {
     menuVersion: 1,
     providers: [{ id: 'cab', name: 'Citizens Advice' }, { id: 'g', name: 'Garden project' }],
@@ -61,7 +61,7 @@ describe('analyseGaps: worked example (Table 3 row 3: needs mapped against provi
   });
 });
 
-describe('analyseGaps: laws', () => {
+describe('analyseGaps: laws', { timeout: 60_000 }, () => {
   it('law: conservation - gap totals reconcile with the needs and capacity they came from', () => {
     fc.assert(
       fc.property(needCountsArb, menuArb(), (needs, menu) => {

@@ -18,7 +18,7 @@ const matchPersonArb: fc.Arbitrary<MatchPerson> = fc
 
 const RANK = { open: 0, not_recorded: 1, waitlist: 2, full: 3 } as const;
 
-describe('matchActivities: worked example', () => {
+describe('matchActivities: worked example', { timeout: 60_000 }, () => {
   const menu: Menu = {
     menuVersion: 1,
     providers: [{ id: 'var', name: 'Voluntary Action Rotherham' }, { id: 'walkers', name: 'Rother Valley Walkers', kind: 'user_led_group' }],
@@ -75,7 +75,7 @@ describe('matchActivities: worked example', () => {
   });
 });
 
-describe('matchActivities: laws', () => {
+describe('matchActivities: laws', { timeout: 60_000 }, () => {
   it('law: determinism and independence of menu order', () => {
     fc.assert(
       fc.property(

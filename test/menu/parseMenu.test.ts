@@ -6,7 +6,7 @@ import { SENTINEL } from '../arbitraries/scheme';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-describe('menu arbitraries', () => {
+describe('menu arbitraries', { timeout: 60_000 }, () => {
   it('law: every generated provider, activity and menu passes its schema and parseMenu', () => {
     fc.assert(fc.property(providerArb(fc.constant('p')), (p) => ProviderSchema.safeParse(p).success));
     fc.assert(fc.property(activityArb(fc.constant('a'), fc.constant('p')), (a) => ActivitySchema.safeParse(a).success));
@@ -19,7 +19,7 @@ describe('menu arbitraries', () => {
   });
 });
 
-describe('parseMenu', () => {
+describe('parseMenu', { timeout: 60_000 }, () => {
   const base: Menu = {
     menuVersion: 1,
     providers: [{ id: 'p1', name: 'Provider' }],

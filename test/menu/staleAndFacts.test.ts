@@ -16,7 +16,7 @@ import { menuArb } from '../arbitraries/menu';
 
 const asOf = '2025-06-30';
 
-describe('findStaleEntries', () => {
+describe('findStaleEntries', { timeout: 60_000 }, () => {
   it('law: lists exactly the entries never checked, checked too long ago or dated after asOf', () => {
     fc.assert(
       fc.property(menuArb(), fc.integer({ min: 0, max: 2000 }), (menu, maxAgeDays) => {
@@ -62,7 +62,7 @@ describe('findStaleEntries', () => {
   });
 });
 
-describe('schemeFactsFromMenu', () => {
+describe('schemeFactsFromMenu', { timeout: 60_000 }, () => {
   // Rotherham (Table 2 row 3): a menu of 20-30 services from VCS providers, funded by small grants
   // micro-commissioned from the contract; service users get funding for their own activities.
   const rotherhamMenu: Menu = {
