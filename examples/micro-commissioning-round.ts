@@ -170,7 +170,7 @@ console.log(`${added.length} activities join the menu, ${added.reduce((s, a) => 
 check(added.every((a) => a.activity.funding?.some((f) => f.mechanism === 'grant' && f.reference === a.grant.reference)), 'each activity is linked to its grant');
 
 const facts = schemeFactsFromRounds([round], [best]);
-const profile = applySchemeFacts(createUnknownProfile({ id: 'rotherham-like', name: 'A Rotherham-like scheme' }), facts)._unsafeUnwrap().profile;
+const profile = applySchemeFacts(createUnknownProfile({ id: 'rotherham-like', name: 'A Rotherham-like scheme' })._unsafeUnwrap(), facts)._unsafeUnwrap().profile;
 check(profile.activities.microCommissioned === true && profile.activities.capacityBuildingSupport === true, 'micro-commissioning proven');
 check(profile.activities.userLedGroupSupport === true && profile.funding.activitiesFunded === true, 'user-led groups funded');
 console.log(`classifier on the derived facts alone: ${classifyScheme(profile)._unsafeUnwrap().highestPossibleTier} is still possible`);

@@ -2,7 +2,7 @@
 // tier the unknown facts allow, and how the tier moves with the threshold.
 import { classifyScheme, createUnknownProfile, ROTHERHAM } from 'social-prescribing';
 
-const blank = classifyScheme(createUnknownProfile({ id: 'blank', name: 'Nothing known yet' }))._unsafeUnwrap();
+const blank = classifyScheme(createUnknownProfile({ id: 'blank', name: 'Nothing known yet' })._unsafeUnwrap())._unsafeUnwrap();
 console.log(`blank: ${blank.tier}, could be ${blank.highestPossibleTier}`);
 if (blank.tier !== 'light' || blank.highestPossibleTier !== 'plus') throw new Error('unexpected tiers for a blank profile');
 

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { createValidationError } from '../shared/errors';
+import { safeParse } from '../shared/safeParse';
 import { issuesFromZod } from '../shared/zodIssues';
 import { scoreAll, type ScoredBid } from './aggregateScores';
 import { eligibilityOf } from './checkBidEligibility';
@@ -156,7 +157,7 @@ export function decideAwards(
   if (b.isErr()) return err(b.error);
   const s = validateSheets(r.value, b.value, scores);
   if (s.isErr()) return err(s.error);
-  const o = OptionsSchema.safeParse(options);
+  const o = safeParse(OptionsSchema, options);
   if (!o.success) return err(createValidationError('invalid_award_options', 'award options', issuesFromZod(o.error, options)));
   return decideValid(r.value, b.value, s.value, o.data);
 }

@@ -1,10 +1,8 @@
+import { escapeMarkdown } from '../shared/text';
 import { formatGbp } from './formatGbp';
 import type { AwardDecision, BidDecision, DecisionReasonCode } from './types';
 
-/** Escapes text for a Markdown table cell or line. */
-function md(text: string): string {
-  return text.replace(/[\\`*_[\]|<>#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
+const md = escapeMarkdown;
 
 const REASON_TEXT: Record<DecisionReasonCode, string> = {
   funded: 'Funded',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createValidationError } from '../shared/errors';
 import { IdSchema, IsoDateSchema } from '../shared/schemas';
 import { issuesFromZod } from '../shared/zodIssues';
+import { safeParse } from '../shared/safeParse';
 import type { TransitionRoundError } from './errors';
 import { findTransition, guardHolds } from './roundTransitions';
 import { ROUND_EVENTS, type GrantRound, type RoundEvent } from './schema';
@@ -26,8 +27,8 @@ export interface RoundChange {
   readonly note?: string;
 }
 
+const EventSchema = z.enum(ROUND_EVENTS);
 const ChangeSchema = z.strictObject({
-  event: z.enum(ROUND_EVENTS),
   on: IsoDateSchema,
   by: IdSchema,
   note: z.string().max(2000).optional(),
@@ -53,18 +54,25 @@ const ChangeSchema = z.strictObject({
  */
 export function transitionRound(round: GrantRound, event: RoundEvent, change: RoundChange): Result<GrantRound, TransitionRoundError> {
   return validateRound(round).andThen((valid): Result<GrantRound, TransitionRoundError> => {
-    const input = { event, ...(change as object) };
-    const parsed = ChangeSchema.safeParse(input);
-    if (!parsed.success) return err(createValidationError('invalid_round_event', 'round event', issuesFromZod(parsed.error, input)));
-    const { on, by, note } = parsed.data;
-    const row = findTransition(valid.state, parsed.data.event);
+    const parsedChange = safeParse(ChangeSchema, change);
+    const parsedEvent = safeParse(EventSchema, event);
+    if (!parsedChange.success || !parsedEvent.success) {
+      const issues = [
+        ...(parsedEvent.success ? [] : issuesFromZod(parsedEvent.error, event).map((i) => ({ ...i, path: ['event'], message: `event: ${i.message.replace(/^\(root\): /, '')}` }))),
+        ...(parsedChange.success ? [] : issuesFromZod(parsedChange.error, change)),
+      ];
+      return err(createValidationError('invalid_round_event', 'round event', issues));
+    }
+    const { on, by, note } = parsedChange.data;
+    const ev: RoundEvent = parsedEvent.data;
+    const row = findTransition(valid.state, ev);
     if (row === undefined) {
       return err({
         kind: 'commissioning',
         code: 'invalid_round_transition',
-        message: `A round in state ${valid.state} cannot take the event ${parsed.data.event}`,
+        message: `A round in state ${valid.state} cannot take the event ${ev}`,
         state: valid.state,
-        event: parsed.data.event,
+        event: ev,
         failedGuards: [],
       });
     }
@@ -73,9 +81,9 @@ export function transitionRound(round: GrantRound, event: RoundEvent, change: Ro
       return err({
         kind: 'commissioning',
         code: 'round_transition_guard_failed',
-        message: `The event ${parsed.data.event} from state ${valid.state} fails: ${failedGuards.join(', ')}`,
+        message: `The event ${ev} from state ${valid.state} fails: ${failedGuards.join(', ')}`,
         state: valid.state,
-        event: parsed.data.event,
+        event: ev,
         failedGuards,
       });
     }

@@ -5,6 +5,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
+import { safeParse } from '../shared/safeParse';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { BidError, GrantRoundError, ScoreSheetError } from './errors';
 import { findTransition, guardHolds } from './roundTransitions';
@@ -77,7 +78,7 @@ export function roundIntegrityIssues(round: GrantRound): ValidationIssue[] {
 
 /** @internal Validates a grant round: shape, then cross-field checks. */
 export function validateRound(input: unknown): Result<GrantRound, GrantRoundError> {
-  const parsed = GrantRoundSchema.safeParse(input);
+  const parsed = safeParse(GrantRoundSchema, input);
   if (!parsed.success) return err(createValidationError('invalid_grant_round', 'grant round', issuesFromZod(parsed.error, input)));
   const issues = roundIntegrityIssues(parsed.data);
   if (issues.length > 0) return err(createValidationError('invalid_grant_round', 'grant round', issues));
@@ -100,7 +101,7 @@ function bidIntegrityIssues(bid: Bid, prefix: (string | number)[]): ValidationIs
 
 /** @internal Validates one bid. */
 export function validateBid(input: unknown): Result<Bid, BidError> {
-  const parsed = BidSchema.safeParse(input);
+  const parsed = safeParse(BidSchema, input);
   if (!parsed.success) return err(createValidationError('invalid_bid', 'bid', issuesFromZod(parsed.error, input)));
   const issues = bidIntegrityIssues(parsed.data, []);
   if (issues.length > 0) return err(createValidationError('invalid_bid', 'bid', issues));
@@ -111,7 +112,7 @@ const BidListSchema = z.array(BidSchema).max(100_000);
 
 /** @internal Validates a list of bids: every bid, and ids unique. */
 export function validateBids(input: unknown): Result<Bid[], BidError> {
-  const parsed = BidListSchema.safeParse(input);
+  const parsed = safeParse(BidListSchema, input);
   if (!parsed.success) return err(createValidationError('invalid_bid', 'list of bids', issuesFromZod(parsed.error, input)));
   const issues: ValidationIssue[] = [];
   parsed.data.forEach((bid, i) => issues.push(...bidIntegrityIssues(bid, [i])));
@@ -124,7 +125,7 @@ const SheetListSchema = z.array(ScoreSheetSchema).max(1_000_000);
 
 /** @internal Validates score sheets against the round and its bids. */
 export function validateSheets(round: GrantRound, bids: readonly Bid[], input: unknown): Result<ScoreSheet[], ScoreSheetError> {
-  const parsed = SheetListSchema.safeParse(input);
+  const parsed = safeParse(SheetListSchema, input);
   if (!parsed.success) return err(createValidationError('invalid_score_sheets', 'score sheets', issuesFromZod(parsed.error, input)));
   const issues: ValidationIssue[] = [];
   const bidIds = new Set(bids.map((b) => b.id));

@@ -7,6 +7,7 @@ import { issuesFromZod } from '../shared/zodIssues';
 import type { GapAnalysisError } from './errors';
 import { parseMenu } from './parseMenu';
 import { AreaCodeSchema } from '../pathway/schema';
+import { safeParse } from '../shared/safeParse';
 
 /**
  * How many referred people had a need in one domain, in one area, over the
@@ -339,11 +340,11 @@ function byGap(a: ProvisionBalance, b: ProvisionBalance): number {
  * ```
  */
 export function analyseGaps(needs: readonly NeedCount[], menu: unknown, options: GapOptions = {}): Result<GapReport, GapAnalysisError> {
-  const parsedOptions = OptionsSchema.safeParse(options);
+  const parsedOptions = safeParse(OptionsSchema, options);
   if (!parsedOptions.success) {
     return err(createValidationError('invalid_gap_options', 'gap-analysis options', issuesFromZod(parsedOptions.error, options)));
   }
-  const parsedNeeds = z.array(NeedCountSchema).max(10_000_000).safeParse(needs);
+  const parsedNeeds = safeParse(z.array(NeedCountSchema).max(10_000_000), needs);
   if (!parsedNeeds.success) {
     return err(createValidationError('invalid_need_counts', 'need counts', issuesFromZod(parsedNeeds.error, needs)));
   }

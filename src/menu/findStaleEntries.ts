@@ -7,6 +7,7 @@ import { issuesFromZod } from '../shared/zodIssues';
 import type { StaleEntriesError } from './errors';
 import { parseMenu } from './parseMenu';
 import { ACTIVITY_STATUSES, type ActivityStatus } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 /**
  * Options for {@link findStaleEntries}.
@@ -106,7 +107,7 @@ export interface StaleEntry {
  * ```
  */
 export function findStaleEntries(menu: unknown, options: StaleEntriesOptions): Result<readonly StaleEntry[], StaleEntriesError> {
-  const parsedOptions = OptionsSchema.safeParse(options);
+  const parsedOptions = safeParse(OptionsSchema, options);
   if (!parsedOptions.success) {
     return err(createValidationError('invalid_stale_options', 'stale-entry options', issuesFromZod(parsedOptions.error, options)));
   }

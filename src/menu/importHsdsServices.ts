@@ -1,6 +1,6 @@
 import { err, type Result } from 'neverthrow';
 import { z } from 'zod';
-import { createValidationError, formatPath, type ValidationError, type ValidationIssue } from '../shared/errors';
+import { createValidationError, formatPath, type ValidationError, type ValidationIssue, unreadableInputError } from '../shared/errors';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';
 import { ACTIVITY_TYPES, PROVIDER_KINDS, TURNOVER_BANDS, type NeedDomain } from '../shared/vocabulary';
 import { issuesFromZod } from '../shared/zodIssues';
@@ -38,6 +38,8 @@ import {
   type Session,
   type Weekday,
 } from './schema';
+import { canonicalJson } from '../shared/canonicalJson';
+import { safeParse } from '../shared/safeParse';
 
 /**
  * The kinds of warning an HSDS import reports, per record:
@@ -233,14 +235,9 @@ const isEmpty = (v: unknown): boolean =>
   (Array.isArray(v) && v.length === 0) ||
   (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
 
-/** JSON with object keys sorted, for comparing records whatever their key order. */
-const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_k, x: unknown) =>
-    x !== null && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
-  );
 
 const strictParse = <T>(schema: z.ZodType<T>, v: unknown): T | undefined => {
-  const r = schema.safeParse(v);
+  const r = safeParse(schema, v);
   return r.success ? r.data : undefined;
 };
 
@@ -300,7 +297,7 @@ function readAreas(values: Map<string, string[]>, path: Path, w: Warnings): Prov
   if (values.get(FACT.areasAnywhere)?.[0] === 'true') return 'anywhere';
   const codes: string[] = [];
   for (const v of values.get(FACT.area) ?? []) {
-    if (AreaCodeSchema.safeParse(v).success) codes.push(v);
+    if (safeParse(AreaCodeSchema, v).success) codes.push(v);
     else w.add(path, 'invalid_value_dropped', 'an area attribute is not an area code; left out');
   }
   return codes.length > 0 ? [...new Set(codes)] : undefined;
@@ -315,7 +312,7 @@ function providerFrom(org: HsdsOrganization, path: Path, w: Warnings): Provider 
     w,
   );
   const provider: { -readonly [K in keyof Provider]: Provider[K] } = { id: facts.get(FACT.localId)?.[0] ?? org.id, name: org.name };
-  if (!IdSchema.safeParse(provider.id).success) {
+  if (!safeParse(IdSchema, provider.id).success) {
     w.add([...path, 'attributes'], 'invalid_value_dropped', 'the local_id attribute is not a valid id; the HSDS id is used');
     provider.id = org.id;
   }
@@ -488,7 +485,7 @@ function readFunding(service: HsdsService, unfunded: boolean, w: Warnings): Fund
     if (competitive === 'true' || competitive === 'false') arrangement.competitive = competitive === 'true';
     const reference = facts.get(FACT.fundingReference)?.[0];
     if (reference !== undefined) {
-      if (IdSchema.safeParse(reference).success) arrangement.reference = reference;
+      if (safeParse(IdSchema, reference).success) arrangement.reference = reference;
       else w.add([...at, 'attributes'], 'invalid_value_dropped', 'the funding_reference attribute is not a valid id; left out');
     }
     if (f.source) {
@@ -516,7 +513,7 @@ interface Context {
 type ServiceOutcome = { ok: true; activity: Activity; provider?: Provider; orgId?: string } | { ok: false; issues: ValidationIssue[] };
 
 function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome {
-  const parsed = ServiceSchema.safeParse(raw);
+  const parsed = safeParse(ServiceSchema, raw);
   if (!parsed.success) return { ok: false, issues: serviceIssues(parsed.error, raw) };
   const service = parsed.data;
   w.unmappedFields(service, SERVICE_MAPPED, []);
@@ -532,7 +529,7 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
     if (existingId !== undefined) {
       providerId = existingId;
       const existing = ctx.providers.get(existingId);
-      if (existing !== undefined && canonical(existing) !== canonical(candidate)) {
+      if (existing !== undefined && canonicalJson(existing) !== canonicalJson(candidate)) {
         w.add(['organization'], 'conflicting_value', 'differs from an earlier record of the same organization; the first is kept');
       }
     } else {
@@ -565,10 +562,10 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
     w,
     (term, _a, at) => {
       if (term.taxonomy === TAXONOMY.needDomain) {
-        if (NeedDomainSchema.safeParse(term.code).success) needDomains.push(term.code as NeedDomain);
+        if (safeParse(NeedDomainSchema, term.code).success) needDomains.push(term.code as NeedDomain);
         else w.add(at, 'invalid_value_dropped', 'not a need-domain code; left out');
       } else if (term.taxonomy === TAXONOMY.tag) {
-        if (TagSchema.safeParse(term.code).success) tags.push(term.code);
+        if (safeParse(TagSchema, term.code).success) tags.push(term.code);
         else w.add(at, 'invalid_value_dropped', 'not a valid tag; left out');
       } else if (term.taxonomy === TAXONOMY.activityType) {
         if ((ACTIVITY_TYPES as readonly string[]).includes(term.code)) activityType = term.code as Activity['activityType'];
@@ -588,7 +585,7 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
   );
 
   const localId = facts.get(FACT.localId)?.[0];
-  const id = localId !== undefined && IdSchema.safeParse(localId).success ? localId : service.id;
+  const id = localId !== undefined && safeParse(IdSchema, localId).success ? localId : service.id;
   if (localId !== undefined && id !== localId) w.add(['attributes'], 'invalid_value_dropped', 'the local_id attribute is not a valid id; the HSDS id is used');
   if (ctx.activityIds.has(id)) {
     return { ok: false, issues: [{ path: ['id'], code: 'duplicate_id', message: 'id: an earlier record has the same id' }] };
@@ -642,7 +639,7 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
       if (fromUri !== undefined) {
         codes.push(fromUri);
         if (name !== '' && name !== fromUri) w.add([...at, 'name'], 'unmapped_value', 'the area code is taken from the uri; the name is not imported');
-      } else if (name !== '' && AreaCodeSchema.safeParse(name).success) {
+      } else if (name !== '' && safeParse(AreaCodeSchema, name).success) {
         codes.push(name);
         if (area.uri) w.add([...at, 'uri'], 'unmapped_value', 'not an ONS statistical-geography uri; not imported');
       } else w.add(at, 'unmapped_value', 'no area code in name or uri (free-text or geometry areas cannot be matched); not imported');
@@ -662,11 +659,11 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
   if (service.assured_date) {
     const date = service.assured_date.slice(0, 10);
     const rest = service.assured_date.slice(10);
-    if (IsoDateSchema.safeParse(date).success && (rest === '' || /^T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?$/.test(rest))) activity.lastChecked = date;
+    if (safeParse(IsoDateSchema, date).success && (rest === '' || /^T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?$/.test(rest))) activity.lastChecked = date;
     else w.add(['assured_date'], 'invalid_value_dropped', 'not a date YYYY-MM-DD; left out');
   }
 
-  const checked = ActivitySchema.safeParse(activity);
+  const checked = safeParse(ActivitySchema, activity);
   if (!checked.success) return { ok: false, issues: issuesFromZod(checked.error, activity).map((i) => ({ ...i, message: `(as an activity) ${i.message}` })) };
   const outcome: ServiceOutcome = { ok: true, activity: checked.data as Activity };
   if (newProvider !== undefined) outcome.provider = newProvider;
@@ -710,7 +707,16 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
  * ```
  */
 export function importHsdsServices(input: unknown, options: HsdsImportOptions = {}): Result<HsdsImport, HsdsImportError> {
-  const parsedOptions = OptionsSchema.safeParse(options);
+  try {
+    return importHsdsServicesUnguarded(input, options);
+  } catch {
+    // Reading the input threw (a getter, a proxy) or it is nested too deeply.
+    return err(unreadableInputError('invalid_hsds_input', 'HSDS input'));
+  }
+}
+
+function importHsdsServicesUnguarded(input: unknown, options: HsdsImportOptions): Result<HsdsImport, HsdsImportError> {
+  const parsedOptions = safeParse(OptionsSchema, options);
   if (!parsedOptions.success) {
     return err(createValidationError('invalid_hsds_input', 'HSDS import options', issuesFromZod(parsedOptions.error, options).map((i) => ({ ...i, path: ['options', ...i.path] }))));
   }
@@ -737,13 +743,13 @@ export function importHsdsServices(input: unknown, options: HsdsImportOptions = 
 
   (parsedOptions.data.organizations ?? []).forEach((raw, index) => {
     const w = new Warnings('organization', index);
-    const parsed = OrganizationSchema.safeParse(raw);
+    const parsed = safeParse(OrganizationSchema, raw);
     if (!parsed.success) {
       failures.push({ source: 'organization', index, error: createValidationError('invalid_hsds_organization', `HSDS organization record ${index}`, issuesFromZod(parsed.error, raw)) });
       return;
     }
     const provider = providerFrom(parsed.data, [], w);
-    const checked = ProviderSchema.safeParse(provider);
+    const checked = safeParse(ProviderSchema, provider);
     if (ctx.providerOfOrg.has(parsed.data.id) || ctx.providers.has(provider.id) || !checked.success) {
       const issues: ValidationIssue[] = checked.success
         ? [{ path: ['id'], code: 'duplicate_id', message: 'id: an earlier organization record has the same id' }]
@@ -765,7 +771,7 @@ export function importHsdsServices(input: unknown, options: HsdsImportOptions = 
       return;
     }
     if (outcome.provider !== undefined) {
-      const checked = ProviderSchema.safeParse(outcome.provider);
+      const checked = safeParse(ProviderSchema, outcome.provider);
       if (!checked.success || ctx.providers.has(outcome.provider.id)) {
         const issues: ValidationIssue[] = checked.success
           ? [{ path: ['organization', 'id'], code: 'duplicate_id', message: 'organization: another organization has the same local id' }]

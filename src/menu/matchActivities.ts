@@ -3,7 +3,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { describeLeafRule } from '../pathway/explainEligibility';
 import { resolvePerson, traceRule } from '../pathway/evaluateRule';
-import { PersonSchema, type PersonFact, type RuleTrace } from '../pathway/schema';
+import { PersonSchema, type LeafRule, type PersonFact, type RuleTrace } from '../pathway/schema';
 import { createValidationError } from '../shared/errors';
 import { IsoDateSchema } from '../shared/schemas';
 import type { NeedDomain } from '../shared/vocabulary';
@@ -12,6 +12,7 @@ import type { MatchError } from './errors';
 import { COST_UNIT_LABELS, needDomainLabel } from './hsdsMapping';
 import { parseMenu, providersById } from './parseMenu';
 import { TagSchema, type Activity, type Availability, type Cost } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 /**
  * The person to match: the facts eligibility rules read (with their needs,
@@ -58,13 +59,13 @@ export interface MatchOptions {
   /** Return at most this many matches (the best). Default: all. */
   readonly limit?: number;
   /** Flag a match whose entry was last checked more than this many days before `asOf`. Default 365. */
-  readonly staleAfterDays?: number;
+  readonly maxAgeDays?: number;
 }
 
 const OptionsSchema = z.strictObject({
   asOf: IsoDateSchema,
   limit: z.int().min(1).max(1_000_000).optional(),
-  staleAfterDays: z.int().min(0).max(100_000).optional(),
+  maxAgeDays: z.int().min(0).max(100_000).optional(),
 });
 
 /**
@@ -214,9 +215,69 @@ function formatCost(cost: Cost): string {
   return cost.unit === undefined ? pounds : cost.unit === 'one_off' ? `${pounds} one-off` : `${pounds} ${COST_UNIT_LABELS[cost.unit]}`;
 }
 
-function notMetLeaves(trace: RuleTrace, out: string[]): void {
-  if (trace.rule !== undefined && trace.outcome === 'not_met') out.push(describeLeafRule(trace.rule));
-  for (const c of trace.children) notMetLeaves(c, out);
+/** A leaf whose outcome decided that a rule is not met: not met where it must be, or met under a `not`. */
+interface DecisiveLeaf {
+  readonly rule: LeafRule;
+  /** True when the leaf is met and an odd number of `not`s above it turn that into a failure. */
+  readonly negated: boolean;
+}
+
+/**
+ * The leaves that decided a failing node, depth first. With `negated` false
+ * the node is `not_met` and we look for why; with `negated` true it sits
+ * under an odd number of `not`s and is `met`, and we look for why it is met.
+ * Under `all` (not met) or `any` (met) the decisive children are those with
+ * the node's own outcome; under `any` (not met) or `all` (met) every child
+ * has it, so every child is decisive; `not` flips the question; a leaf is
+ * decisive when its outcome is the node's. Children that are `unknown` never
+ * decide a known outcome.
+ */
+function decisiveLeaves(trace: RuleTrace, negated: boolean, out: DecisiveLeaf[]): void {
+  const failing: RuleTrace['outcome'] = negated ? 'met' : 'not_met';
+  if (trace.outcome !== failing) return;
+  if (trace.rule !== undefined) {
+    out.push({ rule: trace.rule, negated });
+    return;
+  }
+  if (trace.node === 'not') {
+    for (const c of trace.children) decisiveLeaves(c, !negated, out);
+    return;
+  }
+  for (const c of trace.children) decisiveLeaves(c, negated, out);
+}
+
+/** A leaf test as something the person is or has, for a leaf met under a `not`. */
+function describeExcluded(rule: LeafRule): string {
+  const text = describeLeafRule(rule);
+  switch (rule.test) {
+    case 'age':
+    case 'integrated_case_management':
+    case 'mental_health_cluster':
+      return `is ${text}`;
+    case 'risk_percentile':
+      return `has a ${text}`;
+    case 'long_term_condition':
+    case 'area':
+    case 'need':
+      return text;
+    default:
+      rule satisfies never;
+      return text;
+  }
+}
+
+/** The `ineligible` reason for a rule that is not met, naming only the leaves that decided it. */
+function ineligibleReason(trace: RuleTrace): MatchReason {
+  const leaves: DecisiveLeaf[] = [];
+  decisiveLeaves(trace, false, leaves);
+  const unmet = [...new Set(leaves.filter((l) => !l.negated).map((l) => describeLeafRule(l.rule)))];
+  const excludedBy = [...new Set(leaves.filter((l) => l.negated).map((l) => describeExcluded(l.rule)))];
+  const subject = [...unmet, ...[...new Set(leaves.filter((l) => l.negated).map((l) => `not ${describeLeafRule(l.rule)}`))]];
+  const parts = [
+    ...(unmet.length > 0 ? [`does not meet "${unmet.join('", "')}"`] : []),
+    ...excludedBy.map((x) => `${x}, which this activity excludes`),
+  ];
+  return { code: 'ineligible', subject: subject.join('; '), message: `Not eligible${parts.length > 0 ? `: ${parts.join('; ')}` : ''}` };
 }
 
 // Reasons that carry no data are shared, frozen constants.
@@ -250,7 +311,11 @@ interface Candidate {
  * pathway module's three-valued rule engine (`evaluateRule`; a rule left
  * `unknown` by missing facts keeps the activity, ranked lower, with the facts
  * to find out). Eligibility is evaluated for every activity that meets a need
- * or interest; for the others it does not matter and is not reported. Full
+ * or interest; for the others it does not matter and is not reported. An
+ * `ineligible` reason names only the tests that decided the rule: under `all`
+ * the parts not met, under `any` every alternative, and under `not` the tests
+ * the person meets, which the activity excludes (`subject` writes those
+ * `not <test>`). Full
  * and waitlisted activities stay on the list, below open ones.
  *
  * The order is fixed and documented; each key breaks ties in the one before:
@@ -286,15 +351,15 @@ interface Candidate {
  * ```
  */
 export function matchActivities(menu: unknown, person: MatchPerson, options: MatchOptions): Result<MatchResult, MatchError> {
-  const parsedOptions = OptionsSchema.safeParse(options);
+  const parsedOptions = safeParse(OptionsSchema, options);
   if (!parsedOptions.success) {
     return err(createValidationError('invalid_match_options', 'match options', issuesFromZod(parsedOptions.error, options)));
   }
-  const parsedPerson = MatchPersonSchema.safeParse(person);
+  const parsedPerson = safeParse(MatchPersonSchema, person);
   if (!parsedPerson.success) {
     return err(createValidationError('invalid_match_person', 'person', issuesFromZod(parsedPerson.error, person)));
   }
-  const { asOf, limit, staleAfterDays = 365 } = parsedOptions.data;
+  const { asOf, limit, maxAgeDays = 365 } = parsedOptions.data;
   const resolved = resolvePerson(parsedPerson.data.facts, asOf);
   if (resolved.isErr()) {
     return err(createValidationError('invalid_match_person', 'person', resolved.error.issues.map((i) => ({ ...i, path: ['facts', ...i.path], message: `facts.${i.message}` }))));
@@ -310,7 +375,7 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
   const needIndex = new Map(needs.map((d, i) => [d, i] as const));
   const interests = [...new Set(p.interests ?? [])];
   const personAreas = p.facts.areas === undefined || p.facts.areas === 'unknown' ? undefined : new Set(p.facts.areas);
-  const staleBefore = formatISO(subDays(parseISO(asOf), staleAfterDays), { representation: 'date' });
+  const staleBefore = formatISO(subDays(parseISO(asOf), maxAgeDays), { representation: 'date' });
   const asOfDate = parseISO(asOf);
 
   const candidates: Candidate[] = [];
@@ -353,11 +418,8 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
     let eligibility: ActivityMatch['eligibility'] = 'no_conditions';
     if (a.eligibility !== undefined && relevant) {
       trace = traceRule(a.eligibility, facts);
-      if (trace.outcome === 'not_met') {
-        const failed: string[] = [];
-        notMetLeaves(trace, failed);
-        out.push({ code: 'ineligible', subject: failed.join('; '), message: `Not eligible${failed.length > 0 ? `: does not meet "${failed.join('", "')}"` : ''}` });
-      } else eligibility = trace.outcome === 'met' ? 'eligible' : 'unknown';
+      if (trace.outcome === 'not_met') out.push(ineligibleReason(trace));
+      else eligibility = trace.outcome === 'met' ? 'eligible' : 'unknown';
     }
     if (!relevant) out.push(SERVES_NOTHING);
     if (out.length > 0) {

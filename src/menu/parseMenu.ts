@@ -1,16 +1,18 @@
+import { isPlainObject } from '../shared/text';
 import { err, ok, type Result } from 'neverthrow';
-import { createValidationError, formatPath, type ValidationIssue } from '../shared/errors';
+import { createValidationError, formatPath, type ValidationIssue, unreadableInputError } from '../shared/errors';
 import { deepFreeze } from '../shared/deepFreeze';
 import { issuesFromZod } from '../shared/zodIssues';
 import { checkRuleLimits } from '../pathway/loadRule';
 import type { MenuError } from './errors';
 import { MenuSchema, type Menu, type Provider } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 /** Menus this module has validated and frozen: safe to use without parsing again. */
 const validated = new WeakSet<object>();
 const providerIndexes = new WeakMap<object, ReadonlyMap<string, Provider>>();
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isRecord = isPlainObject;
 
 /**
  * Checks the references inside a menu-shaped value: duplicate provider ids,
@@ -89,11 +91,20 @@ function ruleLimitIssues(input: unknown): ValidationIssue[] {
  * ```
  */
 export function parseMenu(input: unknown): Result<Menu, MenuError> {
+  try {
+    return parseMenuUnguarded(input);
+  } catch {
+    // Reading the input threw (a getter, a proxy) or it is nested too deeply.
+    return err(unreadableInputError('invalid_menu', 'menu'));
+  }
+}
+
+function parseMenuUnguarded(input: unknown): Result<Menu, MenuError> {
   if (input !== null && typeof input === 'object' && validated.has(input)) return ok(input as Menu);
   // A hostile rule could nest deep enough to exhaust the recursive schema's stack: check its size first.
   const tooBig = ruleLimitIssues(input);
   if (tooBig.length > 0) return err(createValidationError('invalid_menu', 'menu', [...tooBig, ...referenceIssues(input)]));
-  const parsed = MenuSchema.safeParse(input);
+  const parsed = safeParse(MenuSchema, input);
   const issues = [...(parsed.success ? [] : issuesFromZod(parsed.error, input)), ...referenceIssues(input)];
   if (!parsed.success || issues.length > 0) {
     issues.sort((a, b) => comparePaths(a.path, b.path));

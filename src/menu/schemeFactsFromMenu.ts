@@ -45,7 +45,7 @@ import { summarise } from './summariseMenu';
  * };
  * const facts = schemeFactsFromMenu(menu)._unsafeUnwrap();
  * // { activities: { menuSize: 1, types: { new_sp_specific: true }, userLedGroupSupport: true, microCommissioned: true } }
- * const profile = applySchemeFacts(createUnknownProfile({ id: 's', name: 'S' }), facts)._unsafeUnwrap().profile;
+ * const profile = applySchemeFacts(createUnknownProfile({ id: 's', name: 'S' })._unsafeUnwrap(), facts)._unsafeUnwrap().profile;
  * profile.activities.types.statutory; // 'unknown'
  * ```
  */

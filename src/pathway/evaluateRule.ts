@@ -9,6 +9,7 @@ import type { EligibilityError, EligibilityOptionsError, PersonError } from './e
 import { parseEligibilityRule } from './parseEligibilityRule';
 import { parsePerson } from './parsePerson';
 import type { EligibilityOptions, EligibilityRule, LeafRule, Person, PersonFact, RuleOutcome, RuleTrace } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 const OptionsSchema = z.strictObject({
   asOf: z.union([IsoDateSchema, z.iso.datetime({ offset: true })], { error: 'expected an ISO date YYYY-MM-DD or an ISO date-time' }),
@@ -23,7 +24,7 @@ export interface ResolvedOptions {
 
 /** @internal */
 export function resolveOptions(options: unknown): Result<ResolvedOptions, EligibilityOptionsError> {
-  const parsed = OptionsSchema.safeParse(options);
+  const parsed = safeParse(OptionsSchema, options);
   if (!parsed.success) {
     return err(createValidationError('invalid_eligibility_options', 'eligibility options', issuesFromZod(parsed.error, options)));
   }

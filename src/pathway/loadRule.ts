@@ -1,7 +1,8 @@
+import { isPlainObject } from '../shared/text';
 import { formatPath, type ValidationIssue } from '../shared/errors';
 import { ELIGIBILITY_RULE_LIMITS } from './schema';
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = isPlainObject;
 
 /**
  * @internal Checks a raw (unvalidated) rule's nesting depth and node count
@@ -9,6 +10,15 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * schema's recursive parser. Returns an issue when a limit is exceeded.
  */
 export function checkRuleLimits(input: unknown, basePath: readonly (string | number)[]): ValidationIssue | undefined {
+  try {
+    return walkRuleLimits(input, basePath);
+  } catch {
+    // Reading the input threw (a getter or a proxy): it cannot be a rule.
+    return { path: [...basePath], code: 'invalid', message: `${formatPath(basePath)}: could not be read: reading one of its properties failed` };
+  }
+}
+
+function walkRuleLimits(input: unknown, basePath: readonly (string | number)[]): ValidationIssue | undefined {
   const { maxDepth, maxNodes } = ELIGIBILITY_RULE_LIMITS;
   const stack: { node: unknown; depth: number; path: (string | number)[] }[] = [{ node: input, depth: 1, path: [...basePath] }];
   let nodes = 0;

@@ -1,12 +1,12 @@
 import { err, ok, type Result } from 'neverthrow';
+import { memoizeOnDeepFrozen } from '../shared/deepFreeze';
 import { deepFreeze } from '../shared/deepFreeze';
 import { createValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { EligibilityRuleError } from './errors';
 import { checkRuleLimits } from './loadRule';
 import { EligibilityRuleSchema, type EligibilityRule } from './schema';
-
-const cache = new WeakMap<object, Result<EligibilityRule, EligibilityRuleError>>();
+import { safeParse } from '../shared/safeParse';
 
 /**
  * Validates any value (typically parsed JSON) as an {@link EligibilityRule}:
@@ -24,21 +24,20 @@ const cache = new WeakMap<object, Result<EligibilityRule, EligibilityRuleError>>
  * ```
  */
 export function parseEligibilityRule(input: unknown): Result<EligibilityRule, EligibilityRuleError> {
-  const cacheable = input !== null && typeof input === 'object' && Object.isFrozen(input);
-  if (cacheable) {
-    const hit = cache.get(input);
-    if (hit !== undefined) return hit;
-  }
+  return parseCached(input);
+}
+
+// Deep-frozen rules (such as the shipped pathways') are parsed once.
+const parseCached = memoizeOnDeepFrozen((input): Result<EligibilityRule, EligibilityRuleError> => {
   let result: Result<EligibilityRule, EligibilityRuleError>;
   const tooBig = checkRuleLimits(input, []);
   if (tooBig !== undefined) {
     result = err(createValidationError('invalid_eligibility_rule', 'eligibility rule', [tooBig]));
   } else {
-    const parsed = EligibilityRuleSchema.safeParse(input);
+    const parsed = safeParse(EligibilityRuleSchema, input);
     result = parsed.success
       ? ok(deepFreeze(parsed.data))
       : err(createValidationError('invalid_eligibility_rule', 'eligibility rule', issuesFromZod(parsed.error, input)));
   }
-  if (cacheable) cache.set(input, result);
   return result;
-}
+});

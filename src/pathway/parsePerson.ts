@@ -3,6 +3,7 @@ import { createValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { PersonError } from './errors';
 import { PersonSchema, type Person } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 /**
  * Validates any value as the {@link Person} facts an eligibility rule reads.
@@ -17,7 +18,7 @@ import { PersonSchema, type Person } from './schema';
  * ```
  */
 export function parsePerson(input: unknown): Result<Person, PersonError> {
-  const parsed = PersonSchema.safeParse(input);
+  const parsed = safeParse(PersonSchema, input);
   if (parsed.success) return ok(parsed.data as Person);
   return err(createValidationError('invalid_person', 'person', issuesFromZod(parsed.error, input)));
 }

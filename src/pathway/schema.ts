@@ -1,3 +1,4 @@
+import { CitationSchema } from '../shared/schemas';
 import { z } from 'zod';
 import { FactSchema, IdSchema, IsoDateSchema, NeedDomainSchema, UNKNOWN } from '../shared/schemas';
 import { REFERRAL_SETTINGS, type NeedDomain, type ReferralSetting } from '../shared/vocabulary';
@@ -508,16 +509,6 @@ export const ServiceLevelSchema = z.strictObject({
  */
 export interface ServiceLevel extends z.infer<typeof ServiceLevelSchema> {}
 
-const CitationSchema = z.strictObject({
-  /** The work cited. */
-  source: z.string().min(1).max(300),
-  /** The table of the cited work. */
-  table: z.number().int().min(1).optional(),
-  /** The row of that table. */
-  row: z.number().int().min(1).optional(),
-  /** The section or passage. */
-  section: z.string().max(300).optional(),
-});
 
 /**
  * A referral pathway into a social prescribing service: who may refer, how,

@@ -1,8 +1,12 @@
+import { isPlainObject } from '../shared/text';
 import { err, ok, type Result } from 'neverthrow';
-import { createValidationError } from '../shared/errors';
+import { z } from 'zod';
+import { createValidationError, type ValidationError, type ValidationIssue } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { SchemeProfileError } from './errors';
+import { parseSchemeProfile } from './parseSchemeProfile';
 import { SchemeProfileSchema, type SchemeProfile } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 /**
  * Makes every property of an object type optional, recursively (arrays are kept whole).
@@ -61,20 +65,43 @@ export interface AppliedSchemeFacts {
   readonly conflicts: readonly FactConflict[];
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+/**
+ * The error {@link applySchemeFacts} returns when a set of facts does not fit
+ * the profile's shape; issue paths start with the set's index.
+ *
+ * @example
+ * ```ts
+ * import type { SchemeFactsError } from 'social-prescribing';
+ * const code: SchemeFactsError['code'] = 'invalid_scheme_facts';
+ * ```
+ */
+export type SchemeFactsError = ValidationError<'invalid_scheme_facts'>;
 
+/** Every object of the schema made optional, recursively: the shape of {@link SchemeFacts}. */
+function deepPartial(schema: z.core.$ZodType): z.core.$ZodType {
+  const def = (schema as unknown as { _zod: { def: { type: string; shape?: Record<string, z.core.$ZodType> } } })._zod.def;
+  if (def.type !== 'object' || def.shape === undefined) return schema;
+  return z.strictObject(Object.fromEntries(Object.entries(def.shape).map(([k, v]) => [k, z.optional(deepPartial(v))])));
+}
+const SchemeFactsSchema = deepPartial(SchemeProfileSchema.omit({ profileVersion: true, id: true, name: true, notes: true }));
+
+const isObject = isPlainObject;
+
+/** Merges validated facts into a validated profile (both plain, acyclic JSON data). */
 function merge(target: unknown, facts: unknown, path: string[], conflicts: FactConflict[]): unknown {
-  if (isPlainObject(target) && isPlainObject(facts)) {
+  if (isObject(target) && isObject(facts)) {
     const out: Record<string, unknown> = { ...target };
     for (const [key, value] of Object.entries(facts)) {
       if (value === undefined) continue;
-      out[key] = key in target ? merge(target[key], value, [...path, key], conflicts) : value;
+      out[key] = Object.hasOwn(target, key) ? merge(target[key], value, [...path, key], conflicts) : value;
     }
     return out;
   }
   if (target === 'unknown' || target === undefined) return facts;
   if (facts === 'unknown') return target;
-  if (JSON.stringify(target) !== JSON.stringify(facts)) conflicts.push({ path, code: 'fact_conflict' });
+  // Leaves are primitives; only the pathways list is structured (and small).
+  const same = typeof target === 'object' ? JSON.stringify(target) === JSON.stringify(facts) : target === facts;
+  if (!same) conflicts.push({ path, code: 'fact_conflict' });
   return target;
 }
 
@@ -83,13 +110,13 @@ function merge(target: unknown, facts: unknown, path: string[], conflicts: FactC
  * or a referral log), without ever overwriting what the profile already
  * knows: where both know a fact and disagree, the profile's value is kept and
  * the disagreement is reported. Any number of fact sets can be applied in
- * turn. The merged profile is validated; nothing throws.
+ * turn. The profile and every fact set are validated first; nothing throws.
  *
  * @example
  * ```ts
  * import { applySchemeFacts, createUnknownProfile } from 'social-prescribing';
  *
- * const blank = createUnknownProfile({ id: 's', name: 'Scheme' });
+ * const blank = createUnknownProfile({ id: 's', name: 'Scheme' })._unsafeUnwrap();
  * const merged = applySchemeFacts(blank, { coverage: { scale: 'local_authority_or_ccg' } });
  * merged.map((m) => m.profile.coverage.scale); // ok('local_authority_or_ccg')
  * ```
@@ -97,11 +124,21 @@ function merge(target: unknown, facts: unknown, path: string[], conflicts: FactC
 export function applySchemeFacts(
   profile: SchemeProfile,
   ...factSets: readonly SchemeFacts[]
-): Result<AppliedSchemeFacts, SchemeProfileError> {
+): Result<AppliedSchemeFacts, SchemeProfileError | SchemeFactsError> {
+  const base = parseSchemeProfile(profile);
+  if (base.isErr()) return err(base.error);
+  const issues: ValidationIssue[] = [];
+  const sets: unknown[] = [];
+  factSets.forEach((facts, i) => {
+    const parsed = safeParse(SchemeFactsSchema, facts);
+    if (parsed.success) sets.push(parsed.data);
+    else for (const issue of issuesFromZod(parsed.error, facts)) issues.push({ ...issue, path: [i, ...issue.path], message: `facts[${i}].${issue.message}` });
+  });
+  if (issues.length > 0) return err(createValidationError('invalid_scheme_facts', 'scheme facts', issues));
   const conflicts: FactConflict[] = [];
-  let merged: unknown = profile;
-  for (const facts of factSets) merged = merge(merged, facts, [], conflicts);
-  const parsed = SchemeProfileSchema.safeParse(merged);
+  let merged: unknown = base.value;
+  for (const facts of sets) merged = merge(merged, facts, [], conflicts);
+  const parsed = safeParse(SchemeProfileSchema, merged);
   if (!parsed.success) {
     return err(createValidationError('invalid_scheme_profile', 'scheme profile', issuesFromZod(parsed.error, merged)));
   }

@@ -12,7 +12,7 @@ export {
 export { SCHEME_FACTS, FACT_GROUPS, type FactDescriptor, type FactGroup, type FactGroupDescriptor } from './facts';
 export { parseSchemeProfile } from './parseSchemeProfile';
 export { createUnknownProfile } from './createUnknownProfile';
-export { applySchemeFacts, type SchemeFacts, type DeepPartial, type FactConflict, type AppliedSchemeFacts } from './applySchemeFacts';
+export { applySchemeFacts, type SchemeFacts, type SchemeFactsError, type DeepPartial, type FactConflict, type AppliedSchemeFacts } from './applySchemeFacts';
 export { ROTHERHAM } from './rotherham';
 export { schemeProfileJsonSchema } from './schemeProfileJsonSchema';
 export type { SchemeProfileError } from './errors';

@@ -3,6 +3,7 @@ import { createValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { SchemeProfileError } from './errors';
 import { SchemeProfileSchema, type SchemeProfile } from './schema';
+import { safeParse } from '../shared/safeParse';
 
 /**
  * Validates any value (typically parsed JSON) as a {@link SchemeProfile}.
@@ -20,7 +21,7 @@ import { SchemeProfileSchema, type SchemeProfile } from './schema';
  * ```
  */
 export function parseSchemeProfile(input: unknown): Result<SchemeProfile, SchemeProfileError> {
-  const parsed = SchemeProfileSchema.safeParse(input);
+  const parsed = safeParse(SchemeProfileSchema, input);
   if (parsed.success) return ok(parsed.data);
   return err(createValidationError('invalid_scheme_profile', 'scheme profile', issuesFromZod(parsed.error, input)));
 }

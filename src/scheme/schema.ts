@@ -265,7 +265,7 @@ export const SchemeProfileSchema = z.strictObject({
  * ```ts
  * import { createUnknownProfile, type SchemeProfile } from 'social-prescribing';
  *
- * const p: SchemeProfile = createUnknownProfile({ id: 'my-scheme', name: 'My scheme' });
+ * const p: SchemeProfile = createUnknownProfile({ id: 'my-scheme', name: 'My scheme' })._unsafeUnwrap();
  * ```
  */
 export interface SchemeProfile extends z.infer<typeof SchemeProfileSchema> {}

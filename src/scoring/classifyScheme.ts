@@ -4,7 +4,7 @@ import { parseSchemeProfile } from '../scheme/parseSchemeProfile';
 import type { SchemeProfile } from '../scheme/schema';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
-import { KIMBERLEE_LEVELS, type Tier } from '../shared/vocabulary';
+import { KIMBERLEE_LEVELS, TIERS, type Tier } from '../shared/vocabulary';
 import type { CompiledCondition, CompiledRubric, Truth } from './compileRubric';
 import type { ClassifyError } from './errors';
 import { loadRubric } from './parseRubric';
@@ -19,6 +19,7 @@ import {
   type SensitivityRow,
   type StageResult,
 } from './types';
+import { safeParse } from '../shared/safeParse';
 
 /**
  * Options for {@link classifyScheme}.
@@ -44,11 +45,16 @@ const OptionsSchema = z.strictObject({
 const OUTCOME: readonly Outcome[] = ['not_met', 'unknown', 'met'];
 const HOLISTIC = KIMBERLEE_LEVELS.indexOf('holistic');
 
-function resolveOptions(options: unknown): Result<{ compiled: CompiledRubric; params: Readonly<Record<string, number>> }, ClassifyError> {
+type Resolved = Result<{ compiled: CompiledRubric; params: Readonly<Record<string, number>> }, ClassifyError>;
+let defaults: Resolved | undefined;
+
+function resolveOptions(options: unknown): Resolved {
   if (options === undefined) {
-    return loadRubric(RUBRIC_V1).map((compiled) => ({ compiled, params: compiled.defaults }));
+    // RUBRIC_V1 is deep-frozen: its compiled form and defaults never change.
+    defaults ??= loadRubric(RUBRIC_V1).map((compiled) => ({ compiled, params: compiled.defaults }));
+    return defaults;
   }
-  const parsed = OptionsSchema.safeParse(options);
+  const parsed = safeParse(OptionsSchema, options);
   if (!parsed.success) {
     return err(createValidationError('invalid_classify_options', 'classify options', issuesFromZod(parsed.error, options)));
   }
@@ -58,7 +64,7 @@ function resolveOptions(options: unknown): Result<{ compiled: CompiledRubric; pa
     const issues: ValidationIssue[] = [];
     const params: Record<string, number> = { ...compiled.defaults };
     for (const [name, value] of Object.entries(overrides)) {
-      const spec = compiled.rubric.parameters[name];
+      const spec = Object.hasOwn(compiled.rubric.parameters, name) ? compiled.rubric.parameters[name] : undefined;
       if (spec === undefined) {
         issues.push({ path: ['parameters'], code: 'unrecognized_field', message: 'parameters: names a parameter the rubric does not define' });
       } else if (value < spec.min || value > spec.max) {
@@ -74,21 +80,90 @@ function resolveOptions(options: unknown): Result<{ compiled: CompiledRubric; pa
   });
 }
 
+/**
+ * Result objects that depend only on a criterion and its outcome are built
+ * once per rubric, frozen, and shared by every classification: classifying
+ * many schemes then allocates little beyond what differs (the unknown facts
+ * of an undecided criterion).
+ */
+interface SharedResults {
+  readonly level: readonly (readonly CriterionResult[])[];
+  readonly necessary: readonly (readonly CriterionResult[])[];
+  readonly features: readonly (readonly CriterionResult[])[];
+  readonly stages: readonly (readonly StageResult[])[];
+  readonly principles: readonly (readonly StageResult[])[];
+  readonly assetBased: readonly (readonly (readonly AssetBasedResult[])[])[];
+  readonly sensitivity: readonly (readonly (readonly SensitivityRow[])[])[];
+}
+const SHARED = new WeakMap<CompiledRubric, SharedResults>();
+const TRUTHS = [0, 1, 2] as const;
+const NO_FIELDS: readonly string[] = Object.freeze([]);
+
+function sharedResults(compiled: CompiledRubric): SharedResults {
+  const hit = SHARED.get(compiled);
+  if (hit !== undefined) return hit;
+  const conditionResults = (group: CriterionResult['group'], list: CompiledRubric['necessary']) =>
+    list.map((c) =>
+      TRUTHS.map((t) =>
+        Object.freeze({ id: c.id, group, title: c.title, outcome: OUTCOME[t]!, fieldsRead: c.fieldsRead, unknownFields: NO_FIELDS, citation: c.citation }),
+      ),
+    );
+  const stageResults = (list: CompiledRubric['stages']) =>
+    list.map((c, i) =>
+      TRUTHS.map((t) => Object.freeze({ id: c.id, number: i + 1, title: c.title, outcome: OUTCOME[t]!, fieldsRead: c.fieldsRead, citation: c.citation })),
+    );
+  const shared: SharedResults = {
+    level: compiled.levels.map((dim) =>
+      TRUTHS.map((t) =>
+        Object.freeze({
+          id: dim.id,
+          group: 'level' as const,
+          title: dim.title,
+          outcome: OUTCOME[t]!,
+          fieldsRead: dim.fieldsRead,
+          unknownFields: t === 1 ? dim.fieldsRead : NO_FIELDS,
+          citation: dim.citation,
+        }),
+      ),
+    ),
+    necessary: conditionResults('necessary', compiled.necessary),
+    features: conditionResults('plus_feature', compiled.features),
+    stages: stageResults(compiled.stages),
+    principles: stageResults(compiled.principles),
+    assetBased: compiled.assetBased.map((c, i) =>
+      TRUTHS.map((low) =>
+        TRUTHS.map((high) =>
+          Object.freeze({
+            id: c.id,
+            row: i + 1,
+            title: c.title,
+            outcome: low === high ? ASSET_BASED_LEVELS[low]! : 'unknown',
+            atLeast: ASSET_BASED_LEVELS[low]!,
+            atMost: ASSET_BASED_LEVELS[high]!,
+            fieldsRead: c.fieldsRead,
+            citation: c.citation,
+          }),
+        ),
+      ),
+    ),
+    sensitivity: compiled.features.map((_, k) =>
+      TIERS.map((tier) => TIERS.map((highestPossibleTier) => Object.freeze({ threshold: k + 1, tier, highestPossibleTier }))),
+    ),
+  };
+  SHARED.set(compiled, shared);
+  return shared;
+}
+
+/** A tier criterion's result: shared when decided, built when its unknown facts must be listed. */
 function criterion(
-  group: CriterionResult['group'],
-  c: CompiledCondition & { id: string; title: string; citation: CriterionResult['citation'] },
+  shared: readonly (readonly CriterionResult[])[],
+  index: number,
+  c: CompiledCondition,
   truth: Truth,
   profile: SchemeProfile,
 ): CriterionResult {
-  return {
-    id: c.id,
-    group,
-    title: c.title,
-    outcome: OUTCOME[truth]!,
-    fieldsRead: c.fieldsRead,
-    unknownFields: truth === 1 ? c.unknownFields(profile) : [],
-    citation: c.citation,
-  };
+  const base = shared[index]![truth]!;
+  return truth === 1 ? { ...base, unknownFields: c.unknownFields(profile) } : base;
 }
 
 function tierFor(levelIndex: number, necessary: Truth, features: number, threshold: number, optimistic: boolean): Tier {
@@ -103,53 +178,44 @@ export function classifyValidProfile(
   compiled: CompiledRubric,
   params: Readonly<Record<string, number>>,
 ): Classification {
+  const shared = sharedResults(compiled);
   const criteria: CriterionResult[] = [];
 
   let levelLow = HOLISTIC;
   let levelHigh = HOLISTIC;
-  for (const dim of compiled.levels) {
+  compiled.levels.forEach((dim, i) => {
     const cap = dim.ceiling(profile);
     if (cap < 0) levelLow = 0;
     else {
       if (cap < levelLow) levelLow = cap;
       if (cap < levelHigh) levelHigh = cap;
     }
-    criteria.push({
-      id: dim.id,
-      group: 'level',
-      title: dim.title,
-      outcome: cap < 0 ? 'unknown' : cap >= HOLISTIC ? 'met' : 'not_met',
-      fieldsRead: dim.fieldsRead,
-      unknownFields: cap < 0 ? dim.fieldsRead : [],
-      citation: dim.citation,
-    });
-  }
+    criteria.push(shared.level[i]![cap < 0 ? 1 : cap >= HOLISTIC ? 2 : 0]!);
+  });
 
   let necessary: Truth = 2;
-  for (const c of compiled.necessary) {
+  compiled.necessary.forEach((c, i) => {
     const t = c.evaluate(profile, params);
     if (t < necessary) necessary = t;
-    criteria.push(criterion('necessary', c, t, profile));
-  }
+    criteria.push(criterion(shared.necessary, i, c, t, profile));
+  });
 
   let met = 0;
   let unknown = 0;
-  for (const c of compiled.features) {
+  compiled.features.forEach((c, i) => {
     const t = c.evaluate(profile, params);
     if (t === 2) met++;
     else if (t === 1) unknown++;
-    criteria.push(criterion('plus_feature', c, t, profile));
-  }
+    criteria.push(criterion(shared.features, i, c, t, profile));
+  });
   const featureCount = compiled.features.length;
   const threshold = params['plusFeatureThreshold'] ?? featureCount;
 
   const sensitivity: SensitivityRow[] = [];
   for (let k = 1; k <= featureCount; k++) {
-    sensitivity.push({
-      threshold: k,
-      tier: tierFor(levelLow, necessary, met, k, false),
-      highestPossibleTier: tierFor(levelHigh, necessary, met + unknown, k, true),
-    });
+    const low = tierFor(levelLow, necessary, met, k, false);
+    const high = tierFor(levelHigh, necessary, met + unknown, k, true);
+    sensitivity.push(shared.sensitivity[k - 1]![TIERS.indexOf(low)]![TIERS.indexOf(high)]!);
   }
 
   const assetBased: AssetBasedResult[] = compiled.assetBased.map((c, i) => {
@@ -157,27 +223,10 @@ export function classifyValidProfile(
     const plus = c.plus.evaluate(profile, params);
     const atLeast = plus === 2 ? 2 : sp === 2 ? 1 : 0;
     const atMost = plus !== 0 ? 2 : sp !== 0 ? 1 : 0;
-    return {
-      id: c.id,
-      row: i + 1,
-      title: c.title,
-      outcome: atLeast === atMost ? ASSET_BASED_LEVELS[atLeast]! : 'unknown',
-      atLeast: ASSET_BASED_LEVELS[atLeast]!,
-      atMost: ASSET_BASED_LEVELS[atMost]!,
-      fieldsRead: c.fieldsRead,
-      citation: c.citation,
-    };
+    return shared.assetBased[i]![atLeast]![atMost]!;
   });
 
-  const stageResult = (c: CompiledRubric['stages'][number], i: number): StageResult => ({
-    id: c.id,
-    number: i + 1,
-    title: c.title,
-    outcome: OUTCOME[c.evaluate(profile, params)]!,
-    fieldsRead: c.fieldsRead,
-    citation: c.citation,
-  });
-  const stages = compiled.stages.map(stageResult);
+  const stages = compiled.stages.map((c, i) => shared.stages[i]![c.evaluate(profile, params)]!);
   let stageReached = 0;
   while (stageReached < stages.length && stages[stageReached]!.outcome === 'met') stageReached++;
   let highestPossibleStage = 0;
@@ -197,7 +246,7 @@ export function classifyValidProfile(
     sensitivity,
     assetBased,
     innovation: { stageReached, highestPossibleStage, stages },
-    principles: compiled.principles.map(stageResult),
+    principles: compiled.principles.map((c, i) => shared.principles[i]![c.evaluate(profile, params)]!),
   };
 }
 

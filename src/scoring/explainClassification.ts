@@ -1,17 +1,16 @@
 import { SCHEME_FACTS } from '../scheme/facts';
+import { escapeMarkdown, TIER_LABELS } from '../shared/text';
 import type { Citation } from '../shared/vocabulary';
 import type { Classification, CriterionResult, Outcome } from './types';
 
 const LABELS = new Map<string, string>([...SCHEME_FACTS.map((f) => [f.key, f.label] as const), ['pathways', 'Referral pathways']]);
 
-const TIER_TEXT = { light: 'light', holistic: 'holistic', plus: "'plus'" } as const;
+
 const OUTCOME_TEXT: Record<Outcome, string> = { met: 'met', not_met: 'not met', unknown: 'unknown' };
 const LEVEL_TEXT = { not_evident: 'not evident', social_prescribing: 'social prescribing', plus: "'plus'", unknown: 'unknown' } as const;
 
-/** Escapes text for a Markdown table cell or line. */
-function md(text: string): string {
-  return text.replace(/[\\`*_[\]|<>#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
+const TIER_TEXT = TIER_LABELS;
+const md = escapeMarkdown;
 
 /**
  * Formats a citation as short text, e.g. `Dayson 2017, Table 2 row 1`.

@@ -1,30 +1,24 @@
 import { err, ok, type Result } from 'neverthrow';
-import { deepFreeze } from '../shared/deepFreeze';
+import { deepFreeze, memoizeOnDeepFrozen } from '../shared/deepFreeze';
 import { createValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import { compileRubric, type CompiledRubric } from './compileRubric';
 import type { RubricError } from './errors';
 import { RubricSchema, type Rubric } from './rubricSchema';
+import { safeParse } from '../shared/safeParse';
 
-const cache = new WeakMap<object, Result<CompiledRubric, RubricError>>();
-
-/** @internal Validates and compiles a rubric, once per rubric object. */
-export function loadRubric(input: unknown): Result<CompiledRubric, RubricError> {
-  if (input !== null && typeof input === 'object') {
-    const hit = cache.get(input);
-    if (hit !== undefined) return hit;
-  }
-  const parsed = RubricSchema.safeParse(input);
+/** @internal Validates and compiles a rubric; a deep-frozen rubric (such as RUBRIC_V1) only once. */
+export const loadRubric = memoizeOnDeepFrozen((input): Result<CompiledRubric, RubricError> => {
+  const parsed = safeParse(RubricSchema, input);
   let result: Result<CompiledRubric, RubricError>;
   if (!parsed.success) {
     result = err(createValidationError('invalid_rubric', 'rubric', issuesFromZod(parsed.error, input)));
   } else {
-    const { compiled, issues } = compileRubric(parsed.data);
+    const { compiled, issues } = compileRubric(parsed.data as Rubric);
     result = issues.length > 0 ? err(createValidationError('invalid_rubric', 'rubric', issues)) : ok(compiled);
   }
-  if (input !== null && typeof input === 'object' && Object.isFrozen(input)) cache.set(input, result);
   return result;
-}
+});
 
 /**
  * Validates a rubric (for example one loaded from JSON): its shape against

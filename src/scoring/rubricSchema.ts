@@ -1,3 +1,4 @@
+import { CitationSchema } from '../shared/schemas';
 import { z } from 'zod';
 import { KIMBERLEE_LEVELS, type KimberleeLevel } from '../shared/vocabulary';
 
@@ -104,16 +105,6 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ),
 );
 
-const CitationSchema = z.strictObject({
-  /** The work cited. */
-  source: z.string().min(1),
-  /** The table of the cited work. */
-  table: z.number().int().min(1).optional(),
-  /** The row of that table. */
-  row: z.number().int().min(1).optional(),
-  /** The section or passage. */
-  section: z.string().optional(),
-});
 
 const ParameterSchema = z.strictObject({
   /** The value used when the caller does not override it. */

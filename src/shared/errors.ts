@@ -160,3 +160,15 @@ export function createValidationError<C extends string>(
     issues,
   };
 }
+
+/**
+ * The error for input that could not even be read: a property access threw
+ * (a getter or a proxy), or it is nested too deeply to walk.
+ *
+ * @internal
+ */
+export function unreadableInputError<C extends string>(code: C, subject: string): ValidationError<C> {
+  return createValidationError(code, subject, [
+    { path: [], code: 'invalid', message: '(root): could not be read: it is nested too deeply, or reading one of its properties failed' },
+  ]);
+}

@@ -7,6 +7,7 @@ export {
   type ValidationIssue,
   type ValidationIssueCode,
 } from './errors';
+export { TIER_LABELS } from './text';
 export {
   UNKNOWN,
   FactSchema,

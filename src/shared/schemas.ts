@@ -115,3 +115,19 @@ export const IsoDateSchema = z.iso.date();
 export const NeedDomainSchema = z.union([z.enum(NEED_DOMAINS), z.templateLiteral(['x_', z.string().regex(/^[a-z0-9_]{1,60}$/)])], {
   error: 'expected a need domain code from NEED_DOMAINS, or an extension code starting "x_"',
 }) as z.ZodType<NeedDomain>;
+
+/**
+ * The schema of a citation (see `Citation`), shared by rubrics and pathways.
+ *
+ * @internal
+ */
+export const CitationSchema = z.strictObject({
+  /** The work cited. */
+  source: z.string().min(1).max(300),
+  /** The table of the cited work. */
+  table: z.number().int().min(1).optional(),
+  /** The row of that table. */
+  row: z.number().int().min(1).optional(),
+  /** The section or passage. */
+  section: z.string().max(500).optional(),
+});

@@ -287,23 +287,33 @@ export const HEALTH_SETTINGS = [
 ] as const satisfies readonly ReferralSetting[];
 
 /**
- * The Table 1 referral source each finer referral setting belongs to.
+ * The Table 1 referral source each finer referral setting belongs to, or
+ * `null` when the setting has no faithful Table 1 source: a referral from it
+ * proves no Table 1 fact. Table 1 lists primary care (GPs, mental health
+ * services, pharmacy), secondary care, and community or self-referral.
+ * Allied health professionals, community health services and
+ * multidisciplinary teams work across primary, community and secondary care,
+ * so none of them is a GP practice or a community source; `other` is not
+ * known to be any source. Social care, housing, job centres, fire and rescue,
+ * police and the voluntary and community sector are read as community
+ * sources (the services outside health care).
  *
  * @example
  * ```ts
  * import { REFERRAL_SOURCE_OF_SETTING } from 'social-prescribing';
  * REFERRAL_SOURCE_OF_SETTING.hospital_discharge; // 'secondary_care'
+ * REFERRAL_SOURCE_OF_SETTING.allied_health_professional; // null
  * ```
  */
-export const REFERRAL_SOURCE_OF_SETTING: Readonly<Record<ReferralSetting, ReferralSource>> = {
+export const REFERRAL_SOURCE_OF_SETTING: Readonly<Record<ReferralSetting, ReferralSource | null>> = {
   gp_practice: 'gp_practice',
   pharmacy: 'pharmacy',
   statutory_mental_health: 'mental_health_services',
   secondary_care: 'secondary_care',
   hospital_discharge: 'secondary_care',
-  allied_health_professional: 'gp_practice',
-  community_health: 'community',
-  multidisciplinary_team: 'gp_practice',
+  allied_health_professional: null,
+  community_health: null,
+  multidisciplinary_team: null,
   social_care: 'community',
   housing: 'community',
   job_centre: 'community',
@@ -311,7 +321,7 @@ export const REFERRAL_SOURCE_OF_SETTING: Readonly<Record<ReferralSetting, Referr
   police: 'community',
   community_vcs: 'community',
   self_referral: 'self_referral',
-  other: 'community',
+  other: null,
 };
 
 /**

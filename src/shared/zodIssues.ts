@@ -1,8 +1,6 @@
 import type { z } from 'zod';
 import { formatPath, type ValidationIssue } from './errors';
-
-/** A key short and plain enough to be a field name rather than free text. */
-const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+import { describePath, editDistance, schemaOfError } from './safeParse';
 
 function describeType(value: unknown): string {
   if (value === null) return 'null';
@@ -12,17 +10,37 @@ function describeType(value: unknown): string {
 }
 
 function lookup(root: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
-  let current: unknown = root;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return { found: false, value: undefined };
-    if (!Object.prototype.hasOwnProperty.call(current, key)) return { found: false, value: undefined };
-    current = (current as Record<PropertyKey, unknown>)[key];
+  try {
+    let current: unknown = root;
+    for (const key of path) {
+      if (current === null || typeof current !== 'object') return { found: false, value: undefined };
+      if (!Object.prototype.hasOwnProperty.call(current, key)) return { found: false, value: undefined };
+      current = (current as Record<PropertyKey, unknown>)[key];
+    }
+    return { found: true, value: current };
+  } catch {
+    return { found: true, value: undefined }; // reading it threw: it is there, but unreadable
   }
-  return { found: true, value: current };
 }
 
-function toPath(path: readonly PropertyKey[]): (string | number)[] {
-  return path.map((p) => (typeof p === 'number' ? p : String(p)));
+/** Keys of free-form records are typed by people: they are shown as `*`, never echoed. */
+function toPath(path: readonly PropertyKey[], recordKeys: readonly boolean[]): (string | number)[] {
+  return path.map((p, i) => (recordKeys[i] ? '*' : typeof p === 'number' ? p : String(p)));
+}
+
+/** The library-defined field name an unrecognised key was probably meant to be, if any. */
+function suggestion(key: string, fieldNames: ReadonlySet<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const lower = key.toLowerCase();
+  for (const name of fieldNames) {
+    const d = editDistance(lower, name.toLowerCase());
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 4)) ? best : undefined;
 }
 
 function listValues(values: readonly unknown[]): string {
@@ -34,14 +52,22 @@ function listValues(values: readonly unknown[]): string {
  * Translates zod issues into the library's stable issue codes and messages.
  * Messages are rendered from the schema's own metadata (expected types,
  * allowed values, bounds) and the input's *type*, never from its values.
- * Unrecognised keys are named only when they look like field names.
+ * Keys a person typed are never echoed: an unrecognised key is reported at
+ * its object's path, with the field the library defines that it most
+ * resembles ("did you mean"), and keys of free-form records appear as `*`.
+ * The schema comes from `safeParse` (src/shared/safeParse.ts).
  *
  * @internal
  */
-export function issuesFromZod(error: z.core.$ZodError, input: unknown): ValidationIssue[] {
+export function issuesFromZod(
+  error: z.core.$ZodError,
+  input: unknown,
+  schema: z.core.$ZodType | undefined = schemaOfError(error),
+): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   for (const issue of error.issues) {
-    const path = toPath(issue.path);
+    const shape = schema === undefined ? undefined : describePath(schema, issue.path);
+    const path = toPath(issue.path, shape?.recordKeys ?? issue.path.map(() => false));
     const where = formatPath(path);
     const missing = issue.code !== 'unrecognized_keys' && issue.code !== 'custom' && !lookup(input, issue.path).found;
     if (missing) {
@@ -62,13 +88,11 @@ export function issuesFromZod(error: z.core.$ZodError, input: unknown): Validati
         break;
       case 'unrecognized_keys':
         for (const key of issue.keys) {
-          const named = FIELD_NAME.test(key);
+          const meant = shape === undefined ? undefined : suggestion(key, shape.fieldNames);
           out.push({
-            path: named ? [...path, key] : path,
+            path,
             code: 'unrecognized_field',
-            message: named
-              ? `${formatPath([...path, key])}: unrecognised field`
-              : `${where}: has an unrecognised field (name not shown)`,
+            message: `${where}: has a field the schema does not define${meant === undefined ? '' : ` (did you mean "${meant}"?)`}`,
           });
         }
         break;
@@ -95,12 +119,10 @@ export function issuesFromZod(error: z.core.$ZodError, input: unknown): Validati
       case 'invalid_union': {
         // When exactly one alternative got past the type check (e.g. a list whose
         // items are wrong), report that alternative's own, deeper issues.
-        const informative = issue.errors.filter((branch) =>
-          branch.some((i) => i.path.length > 0 || (i.code !== 'invalid_type' && i.code !== 'invalid_value')),
-        );
+        const informative = issue.errors.filter((branch) => branch.some((i) => i.path.length > 0));
         if (informative.length === 1) {
           const nested = informative[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
-          out.push(...issuesFromZod({ issues: nested } as unknown as z.core.$ZodError, input));
+          out.push(...issuesFromZod({ issues: nested } as unknown as z.core.$ZodError, input, schema));
         } else {
           // The message is the schema author's own description of the accepted forms.
           out.push({ path, code: 'invalid_type', message: `${where}: ${issue.message}` });

@@ -7,6 +7,9 @@ import { REFERRAL_SETTINGS, ROTHERHAM, SCHEME_FACTS, SCHEME_PROFILE_VERSION, typ
 /** A tag that marks text as "personal": it must never appear in any error or explanation. */
 export const SENTINEL = 'PII§SENTINEL';
 
+/** A sentinel that looks like a field name (ASCII letters and digits), for keys a person might type. */
+export const ASCII_SENTINEL = 'PiiSentinel9434765919';
+
 /** Free text that carries the sentinel, like a name or an address typed by a person. */
 export const sentinelText = (): fc.Arbitrary<string> =>
   fc.tuple(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 })).map(([a, b]) => `${a} ${SENTINEL} ${b}`);

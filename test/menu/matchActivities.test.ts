@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateRule, matchActivities, MATCH_REASON_CODES, type Menu, type MatchPerson } from '../../src/index';
+import { describeLeafRule, evaluateRule, matchActivities, MATCH_REASON_CODES, type EligibilityRule, type Menu, type MatchPerson, type Person, type RuleTrace } from '../../src/index';
 import { menuArb, shuffled, TAGS, AREA_CODES } from '../arbitraries/menu';
-import { personArb } from '../arbitraries/pathway';
+import { personArb, ruleArb } from '../arbitraries/pathway';
 import { SENTINEL } from '../arbitraries/scheme';
 
 const asOf = '2025-06-30';
@@ -60,6 +60,17 @@ describe('matchActivities: worked example', { timeout: 60_000 }, () => {
     const r = matchActivities(menu, person, { asOf, limit: 2 })._unsafeUnwrap();
     expect(r.matches.map((m) => m.activityId)).toEqual(['walk', 'lunch']);
     expect(r.total).toBe(4);
+  });
+
+  it('flags entries not checked within maxAgeDays (the option findStaleEntries uses too)', () => {
+    // Failed before the rename: the option was called staleAfterDays and maxAgeDays was rejected.
+    const stale = (o: { maxAgeDays?: number }) =>
+      matchActivities(menu, person, { asOf, ...o })._unsafeUnwrap().matches.filter((m) => m.reasons.some((x) => x.code === 'not_checked_recently')).map((m) => m.activityId);
+    expect(stale({})).toEqual(['lunch']); // default 365 days: lunch was checked in 2023
+    expect(stale({ maxAgeDays: 30 })).toEqual(['lunch', 'debt']);
+    expect(stale({ maxAgeDays: 1000 })).toEqual([]);
+    // @ts-expect-error the old name is gone
+    expect(matchActivities(menu, person, { asOf, staleAfterDays: 30 })._unsafeUnwrapErr().code).toBe('invalid_match_options');
   });
 
   it('excludes activities over the cost limit', () => {
@@ -175,6 +186,90 @@ describe('matchActivities: laws', { timeout: 60_000 }, () => {
         if (person.facts.dateOfBirth !== undefined && person.facts.dateOfBirth !== 'unknown') expect(text).not.toContain(person.facts.dateOfBirth);
         for (const a of AREA_CODES) if (text.includes(a)) expect(JSON.stringify(menu)).toContain(a);
       }),
+    );
+  });
+});
+
+/** A menu with one activity every person is interested in, open to all areas, with this eligibility rule. */
+const menuWithRule = (eligibility: EligibilityRule): Menu => ({
+  menuVersion: 1,
+  providers: [{ id: 'p', name: 'Provider' }],
+  activities: [{ id: 'a', name: 'Activity', providerId: 'p', needDomains: ['physical_activity'], tags: ['gardening'], areas: 'anywhere', status: 'active', eligibility }],
+});
+const ineligibleReason = (rule: EligibilityRule, facts: Person) =>
+  matchActivities(menuWithRule(rule), { facts, interests: ['gardening'] }, { asOf })._unsafeUnwrap().excluded[0]?.reasons.find((x) => x.code === 'ineligible');
+
+/**
+ * The decisive leaves, found independently of the implementation: a leaf is
+ * decisive when every node from the root down to it (itself included) fails
+ * in its own position, that is is `not_met` under an even number of `not`s
+ * and `met` under an odd number. Written as `describeLeafRule` text, or
+ * `not <text>` under an odd number of `not`s.
+ */
+function decisiveByPath(trace: RuleTrace, nots = 0, out = new Set<string>()): Set<string> {
+  if (trace.outcome !== (nots % 2 === 0 ? 'not_met' : 'met')) return out;
+  if (trace.rule !== undefined) out.add(nots % 2 === 0 ? describeLeafRule(trace.rule) : `not ${describeLeafRule(trace.rule)}`);
+  for (const c of trace.children) decisiveByPath(c, trace.node === 'not' ? nots + 1 : nots, out);
+  return out;
+}
+
+describe('matchActivities: why an activity is not eligible', { timeout: 60_000 }, () => {
+  // Both failed before the fix: the first named the area leaf that lets the person pass the `not`;
+  // the second gave no reason at all.
+  it('names only the part of an `all` that is not met, not a leaf that the person passes through a `not`', () => {
+    const rule: EligibilityRule = { all: [{ not: { test: 'area', in: ['E9'] } }, { test: 'age', min: 65 }] };
+    const r = ineligibleReason(rule, { age: 30, areas: ['E1'] });
+    expect(r).toEqual({ code: 'ineligible', subject: 'aged 65 or over', message: 'Not eligible: does not meet "aged 65 or over"' });
+  });
+
+  it('explains a `not` by the excluded condition the person meets', () => {
+    const r = ineligibleReason({ not: { test: 'age', max: 17 } }, { age: 10 });
+    expect(r).toEqual({ code: 'ineligible', subject: 'not aged 17 or under', message: 'Not eligible: is aged 17 or under, which this activity excludes' });
+    const both = ineligibleReason({ all: [{ test: 'long_term_condition' }, { not: { any: [{ test: 'area', in: ['E9'] }, { test: 'need', in: ['money_and_debt'] }] } }] }, { hasLongTermCondition: false, areas: ['E9'], needs: ['housing'] });
+    expect(both?.message).toBe('Not eligible: does not meet "has a long-term condition"; lives in area E9, which this activity excludes');
+    // Under `any`, every alternative failed, so every one is named; a double `not` is a plain requirement.
+    const any = ineligibleReason({ any: [{ test: 'integrated_case_management' }, { not: { not: { test: 'risk_percentile', atLeast: 95 } } }] }, { eligibleForIntegratedCaseManagement: false, riskPercentile: 50 });
+    expect(any?.subject).toBe('eligible for integrated case management; risk-stratification percentile at least 95');
+  });
+
+  it('law: an ineligible activity always has a reason, and the reasons are exactly the leaves whose outcome decided the rule', () => {
+    fc.assert(
+      fc.property(ruleArb, personArb, (rule, facts) => {
+        const trace = evaluateRule(rule, facts, { asOf })._unsafeUnwrap();
+        const r = ineligibleReason(rule, facts);
+        if (trace.outcome !== 'not_met') {
+          expect(r).toBeUndefined();
+          return;
+        }
+        expect(r).toBeDefined();
+        const given = r!.subject!.split('; ');
+        expect(given.length).toBeGreaterThan(0);
+        expect(given.every((x) => x !== '')).toBe(true);
+        expect(new Set(given)).toEqual(decisiveByPath(trace));
+        expect(r!.message).not.toBe('Not eligible');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('law: flipping the fact of a named yes/no test never leaves the activity ineligible for that same reason', () => {
+    const FACT = { long_term_condition: 'hasLongTermCondition', integrated_case_management: 'eligibleForIntegratedCaseManagement' } as const;
+    fc.assert(
+      fc.property(ruleArb, personArb, (rule, facts) => {
+        const r = ineligibleReason(rule, facts);
+        if (r === undefined) return;
+        for (const test of ['long_term_condition', 'integrated_case_management'] as const) {
+          const fact = FACT[test];
+          const value = facts[fact];
+          if (typeof value !== 'boolean') continue;
+          const text = describeLeafRule({ test });
+          for (const named of r.subject!.split('; ').filter((x) => x === text || x === `not ${text}`)) {
+            const after = ineligibleReason(rule, { ...facts, [fact]: !value });
+            expect(after?.subject?.split('; ') ?? []).not.toContain(named);
+          }
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

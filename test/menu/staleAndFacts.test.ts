@@ -107,7 +107,7 @@ describe('schemeFactsFromMenu', { timeout: 60_000 }, () => {
         const onMenu = menu.activities.filter((a) => a.status === 'active' || a.status === 'temporarily_closed');
         expect(facts.activities?.menuSize).toBe(onMenu.length);
         for (const t of ACTIVITY_TYPES) expect(facts.activities?.types?.[t] === true).toBe(onMenu.some((a) => a.activityType === t));
-        const applied = applySchemeFacts(createUnknownProfile({ id: 's', name: 'S' }), facts);
+        const applied = applySchemeFacts(createUnknownProfile({ id: 's', name: 'S' })._unsafeUnwrap(), facts);
         expect(applied.isOk()).toBe(true);
         expect(applied._unsafeUnwrap().conflicts).toEqual([]);
       }),

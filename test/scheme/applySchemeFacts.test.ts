@@ -5,7 +5,7 @@ import { factValue, getPath, schemeProfileArb, setPath } from '../arbitraries/sc
 
 describe('applySchemeFacts', () => {
   it('fills unknown facts and keeps known ones, reporting disagreements', () => {
-    const blank = createUnknownProfile({ id: 's', name: 'S' });
+    const blank = createUnknownProfile({ id: 's', name: 'S' })._unsafeUnwrap();
     const half = { ...blank, coverage: { scale: 'group_of_practices' as const } };
     const merged = applySchemeFacts(half, { coverage: { scale: 'local_authority_or_ccg' }, activities: { menuSize: 12 } })._unsafeUnwrap();
     expect(merged.profile.coverage.scale).toBe('group_of_practices');
@@ -13,12 +13,21 @@ describe('applySchemeFacts', () => {
     expect(merged.conflicts).toEqual([{ path: ['coverage', 'scale'], code: 'fact_conflict' }]);
   });
 
-  it('rejects facts that make the profile invalid, with paths', () => {
-    const bad = applySchemeFacts(ROTHERHAM, { coverage: { scale: 'planet' as never } });
-    expect(bad.isOk()).toBe(true); // known value kept: the bad fact is a conflict, not applied
-    const blank = createUnknownProfile({ id: 's', name: 'S' });
-    const err = applySchemeFacts(blank, { coverage: { scale: 'planet' as never } })._unsafeUnwrapErr();
-    expect(err.issues.map((i) => i.path.join('.'))).toEqual(['coverage.scale']);
+  it('rejects facts that do not fit the profile, with paths, before merging anything', () => {
+    const bad = applySchemeFacts(ROTHERHAM, { coverage: { scale: 'planet' as never } }, { funding: { committedYears: -1 } });
+    const e = bad._unsafeUnwrapErr();
+    expect(e.code).toBe('invalid_scheme_facts');
+    expect(e.issues.map((i) => i.path.join('.'))).toEqual(['0.coverage.scale', '1.funding.committedYears']);
+  });
+
+  it('hostile facts (cycles, BigInt, unknown keys, a bad profile) give an error, never an exception', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    expect(applySchemeFacts(ROTHERHAM, { coverage: { scale: cyclic as never } }).isErr()).toBe(true);
+    expect(applySchemeFacts(ROTHERHAM, { coverage: { scale: 1n as never } }).isErr()).toBe(true);
+    expect(applySchemeFacts(ROTHERHAM, JSON.parse('{"__proto__": {"x": 1}}') as never)._unsafeUnwrapErr().code).toBe('invalid_scheme_facts');
+    expect(applySchemeFacts(ROTHERHAM, JSON.parse('{"constructor": {"x": 1}}') as never)._unsafeUnwrapErr().code).toBe('invalid_scheme_facts');
+    expect(applySchemeFacts(null as never, {})._unsafeUnwrapErr().code).toBe('invalid_scheme_profile');
   });
 
   it('law: applying facts never changes a known fact and never mutates its input', () => {

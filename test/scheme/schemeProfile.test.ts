@@ -14,7 +14,7 @@ import {
   TARGETING_METHODS,
   type ValidationIssue,
 } from '../../src/index';
-import { getPath, schemeProfileArb, SENTINEL, sentinelText, setPath } from '../arbitraries/scheme';
+import { ASCII_SENTINEL, getPath, schemeProfileArb, SENTINEL, sentinelText, setPath } from '../arbitraries/scheme';
 
 /** Every leaf path of a profile object, except the free-text and structured fields. */
 function leafPaths(value: unknown, prefix: string[] = []): string[] {
@@ -56,7 +56,9 @@ describe('SchemeProfileSchema', () => {
   });
 
   it('createUnknownProfile makes a valid profile in which every fact is unknown', () => {
-    const p = createUnknownProfile({ id: 'x', name: 'X' });
+    const p = createUnknownProfile({ id: 'x', name: 'X' })._unsafeUnwrap();
+    expect(createUnknownProfile({ id: '', name: 'X' }).isErr()).toBe(true);
+    expect(createUnknownProfile(null as never).isErr()).toBe(true);
     expect(parseSchemeProfile(p).isOk()).toBe(true);
     for (const fact of SCHEME_FACTS) expect(getPath(p, fact.path)).toBe('unknown');
     expect(p.pathways).toBe('unknown');
@@ -103,8 +105,35 @@ describe('parseSchemeProfile errors', () => {
       'coverage.scale': 'invalid_value',
       'linking.personalisedPlan': 'invalid_value',
       'pathways.0.clearlyDelineated': 'missing_field',
-      colour: 'unrecognized_field',
+      '': 'unrecognized_field',
     });
+  });
+
+  it('a mistyped field gets a "did you mean", but an unrecognised key is never echoed', () => {
+    const p = structuredClone(ROTHERHAM) as unknown as Record<string, Record<string, unknown>>;
+    p['funding']!['referalProcessFunded'] = true; // typo
+    p['funding']!['JaneSmith9434765919'] = true; // a person's name typed as a key
+    const issues = parseSchemeProfile(p)._unsafeUnwrapErr().issues;
+    expect(issues).toEqual([
+      { path: ['funding'], code: 'unrecognized_field', message: 'funding: has a field the schema does not define (did you mean "referralProcessFunded"?)' },
+      { path: ['funding'], code: 'unrecognized_field', message: 'funding: has a field the schema does not define' },
+    ]);
+  });
+
+  it('input whose reading throws, or that is nested too deeply, is an error, not an exception', () => {
+    const hostile = Object.defineProperty(structuredClone(ROTHERHAM), 'id', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const e = parseSchemeProfile(hostile)._unsafeUnwrapErr();
+    expect(e.issues[0]!.code).toBe('invalid');
+    let deep: unknown = 'unknown';
+    for (let i = 0; i < 100_000; i++) deep = { funding: deep };
+    expect(parseSchemeProfile(deep).isErr()).toBe(true);
+    const proxy = new Proxy({}, { get: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); } });
+    expect(parseSchemeProfile(proxy).isErr()).toBe(true);
   });
 
   it('rejects values of the wrong type anywhere with paths, for any JSON value', () => {
@@ -128,10 +157,11 @@ describe('parseSchemeProfile errors', () => {
         p['id'] = text.repeat(30); // too long
         p['name'] = 42;
         p[`x ${SENTINEL}`] = text; // an unrecognised key that is free text
-        (p['funding'] as Record<string, unknown>)['extra_field'] = text;
+        (p['funding'] as Record<string, unknown>)[ASCII_SENTINEL] = text; // one that looks like a field name
         const error = parseSchemeProfile(p)._unsafeUnwrapErr();
         expect(JSON.stringify(error)).not.toContain(SENTINEL);
-        expect(error.issues.some((i) => i.path.join('.') === 'funding.extra_field')).toBe(true);
+        expect(JSON.stringify(error)).not.toContain(ASCII_SENTINEL);
+        expect(error.issues.some((i) => i.path.join('.') === 'funding' && i.code === 'unrecognized_field')).toBe(true);
       }),
     );
   });

@@ -120,7 +120,7 @@ describe('the bundled example schemes', () => {
   });
 
   it('a profile with nothing known is light, but could be plus', () => {
-    const c = classify(createUnknownProfile({ id: 'x', name: 'X' }));
+    const c = classify(createUnknownProfile({ id: 'x', name: 'X' })._unsafeUnwrap());
     expect([c.tier, c.highestPossibleTier, c.level, c.highestPossibleLevel]).toEqual(['light', 'plus', 'signposting', 'holistic']);
     expect(c.criteria.every((x) => x.outcome === 'unknown' && x.unknownFields.length > 0)).toBe(true);
   });

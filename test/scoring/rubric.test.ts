@@ -118,3 +118,21 @@ describe('parseRubric and rubric options', () => {
     expect(lenient.parameters['minFundingYears']).toBe(2);
   });
 });
+
+describe('hostile rubrics', () => {
+  it('a rubric nested deeper than the limit is an error, not a stack overflow', () => {
+    for (const depth of [40, 20_000]) {
+      const r = copy();
+      let condition: unknown = { fact: 'linking.personalisedPlan', is: true };
+      for (let i = 0; i < depth; i++) condition = { all: [condition] };
+      (r['plusFeatures'] as { condition: unknown }[])[0]!.condition = condition;
+      expect(parseRubric(r).isErr(), `depth ${depth}`).toBe(true);
+      expect(classifyScheme(ROTHERHAM, { rubric: r as unknown as Rubric })._unsafeUnwrapErr().code).toBe('invalid_rubric');
+    }
+  });
+
+  it('parameter names that are Object.prototype members are not parameters', () => {
+    const e = classifyScheme(ROTHERHAM, { parameters: { constructor: 5, toString: 1 } })._unsafeUnwrapErr();
+    expect(e.issues.map((i) => i.code)).toEqual(['unrecognized_field', 'unrecognized_field']);
+  });
+});

@@ -170,11 +170,12 @@ export const RUBRIC_V1: Rubric = deepFreeze({
     },
     {
       id: 'plus_menu',
-      title: 'A funded menu of SP-specific services, and support for user-led groups',
-      description: 'People choose from a menu of services developed for the scheme, which are funded to meet demand, and service users are supported to set up their own self-sustaining groups.',
+      title: 'A funded menu of SP-specific services',
+      description:
+        'People choose from a menu of services developed for the scheme, which are funded to meet demand. The paper adds that "where appropriate" users are supported to set up their own groups; being conditional, that support is not required here (it counts towards principle 2).',
       citation: { source: PAPER, table: 2, row: 3, section: FEATURE_LIST },
       condition: {
-        all: [is('activities.types.new_sp_specific'), is('funding.activitiesFunded'), is('activities.userLedGroupSupport')],
+        all: [is('activities.types.new_sp_specific'), is('funding.activitiesFunded')],
       },
     },
     {
@@ -252,7 +253,7 @@ export const RUBRIC_V1: Rubric = deepFreeze({
     {
       id: 'morgan_investment',
       title: 'Investment from a variety of sources, with effective evaluation',
-      description: "Social prescribing: funded from at least one source, often time-limited. 'Plus': long-term investment (at least `minFundingYears` years) within wider commissioning strategies, including mainstream budgets, with an embedded longitudinal evaluation.",
+      description: "Social prescribing: funded from at least one source, often time-limited. 'Plus': long-term investment (at least `minFundingYears` years) within wider commissioning strategies, including mainstream budgets, evaluated at least locally. (The paper says \"most\" 'plus' schemes also have an embedded longitudinal evaluation, so that is not required.)",
       citation: { source: PAPER, table: 3, row: 5 },
       socialPrescribing: {
         any: [
@@ -267,7 +268,7 @@ export const RUBRIC_V1: Rubric = deepFreeze({
           { fact: 'funding.committedYears', atLeast: { param: 'minFundingYears' } },
           is('funding.partOfCommissioningStrategy'),
           is('funding.sources.mainstream_health_social_care'),
-          { fact: 'assetBased.evaluation', in: ['embedded_longitudinal'] },
+          { fact: 'assetBased.evaluation', in: ['local', 'embedded_longitudinal'] },
         ],
       },
     },

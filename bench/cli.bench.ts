@@ -1,0 +1,72 @@
+// CLI classify of a generated 100,000-row CSV: rows per second and peak
+// memory (resident set size of the child process, from /usr/bin/time-free
+// sampling of /proc when available, else Node's own report). Baseline in the
+// same run: the in-process classifyScheme of the same profiles, so the ratio
+// shows what reading CSV and writing output cost on top of classifying.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { classifyScheme, formatSchemeCsv } from '../src/index';
+import { schemeProfileArb } from '../test/arbitraries/scheme';
+import { fmt } from './util';
+
+const N = 100_000;
+const DIR = '.bench';
+const CSV = join(DIR, 'schemes-100k.csv');
+const CLI = 'dist/cli.js';
+
+function generate(): unknown[] {
+  const profiles = fc.sample(schemeProfileArb(), { numRuns: N, seed: 7 }).map((p, i) => ({ ...p, id: `scheme-${i + 1}`, name: `Scheme ${i + 1}` }));
+  mkdirSync(DIR, { recursive: true });
+  writeFileSync(CSV, formatSchemeCsv(profiles)._unsafeUnwrap());
+  return profiles;
+}
+
+/** Runs the CLI, sampling its resident memory from /proc every 20 ms. */
+function runCli(format: string): Promise<{ ms: number; peakMiB: number; bytesOut: number }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [CLI, 'classify', CSV, '--format', format, '--no-progress'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let bytesOut = 0;
+    let peak = 0;
+    child.stdout.on('data', (chunk: Buffer) => (bytesOut += chunk.length));
+    const sample = (): void => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const m = /VmHWM:\s+(\d+) kB/.exec(status) ?? /VmRSS:\s+(\d+) kB/.exec(status);
+        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+      } catch {
+        // The process has exited.
+      }
+    };
+    const timer = setInterval(sample, 20);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      if (code !== 0 && code !== 1) reject(new Error(`CLI exited ${code}`));
+      else resolve({ ms: performance.now() - start, peakMiB: peak, bytesOut });
+    });
+  });
+}
+
+export default async function run(): Promise<void> {
+  if (!existsSync(CLI)) {
+    console.log('dist/cli.js is missing: run `npm run build` first');
+    return;
+  }
+  const profiles = generate();
+  console.log(`input:                  ${fmt(N)} rows, ${(statSync(CSV).size / 1024 / 1024).toFixed(1)} MiB CSV (${CSV})`);
+
+  const t0 = performance.now();
+  for (const p of profiles) classifyScheme(p);
+  const inProcess = performance.now() - t0;
+  console.log(`baseline classifyScheme in-process: ${inProcess.toFixed(0)} ms (${fmt((N / inProcess) * 1000)} rows/s)`);
+
+  for (const format of ['csv', 'jsonl']) {
+    const r = await runCli(format);
+    console.log(
+      `CLI classify --format ${format.padEnd(5)}: ${(r.ms / 1000).toFixed(2)} s, ${fmt((N / r.ms) * 1000)} rows/s, peak RSS ${r.peakMiB.toFixed(0)} MiB, output ${(r.bytesOut / 1024 / 1024).toFixed(0)} MiB; ratio to in-process classify ${(r.ms / inProcess).toFixed(2)}`,
+    );
+  }
+}

@@ -1,0 +1,80 @@
+import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import type { EventLogError, ReferralOptionsError } from './errors';
+import { createMetricsAccumulator, DEFAULT_STREAM_WINDOW } from './metricsAccumulator';
+import { resolveLogOptions } from './options';
+import { iteratorOf, logError } from './readLog';
+import type { ReplayOptions } from './replayReferrals';
+import type { ReferralMetrics } from './types';
+
+/**
+ * Options for {@link computeReferralMetrics} and `computeReferralMetricsAsync`.
+ *
+ * @example
+ * ```ts
+ * import type { MetricsOptions } from 'social-prescribing';
+ * const o: MetricsOptions = { asOf: '2025-03-31T23:59:59Z', window: 200_000 };
+ * ```
+ */
+export interface MetricsOptions extends ReplayOptions {
+  /**
+   * How many recent event ids, and how many recently ended referrals, the
+   * stream remembers to detect repeated events (default 100,000 each). Memory
+   * is bounded by this, by the open referrals and by the reporting periods,
+   * never by the number of events.
+   */
+  readonly window?: number | undefined;
+}
+
+/** @internal */
+export const WindowSchema = z.looseObject({ window: z.number().int().min(1).max(100_000_000).optional() });
+
+/**
+ * Computes a service's operational metrics from its referral event log in
+ * one pass, holding only the open referrals, the per-period counts and
+ * bounded windows of recent ids: memory grows with open referrals and
+ * reporting periods, not with events, so a national year (about 10 million
+ * events) streams on a laptop. Gives referrals by source, pathway and month;
+ * the funnel from received to attended; days to first contact (median,
+ * 90th percentile) and service-level breaches; unable-to-contact and
+ * did-not-attend rates; activity uptake; caseload per link worker; and the
+ * mean change in well-being scores.
+ *
+ * The log must be in order for each referral (as a log is written): an
+ * event dated before its referral's last event is rejected
+ * (`event_out_of_order`). On such a log the result equals the same metrics
+ * computed from {@link replayReferrals}, except that a repeated event id, or
+ * an event for a referral that ended, is recognised only within `window`
+ * (older ones count as `unknown_referral` or start a new referral). Never
+ * throws.
+ *
+ * @example
+ * ```ts
+ * import { computeReferralMetrics } from 'social-prescribing';
+ *
+ * const by = { role: 'link_worker' } as const;
+ * const log = [
+ *   { id: 'e1', referralId: 'r1', type: 'received', at: '2024-04-01T09:00:00Z', by: { role: 'referrer' },
+ *     personRef: 'p-001', sourceSetting: 'gp_practice', pathwayId: 'ltc', needs: [], consentToShare: true },
+ *   { id: 'e2', referralId: 'r1', type: 'accepted', at: '2024-04-02T09:00:00Z', by, linkWorkerRef: 'lw-1' },
+ *   { id: 'e3', referralId: 'r1', type: 'contacted', at: '2024-04-05T10:00:00Z', by },
+ * ];
+ * const m = computeReferralMetrics(log)._unsafeUnwrap();
+ * m.funnel.contacted; // 1
+ * m.firstContact.medianDays; // 4
+ * m.caseload; // [{ linkWorkerRef: 'lw-1', open: 1, total: 1 }]
+ * ```
+ */
+export function computeReferralMetrics(events: Iterable<unknown>, options?: MetricsOptions): Result<ReferralMetrics, EventLogError | ReferralOptionsError> {
+  const opts = resolveLogOptions(options, WindowSchema);
+  if (opts.isErr()) return err(opts.error);
+  const it = iteratorOf(events);
+  if (it.isErr()) return err(it.error);
+  const acc = createMetricsAccumulator(opts.value, options?.window ?? DEFAULT_STREAM_WINDOW);
+  try {
+    for (let step = it.value.next(); step.done !== true; step = it.value.next()) acc.add(step.value);
+  } catch {
+    return err(logError('read_failed'));
+  }
+  return ok(acc.snapshot());
+}

@@ -1,0 +1,344 @@
+import { eachMonthOfInterval, format } from 'date-fns';
+import { REFERRAL_SETTINGS, type ReferralSetting } from '../shared/vocabulary';
+import { eventMs } from './applyEvent';
+import { findTransition, isTerminal } from './lifecycle';
+import { attemptsFor, type ResolvedLogOptions } from './options';
+import { EVENT_REJECTION_CODES, type EventRejectionCode } from './rejections';
+import { REFERRAL_STATUSES, ReferralEventSchema, WELLBEING_MEASURES, type ReferralEvent, type ReferralStatus, type WellbeingMeasure } from './schema';
+import type { ReferralMetrics } from './types';
+import { safeParse } from '../shared/safeParse';
+
+/** @internal How many recent event ids and ended referrals a stream remembers, to detect repeats. */
+export const DEFAULT_STREAM_WINDOW = 100_000;
+
+/** The little a stream keeps about one open referral. */
+interface Open {
+  status: ReferralStatus;
+  heldFrom: ReferralStatus | undefined;
+  lastMs: number;
+  lastSeq: number;
+  readonly pathwayId: string;
+  readonly receivedDay: number;
+  linkWorker: string | undefined;
+  workers: string[];
+  attempts: number;
+  contacted: boolean;
+  referredOut: boolean;
+  attended: boolean;
+  /** Activity id -> attended at least once. */
+  activities: Map<string, boolean> | undefined;
+  baseline: { measure: WellbeingMeasure; score: number } | undefined;
+  followUp: number | undefined;
+  eventIds: string[];
+}
+
+/** Calendar day number of the date written in an ISO timestamp. */
+const dayOf = (at: string): number => Date.UTC(Number(at.slice(0, 4)), Number(at.slice(5, 7)) - 1, Number(at.slice(8, 10))) / 86_400_000;
+
+const inc = <K>(map: Map<K, number>, key: K): void => {
+  map.set(key, (map.get(key) ?? 0) + 1);
+};
+
+function kth(hist: ReadonlyMap<number, number>, sortedKeys: readonly number[], k: number): number {
+  let seen = 0;
+  for (const key of sortedKeys) {
+    seen += hist.get(key)!;
+    if (seen >= k) return key;
+  }
+  return sortedKeys.at(-1)!;
+}
+
+/**
+ * @internal Folds referral events one at a time into metrics, keeping only
+ * open referrals, per-period counts and bounded windows of recent ids.
+ */
+export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFAULT_STREAM_WINDOW) {
+  const open = new Map<string, Open>();
+  const ended = new Map<string, ReferralStatus>();
+  const recentIds = new Set<string>();
+  // Rings of the keys in insertion order, so the oldest is forgotten in O(1)
+  // (asking a Map or Set for its first key after many deletions is O(n) in V8).
+  const endedRing: string[] = [];
+  const idRing: string[] = [];
+  let endedPos = 0;
+  let idPos = 0;
+  const rejected = Object.fromEntries(EVENT_REJECTION_CODES.map((c) => [c, 0])) as Record<EventRejectionCode, number>;
+  const statuses = Object.fromEntries(REFERRAL_STATUSES.map((s) => [s, 0])) as Record<ReferralStatus, number>;
+  const bySource = Object.fromEntries(REFERRAL_SETTINGS.map((s) => [s, 0])) as Record<ReferralSetting, number>;
+  // Maps, not objects, for keys that come from input (a pathway id may be "__proto__").
+  const byPathway = new Map<string, number>();
+  const byPathwayAndSource = new Map<string, Map<ReferralSetting, number>>();
+  const byMonth = new Map<string, { received: number; bySource: Map<ReferralSetting, number>; byPathway: Map<string, number> }>();
+  const funnel = { received: 0, accepted: 0, contacted: 0, assessed: 0, referredOut: 0, attended: 0 };
+  const daysHist = new Map<number, number>();
+  let withServiceLevel = 0;
+  let breaches = 0;
+  let unableToContact = 0;
+  let sessionsAttended = 0;
+  let sessionsMissed = 0;
+  const activities = new Map<string, { referred: number; attended: number }>();
+  const caseTotal = new Map<string, number>();
+  const wellbeing = new Map<WellbeingMeasure, { n: number; sum: number }>();
+  const gpPractices = new Set<string>();
+  let total = 0;
+  let applied = 0;
+
+  const reject = (code: EventRejectionCode): void => {
+    rejected[code]++;
+  };
+  const rememberId = (id: string): void => {
+    if (recentIds.has(id)) return;
+    if (idRing.length < window) idRing.push(id);
+    else {
+      recentIds.delete(idRing[idPos]!);
+      idRing[idPos] = id;
+      idPos = (idPos + 1) % window;
+    }
+    recentIds.add(id);
+  };
+  const rememberEnded = (referralId: string, status: ReferralStatus): void => {
+    if (endedRing.length < window) endedRing.push(referralId);
+    else {
+      ended.delete(endedRing[endedPos]!);
+      endedRing[endedPos] = referralId;
+      endedPos = (endedPos + 1) % window;
+    }
+    ended.set(referralId, status);
+  };
+  const slaOf = (pathwayId: string): number | undefined => {
+    const d = opts.pathways.get(pathwayId)?.serviceLevel.daysToFirstContact;
+    return typeof d === 'number' ? d : undefined;
+  };
+  const settle = (r: Open): void => {
+    // A referral's contribution that only its final state decides.
+    if (r.baseline !== undefined && r.followUp !== undefined) {
+      const w = wellbeing.get(r.baseline.measure) ?? { n: 0, sum: 0 };
+      w.n++;
+      w.sum += r.followUp - r.baseline.score;
+      wellbeing.set(r.baseline.measure, w);
+    }
+    statuses[r.status]++;
+  };
+  const assign = (r: Open, worker: string): void => {
+    r.linkWorker = worker;
+    if (!r.workers.includes(worker)) {
+      r.workers.push(worker);
+      caseTotal.set(worker, (caseTotal.get(worker) ?? 0) + 1);
+    }
+  };
+
+  function apply(e: ReferralEvent): void {
+    const ms = eventMs(e.at);
+    const seq = e.seq ?? 0;
+    const r = open.get(e.referralId);
+    if (recentIds.has(e.id) || (r !== undefined && r.eventIds.includes(e.id))) return reject('duplicate_event');
+    rememberId(e.id);
+    if (r !== undefined) r.eventIds.push(e.id);
+    if (opts.asOfMs !== undefined && ms > opts.asOfMs) return reject('event_after_as_of');
+    if (e.type === 'received') {
+      if (r !== undefined || ended.has(e.referralId)) return reject('invalid_transition');
+      const month = e.at.slice(0, 7);
+      open.set(e.referralId, {
+        status: 'received',
+        heldFrom: undefined,
+        lastMs: ms,
+        lastSeq: seq,
+        pathwayId: e.pathwayId,
+        receivedDay: dayOf(e.at),
+        linkWorker: undefined,
+        workers: [],
+        attempts: 0,
+        contacted: false,
+        referredOut: false,
+        attended: false,
+        activities: undefined,
+        baseline: undefined,
+        followUp: undefined,
+        eventIds: [e.id],
+      });
+      funnel.received++;
+      bySource[e.sourceSetting]++;
+      inc(byPathway, e.pathwayId);
+      let ps = byPathwayAndSource.get(e.pathwayId);
+      if (ps === undefined) byPathwayAndSource.set(e.pathwayId, (ps = new Map()));
+      inc(ps, e.sourceSetting);
+      let m = byMonth.get(month);
+      if (m === undefined) byMonth.set(month, (m = { received: 0, bySource: new Map(), byPathway: new Map() }));
+      m.received++;
+      inc(m.bySource, e.sourceSetting);
+      inc(m.byPathway, e.pathwayId);
+      if (e.sourceSetting === 'gp_practice' && e.referrerOrganisation !== undefined) gpPractices.add(e.referrerOrganisation);
+      applied++;
+      return;
+    }
+    if (r === undefined) return reject(ended.has(e.referralId) ? 'invalid_transition' : 'unknown_referral');
+    if (ms < r.lastMs || (ms === r.lastMs && seq < r.lastSeq)) return reject('event_out_of_order');
+    const row = findTransition(r.status, e.type);
+    if (row === undefined) return reject('invalid_transition');
+    if (row.guard === 'enough_contact_attempts' && r.attempts < attemptsFor(opts, r.pathwayId)) return reject('transition_guard_failed');
+    const activityId = e.type === 'attended' || e.type === 'did_not_attend' ? e.activityId : undefined;
+    if (row.guard === 'activity_referred' && (activityId === undefined || r.activities?.has(activityId) !== true)) return reject('transition_guard_failed');
+
+    let to: ReferralStatus = row.to === 'previous' ? (r.heldFrom ?? r.status) : row.to;
+    switch (e.type) {
+      case 'accepted':
+        funnel.accepted++;
+        if (e.linkWorkerRef !== undefined) assign(r, e.linkWorkerRef);
+        break;
+      case 'contact_attempted':
+        r.attempts++;
+        break;
+      case 'contacted': {
+        if (!r.contacted) {
+          r.contacted = true;
+          funnel.contacted++;
+          const days = dayOf(e.at) - r.receivedDay;
+          daysHist.set(days, (daysHist.get(days) ?? 0) + 1);
+          const sla = slaOf(r.pathwayId);
+          if (sla !== undefined) {
+            withServiceLevel++;
+            if (days > sla) breaches++;
+          }
+        }
+        break;
+      }
+      case 'unable_to_contact':
+        unableToContact++;
+        break;
+      case 'assessed':
+        funnel.assessed++;
+        r.baseline = e.baseline === undefined ? undefined : { measure: e.baseline.measure, score: e.baseline.score };
+        r.followUp = undefined;
+        break;
+      case 'referred_out':
+        if (!r.referredOut) {
+          r.referredOut = true;
+          funnel.referredOut++;
+        }
+        r.activities ??= new Map();
+        for (const id of e.activityIds) {
+          if (r.activities.has(id)) continue;
+          r.activities.set(id, false);
+          const a = activities.get(id) ?? { referred: 0, attended: 0 };
+          a.referred++;
+          activities.set(id, a);
+        }
+        break;
+      case 'attended':
+        sessionsAttended++;
+        if (!r.attended) {
+          r.attended = true;
+          funnel.attended++;
+        }
+        if (r.activities!.get(e.activityId) === false) {
+          r.activities!.set(e.activityId, true);
+          activities.get(e.activityId)!.attended++;
+        }
+        break;
+      case 'did_not_attend':
+        sessionsMissed++;
+        break;
+      case 'reviewed':
+        if (e.followUp !== undefined && r.baseline !== undefined && e.followUp.measure === r.baseline.measure) r.followUp = e.followUp.score;
+        break;
+      case 'put_on_hold':
+        r.heldFrom = r.status;
+        break;
+      case 'resumed':
+        to = r.heldFrom ?? r.status;
+        r.heldFrom = undefined;
+        break;
+      case 'reassigned':
+        assign(r, e.linkWorkerRef);
+        break;
+      case 'rejected':
+      case 'plan_agreed':
+      case 'declined':
+      case 'withdrawn':
+      case 'closed':
+        break;
+      default:
+        e satisfies never;
+    }
+    r.status = to;
+    r.lastMs = ms;
+    r.lastSeq = seq;
+    applied++;
+    if (isTerminal(to)) {
+      settle(r);
+      open.delete(e.referralId);
+      rememberEnded(e.referralId, to);
+    }
+  }
+
+  return {
+    /** Validates and folds one raw event. */
+    add(raw: unknown): void {
+      total++;
+      const parsed = safeParse(ReferralEventSchema, raw);
+      if (!parsed.success) return reject('invalid_referral_event');
+      apply(parsed.data);
+    },
+    /** The number of referrals currently held open. */
+    openCount: (): number => open.size,
+    /** The metrics so far. Does not change the accumulator. */
+    snapshot(): ReferralMetrics {
+      const statusCounts = { ...statuses };
+      const wb = new Map([...wellbeing].map(([k, v]) => [k, { ...v }]));
+      const caseOpen = new Map<string, number>();
+      let awaitingBreaches = 0;
+      const asOfDay = opts.asOf === undefined ? undefined : dayOf(opts.asOf);
+      for (const r of open.values()) {
+        statusCounts[r.status]++;
+        if (r.baseline !== undefined && r.followUp !== undefined) {
+          const w = wb.get(r.baseline.measure) ?? { n: 0, sum: 0 };
+          w.n++;
+          w.sum += r.followUp - r.baseline.score;
+          wb.set(r.baseline.measure, w);
+        }
+        if (r.linkWorker !== undefined) caseOpen.set(r.linkWorker, (caseOpen.get(r.linkWorker) ?? 0) + 1);
+        const sla = slaOf(r.pathwayId);
+        if (!r.contacted && sla !== undefined && asOfDay !== undefined && asOfDay - r.receivedDay > sla) awaitingBreaches++;
+      }
+      const keys = [...daysHist.keys()].sort((a, b) => a - b);
+      const n = funnel.contacted;
+      const median = n === 0 ? null : n % 2 === 1 ? kth(daysHist, keys, (n + 1) / 2) : (kth(daysHist, keys, n / 2) + kth(daysHist, keys, n / 2 + 1)) / 2;
+      const p90 = n === 0 ? null : kth(daysHist, keys, Math.ceil(0.9 * n));
+      const months = [...byMonth.keys()].sort();
+      const monthly = [];
+      if (months.length > 0) {
+        const [fy, fm] = months[0]!.split('-').map(Number) as [number, number];
+        const [ly, lm] = months.at(-1)!.split('-').map(Number) as [number, number];
+        const start = new Date(2000, fm - 1, 1);
+        start.setFullYear(fy);
+        const end = new Date(2000, lm - 1, 1);
+        end.setFullYear(ly);
+        for (const d of eachMonthOfInterval({ start, end })) {
+          const month = format(d, 'yyyy-MM');
+          const m = byMonth.get(month);
+          monthly.push({ month, received: m?.received ?? 0, bySource: Object.fromEntries(m?.bySource ?? []), byPathway: Object.fromEntries(m?.byPathway ?? []) });
+        }
+      }
+      const rate = (a: number, b: number): number | null => (b === 0 ? null : a / b);
+      const workers = new Set([...caseTotal.keys()]);
+      return {
+        events: { total, applied, rejected: { ...rejected } },
+        statuses: statusCounts,
+        bySource: { ...bySource },
+        byPathway: Object.fromEntries(byPathway),
+        byPathwayAndSource: Object.fromEntries([...byPathwayAndSource].map(([k, v]) => [k, Object.fromEntries(v)])),
+        byMonth: monthly,
+        funnel: { ...funnel },
+        firstContact: { contacted: n, medianDays: median, p90Days: p90, withServiceLevel, breaches, awaitingBreaches },
+        unableToContact: { count: unableToContact, rate: rate(unableToContact, funnel.accepted) },
+        attendance: { attended: sessionsAttended, didNotAttend: sessionsMissed, didNotAttendRate: rate(sessionsMissed, sessionsAttended + sessionsMissed) },
+        activityUptake: [...activities.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([activityId, a]) => ({ activityId, referred: a.referred, attended: a.attended, uptake: a.attended / a.referred })),
+        caseload: [...workers].sort().map((w) => ({ linkWorkerRef: w, open: caseOpen.get(w) ?? 0, total: caseTotal.get(w) ?? 0 })),
+        wellbeing: WELLBEING_MEASURES.filter((m) => (wb.get(m)?.n ?? 0) > 0).map((m) => ({ measure: m, referrals: wb.get(m)!.n, meanChange: wb.get(m)!.sum / wb.get(m)!.n })),
+        referringGpPractices: [...gpPractices].sort(),
+      };
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { err, ok, type Result } from 'neverthrow';
+import { createValidationError } from '../shared/errors';
+import type { EventLogError } from './errors';
+
+/** @internal The error for a log that is not iterable or fails while read. */
+export const logError = (why: 'not_iterable' | 'read_failed'): EventLogError =>
+  createValidationError('invalid_event_log', 'event log', [
+    why === 'not_iterable'
+      ? { path: [], code: 'invalid_type', message: '(root): expected an iterable of events' }
+      : { path: [], code: 'invalid', message: '(root): the event log failed while it was being read' },
+  ]);
+
+/** @internal Gets an iterator of a sync iterable without letting anything throw. */
+export function iteratorOf(events: unknown): Result<Iterator<unknown>, EventLogError> {
+  try {
+    if (events === null || events === undefined || typeof events === 'string') return err(logError('not_iterable'));
+    const fn = (events as { [Symbol.iterator]?: unknown })[Symbol.iterator];
+    if (typeof fn !== 'function') return err(logError('not_iterable'));
+    const it = (fn as () => unknown).call(events);
+    if (it === null || typeof it !== 'object' || typeof (it as Iterator<unknown>).next !== 'function') return err(logError('not_iterable'));
+    return ok(it as Iterator<unknown>);
+  } catch {
+    return err(logError('read_failed'));
+  }
+}
+
+/** @internal Reads every event of a sync iterable, or an error if reading fails. */
+export function readAll(events: unknown): Result<unknown[], EventLogError> {
+  return iteratorOf(events).andThen((it) => {
+    const out: unknown[] = [];
+    try {
+      for (let step = it.next(); step.done !== true; step = it.next()) out.push(step.value);
+    } catch {
+      return err(logError('read_failed'));
+    }
+    return ok(out);
+  });
+}

@@ -1,0 +1,177 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { Pathway } from '../pathway/schema';
+import { applyEvent, eventMs, referralFromReceived, type MutableReferral } from './applyEvent';
+import { transitionError, type EventLogError, type ReferralOptionsError } from './errors';
+import { attemptsFor, resolveLogOptions } from './options';
+import { readAll } from './readLog';
+import type { RejectedEvent } from './rejections';
+import { ReferralEventSchema, type Referral, type ReferralEvent } from './schema';
+import { createValidationError } from '../shared/errors';
+import { issuesFromZod } from '../shared/zodIssues';
+import { safeParse } from '../shared/safeParse';
+
+/**
+ * Options for {@link replayReferrals} and the metrics functions.
+ *
+ * @example
+ * ```ts
+ * import { ROTHERHAM_PATHWAYS, type ReplayOptions } from 'social-prescribing';
+ * const o: ReplayOptions = { asOf: '2024-03-31T23:59:59Z', pathways: ROTHERHAM_PATHWAYS };
+ * ```
+ */
+export interface ReplayOptions {
+  /** Now: events dated after it are rejected (`event_after_as_of`). */
+  readonly asOf?: string | undefined;
+  /** The pathways, for their service levels (contact attempts, days to first contact). */
+  readonly pathways?: readonly Pathway[] | undefined;
+  /** Unsuccessful contact attempts required before `unable_to_contact` when a pathway does not say; default 3. */
+  readonly contactAttempts?: number | undefined;
+}
+
+/**
+ * An event that was applied, identified by its position in the input.
+ *
+ * @example
+ * ```ts
+ * import type { AppliedEvent } from 'social-prescribing';
+ * const a: AppliedEvent = { index: 0, eventId: 'e1', referralId: 'r1' };
+ * ```
+ */
+export interface AppliedEvent {
+  /** The event's position in the input, from 0. */
+  readonly index: number;
+  /** The event's id. */
+  readonly eventId: string;
+  /** Its referral. */
+  readonly referralId: string;
+}
+
+/**
+ * The result of {@link replayReferrals}. Conservation: every input event is
+ * in exactly one of `applied` and `rejected`.
+ *
+ * @example
+ * ```ts
+ * import { replayReferrals } from 'social-prescribing';
+ * const r = replayReferrals([])._unsafeUnwrap();
+ * r.referrals.length + r.applied.length + r.rejected.length; // 0
+ * ```
+ */
+export interface ReplayResult {
+  /** Every referral received, in the order received, in its final state. */
+  readonly referrals: readonly Referral[];
+  /** The events applied, in the order applied (timestamp, then sequence, then id). */
+  readonly applied: readonly AppliedEvent[];
+  /** The events not applied, each with its reason, in input order. */
+  readonly rejected: readonly RejectedEvent[];
+}
+
+interface Entry {
+  readonly index: number;
+  readonly event: ReferralEvent;
+  readonly ms: number;
+  readonly seq: number;
+  json?: string;
+}
+
+const json = (e: Entry): string => (e.json ??= JSON.stringify(e.event));
+
+/** @internal The order events are applied in: timestamp, sequence, id, then content (so duplicates resolve the same way whatever the input order). */
+export function compareEntries(a: Entry, b: Entry): number {
+  if (a.ms !== b.ms) return a.ms - b.ms;
+  if (a.seq !== b.seq) return a.seq - b.seq;
+  if (a.event.id !== b.event.id) return a.event.id < b.event.id ? -1 : 1;
+  const ja = json(a);
+  const jb = json(b);
+  return ja < jb ? -1 : ja > jb ? 1 : 0;
+}
+
+/**
+ * Folds an event log into referral states. Events may come in any order:
+ * they are applied ordered by timestamp, then sequence number (then id), so
+ * a shuffled log gives the same states as an ordered one. Conservation law:
+ * every input event is either applied or returned as a rejected event with
+ * its reason; none is dropped and none is applied twice (a repeated event
+ * id is rejected as `duplicate_event`). Never throws: only a log that cannot
+ * be read at all, or bad options, gets an `err`.
+ *
+ * @example
+ * ```ts
+ * import { replayReferrals } from 'social-prescribing';
+ *
+ * const by = { role: 'link_worker' } as const;
+ * const log = [
+ *   { id: 'e2', referralId: 'r1', type: 'accepted', at: '2024-04-02T09:00:00Z', by },
+ *   { id: 'e1', referralId: 'r1', type: 'received', at: '2024-04-01T09:00:00Z', by: { role: 'referrer' },
+ *     personRef: 'p-001', sourceSetting: 'gp_practice', pathwayId: 'ltc', needs: [], consentToShare: true },
+ *   { id: 'e2', referralId: 'r1', type: 'accepted', at: '2024-04-02T09:00:00Z', by },
+ * ];
+ * const { referrals, applied, rejected } = replayReferrals(log)._unsafeUnwrap();
+ * referrals[0]?.status; // 'accepted'
+ * applied.length; // 2
+ * rejected.map((r) => r.code); // ['duplicate_event']
+ * ```
+ */
+export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptions): Result<ReplayResult, EventLogError | ReferralOptionsError> {
+  const resolved = resolveLogOptions(options);
+  if (resolved.isErr()) return err(resolved.error);
+  const opts = resolved.value;
+  const read = readAll(events);
+  if (read.isErr()) return err(read.error);
+
+  const rejected: RejectedEvent[] = [];
+  const entries: Entry[] = [];
+  read.value.forEach((raw, index) => {
+    const parsed = safeParse(ReferralEventSchema, raw);
+    if (!parsed.success) {
+      const error = createValidationError('invalid_referral_event', 'referral event', issuesFromZod(parsed.error, raw));
+      rejected.push({ index, code: 'invalid_referral_event', message: error.message, issues: error.issues });
+      return;
+    }
+    const event = parsed.data;
+    entries.push({ index, event, ms: eventMs(event.at), seq: event.seq ?? 0 });
+  });
+  entries.sort(compareEntries);
+
+  const referrals = new Map<string, MutableReferral>();
+  const seen = new Set<string>();
+  const applied: AppliedEvent[] = [];
+  for (const { index, event, ms } of entries) {
+    const ids = { index, eventId: event.id, referralId: event.referralId };
+    if (seen.has(event.id)) {
+      rejected.push({ ...ids, code: 'duplicate_event', message: `Event "${event.type}" has an id that came earlier in the log` });
+      continue;
+    }
+    seen.add(event.id);
+    if (opts.asOfMs !== undefined && ms > opts.asOfMs) {
+      rejected.push({ ...ids, code: 'event_after_as_of', message: `Event "${event.type}" is dated after asOf` });
+      continue;
+    }
+    const referral = referrals.get(event.referralId);
+    if (event.type === 'received') {
+      if (referral !== undefined) {
+        const e = transitionError('invalid_transition', referral.status, event.type);
+        rejected.push({ ...ids, code: 'invalid_transition', message: e.message, status: referral.status });
+        continue;
+      }
+      referrals.set(event.referralId, referralFromReceived(event));
+      applied.push(ids);
+      continue;
+    }
+    if (referral === undefined) {
+      rejected.push({ ...ids, code: 'unknown_referral', message: `Event "${event.type}" is for a referral that was never received` });
+      continue;
+    }
+    const status = referral.status;
+    const e = applyEvent(referral, event, attemptsFor(opts, referral.pathwayId));
+    if (e === undefined) applied.push(ids);
+    else if (e.code === 'invalid_transition' || e.code === 'transition_guard_failed' || e.code === 'event_out_of_order' || e.code === 'duplicate_event') {
+      rejected.push({ ...ids, code: e.code, message: e.message, status, ...(e.guard === undefined ? {} : { guard: e.guard }) });
+    } else {
+      // referral_mismatch and event_after_as_of cannot happen here: the referral is looked up by id and asOf was checked.
+      rejected.push({ ...ids, code: 'invalid_transition', message: e.message, status });
+    }
+  }
+  rejected.sort((a, b) => a.index - b.index);
+  return ok({ referrals: [...referrals.values()], applied, rejected });
+}

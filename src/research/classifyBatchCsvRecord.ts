@@ -1,0 +1,37 @@
+import { classifyValidProfile } from '../scoring/classifyScheme';
+import { loadRubric } from '../scoring/parseRubric';
+import { RUBRIC_V1 } from '../scoring/rubrics/v1';
+import { createBatchFailure } from './createBatchFailure';
+import { classifyBatchInput } from './classifyBatchInput';
+import { readSchemeCsvRecord } from './parseSchemeCsvRecord';
+import type { BatchRecord, BatchSource, ClassificationRules, SchemeCsvLayout } from './schema';
+
+/**
+ * Reads one row of a scheme CSV (see `parseSchemeCsvRecord`) and classifies
+ * it (see `classifyBatchInput`). A failure names the CSV column of every
+ * issue. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { classifyBatchCsvRecord, createSchemeCsvLayout, resolveClassificationRules } from 'social-prescribing';
+ *
+ * const rules = resolveClassificationRules()._unsafeUnwrap();
+ * const layout = createSchemeCsvLayout(['id', 'name', 'linking.contact'])._unsafeUnwrap();
+ * const bad = classifyBatchCsvRecord(layout, ['s1', 'Scheme 1', 'forever'], { file: 's.csv', row: 2 }, rules);
+ * bad.status === 'error' && bad.error.issues[0]?.column; // 'linking.contact'
+ * ```
+ */
+export function classifyBatchCsvRecord(
+  layout: SchemeCsvLayout,
+  cells: readonly string[],
+  source: BatchSource,
+  rules: ClassificationRules,
+): BatchRecord {
+  const profile = readSchemeCsvRecord(layout, cells);
+  if (profile.isErr()) return createBatchFailure(source, profile.error.error, profile.error.columns);
+  // The row is already a validated profile: classify it without validating it again.
+  const compiled = loadRubric(rules.classifyOptions.rubric ?? RUBRIC_V1);
+  if (compiled.isErr()) return classifyBatchInput(profile.value, source, rules);
+  const params = { ...compiled.value.defaults, ...rules.classifyOptions.parameters };
+  return { status: 'ok', source: { file: source.file, row: source.row }, rulesHash: rules.hash, classification: classifyValidProfile(profile.value, compiled.value, params) };
+}

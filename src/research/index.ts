@@ -1,0 +1,47 @@
+export {
+  DEFAULT_CSV_PATHWAY_GROUPS,
+  MAX_CSV_PATHWAY_GROUPS,
+  CSV_PATHWAY_FIELDS,
+  CSV_PATHWAYS_MODES,
+  CSV_COLUMN_KINDS,
+  BATCH_INPUT_ISSUE_CODES,
+  BATCH_TEXT_FORMATS,
+  ResearchReportOptionsSchema,
+  type CsvPathwayField,
+  type CsvColumnKind,
+  type SchemeCsvColumn,
+  type SchemeCsvLayout,
+  type BatchSource,
+  type BatchIssue,
+  type BatchInputIssueCode,
+  type ClassificationRules,
+  type RuleColumn,
+  type BatchSuccess,
+  type BatchFailure,
+  type BatchRecord,
+  type TierCounts,
+  type BatchSensitivityRow,
+  type CriterionCounts,
+  type BatchSummary,
+  type BatchTextFormat,
+  type ResearchReportOptions,
+} from './schema';
+export type { SchemeCsvHeaderError, SchemeCsvRowError, SchemeProfilesError } from './errors';
+export { schemeCsvColumns } from './schemeCsvColumns';
+export { createSchemeCsvLayout } from './createSchemeCsvLayout';
+export { parseSchemeCsvRecord } from './parseSchemeCsvRecord';
+export { formatSchemeCsv } from './formatSchemeCsv';
+export { formatCsvRow } from './formatCsvRow';
+export { hashClassificationRules } from './hashClassificationRules';
+export { resolveClassificationRules } from './resolveClassificationRules';
+export { classifyBatchInput } from './classifyBatchInput';
+export { classifyBatchCsvRecord } from './classifyBatchCsvRecord';
+export { createBatchFailure } from './createBatchFailure';
+export { createBatchSummary } from './createBatchSummary';
+export { addToBatchSummary } from './addToBatchSummary';
+export { batchCsvColumns } from './batchCsvColumns';
+export { flattenBatchRecord } from './flattenBatchRecord';
+export { formatBatchHeading } from './formatBatchHeading';
+export { formatBatchRow } from './formatBatchRow';
+export { formatBatchSummary, type BatchSummaryTextOptions } from './formatBatchSummary';
+export { renderResearchReport } from './renderResearchReport';

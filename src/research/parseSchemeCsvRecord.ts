@@ -1,0 +1,231 @@
+import { err, ok, type Result } from 'neverthrow';
+import { SCHEME_FACTS } from '../scheme/facts';
+import { SchemePathwaySchema, SchemeProfileSchema, SCHEME_PROFILE_VERSION, type SchemeProfile } from '../scheme/schema';
+import { createValidationError, formatPath, type ValidationIssue } from '../shared/errors';
+import { UNKNOWN } from '../shared/schemas';
+import { issuesFromZod } from '../shared/zodIssues';
+import type { SchemeCsvRowError } from './errors';
+import { unguardCsvCell } from './formatCsvRow';
+import type { SchemeCsvColumn, SchemeCsvLayout } from './schema';
+import { safeParse } from '../shared/safeParse';
+
+const TRUE = new Set(['true', 'yes', 'y', '1']);
+const FALSE = new Set(['false', 'no', 'n', '0']);
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const SECTION_PATHS = [...new Set(SCHEME_FACTS.map((f) => f.path.slice(0, -1).join('.')))].map((p) => p.split('.'));
+
+interface PathwayCells {
+  id?: string;
+  label?: string;
+  setting: string;
+  clearlyDelineated: boolean | string;
+  filled: boolean;
+}
+
+function unknownProfile(): Record<string, unknown> {
+  const profile: Record<string, unknown> = { profileVersion: SCHEME_PROFILE_VERSION };
+  for (const path of SECTION_PATHS) {
+    let node = profile;
+    for (const segment of path) node = (node[segment] ??= {}) as Record<string, unknown>;
+  }
+  for (const fact of SCHEME_FACTS) {
+    let node = profile;
+    for (let i = 0; i < fact.path.length - 1; i++) node = node[fact.path[i]!] as Record<string, unknown>;
+    node[fact.path[fact.path.length - 1]!] = UNKNOWN;
+  }
+  return profile;
+}
+
+function setPath(target: Record<string, unknown>, path: readonly (string | number)[], value: unknown): void {
+  let node = target;
+  for (let i = 0; i < path.length - 1; i++) node = node[path[i]!] as Record<string, unknown>;
+  node[path[path.length - 1]!] = value;
+}
+
+/** @internal The CSV column a profile path comes from, given which pathway group each listed pathway came from. */
+export function columnOfPath(path: readonly (string | number)[], groupOf: readonly number[]): string | null {
+  if (path[0] === 'pathways') {
+    if (typeof path[1] !== 'number') return 'pathways';
+    const group = groupOf[path[1]] ?? path[1] + 1;
+    return typeof path[2] === 'string' ? `pathway${group}.${path[2]}` : `pathway${group}.id`;
+  }
+  if (path.length === 0) return null;
+  return path.join('.');
+}
+
+function renameIssue(issue: ValidationIssue, groupOf: readonly number[]): ValidationIssue {
+  const column = columnOfPath(issue.path, groupOf);
+  const where = formatPath(issue.path);
+  if (column === null || !issue.message.startsWith(`${where}:`)) return issue;
+  return { ...issue, message: `${column}${issue.message.slice(where.length)}` };
+}
+
+/**
+ * Reads one row of a scheme CSV as a scheme profile, using the layout read
+ * from the file's header by `createSchemeCsvLayout`. Never throws: a row that
+ * is not a valid profile gets an `err` listing every problem, each with its
+ * profile path and a message naming the CSV column (never the cell's value).
+ *
+ * How cells are read (see `docs/csv-columns.md`): `unknown` or an empty cell
+ * is unknown; yes/no facts take `true`/`false`, `yes`/`no` or `1`/`0` in any
+ * case; coded values are matched without regard to case or surrounding
+ * spaces; numbers use a decimal point; `id`, `name`, `notes` and pathway
+ * labels are read exactly as written. One single quote before `=`, `+`,
+ * `-`, `@`, a tab or a carriage return (possibly after more single quotes)
+ * is removed first: it is the guard against CSV injection that
+ * `formatCsvRow` adds, so what `formatSchemeCsv` writes reads back exactly.
+ *
+ * @example
+ * ```ts
+ * import { createSchemeCsvLayout, parseSchemeCsvRecord } from 'social-prescribing';
+ *
+ * const layout = createSchemeCsvLayout(['id', 'name', 'coverage.scale', 'funding.committedYears'])._unsafeUnwrap();
+ * const profile = parseSchemeCsvRecord(layout, ['s1', 'Scheme 1', 'local_authority_or_ccg', '3'])._unsafeUnwrap();
+ * profile.coverage.scale; // 'local_authority_or_ccg'
+ * profile.funding.committedYears; // 3
+ * profile.linking.contact; // 'unknown' (no column)
+ * ```
+ */
+export function parseSchemeCsvRecord(layout: SchemeCsvLayout, cells: readonly string[]): Result<SchemeProfile, SchemeCsvRowError> {
+  return readSchemeCsvRecord(layout, cells).mapErr((e) => e.error);
+}
+
+/** @internal {@link parseSchemeCsvRecord}, also giving the CSV column of each issue (`null` when none). */
+export function readSchemeCsvRecord(
+  layout: SchemeCsvLayout,
+  cells: readonly string[],
+): Result<SchemeProfile, { readonly error: SchemeCsvRowError; readonly columns: readonly (string | null)[] }> {
+  let groupOf: readonly number[] = [];
+  const fail = (issues: ValidationIssue[]): Result<SchemeProfile, { error: SchemeCsvRowError; columns: (string | null)[] }> =>
+    err({ error: createValidationError('invalid_scheme_csv_row', 'scheme CSV row', issues), columns: issues.map((i) => columnOfPath(i.path, groupOf)) });
+  if (!Array.isArray(cells) || !cells.every((c) => typeof c === 'string')) {
+    return fail([{ path: [], code: 'invalid_type', message: '(root): expected a list of cells' }]);
+  }
+  const columns = (layout as Partial<SchemeCsvLayout> | null)?.columns;
+  if (!Array.isArray(columns)) {
+    return fail([{ path: [], code: 'invalid_type', message: '(root): expected a layout made by createSchemeCsvLayout' }]);
+  }
+  if (cells.length !== columns.length) {
+    return fail([
+      {
+        path: [],
+        code: cells.length < columns.length ? 'too_small' : 'too_big',
+        message: `(row): has ${cells.length} cells; the header has ${columns.length}`,
+      },
+    ]);
+  }
+
+  const issues: ValidationIssue[] = [];
+  const profile = unknownProfile();
+  const groups = new Map<number, PathwayCells>();
+  let mode = '';
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i] as SchemeCsvColumn | null;
+    if (column === null) continue;
+    // A single quote that `formatCsvRow` put before a formula character is not part of the cell.
+    const raw = unguardCsvCell(cells[i]!);
+    const cell = raw.trim();
+    let value: unknown;
+    switch (column.kind) {
+      case 'id':
+      case 'text':
+        value = raw === '' ? undefined : raw;
+        break;
+      case 'version':
+        value = cell === '' ? SCHEME_PROFILE_VERSION : NUMBER.test(cell) ? Number(cell) : cell;
+        break;
+      case 'boolean': {
+        const lower = cell.toLowerCase();
+        if (lower === '' || lower === UNKNOWN) value = UNKNOWN;
+        else if (TRUE.has(lower)) value = true;
+        else if (FALSE.has(lower)) value = false;
+        else {
+          issues.push({ path: column.path, code: 'invalid_value', message: `${column.name}: expected true, false or unknown (yes/no and 1/0 also accepted)` });
+          value = UNKNOWN;
+        }
+        break;
+      }
+      case 'enum':
+        value = cell === '' ? UNKNOWN : cell.toLowerCase();
+        break;
+      case 'quantity':
+        if (cell === '' || cell.toLowerCase() === UNKNOWN) value = UNKNOWN;
+        else if (NUMBER.test(cell)) value = Number(cell);
+        else {
+          issues.push({ path: column.path, code: 'invalid_type', message: `${column.name}: expected a number at least 0 (with a decimal point), or unknown` });
+          value = UNKNOWN;
+        }
+        break;
+      case 'pathways':
+        mode = cell.toLowerCase();
+        continue;
+      default:
+        column.kind satisfies never;
+    }
+    if (column.path[0] === 'pathways') {
+      const n = (column.path[1] as number) + 1;
+      let group = groups.get(n);
+      if (group === undefined) {
+        group = { setting: UNKNOWN, clearlyDelineated: UNKNOWN, filled: false };
+        groups.set(n, group);
+      }
+      if (raw.trim() !== '') group.filled = true;
+      const field = column.path[2] as keyof PathwayCells;
+      if (value !== undefined) (group as unknown as Record<string, unknown>)[field] = value;
+      continue;
+    }
+    if (value === undefined) continue;
+    setPath(profile, column.path, value);
+  }
+
+  const filled = [...groups.entries()].filter(([, g]) => g.filled).sort(([a], [b]) => a - b);
+  groupOf = filled.map(([n]) => n);
+  // Cell issues in pathway groups were recorded by group; report them by position in the list.
+  for (let i = 0; i < issues.length; i++) {
+    const path = issues[i]!.path;
+    if (path[0] === 'pathways' && typeof path[1] === 'number') {
+      const index = groupOf.indexOf(path[1] + 1);
+      if (index >= 0) issues[i] = { ...issues[i]!, path: ['pathways', index, ...path.slice(2)] };
+    }
+  }
+  if (mode === '') mode = filled.length > 0 ? 'listed' : UNKNOWN;
+  switch (mode) {
+    case UNKNOWN:
+    case 'none':
+      if (filled.length > 0) {
+        issues.push({ path: ['pathways'], code: 'invalid', message: `pathways: is ${mode} but ${filled.length} pathway group${filled.length === 1 ? ' is' : 's are'} filled` });
+      }
+      profile['pathways'] = mode === UNKNOWN ? UNKNOWN : [];
+      break;
+    case 'listed': {
+      // Check each pathway on its own, so an issue names the pathway's field
+      // rather than the whole list (the list is "a list or unknown").
+      let valid = true;
+      profile['pathways'] = filled.map(([n, g], index) => {
+        const pathway: Record<string, unknown> = { id: g.id ?? `pathway${n}`, setting: g.setting, clearlyDelineated: g.clearlyDelineated };
+        if (g.label !== undefined) pathway['label'] = g.label;
+        const checked = safeParse(SchemePathwaySchema, pathway);
+        if (!checked.success) {
+          valid = false;
+          for (const issue of issuesFromZod(checked.error, pathway)) {
+            const path = ['pathways', index, ...issue.path];
+            issues.push(renameIssue({ ...issue, path, message: `${formatPath(path)}${issue.message.slice(formatPath(issue.path).length)}` }, groupOf));
+          }
+        }
+        return pathway;
+      });
+      if (!valid) profile['pathways'] = UNKNOWN;
+      break;
+    }
+    default:
+      issues.push({ path: ['pathways'], code: 'invalid_value', message: 'pathways: expected one of "unknown", "listed", "none"' });
+      profile['pathways'] = UNKNOWN;
+  }
+
+  const parsed = safeParse(SchemeProfileSchema, profile);
+  if (!parsed.success) {
+    for (const issue of issuesFromZod(parsed.error, profile)) issues.push(renameIssue(issue, groupOf));
+  }
+  if (issues.length > 0 || !parsed.success) return fail(issues);
+  return ok(parsed.data);
+}

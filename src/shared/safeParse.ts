@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+const SCHEMA_OF = new WeakMap<object, z.core.$ZodType>();
+
+/**
+ * `schema.safeParse(input)` that never throws: input whose reading throws
+ * (a getter or proxy that throws, nesting deep enough to exhaust the stack)
+ * fails with one issue at the root instead. The schema is remembered with
+ * the error so that `issuesFromZod` can tell field names the library defines
+ * from keys a person typed.
+ *
+ * @internal
+ */
+export function safeParse<S extends z.core.$ZodType>(schema: S, input: unknown): z.ZodSafeParseResult<z.output<S>> {
+  let result: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    result = z.safeParse(schema, input) as z.ZodSafeParseResult<z.output<S>>;
+  } catch {
+    const error = new z.ZodError([
+      {
+        code: 'custom',
+        path: [],
+        message: 'could not be read: it is nested too deeply, or reading one of its properties failed',
+        input: undefined,
+      },
+    ]);
+    return { success: false, error } as z.ZodSafeParseResult<z.output<S>>;
+  }
+  if (!result.success) SCHEMA_OF.set(result.error, schema);
+  return result;
+}
+
+/** @internal The schema a failed {@link safeParse} used. */
+export function schemaOfError(error: object): z.core.$ZodType | undefined {
+  return SCHEMA_OF.get(error);
+}
+
+type Def = { type: string } & Record<string, unknown>;
+const defOf = (schema: unknown): Def | undefined => (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
+
+/** Strips wrappers (optional, default, lazy, pipe, ...) to the schema that holds the structure. */
+function unwrap(schema: z.core.$ZodType | undefined, depth = 0): z.core.$ZodType | undefined {
+  const def = defOf(schema);
+  if (def === undefined || depth > 20) return schema;
+  switch (def.type) {
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'catch':
+    case 'readonly':
+    case 'nonoptional':
+      return unwrap(def['innerType'] as z.core.$ZodType, depth + 1);
+    case 'pipe':
+      return unwrap(def['in'] as z.core.$ZodType, depth + 1);
+    case 'lazy':
+      return unwrap((def['getter'] as () => z.core.$ZodType)(), depth + 1);
+    default:
+      return schema;
+  }
+}
+
+/** The alternatives a schema may be at one level (a union's options, an intersection's sides). */
+function alternatives(schema: z.core.$ZodType | undefined, depth = 0): z.core.$ZodType[] {
+  const s = unwrap(schema);
+  const def = defOf(s);
+  if (s === undefined || def === undefined || depth > 20) return [];
+  if (def.type === 'union') return (def['options'] as z.core.$ZodType[]).flatMap((o) => alternatives(o, depth + 1));
+  if (def.type === 'intersection') return [...alternatives(def['left'] as z.core.$ZodType, depth + 1), ...alternatives(def['right'] as z.core.$ZodType, depth + 1)];
+  return [s];
+}
+
+/**
+ * Walks a schema along a path. For each segment, says whether it is a key of
+ * a free-form record (typed by a person, not defined by the library), and at
+ * the end returns the field names the library defines there.
+ *
+ * @internal
+ */
+export function describePath(
+  schema: z.core.$ZodType,
+  path: readonly PropertyKey[],
+): { recordKeys: boolean[]; fieldNames: Set<string> } {
+  let current: z.core.$ZodType[] = alternatives(schema);
+  const recordKeys: boolean[] = [];
+  for (const segment of path) {
+    const next: z.core.$ZodType[] = [];
+    let isRecordKey = false;
+    for (const s of current) {
+      const def = defOf(s)!;
+      if (def.type === 'object') {
+        const shape = def['shape'] as Record<string, z.core.$ZodType>;
+        if (typeof segment === 'string' && Object.hasOwn(shape, segment)) next.push(...alternatives(shape[segment]));
+        else if (def['catchall'] !== undefined) {
+          isRecordKey = true;
+          next.push(...alternatives(def['catchall'] as z.core.$ZodType));
+        }
+      } else if (def.type === 'record') {
+        isRecordKey = true;
+        next.push(...alternatives(def['valueType'] as z.core.$ZodType));
+      } else if (def.type === 'array') {
+        next.push(...alternatives(def['element'] as z.core.$ZodType));
+      } else if (def.type === 'tuple') {
+        const items = def['items'] as z.core.$ZodType[];
+        if (typeof segment === 'number' && items[segment] !== undefined) next.push(...alternatives(items[segment]));
+      }
+    }
+    recordKeys.push(isRecordKey);
+    current = next;
+  }
+  const fieldNames = new Set<string>();
+  for (const s of current) {
+    const def = defOf(s)!;
+    if (def.type === 'object') for (const key of Object.keys(def['shape'] as object)) fieldNames.add(key);
+  }
+  return { recordKeys, fieldNames };
+}
+
+/** @internal Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const temp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = temp;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,170 @@
+// The documentation site, checked in a real browser: every internal link
+// resolves, the interactive classifier classifies Rotherham as 'plus' when
+// filled in by hand, is keyboard operable, round-trips its JSON, and has no
+// serious accessibility violations. Screenshots go to test-artifacts/.
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROTHERHAM, SCHEME_FACTS } from '../../src/index';
+import { getPath } from '../arbitraries/scheme';
+import { ARTIFACTS, launchChromium, serve } from './browser';
+
+let browser: Browser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  ({ url: base, server } = await serve('site'));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const CLASSIFY = '/documents/Classify_your_scheme.html';
+
+async function openClassifier(page: Page): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base + CLASSIFY);
+  await page.waitForSelector('#sp-classifier[data-ready="true"]', { timeout: 15_000 });
+  expect(errors).toEqual([]);
+}
+const tier = (page: Page): Promise<string | null> => page.getAttribute('#sp-tier', 'data-tier');
+
+describe('documentation site', () => {
+  it('every internal link from the start page resolves', async () => {
+    // The start page is rendered in the browser, so the navigation tree that
+    // typedoc builds with JavaScript is followed too; every page reached is
+    // then fetched and its links (and their #anchors) checked.
+    const page = await browser.newPage();
+    await page.goto(`${base}/index.html`);
+    await page.waitForFunction(() => document.querySelectorAll('#tsd-nav-container a').length > 3, null, { timeout: 10_000 });
+    const startLinks = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    await page.screenshot({ path: `${ARTIFACTS}/site-start.png`, fullPage: false });
+
+    const bodies = new Map<string, string | null>(); // url without hash -> HTML (null: broken)
+    const anchors: [string, string][] = []; // [link, page it was found on]
+    const queue: [string, string][] = startLinks.map((l) => [l, `${base}/index.html`]);
+    bodies.set(`${base}/index.html`, await (await page.request.get(`${base}/index.html`)).text());
+    while (queue.length > 0) {
+      const [link, from] = queue.shift()!;
+      if (!link.startsWith(base)) continue;
+      const [target, hash] = link.split('#') as [string, string | undefined];
+      if (hash) anchors.push([link, from]);
+      if (bodies.has(target)) continue;
+      const response = await page.request.get(target);
+      const ok = response.status() === 200;
+      const html = ok && target.endsWith('.html') ? await response.text() : null;
+      bodies.set(target, ok ? (html ?? '') : null);
+      if (html === null) continue;
+      for (const m of html.matchAll(/<a\s[^>]*href="([^"]+)"/g)) {
+        const href = m[1]!.replace(/&amp;/g, '&');
+        if (/^[a-z]+:/i.test(href) && !href.startsWith(base)) continue; // external, mailto:, ...
+        queue.push([new URL(href, target).href, target]);
+      }
+    }
+    const broken = [...bodies].filter(([, body]) => body === null).map(([url]) => url);
+    const missingAnchors = anchors
+      .filter(([link]) => {
+        const [target, hash] = link.split('#') as [string, string];
+        const body = bodies.get(target);
+        if (!body || !target.endsWith('.html')) return false;
+        const id = decodeURIComponent(hash);
+        return !body.includes(`id="${id}"`) && !body.includes(`name="${id}"`);
+      })
+      .map(([link, from]) => `${link} (from ${from})`);
+    expect(broken).toEqual([]);
+    expect([...new Set(missingAnchors)]).toEqual([]);
+    expect(bodies.size).toBeGreaterThan(30);
+    await page.close();
+  }, 180_000);
+
+  it("the interactive classifier shows 'plus' for Rotherham's answers, filled in by hand", async () => {
+    const page = await browser.newPage();
+    await openClassifier(page);
+    expect(await tier(page)).toBe('light'); // nothing known yet
+    expect(await page.getAttribute('#sp-highest', 'data-tier')).toBe('plus');
+
+    await page.fill('#sp-scheme-id', ROTHERHAM.id);
+    await page.fill('#sp-scheme-name', ROTHERHAM.name);
+    for (const fact of SCHEME_FACTS) {
+      const value = getPath(ROTHERHAM, fact.path);
+      if (fact.kind === 'boolean') await page.check(`input[data-fact="${fact.key}"][value="${String(value)}"]`);
+      else if (fact.kind === 'enum') await page.selectOption(`select[data-fact="${fact.key}"]`, String(value));
+      else await page.fill(`input[data-fact="${fact.key}"]`, value === 'unknown' ? '' : String(value));
+    }
+    const pathways = ROTHERHAM.pathways === 'unknown' ? [] : ROTHERHAM.pathways;
+    for (const [i, p] of pathways.entries()) {
+      await page.click('#sp-add-pathway');
+      const row = page.locator('.sp-pathway').nth(i);
+      await row.locator('.sp-pathway-setting').selectOption(p.setting);
+      await row.locator(`.sp-pathway-delineated[value="${String(p.clearlyDelineated)}"]`).check();
+    }
+    expect(await tier(page)).toBe('plus');
+    expect(await page.getAttribute('#sp-highest', 'data-tier')).toBe('plus');
+    expect(await page.textContent('#sp-explanation')).toContain("Rotherham Social Prescribing Service: 'plus'");
+    await page.locator('#sp-result').screenshot({ path: `${ARTIFACTS}/site-classifier.png` });
+
+    // Export, reset to don't know, load the export back: the same answer.
+    await page.click('#sp-export');
+    const exported = JSON.parse(await page.inputValue('#sp-json')) as { coverage: { scale: string } };
+    expect(exported.coverage.scale).toBe('local_authority_or_ccg');
+    await page.click('#sp-reset');
+    expect(await tier(page)).toBe('light');
+    await page.click('#sp-load');
+    expect(await tier(page)).toBe('plus');
+    expect(await page.textContent('#sp-json-status')).toBe('Loaded.');
+
+    // Invalid JSON is reported, not thrown.
+    await page.fill('#sp-json', '{"id": 1}');
+    await page.click('#sp-load');
+    expect(await page.textContent('#sp-json-status')).toContain('not a valid scheme profile');
+    await page.close();
+  }, 60_000);
+
+  it('is keyboard operable: controls take focus in order and arrow keys change an answer', async () => {
+    const page = await browser.newPage();
+    await openClassifier(page);
+    await page.click('#sp-example');
+    expect(await tier(page)).toBe('plus');
+    // Tab from the name field reaches the first question of the first group.
+    await page.focus('#sp-scheme-name');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.getAttribute('data-fact'));
+    expect(focused).toBe(SCHEME_FACTS[0]!.key);
+    // On the "who links the person" question, pick a lower level with the keyboard.
+    await page.focus('select[data-fact="linking.whoLinks"]');
+    await page.keyboard.press('ArrowUp');
+    expect(await tier(page)).toBe('light');
+    await page.close();
+  }, 60_000);
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    const page = await browser.newPage();
+    await openClassifier(page);
+    await page.click('#sp-example');
+    await page.addScriptTag({ content: axe.source });
+    const results = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: typeof axe }).axe.run(document.getElementById('sp-classifier')!);
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect(results.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('the page loads nothing from outside the site (works offline)', async () => {
+    const page = await browser.newPage();
+    const external: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url());
+    });
+    await openClassifier(page);
+    expect(external).toEqual([]);
+    expect(readFileSync('site/assets/social-prescribing.global.js', 'utf8').length).toBeGreaterThan(1000);
+    await page.close();
+  }, 60_000);
+});

@@ -1,0 +1,204 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  computeReferralMetrics,
+  computeReferralMetricsAsync,
+  EVENT_REJECTION_CODES,
+  REFERRAL_SETTINGS,
+  REFERRAL_STATUSES,
+  replayReferrals,
+  TERMINAL_REFERRAL_STATUSES,
+  WELLBEING_MEASURES,
+  type Pathway,
+  type ReferralEvent,
+  type ReferralMetrics,
+  type ReplayResult,
+} from '../../src/index';
+import { eventLogArb, logOrder, PATHWAY_IDS, syntheticReferralLog } from '../arbitraries/referral';
+
+const pathways: Pathway[] = PATHWAY_IDS.map((id, i) => ({
+  id,
+  name: id,
+  referralSettings: ['gp_practice'],
+  referralProcess: { kind: 'direct' },
+  eligibility: { test: 'long_term_condition' },
+  serviceLevel: { daysToFirstContact: i === 2 ? 'unknown' : 2 + i, contactAttempts: i === 0 ? 2 : 'unknown' },
+}));
+const asOf = '2024-06-30T23:59:59Z';
+const options = { pathways, asOf };
+
+const day = (at: string): number => Date.UTC(Number(at.slice(0, 4)), Number(at.slice(5, 7)) - 1, Number(at.slice(8, 10))) / 86_400_000;
+const count = <T>(items: readonly T[], f: (x: T) => boolean): number => items.filter(f).length;
+
+/** The naive batch computation: the same metrics, from the final referral records of replayReferrals. */
+function naiveMetrics(total: number, replay: ReplayResult): ReferralMetrics {
+  const rs = replay.referrals;
+  const ended = new Set<string>(TERMINAL_REFERRAL_STATUSES);
+  const sla = new Map(pathways.map((p) => [p.id, p.serviceLevel.daysToFirstContact]));
+  const tally = (keys: string[]): Record<string, number> => {
+    const out: Record<string, number> = {};
+    for (const k of keys) out[k] = (out[k] ?? 0) + 1;
+    return out;
+  };
+  const rejected = Object.fromEntries(EVENT_REJECTION_CODES.map((c) => [c, count(replay.rejected, (r) => r.code === c)]));
+  const months = [...new Set(rs.map((r) => r.receivedAt.slice(0, 7)))].sort();
+  const byMonth = [];
+  if (months.length > 0) {
+    let [y, m] = months[0]!.split('-').map(Number) as [number, number];
+    for (;;) {
+      const month = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+      const inMonth = rs.filter((r) => r.receivedAt.startsWith(month));
+      byMonth.push({ month, received: inMonth.length, bySource: tally(inMonth.map((r) => r.sourceSetting)), byPathway: tally(inMonth.map((r) => r.pathwayId)) });
+      if (month === months.at(-1)) break;
+      [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+    }
+  }
+  const contacted = rs.filter((r) => r.firstContactAt !== undefined);
+  const days = contacted.map((r) => day(r.firstContactAt!) - day(r.receivedAt)).sort((a, b) => a - b);
+  const n = days.length;
+  const median = n === 0 ? null : n % 2 === 1 ? days[(n - 1) / 2]! : (days[n / 2 - 1]! + days[n / 2]!) / 2;
+  const p90 = n === 0 ? null : days[Math.ceil(0.9 * n) - 1]!;
+  const withSla = contacted.filter((r) => typeof sla.get(r.pathwayId) === 'number');
+  const accepted = count(rs, (r) => r.transitions.some((t) => t.event === 'accepted'));
+  const attended = rs.reduce((s, r) => s + r.activities.reduce((a, x) => a + x.attended, 0), 0);
+  const missed = rs.reduce((s, r) => s + r.activities.reduce((a, x) => a + x.didNotAttend, 0), 0);
+  const activityIds = [...new Set(rs.flatMap((r) => r.activities.map((a) => a.activityId)))].sort();
+  const workers = [...new Set(rs.flatMap((r) => r.transitions.flatMap((t) => (t.linkWorkerRef === undefined ? [] : [t.linkWorkerRef]))))].sort();
+  const changes = new Map<string, number[]>();
+  for (const r of rs) {
+    const base = r.assessment?.baseline;
+    if (base === undefined) continue;
+    const follow = r.reviews.filter((v) => v.followUp?.measure === base.measure).at(-1)?.followUp;
+    if (follow !== undefined) changes.set(base.measure, [...(changes.get(base.measure) ?? []), follow.score - base.score]);
+  }
+  const unable = count(rs, (r) => r.status === 'unable_to_contact');
+  return {
+    events: { total, applied: replay.applied.length, rejected: rejected as ReferralMetrics['events']['rejected'] },
+    statuses: Object.fromEntries(REFERRAL_STATUSES.map((s) => [s, count(rs, (r) => r.status === s)])) as ReferralMetrics['statuses'],
+    bySource: Object.fromEntries(REFERRAL_SETTINGS.map((s) => [s, count(rs, (r) => r.sourceSetting === s)])) as ReferralMetrics['bySource'],
+    byPathway: tally(rs.map((r) => r.pathwayId)),
+    byPathwayAndSource: Object.fromEntries([...new Set(rs.map((r) => r.pathwayId))].map((p) => [p, tally(rs.filter((r) => r.pathwayId === p).map((r) => r.sourceSetting))])),
+    byMonth,
+    funnel: {
+      received: rs.length,
+      accepted,
+      contacted: contacted.length,
+      assessed: count(rs, (r) => r.assessment !== undefined),
+      referredOut: count(rs, (r) => r.activities.length > 0),
+      attended: count(rs, (r) => r.activities.some((a) => a.attended > 0)),
+    },
+    firstContact: {
+      contacted: n,
+      medianDays: median,
+      p90Days: p90,
+      withServiceLevel: withSla.length,
+      breaches: count(withSla, (r) => day(r.firstContactAt!) - day(r.receivedAt) > (sla.get(r.pathwayId) as number)),
+      awaitingBreaches: count(rs, (r) => !ended.has(r.status) && r.firstContactAt === undefined && typeof sla.get(r.pathwayId) === 'number' && day(asOf) - day(r.receivedAt) > (sla.get(r.pathwayId) as number)),
+    },
+    unableToContact: { count: unable, rate: accepted === 0 ? null : unable / accepted },
+    attendance: { attended, didNotAttend: missed, didNotAttendRate: attended + missed === 0 ? null : missed / (attended + missed) },
+    activityUptake: activityIds.map((id) => {
+      const referred = count(rs, (r) => r.activities.some((a) => a.activityId === id));
+      const att = count(rs, (r) => r.activities.some((a) => a.activityId === id && a.attended > 0));
+      return { activityId: id, referred, attended: att, uptake: att / referred };
+    }),
+    caseload: workers.map((w) => ({
+      linkWorkerRef: w,
+      open: count(rs, (r) => !ended.has(r.status) && r.linkWorkerRef === w),
+      total: count(rs, (r) => r.transitions.some((t) => t.linkWorkerRef === w)),
+    })),
+    wellbeing: WELLBEING_MEASURES.filter((m) => changes.has(m)).map((m) => {
+      const xs = changes.get(m)!;
+      return { measure: m, referrals: xs.length, meanChange: xs.reduce((a, b) => a + b, 0) / xs.length };
+    }),
+    referringGpPractices: [...new Set(rs.filter((r) => r.sourceSetting === 'gp_practice' && r.referrerOrganisation !== undefined).map((r) => r.referrerOrganisation!))].sort(),
+  };
+}
+
+/** Rounds the float means so two summation orders compare equal. */
+const rounded = (m: ReferralMetrics) => ({ ...m, wellbeing: m.wellbeing.map((w) => ({ ...w, meanChange: Number(w.meanChange.toFixed(9)) })) });
+
+/** A log as it is written: valid events in order, invalid lines wherever they were. */
+const asWritten = (events: readonly unknown[], valid: readonly ReferralEvent[]): unknown[] => [...logOrder(valid), ...events.filter((e) => !valid.includes(e as ReferralEvent))];
+
+describe('computeReferralMetrics', () => {
+  it('law: streaming metrics equal a naive batch computation over the same events', () => {
+    fc.assert(
+      fc.property(eventLogArb, ({ events, valid }) => {
+        const stream = asWritten(events, valid);
+        const streamed = computeReferralMetrics(stream, options)._unsafeUnwrap();
+        const batch = naiveMetrics(events.length, replayReferrals(events, options)._unsafeUnwrap());
+        expect(rounded(streamed)).toEqual(rounded(batch));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('law: the same over a longer synthetic log with noise', () => {
+    const events = [...syntheticReferralLog({ events: 20_000, seed: 7, referralsPerHour: 5 })];
+    const streamed = computeReferralMetrics(events, options)._unsafeUnwrap();
+    const batch = naiveMetrics(events.length, replayReferrals(events, options)._unsafeUnwrap());
+    expect(rounded(streamed)).toEqual(rounded(batch));
+    expect(streamed.events.rejected.duplicate_event).toBeGreaterThan(0);
+    expect(streamed.funnel.attended).toBeGreaterThan(0);
+    expect(streamed.wellbeing.length).toBeGreaterThan(0);
+    expect(streamed.firstContact.breaches).toBeGreaterThan(0);
+  });
+
+  it('law: conservation - applied plus rejected is every event read', () => {
+    fc.assert(
+      fc.property(eventLogArb, ({ events }) => {
+        const m = computeReferralMetrics(events)._unsafeUnwrap();
+        expect(m.events.total).toBe(events.length);
+        expect(m.events.applied + Object.values(m.events.rejected).reduce((a, b) => a + b, 0)).toBe(events.length);
+        expect(Object.values(m.statuses).reduce((a, b) => a + b, 0)).toBe(m.funnel.received);
+      }),
+    );
+  });
+
+  it('the async version over an AsyncIterable gives the same metrics', async () => {
+    const events = [...syntheticReferralLog({ events: 3_000, seed: 3 })];
+    async function* lines() {
+      for (const e of events) yield e;
+    }
+    const a = (await computeReferralMetricsAsync(lines(), options))._unsafeUnwrap();
+    expect(a).toEqual(computeReferralMetrics(events, options)._unsafeUnwrap());
+    const failing = (async function* () {
+      yield events[0];
+      throw new Error('disk');
+    })();
+    expect((await computeReferralMetricsAsync(failing))._unsafeUnwrapErr().code).toBe('invalid_event_log');
+    expect((await computeReferralMetricsAsync(7 as never))._unsafeUnwrapErr().code).toBe('invalid_event_log');
+  });
+
+  it('out-of-order events in a stream are rejected, not misapplied', () => {
+    const events = logOrder([...syntheticReferralLog({ events: 200, seed: 2 })].filter((e): e is ReferralEvent => typeof e === 'object' && e !== null && Date.parse((e as ReferralEvent).at) > 0));
+    const m = computeReferralMetrics([...events].reverse())._unsafeUnwrap();
+    expect(m.events.applied + Object.values(m.events.rejected).reduce((a, b) => a + b, 0)).toBe(events.length);
+    expect(m.events.rejected.event_out_of_order + m.events.rejected.unknown_referral).toBeGreaterThan(0);
+  });
+
+  it('memory: open referrals stay bounded however long the log (no state per event)', () => {
+    // Not timed: counts what the fold holds, at two lengths of the same steady log.
+    const m1 = computeReferralMetrics(syntheticReferralLog({ events: 20_000, seed: 5, referralsPerHour: 10 }))._unsafeUnwrap();
+    const m2 = computeReferralMetrics(syntheticReferralLog({ events: 80_000, seed: 5, referralsPerHour: 10 }))._unsafeUnwrap();
+    const open = (m: ReferralMetrics) => m.funnel.received - TERMINAL_REFERRAL_STATUSES.reduce((s, t) => s + m.statuses[t], 0);
+    expect(m2.funnel.received).toBeGreaterThan(3 * m1.funnel.received);
+    expect(open(m2)).toBeLessThan(2 * open(m1) + 50);
+  });
+
+  it('law: never throws on arbitrary input', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.array(fc.anything()), fc.anything(), (a, list, o) => {
+        expect(() => computeReferralMetrics(a as never, o as never)).not.toThrow();
+        expect(() => computeReferralMetrics(list)).not.toThrow();
+      }),
+    );
+  });
+
+  it('pathway ids that look like object internals are counted as data', () => {
+    const [received] = [...syntheticReferralLog({ events: 1 })] as [ReferralEvent];
+    const m = computeReferralMetrics([{ ...received, pathwayId: '__proto__' }])._unsafeUnwrap();
+    expect(Object.getOwnPropertyDescriptor(m.byPathway, '__proto__')?.value).toBe(1);
+  });
+});

@@ -1,0 +1,85 @@
+// Law: nothing throws across the public API. Every function that takes
+// input from outside gets hostile values - properties whose reading throws,
+// proxies, cycles, BigInt, nesting deep enough to exhaust the stack - and
+// must answer with a Result.
+import { describe, expect, it } from 'vitest';
+import * as sp from '../../src/index';
+
+function throwingGetter(): object {
+  return Object.defineProperty({}, 'id', {
+    enumerable: true,
+    get() {
+      throw new Error('boom');
+    },
+  });
+}
+function throwingProxy(): object {
+  const boom = (): never => {
+    throw new Error('boom');
+  };
+  return new Proxy({}, { get: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, has: boom, getPrototypeOf: boom });
+}
+function cyclic(): object {
+  const o: Record<string, unknown> = { id: 'x' };
+  o['self'] = o;
+  o['activities'] = [o];
+  o['all'] = [o];
+  return o;
+}
+function deep(key: string, depth = 50_000): unknown {
+  let v: unknown = { test: 'age', min: 1 };
+  for (let i = 0; i < depth; i++) v = { [key]: [v] };
+  return v;
+}
+const HOSTILE: [string, () => unknown][] = [
+  ['a throwing getter', throwingGetter],
+  ['a throwing proxy', throwingProxy],
+  ['a cycle', cyclic],
+  ['BigInt', () => ({ id: 1n })],
+  ['deep all', () => deep('all')],
+  ['deep any', () => deep('any')],
+  ['deep not', () => deep('not')],
+];
+const asOf = { asOf: '2025-06-30' };
+
+const ENTRY_POINTS: [string, (x: unknown) => unknown][] = [
+  ['parseSchemeProfile', (x) => sp.parseSchemeProfile(x)],
+  ['classifyScheme', (x) => sp.classifyScheme(x)],
+  ['classifyScheme options', (x) => sp.classifyScheme(sp.ROTHERHAM, x as never)],
+  ['classifyScheme rubric', (x) => sp.classifyScheme(sp.ROTHERHAM, { rubric: x as never })],
+  ['parseRubric', (x) => sp.parseRubric(x)],
+  ['applySchemeFacts', (x) => sp.applySchemeFacts(sp.ROTHERHAM, x as never)],
+  ['createUnknownProfile', (x) => sp.createUnknownProfile(x as never)],
+  ['parseEligibilityRule', (x) => sp.parseEligibilityRule(x)],
+  ['parsePathway', (x) => sp.parsePathway(x)],
+  ['parsePerson', (x) => sp.parsePerson(x)],
+  ['evaluateRule', (x) => sp.evaluateRule(x as never, {}, asOf)],
+  ['evaluateEligibility', (x) => sp.evaluateEligibility(sp.ROTHERHAM_PATHWAYS[0]!, x as never, asOf)],
+  ['parseReferral', (x) => sp.parseReferral(x)],
+  ['parseReferralEvent', (x) => sp.parseReferralEvent(x)],
+  ['replayReferrals', (x) => sp.replayReferrals([x] as never)],
+  ['computeReferralMetrics', (x) => sp.computeReferralMetrics([x] as never)],
+  ['schemeFactsFromReferrals', (x) => sp.schemeFactsFromReferrals(x as never)],
+  ['parseMenu', (x) => sp.parseMenu(x)],
+  ['summariseMenu', (x) => sp.summariseMenu(x as never)],
+  ['schemeFactsFromMenu', (x) => sp.schemeFactsFromMenu(x as never)],
+  ['findStaleEntries', (x) => sp.findStaleEntries(x as never, { asOf: '2025-06-30', maxAgeDays: 30 })],
+  ['analyseGaps', (x) => sp.analyseGaps(x as never, { menuVersion: 1, providers: [], activities: [] } as never)],
+  ['matchActivities', (x) => sp.matchActivities({ menuVersion: 1, providers: [], activities: [] } as never, x as never, asOf)],
+  ['importHsdsServices', (x) => sp.importHsdsServices(x)],
+  ['exportHsdsServices', (x) => sp.exportHsdsServices(x as never)],
+];
+
+describe('law: nothing throws across the public API', () => {
+  for (const [name, call] of ENTRY_POINTS) {
+    it(`${name} answers every hostile input with a Result`, () => {
+      for (const [label, make] of HOSTILE) {
+        let result: unknown;
+        expect(() => {
+          result = call(make());
+        }, `${name} with ${label}`).not.toThrow();
+        expect(result, `${name} with ${label}`).toHaveProperty('isErr');
+      }
+    });
+  }
+});
