@@ -71,6 +71,24 @@ export interface AssessorTotal {
 }
 
 /**
+ * A score sheet that does not count towards a bid's score, and why.
+ *
+ * @example
+ * ```ts
+ * import type { ScoreExclusion } from 'social-prescribing';
+ * const e: ScoreExclusion = { assessorId: 'a2', kind: 'assessment', reason: 'conflict_of_interest' };
+ * ```
+ */
+export interface ScoreExclusion {
+  /** The assessor. */
+  readonly assessorId: string;
+  /** The kind of sheet. */
+  readonly kind: ScoreSheetKind;
+  /** Why it does not count. */
+  readonly reason: ScoreExclusionReason;
+}
+
+/**
  * A bid's aggregated panel score.
  *
  * The score is the weighted mean (weights: each assessor's panel weight) of
@@ -101,7 +119,7 @@ export interface BidScore {
   /** The sheets that count. */
   readonly counted: readonly AssessorTotal[];
   /** The sheets that do not count, and why. */
-  readonly excluded: readonly { readonly assessorId: string; readonly kind: ScoreSheetKind; readonly reason: ScoreExclusionReason }[];
+  readonly excluded: readonly ScoreExclusion[];
   /** The largest difference between counted assessors' totals, as a percentage of `maxScore` (2 decimal places); null with fewer than two assessments. */
   readonly spreadPercent: number | null;
   /** Whether the assessments disagree beyond the round's spread. */

@@ -1,5 +1,5 @@
-import type { Activity, FundingArrangement } from '../menu/schema';
-import type { Pence } from './schema';
+import type { FundingArrangement } from '../menu/schema';
+import type { BidActivity, Pence } from './schema';
 import type { AwardDecision } from './types';
 
 /**
@@ -40,7 +40,7 @@ export interface GrantLink {
  */
 export interface FundedActivity {
   /** The activity, with the grant added to its `funding` (mechanism `grant`, paid from the scheme, `competitive` when two or more eligible bids were scored, `reference` the grant's id). */
-  readonly activity: Activity;
+  readonly activity: BidActivity;
   /** The grant that funds it. */
   readonly grant: GrantLink;
 }

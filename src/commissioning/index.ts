@@ -13,6 +13,8 @@ export {
   RingFenceSchema,
   GrantRoundSchema,
   BidSchema,
+  BidProviderSchema,
+  BidActivitySchema,
   ScoreSheetSchema,
   type Pence,
   type ServiceArea,
@@ -27,6 +29,8 @@ export {
   type GrantRound,
   type GrantRoundInput,
   type Bid,
+  type BidProvider,
+  type BidActivity,
   type BidInput,
   type ScoreSheet,
   type ScoreSheetInput,
@@ -46,6 +50,7 @@ export {
   type ScoreExclusionReason,
   type ModerationStatus,
   type AssessorTotal,
+  type ScoreExclusion,
   type BidScore,
 } from './aggregateScores';
 export { decideAwards, TIE_BREAK_RULE, DEFAULT_MAX_NODES, type DecideAwardsOptions } from './decideAwards';
