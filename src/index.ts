@@ -11,3 +11,4 @@ export * from './research/index';
 export * from './pathway/index';
 export * from './menu/index';
 export * from './referral/index';
+export * from './commissioning/index';

@@ -1,0 +1,81 @@
+export {
+  MAX_PENCE,
+  PenceSchema,
+  PercentSchema,
+  SERVICE_AREAS,
+  ROUND_STATES,
+  ROUND_EVENTS,
+  SCORE_SHEET_KINDS,
+  RoundHistoryEntrySchema,
+  CriterionSchema,
+  PanelMemberSchema,
+  ConflictOfInterestSchema,
+  RingFenceSchema,
+  GrantRoundSchema,
+  BidSchema,
+  BidProviderSchema,
+  BidActivitySchema,
+  ScoreSheetSchema,
+  type Pence,
+  type ServiceArea,
+  type RoundState,
+  type RoundEvent,
+  type ScoreSheetKind,
+  type RoundHistoryEntry,
+  type Criterion,
+  type PanelMember,
+  type ConflictOfInterest,
+  type RingFence,
+  type GrantRound,
+  type GrantRoundInput,
+  type Bid,
+  type BidProvider,
+  type BidActivity,
+  type BidInput,
+  type ScoreSheet,
+  type ScoreSheetInput,
+} from './schema';
+export { ROUND_GUARDS, ROUND_TRANSITIONS, type RoundGuard, type RoundTransition } from './roundTransitions';
+export { formatGbp, type FormatGbpOptions } from './formatGbp';
+export { parseGrantRound } from './parseGrantRound';
+export { parseBid } from './parseBid';
+export { parseBids } from './parseBids';
+export { transitionRound, type RoundChange } from './transitionRound';
+export { availableRoundEvents } from './availableRoundEvents';
+export { checkBidEligibility, BID_ELIGIBILITY_RULES, type BidEligibilityRule, type BidEligibilityFailure, type BidEligibilityReport } from './checkBidEligibility';
+export {
+  aggregateScores,
+  SCORE_EXCLUSION_REASONS,
+  MODERATION_STATUSES,
+  type ScoreExclusionReason,
+  type ModerationStatus,
+  type AssessorTotal,
+  type ScoreExclusion,
+  type BidScore,
+} from './aggregateScores';
+export { decideAwards, TIE_BREAK_RULE, DEFAULT_MAX_NODES, type DecideAwardsOptions } from './decideAwards';
+export {
+  AWARD_METHODS,
+  DECISION_REASONS,
+  type AwardMethod,
+  type DecisionReasonCode,
+  type DecisionReason,
+  type BidDecision,
+  type RingFenceUse,
+  type OptimalityReport,
+  type AwardDecision,
+} from './types';
+export { fundedActivities, type FundedActivity, type GrantLink } from './fundedActivities';
+export { schemeFactsFromRounds } from './schemeFactsFromRounds';
+export { explainAwards } from './explainAwards';
+export type {
+  GrantRoundError,
+  BidError,
+  ScoreSheetError,
+  AwardOptionsError,
+  ModerationPendingError,
+  DecideAwardsError,
+  RoundTransitionError,
+  TransitionRoundError,
+  EligibilityCheckError,
+} from './errors';
