@@ -4,19 +4,9 @@
 // Reports time, the ratio optimal / rank_order, how much higher the optimal
 // total score is, search nodes, and the optimality gap when the node limit is hit.
 import { decideAwards, DEFAULT_MAX_NODES, type BidInput, type GrantRoundInput, type ScoreSheetInput } from '../src/index';
+import { prng as rng } from '../test/arbitraries/referral';
 import { medianMs } from './util';
 
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same rounds. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DOMAINS = ['mental_wellbeing', 'loneliness_and_isolation', 'physical_activity', 'money_and_debt', 'arts_and_creativity'] as const;
 

@@ -42,19 +42,22 @@ export async function serve(root: string): Promise<{ url: string; server: Server
   return { url: `http://127.0.0.1:${port}`, server };
 }
 
+/** The flags Debian's Chromium needs here: headless, no sandbox (root), and no background network (the machine's network is closed). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
 /** Launches Debian's Chromium headless, with the flags this machine's closed network needs (playwright gives it a fresh, empty profile). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }

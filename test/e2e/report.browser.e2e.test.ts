@@ -1,6 +1,7 @@
 // Opens the HTML report in a real browser: Debian's headless Chromium
 // (installed by scripts/ensure-chromium.mjs), driven by playwright-core.
 // Never downloads a browser build.
+import { CHROMIUM_ARGS } from '../browser/browser';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,16 +28,7 @@ describe.skipIf(skip)('the HTML report in headless Chromium', () => {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1280, height: 900 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_ARGS],
     });
   });
 
