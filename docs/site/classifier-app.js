@@ -61,9 +61,8 @@
     return el('p', { class: 'sp-help', id: id, text: fact.help });
   }
 
-  function booleanControl(fact) {
-    var name = 'sp-' + fact.key.replace(/\./g, '-');
-    var helpId = uid('help');
+  /** A yes / no / don't know radio group; `checked` is 'true', 'false' or 'unknown'. */
+  function yesNoUnknown(name, checked, attrs) {
     var choices = el('div', { class: 'sp-choices' });
     [
       ['true', 'Yes'],
@@ -71,10 +70,17 @@
       [UNKNOWN, "Don't know"],
     ].forEach(function (pair) {
       var id = uid('opt');
-      var input = el('input', { type: 'radio', name: name, id: id, value: pair[0], 'data-fact': fact.key });
-      if (pair[0] === UNKNOWN) input.checked = true;
+      var input = el('input', Object.assign({ type: 'radio', name: name, id: id, value: pair[0] }, attrs));
+      input.checked = checked === pair[0];
       choices.appendChild(el('label', { for: id }, [input, ' ' + pair[1]]));
     });
+    return choices;
+  }
+
+  function booleanControl(fact) {
+    var name = 'sp-' + fact.key.replace(/\./g, '-');
+    var helpId = uid('help');
+    var choices = yesNoUnknown(name, UNKNOWN, { 'data-fact': fact.key });
     var box = el('fieldset', { class: 'sp-fact', 'aria-describedby': helpId }, [el('legend', { text: fact.label }), helpFor(fact, helpId), choices]);
     controls.push({
       fact: fact,
@@ -159,18 +165,7 @@
     });
     setting.value = p && p.setting ? p.setting : UNKNOWN;
     var name = uid('pw-delineated');
-    var choices = el('div', { class: 'sp-choices' });
-    [
-      ['true', 'Yes'],
-      ['false', 'No'],
-      [UNKNOWN, "Don't know"],
-    ].forEach(function (pair) {
-      var id = uid('opt');
-      var input = el('input', { type: 'radio', name: name, id: id, value: pair[0], class: 'sp-pathway-delineated' });
-      var current = p ? String(p.clearlyDelineated) : UNKNOWN;
-      input.checked = current === pair[0];
-      choices.appendChild(el('label', { for: id }, [input, ' ' + pair[1]]));
-    });
+    var choices = yesNoUnknown(name, p ? String(p.clearlyDelineated) : UNKNOWN, { class: 'sp-pathway-delineated' });
     var remove = el('button', { type: 'button', text: 'Remove pathway ' + n });
     var row = el('fieldset', { class: 'sp-fact sp-pathway' }, [
       el('legend', { text: 'Pathway ' + n }),
