@@ -275,6 +275,7 @@ function decideValid(
     rank: rankOf.get(p.bid.id) ?? null,
     activity: p.bid.activity,
   });
+  const notFunded = (p: Prepared, reason: BidDecision['reason']): BidDecision => ({ ...base(p), outcome: 'not_funded', amount: 0, partial: false, reason });
   const candidateIndex = new Map(candidates.map((c, i) => [c.bid.id, i]));
   let lastChosen = -1;
   chosen.forEach((c, i) => {
@@ -283,16 +284,12 @@ function decideValid(
   for (const p of ranked) {
     const i = candidateIndex.get(p.bid.id);
     if (i === undefined) {
-      decisions.push({
-        ...base(p),
-        outcome: 'not_funded',
-        amount: 0,
-        partial: false,
-        reason: {
+      decisions.push(
+        notFunded(p, {
           code: 'below_quality_threshold',
           message: `scored ${p.score.percent ?? 0}% of the maximum; the quality threshold is ${threshold ?? 0}%`,
-        },
-      });
+        }),
+      );
     } else if (chosen[i]) {
       decisions.push({
         ...base(p),
@@ -321,32 +318,22 @@ function decideValid(
       });
     } else {
       const blocker = blockers[i] ?? { kind: 'budget' as const, available: 0 };
-      decisions.push({ ...base(p), outcome: 'not_funded', amount: 0, partial: false, reason: reasonForBlocker(blocker, p.bid, round, method, lastChosen > i) });
+      decisions.push(notFunded(p, reasonForBlocker(blocker, p.bid, round, method, lastChosen > i)));
     }
   }
   const byId = (x: Prepared, y: Prepared): number => compareIds(x.bid.id, y.bid.id);
   for (const p of prepared.filter((q) => q.eligibility.eligible && q.score.units === null).sort(byId)) {
-    decisions.push({
-      ...base(p),
-      outcome: 'not_funded',
-      amount: 0,
-      partial: false,
-      reason: { code: 'not_scored', message: 'no score counts: no score sheet from an assessor without a conflict of interest' },
-    });
+    decisions.push(notFunded(p, { code: 'not_scored', message: 'no score counts: no score sheet from an assessor without a conflict of interest' }));
   }
   for (const p of prepared.filter((q) => !q.eligibility.eligible).sort(byId)) {
     const failures = p.eligibility.failures;
-    decisions.push({
-      ...base(p),
-      outcome: 'not_funded',
-      amount: 0,
-      partial: false,
-      reason: {
+    decisions.push(
+      notFunded(p, {
         code: 'ineligible',
         message: `ineligible: fails ${failures.length} rule${failures.length === 1 ? '' : 's'} (${failures.map((f) => f.rule).join(', ')})`,
         failures,
-      },
-    });
+      }),
+    );
   }
 
   const awarded = decisions.reduce((sum, d) => sum + d.amount, 0);
