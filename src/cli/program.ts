@@ -185,7 +185,7 @@ async function reportCommand(
 
 const thresholdOption = () =>
   new Option('-t, --threshold <n>', "how many of the four 'plus' features a 'plus' scheme must show (rubric parameter plusFeatureThreshold; default 2)").argParser(parseThreshold);
-const rubricOption = () => new Option('--rubric <file>', 'a rubric as JSON (default: the built-in rubric dayson-2017 1.0.0)');
+const rubricOption = () => new Option('--rubric <file>', 'a rubric as JSON (default: the built-in rubric dayson-2017 2.0.0)');
 const delimiterOption = () => new Option('--csv-delimiter <char>', 'the delimiter of CSV inputs').default(',');
 
 /** Builds the command-line program. `exit` receives the status of a finished command. */

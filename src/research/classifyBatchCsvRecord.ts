@@ -1,6 +1,6 @@
 import { classifyValidProfile } from '../scoring/classifyScheme';
 import { loadRubric } from '../scoring/parseRubric';
-import { RUBRIC_V1 } from '../scoring/rubrics/v1';
+import { RUBRIC_V2 } from '../scoring/rubrics/v2';
 import { createBatchFailure } from './createBatchFailure';
 import { classifyBatchInput } from './classifyBatchInput';
 import { readSchemeCsvRecord } from './parseSchemeCsvRecord';
@@ -30,7 +30,7 @@ export function classifyBatchCsvRecord(
   const profile = readSchemeCsvRecord(layout, cells);
   if (profile.isErr()) return createBatchFailure(source, profile.error.error, profile.error.columns);
   // The row is already a validated profile: classify it without validating it again.
-  const compiled = loadRubric(rules.classifyOptions.rubric ?? RUBRIC_V1);
+  const compiled = loadRubric(rules.classifyOptions.rubric ?? RUBRIC_V2);
   if (compiled.isErr()) return classifyBatchInput(profile.value, source, rules);
   const params = { ...compiled.value.defaults, ...rules.classifyOptions.parameters };
   return { status: 'ok', source: { file: source.file, row: source.row }, rulesHash: rules.hash, classification: classifyValidProfile(profile.value, compiled.value, params) };

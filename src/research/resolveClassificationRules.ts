@@ -4,13 +4,13 @@ import { classifyScheme, type ClassifyOptions } from '../scoring/classifyScheme'
 import type { ClassifyError } from '../scoring/errors';
 import { parseRubric } from '../scoring/parseRubric';
 import type { Rubric } from '../scoring/rubricSchema';
-import { RUBRIC_V1 } from '../scoring/rubrics/v1';
+import { RUBRIC_V2 } from '../scoring/rubrics/v2';
 import { hashClassificationRules } from './hashClassificationRules';
 import type { ClassificationRules, RuleColumn } from './schema';
 
 /**
  * The rules a batch is classified with, resolved once: validates the rubric
- * (default `RUBRIC_V1`) and the parameter overrides exactly as
+ * (default `RUBRIC_V2`) and the parameter overrides exactly as
  * `classifyScheme` does, fills in every default, and computes the hash a
  * reader can compare between runs. Pass the result to `classifyBatchInput`.
  *
@@ -20,7 +20,7 @@ import type { ClassificationRules, RuleColumn } from './schema';
  *
  * const rules = resolveClassificationRules({ parameters: { plusFeatureThreshold: 3 } });
  * if (rules.isOk()) {
- *   rules.value.rubric; // { id: 'dayson-2017', version: '1.0.0' }
+ *   rules.value.rubric; // { id: 'dayson-2017', version: '2.0.0' }
  *   rules.value.parameters; // { plusFeatureThreshold: 3, minFundingYears: 3, ... }
  * }
  * resolveClassificationRules({ parameters: { plusFeatureThreshold: 9 } }).isErr(); // true
@@ -29,7 +29,7 @@ import type { ClassificationRules, RuleColumn } from './schema';
 export function resolveClassificationRules(options?: ClassifyOptions): Result<ClassificationRules, ClassifyError> {
   const probe = createUnknownProfile({ id: 'probe', name: 'probe' })._unsafeUnwrap();
   return classifyScheme(probe, options).andThen((c) =>
-    parseRubric(options?.rubric ?? RUBRIC_V1).andThen((rubric: Rubric) => {
+    parseRubric(options?.rubric ?? RUBRIC_V2).andThen((rubric: Rubric) => {
       const columns: RuleColumn[] = [
         ...rubric.levelDimensions.map((x) => ({ id: x.id, group: 'level' as const, title: x.title })),
         ...rubric.necessaryConditions.map((x) => ({ id: x.id, group: 'necessary' as const, title: x.title })),

@@ -35,6 +35,8 @@ export interface FactDescriptor {
   readonly values?: readonly string[];
   /** Whether `values` run from least to most favourable (so a higher index never lowers the tier). */
   readonly ordered?: boolean;
+  /** For `enum` facts, each value in words, for forms and explanations (`values` are codes). */
+  readonly valueLabels?: Readonly<Record<string, string>>;
   /** A short label for forms and tables. */
   readonly label: string;
   /** What the fact means and how to code it. */
@@ -95,16 +97,17 @@ const KIMBERLEE: Citation = { source: 'Kimberlee 2015', section: 'cited in Dayso
 function bool(key: string, label: string, help: string, citation: Citation, group: FactGroup): FactDescriptor {
   return { key, path: key.split('.'), kind: 'boolean', label, help, citation, group };
 }
-function choice(
+function choice<const V extends string>(
   key: string,
-  values: readonly string[],
+  values: readonly V[],
+  valueLabels: Readonly<Record<V, string>>,
   ordered: boolean,
   label: string,
   help: string,
   citation: Citation,
   group: FactGroup,
 ): FactDescriptor {
-  return { key, path: key.split('.'), kind: 'enum', values, ordered, label, help, citation, group };
+  return { key, path: key.split('.'), kind: 'enum', values, ordered, valueLabels, label, help, citation, group };
 }
 function quantity(key: string, label: string, help: string, citation: Citation, group: FactGroup): FactDescriptor {
   return { key, path: key.split('.'), kind: 'quantity', label, help, citation, group };
@@ -154,22 +157,47 @@ export const SCHEME_FACTS: readonly FactDescriptor[] = [
   ...FUNDING_SOURCES.map((s) =>
     bool(`funding.sources.${s}`, `Funded by: ${FUNDING_LABELS[s]}`, `Does any of the scheme's funding come from: ${FUNDING_LABELS[s]}?`, T1(1, 'Funding and resources'), 'table1'),
   ),
-  choice('commissioning.model', COMMISSIONING_MODELS, false, 'Commissioning model', 'lead_provider: a lead provider or single point of contact (usually a local voluntary organisation) manages the advisers and referrals; consortium_needs_led / consortium_area_specific: a consortium whose members lead on types of need or on areas; other: anything else, e.g. a bottom-up scheme with no commissioning arrangement.', T1(2, 'Commissioning and delivery model'), 'table1'),
+  choice('commissioning.model', COMMISSIONING_MODELS, {
+    lead_provider: 'A lead provider or single point of contact',
+    consortium_needs_led: 'A consortium whose members lead on types of need',
+    consortium_area_specific: 'A consortium whose members lead on areas',
+    other: 'Another arrangement (e.g. bottom-up, not commissioned)',
+  }, false, 'Commissioning model', 'lead_provider: a lead provider or single point of contact (usually a local voluntary organisation) manages the advisers and referrals; consortium_needs_led / consortium_area_specific: a consortium whose members lead on types of need or on areas; other: anything else, e.g. a bottom-up scheme with no commissioning arrangement.', T1(2, 'Commissioning and delivery model'), 'table1'),
   bool('commissioning.advisers.paid', 'Advisers are paid staff', 'Is the referral process handled by paid advisers / link workers?', T1(2, 'Commissioning and delivery model'), 'table1'),
   bool('commissioning.advisers.volunteer', 'Advisers are volunteers', 'Is the referral process handled or supported by volunteers?', T1(2, 'Commissioning and delivery model'), 'table1'),
   ...TARGETING_METHODS.map((t) =>
     bool(`targeting.${t}`, `Targets users by: ${TARGETING_LABELS[t]}`, `Are service users identified by ${TARGETING_LABELS[t].toLowerCase()}?`, T1(3, 'Targeting and identifying service users'), 'table1'),
   ),
-  choice('coverage.scale', COVERAGE_SCALES, true, 'Geographic coverage', "The area the service covers. local_authority_or_ccg: the whole local authority or CCG area (today an ICB place); community_or_neighbourhood; group_of_practices (today a PCN); single_practice. 'Plus' feature 1 needs local_authority_or_ccg.", T1(4, 'Geographic coverage'), 'plus'),
+  choice('coverage.scale', COVERAGE_SCALES, {
+    single_practice: 'A single GP practice',
+    group_of_practices: 'A group of GP practices (today a PCN)',
+    community_or_neighbourhood: 'A community or neighbourhood',
+    local_authority_or_ccg: 'A whole local authority or CCG area (today an ICB place)',
+  }, true, 'Geographic coverage', "The area the service covers. local_authority_or_ccg: the whole local authority or CCG area (today an ICB place); community_or_neighbourhood; group_of_practices (today a PCN); single_practice. 'Plus' feature 1 needs local_authority_or_ccg.", T1(4, 'Geographic coverage'), 'plus'),
   ...REFERRAL_SOURCES.map((s) =>
     bool(`referralSources.${s}`, `Referrals from: ${SOURCE_LABELS[s]}`, `Does the scheme take referrals from ${SOURCE_LABELS[s].toLowerCase()}?`, T1(5, 'Referral sources'), 'table1'),
   ),
   ...ACTIVITY_TYPES.map((a) =>
     bool(`activities.types.${a}`, `Refers out to: ${ACTIVITY_LABELS[a]}`, `Do people get referred out to: ${ACTIVITY_LABELS[a].toLowerCase()}? ('Plus' feature 3 needs a menu of new SP-specific services.)`, T1(6, 'Prescribed activities'), a === 'new_sp_specific' ? 'plus' : 'table1'),
   ),
-  choice('linking.whoLinks', LINKERS, true, 'Who links the person', 'existing_staff_signpost: existing staff point people to community resources; practitioner_refers_to_programme: a practitioner refers to one specific programme (e.g. exercise or arts on referral); practitioner_identifies_needs: a practitioner such as a health trainer helps identify needs; dedicated_link_worker: a dedicated link worker holds a "what matters" conversation.', KIMBERLEE, 'kimberlee'),
-  choice('linking.needsBreadth', NEEDS_BREADTHS, true, 'Breadth of needs addressed', 'whatever_is_raised (signposting); one_defined_need (light); several_areas (medium); all_social_emotional_practical (holistic).', KIMBERLEE, 'kimberlee'),
-  choice('linking.contact', CONTACT_INTENSITIES, true, 'Contact with the person', 'one_off (no follow-up); fixed_time_frame; short_time_limited; open_ended (no cap on contacts).', KIMBERLEE, 'kimberlee'),
+  choice('linking.whoLinks', LINKERS, {
+    existing_staff_signpost: 'Existing staff point people to community resources',
+    practitioner_refers_to_programme: 'A practitioner refers to one specific programme',
+    practitioner_identifies_needs: 'A practitioner (e.g. a health trainer) helps identify needs',
+    dedicated_link_worker: 'A dedicated link worker',
+  }, true, 'Who links the person', 'existing_staff_signpost: existing staff point people to community resources; practitioner_refers_to_programme: a practitioner refers to one specific programme (e.g. exercise or arts on referral); practitioner_identifies_needs: a practitioner such as a health trainer helps identify needs; dedicated_link_worker: a dedicated link worker holds a "what matters" conversation.', KIMBERLEE, 'kimberlee'),
+  choice('linking.needsBreadth', NEEDS_BREADTHS, {
+    whatever_is_raised: 'Whatever the person raises',
+    one_defined_need: 'One defined need',
+    several_areas: 'Several areas of need',
+    all_social_emotional_practical: 'All social, emotional and practical needs',
+  }, true, 'Breadth of needs addressed', 'whatever_is_raised (signposting); one_defined_need (light); several_areas (medium); all_social_emotional_practical (holistic).', KIMBERLEE, 'kimberlee'),
+  choice('linking.contact', CONTACT_INTENSITIES, {
+    one_off: 'One-off, no follow-up',
+    fixed_time_frame: 'A fixed time frame (e.g. a 12-week programme)',
+    short_time_limited: 'Short and time-limited (e.g. 6-12 contacts)',
+    open_ended: 'Open-ended, no cap on contacts',
+  }, true, 'Contact with the person', 'one_off (no follow-up); fixed_time_frame; short_time_limited; open_ended (no cap on contacts).', KIMBERLEE, 'kimberlee'),
   bool('linking.personalisedPlan', 'Personalised plan co-produced with the person', 'Does the person agree a personal plan, based on what matters to them, that connects them to a broad range of assets?', KIMBERLEE, 'kimberlee'),
   bool('funding.referralProcessFunded', 'The referral process (link workers) is funded', "Is there a financial commitment to the referral process through which people are identified and directed to support? A necessary condition of 'plus'.", { source: 'Dayson 2017', section: "What is social prescribing? ('plus' funding commitment); Table 4 row 2" }, 'plus'),
   bool('funding.activitiesFunded', 'The activities people are referred to are funded', "Is there a financial commitment to the services and activities people are referred to, so they can meet demand? A necessary condition of 'plus', and part of feature 3.", { source: 'Dayson 2017', section: "What is social prescribing? ('plus' funding commitment); Table 2 row 3" }, 'plus'),
@@ -187,7 +215,11 @@ export const SCHEME_FACTS: readonly FactDescriptor[] = [
   bool('assetBased.gapsResourced', 'Gaps in provision are resourced', 'Where gaps in provision are found, do commissioners provide resources to build the capacity to meet the needs?', { source: 'Dayson 2017', table: 3, row: 3 }, 'table3'),
   bool('assetBased.caseManagementOrMdt', 'Embedded in case management or multi-disciplinary teams', "Is the scheme's referral process embedded in case management or multi-disciplinary team working?", { source: 'Dayson 2017', table: 3, row: 4 }, 'table3'),
   bool('assetBased.jointWorkingWithStatutoryProfessionals', 'Advisers work formally with statutory professionals', 'Do advisers work closely and formally (not ad hoc) with health, social care and mental health professionals to identify people, develop support plans and review progress?', { source: 'Dayson 2017', table: 3, row: 4 }, 'table3'),
-  choice('assetBased.evaluation', EVALUATION_KINDS, true, 'Evaluation', 'none; local (a local evaluation has been commissioned); embedded_longitudinal (an embedded longitudinal evaluation informs delivery and commissioning).', { source: 'Dayson 2017', table: 3, row: 5 }, 'table3'),
+  choice('assetBased.evaluation', EVALUATION_KINDS, {
+    none: 'None',
+    local: 'A local evaluation',
+    embedded_longitudinal: 'An embedded longitudinal evaluation',
+  }, true, 'Evaluation', 'none; local (a local evaluation has been commissioned); embedded_longitudinal (an embedded longitudinal evaluation informs delivery and commissioning).', { source: 'Dayson 2017', table: 3, row: 5 }, 'table3'),
   bool('innovation.problemsUnderstoodTogether', 'Problems understood together', 'Did commissioners and the voluntary and community sector understand the problem and challenges together?', { source: 'Dayson 2017', table: 4, row: 1 }, 'table4'),
   bool('innovation.ideasDevelopedAndTestedTogether', 'Ideas developed and tested with stakeholders', 'Was the model developed with stakeholders (commissioners, GPs, VCS, service users) and tested, e.g. in a funded pilot?', { source: 'Dayson 2017', table: 4, row: 2 }, 'table4'),
   bool('innovation.testAndLearnImplementation', "Implemented on a 'test and learn' basis", 'Was delivery adapted regularly in response to feedback and formative evaluation, with evidence shared with commissioners?', { source: 'Dayson 2017', table: 4, row: 3 }, 'table4'),

@@ -4,12 +4,12 @@ import { parseSchemeProfile } from '../scheme/parseSchemeProfile';
 import type { SchemeProfile } from '../scheme/schema';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
-import { KIMBERLEE_LEVELS, TIERS, type Tier } from '../shared/vocabulary';
+import { KIMBERLEE_LEVELS, TIERS } from '../shared/vocabulary';
 import type { CompiledCondition, CompiledRubric, Truth } from './compileRubric';
 import type { ClassifyError } from './errors';
 import { loadRubric } from './parseRubric';
 import type { Rubric } from './rubricSchema';
-import { RUBRIC_V1 } from './rubrics/v1';
+import { RUBRIC_V2 } from './rubrics/v2';
 import {
   ASSET_BASED_LEVELS,
   type AssetBasedResult,
@@ -20,6 +20,8 @@ import {
   type StageResult,
 } from './types';
 import { safeParse } from '../shared/safeParse';
+import { findDecisiveFacts } from './decisiveFacts';
+import { tierBounds, tierFor, tierRange } from './tierBounds';
 
 /**
  * Options for {@link classifyScheme}.
@@ -31,7 +33,7 @@ import { safeParse } from '../shared/safeParse';
  * ```
  */
 export interface ClassifyOptions {
-  /** The rubric to apply; defaults to `RUBRIC_V1`. */
+  /** The rubric to apply; defaults to `RUBRIC_V2` (`RUBRIC_V1` gives version 1's answers). */
   readonly rubric?: Rubric;
   /** Overrides for the rubric's parameters, e.g. `{ plusFeatureThreshold: 3 }`. Each must lie within the parameter's range. */
   readonly parameters?: Readonly<Record<string, number>>;
@@ -50,15 +52,15 @@ let defaults: Resolved | undefined;
 
 function resolveOptions(options: unknown): Resolved {
   if (options === undefined) {
-    // RUBRIC_V1 is deep-frozen: its compiled form and defaults never change.
-    defaults ??= loadRubric(RUBRIC_V1).map((compiled) => ({ compiled, params: compiled.defaults }));
+    // RUBRIC_V2 is deep-frozen: its compiled form and defaults never change.
+    defaults ??= loadRubric(RUBRIC_V2).map((compiled) => ({ compiled, params: compiled.defaults }));
     return defaults;
   }
   const parsed = safeParse(OptionsSchema, options);
   if (!parsed.success) {
     return err(createValidationError('invalid_classify_options', 'classify options', issuesFromZod(parsed.error, options)));
   }
-  return loadRubric(parsed.data.rubric ?? RUBRIC_V1).andThen((compiled) => {
+  return loadRubric(parsed.data.rubric ?? RUBRIC_V2).andThen((compiled) => {
     const overrides = parsed.data.parameters;
     if (overrides === undefined) return ok({ compiled, params: compiled.defaults });
     const issues: ValidationIssue[] = [];
@@ -166,12 +168,6 @@ function criterion(
   return truth === 1 ? { ...base, unknownFields: c.unknownFields(profile) } : base;
 }
 
-function tierFor(levelIndex: number, necessary: Truth, features: number, threshold: number, optimistic: boolean): Tier {
-  if (levelIndex < HOLISTIC) return 'light';
-  const necessaryOk = optimistic ? necessary !== 0 : necessary === 2;
-  return necessaryOk && features >= threshold ? 'plus' : 'holistic';
-}
-
 /** @internal Classifies an already validated profile with a compiled rubric. */
 export function classifyValidProfile(
   profile: SchemeProfile,
@@ -181,35 +177,21 @@ export function classifyValidProfile(
   const shared = sharedResults(compiled);
   const criteria: CriterionResult[] = [];
 
-  let levelLow = HOLISTIC;
-  let levelHigh = HOLISTIC;
+  const truths: Truth[] = [];
+  const bounds = tierBounds(profile, compiled, params, truths);
+  const { levelLow, levelHigh, necessary, met, unknown } = bounds;
   compiled.levels.forEach((dim, i) => {
     const cap = dim.ceiling(profile);
-    if (cap < 0) levelLow = 0;
-    else {
-      if (cap < levelLow) levelLow = cap;
-      if (cap < levelHigh) levelHigh = cap;
-    }
-    criteria.push(shared.level[i]![cap < 0 ? 1 : cap >= HOLISTIC ? 2 : 0]!);
+    // Unknown: met or not met when every value of the fact gives the same answer.
+    const truth = cap < 0 ? (dim.lowest >= HOLISTIC ? 2 : dim.highest < HOLISTIC ? 0 : 1) : cap >= HOLISTIC ? 2 : 0;
+    criteria.push(shared.level[i]![truth]!);
   });
-
-  let necessary: Truth = 2;
-  compiled.necessary.forEach((c, i) => {
-    const t = c.evaluate(profile, params);
-    if (t < necessary) necessary = t;
-    criteria.push(criterion(shared.necessary, i, c, t, profile));
-  });
-
-  let met = 0;
-  let unknown = 0;
-  compiled.features.forEach((c, i) => {
-    const t = c.evaluate(profile, params);
-    if (t === 2) met++;
-    else if (t === 1) unknown++;
-    criteria.push(criterion(shared.features, i, c, t, profile));
-  });
+  const n = compiled.necessary.length;
+  compiled.necessary.forEach((c, i) => criteria.push(criterion(shared.necessary, i, c, truths[i]!, profile)));
+  compiled.features.forEach((c, i) => criteria.push(criterion(shared.features, i, c, truths[n + i]!, profile)));
   const featureCount = compiled.features.length;
   const threshold = params['plusFeatureThreshold'] ?? featureCount;
+  const [tier, highestPossibleTier] = tierRange(bounds, threshold);
 
   const sensitivity: SensitivityRow[] = [];
   for (let k = 1; k <= featureCount; k++) {
@@ -236,10 +218,12 @@ export function classifyValidProfile(
     scheme: { id: profile.id, name: profile.name },
     rubric: { id: compiled.rubric.id, version: compiled.rubric.version },
     parameters: params,
-    tier: tierFor(levelLow, necessary, met, threshold, false),
-    highestPossibleTier: tierFor(levelHigh, necessary, met + unknown, threshold, true),
+    tier,
+    highestPossibleTier,
+    determined: tier === highestPossibleTier,
     level: KIMBERLEE_LEVELS[levelLow]!,
     highestPossibleLevel: KIMBERLEE_LEVELS[levelHigh]!,
+    decisiveFacts: findDecisiveFacts(profile, compiled, params, threshold, tier, highestPossibleTier),
     criteria,
     necessaryConditions: OUTCOME[necessary]!,
     plusFeatures: { met, notMet: featureCount - met - unknown, unknown, threshold },

@@ -27,7 +27,27 @@ export interface CompiledRubric {
     readonly citation: Citation;
     readonly fieldsRead: readonly string[];
     readonly ceiling: (profile: SchemeProfile) => number; // -1 when unknown
+    /** The lowest and highest cap any value of the fact gives. */
+    readonly lowest: number;
+    readonly highest: number;
   }[];
+  /**
+   * The level dimensions grouped by the fact they read: for each fact, the
+   * cap each of its values gives (the lowest over the dimensions reading it),
+   * and the lowest and highest cap over its values. The proven level is the
+   * lowest cap over facts, an unknown fact contributing its lowest; the
+   * highest possible level the same with its highest. Grouping by fact keeps
+   * both bounds exact when two dimensions read the same fact.
+   */
+  readonly levelFacts: readonly {
+    readonly key: string;
+    readonly get: (profile: SchemeProfile) => unknown;
+    readonly caps: ReadonlyMap<unknown, number>;
+    readonly lowest: number;
+    readonly highest: number;
+  }[];
+  /** For each quantity fact compared with `atLeast`, the bounds it is compared with. */
+  readonly quantityBounds: ReadonlyMap<string, readonly NumberOrParam[]>;
   readonly necessary: readonly (CompiledCondition & { id: string; title: string; citation: Citation })[];
   readonly features: readonly (CompiledCondition & { id: string; title: string; citation: Citation })[];
   readonly assetBased: readonly {
@@ -90,7 +110,8 @@ function dedupe(values: readonly string[]): string[] {
 /** How deeply `all` / `any` may nest in a rubric condition. */
 const MAX_CONDITION_DEPTH = 32;
 
-const resolve = (n: NumberOrParam, params: Params): number =>
+/** @internal A number, or the value of the parameter it names. */
+export const resolve = (n: NumberOrParam, params: Params): number =>
   typeof n === 'number' ? n : (params[n.param] ?? Number.NaN);
 
 /** Compiles a condition; records problems (unknown facts, wrong kinds, unknown parameters) in `issues`. */
@@ -99,6 +120,7 @@ function compileCondition(
   path: (string | number)[],
   paramNames: ReadonlySet<string>,
   issues: ValidationIssue[],
+  bounds: Map<string, NumberOrParam[]> = new Map(),
 ): { evaluate: Evaluate; fields: string[]; unknownCheckers: [string, IsUnknown][] } {
   const checkParam = (n: NumberOrParam, at: (string | number)[]): void => {
     if (typeof n !== 'number' && !paramNames.has(n.param)) {
@@ -112,7 +134,7 @@ function compileCondition(
   if ('all' in condition || 'any' in condition) {
     const isAll = 'all' in condition;
     const parts = (isAll ? condition.all : condition.any).map((c, i) =>
-      compileCondition(c, [...path, isAll ? 'all' : 'any', i], paramNames, issues),
+      compileCondition(c, [...path, isAll ? 'all' : 'any', i], paramNames, issues, bounds),
     );
     const fns = parts.map((p) => p.evaluate);
     const evaluate: Evaluate = isAll
@@ -211,6 +233,9 @@ function compileCondition(
     }
     checkParam(condition.atLeast, [...path, 'atLeast']);
     const bound = condition.atLeast;
+    const list = bounds.get(key) ?? [];
+    list.push(bound);
+    bounds.set(key, list);
     evaluate = (p, params) => {
       const v = get(p);
       if (v === 'unknown') return 1;
@@ -253,12 +278,17 @@ export function compileRubric(rubric: Rubric): { compiled: CompiledRubric; issue
   if (threshold.max > rubric.plusFeatures.length) {
     issues.push({ path: ['parameters', 'plusFeatureThreshold', 'max'], code: 'too_big', message: 'parameters.plusFeatureThreshold.max: must be at most the number of plus features' });
   }
-  const named = <T extends { id: string; title: string; citation: Citation; condition: Condition }>(list: readonly T[], section: string) =>
+  const quantityBounds = new Map<string, NumberOrParam[]>();
+  const named = <T extends { id: string; title: string; citation: Citation; condition: Condition }>(
+    list: readonly T[],
+    section: string,
+    bounds?: Map<string, NumberOrParam[]>,
+  ) =>
     list.map((item, i) => ({
       id: item.id,
       title: item.title,
       citation: item.citation,
-      ...finish(compileCondition(item.condition, [section, i, 'condition'], paramNames, issues)),
+      ...finish(compileCondition(item.condition, [section, i, 'condition'], paramNames, issues, bounds)),
     }));
 
   const levels = rubric.levelDimensions.map((dim, i) => {
@@ -274,15 +304,34 @@ export function compileRubric(rubric: Rubric): { compiled: CompiledRubric; issue
       }
     }
     const get = getter(dim.fact.split('.'));
+    const caps = [...map.values()];
     return {
       id: dim.id,
       title: dim.title,
       citation: dim.citation,
+      fact: dim.fact,
+      map,
+      get,
       fieldsRead: Object.freeze([dim.fact]),
+      lowest: caps.length === 0 ? 0 : Math.min(...caps),
+      highest: caps.length === 0 ? 0 : Math.max(...caps),
       ceiling: (p: SchemeProfile) => {
         const v = get(p);
         return v === 'unknown' ? -1 : (map.get(v) ?? 0);
       },
+    };
+  });
+  const levelFacts = [...new Set(levels.map((l) => l.fact))].map((key) => {
+    const dims = levels.filter((l) => l.fact === key);
+    const caps = new Map<unknown, number>();
+    for (const value of dims[0]!.map.keys()) caps.set(value, Math.min(...dims.map((d) => d.map.get(value) ?? 0)));
+    const values = [...caps.values()];
+    return {
+      key,
+      get: dims[0]!.get,
+      caps,
+      lowest: values.length === 0 ? 0 : Math.min(...values),
+      highest: values.length === 0 ? 0 : Math.max(...values),
     };
   });
 
@@ -301,9 +350,11 @@ export function compileRubric(rubric: Rubric): { compiled: CompiledRubric; issue
   const compiled: CompiledRubric = {
     rubric,
     defaults: Object.freeze(defaults),
-    levels,
-    necessary: named(rubric.necessaryConditions, 'necessaryConditions'),
-    features: named(rubric.plusFeatures, 'plusFeatures'),
+    levels: levels.map(({ id, title, citation, fieldsRead, lowest, highest, ceiling }) => ({ id, title, citation, fieldsRead, lowest, highest, ceiling })),
+    levelFacts,
+    quantityBounds,
+    necessary: named(rubric.necessaryConditions, 'necessaryConditions', quantityBounds),
+    features: named(rubric.plusFeatures, 'plusFeatures', quantityBounds),
     assetBased: rubric.assetBasedCriteria.map((c, i) => {
       const socialPrescribing = finish(compileCondition(c.socialPrescribing, ['assetBasedCriteria', i, 'socialPrescribing'], paramNames, issues));
       const plus = finish(compileCondition(c.plus, ['assetBasedCriteria', i, 'plus'], paramNames, issues));

@@ -188,14 +188,28 @@ export interface Classification {
   };
   /** The value of every rubric parameter used, defaults included. */
   readonly parameters: Readonly<Record<string, number>>;
-  /** The tier the known facts prove. */
+  /**
+   * The tier the known facts prove: the lowest tier over every way of
+   * resolving the unknown facts. Not a verdict unless `determined` is true:
+   * show an undetermined scheme as the range `tier` to `highestPossibleTier`.
+   */
   readonly tier: Tier;
   /** The highest tier the unknown facts would still allow; equals `tier` when no relevant fact is unknown. */
   readonly highestPossibleTier: Tier;
-  /** The Kimberlee level the known facts prove. */
+  /** Whether the known facts settle the tier (`tier` equals `highestPossibleTier`). */
+  readonly determined: boolean;
+  /** The Kimberlee level the known facts prove: the lowest level over every way of resolving the unknown facts. */
   readonly level: KimberleeLevel;
   /** The highest Kimberlee level the unknown facts would still allow. */
   readonly highestPossibleLevel: KimberleeLevel;
+  /**
+   * What to find out next: every unknown fact the tier criteria read, with the
+   * tier range the scheme would have for each value it could take. Decisive
+   * facts (some value moves a bound) come first, ordered so that the first
+   * settle the tier soonest; facts that move neither bound follow, marked
+   * `decisive: false`. Empty when no fact the tier depends on is unknown.
+   */
+  readonly decisiveFacts: readonly DecisiveFact[];
   /** One result per tier criterion, in rubric order: level dimensions, necessary conditions, 'plus' features. */
   readonly criteria: readonly CriterionResult[];
   /** Whether all necessary conditions of 'plus' hold. */
@@ -219,4 +233,65 @@ export interface Classification {
   readonly innovation: InnovationResult;
   /** The five principles of asset-based collaborative innovation. */
   readonly principles: readonly StageResult[];
+}
+
+/**
+ * One value an unknown fact could take, and the tier range the scheme would
+ * then have.
+ *
+ * @example
+ * ```ts
+ * import type { DecisiveFactOutcome } from 'social-prescribing';
+ * const o: DecisiveFactOutcome = { value: true, label: 'yes', tier: 'plus', highestPossibleTier: 'plus', level: 'holistic', highestPossibleLevel: 'holistic' };
+ * ```
+ */
+export interface DecisiveFactOutcome {
+  /**
+   * The value: `true` / `false`, one of the fact's named values, or, for a
+   * number compared with a threshold, the lowest number of its range (the
+   * `label` names the range). For a `pathways` list that is unknown, the
+   * number of clearly delineated pathways from distinct health settings.
+   */
+  readonly value: boolean | string | number;
+  /** The value in words, e.g. `'yes'`, `'3 or more'`. */
+  readonly label: string;
+  /** The tier the scheme would then be proven to have. */
+  readonly tier: Tier;
+  /** The highest tier it could then still have. */
+  readonly highestPossibleTier: Tier;
+  /** The Kimberlee level it would then be proven to have. */
+  readonly level: KimberleeLevel;
+  /** The highest Kimberlee level it could then still have. */
+  readonly highestPossibleLevel: KimberleeLevel;
+}
+
+/**
+ * An unknown fact the tier depends on, and what each answer would do to the
+ * tier range. See `Classification.decisiveFacts`.
+ *
+ * @example
+ * ```ts
+ * import { classifyScheme, createUnknownProfile } from 'social-prescribing';
+ *
+ * const profile = createUnknownProfile({ id: 's1', name: 'A scheme coded from its website' })._unsafeUnwrap();
+ * const c = classifyScheme(profile)._unsafeUnwrap();
+ * c.determined; // false
+ * c.decisiveFacts[0]?.fact; // the first fact to look up
+ * ```
+ */
+export interface DecisiveFact {
+  /**
+   * The fact's dotted path (`linking.contact`), `pathways` for an unknown
+   * list of pathways, or `pathways[i].setting` / `pathways[i].clearlyDelineated`
+   * for an unknown field of one pathway.
+   */
+  readonly fact: string;
+  /** The fact's label, as in `SCHEME_FACTS`. */
+  readonly label: string;
+  /** Whether some value would move the tier range (either bound). */
+  readonly decisive: boolean;
+  /** Whether every value settles the tier (each gives a determined tier). */
+  readonly settles: boolean;
+  /** Each value the fact could take, in the fact's own order, with the tier range it gives. */
+  readonly outcomes: readonly DecisiveFactOutcome[];
 }

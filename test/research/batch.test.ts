@@ -19,6 +19,7 @@ import {
   resolveClassificationRules,
   ROTHERHAM,
   RUBRIC_V1,
+  RUBRIC_V2,
   TIERS,
   type BatchSummary,
   type Classification,
@@ -58,9 +59,10 @@ describe('hashClassificationRules', () => {
 describe('resolveClassificationRules', () => {
   it('fills defaults, hashes the rubric with them, and lists every criterion in rubric order', () => {
     const rules = resolveClassificationRules()._unsafeUnwrap();
-    expect(rules.rubric).toEqual({ id: 'dayson-2017', version: '1.0.0' });
+    expect(rules.rubric).toEqual({ id: 'dayson-2017', version: '2.0.0' });
     expect(rules.parameters).toEqual({ plusFeatureThreshold: 2, minFundingYears: 3, minDelineatedPathways: 2, minHealthSettings: 2 });
-    expect(rules.hash).toBe(hashClassificationRules(RUBRIC_V1, rules.parameters));
+    expect(rules.hash).toBe(hashClassificationRules(RUBRIC_V2, rules.parameters));
+    expect(resolveClassificationRules({ rubric: RUBRIC_V1 })._unsafeUnwrap().hash).toBe(hashClassificationRules(RUBRIC_V1, rules.parameters));
     expect(rules.columns.filter((c) => c.group === 'plus_feature').map((c) => c.id)).toEqual(['plus_coverage', 'plus_pathways', 'plus_menu', 'plus_investment']);
     expect(rules.columns).toHaveLength(4 + 2 + 4 + 5 + 4 + 5);
   });

@@ -6,6 +6,7 @@ import {
   explainClassification,
   KIMBERLEE_LEVELS,
   RUBRIC_V1,
+  RUBRIC_V2,
   TIERS,
   type Classification,
   type SchemeProfile,
@@ -13,8 +14,6 @@ import {
 import { favourableMoves, resolutions, resolveAll } from '../arbitraries/moves';
 import { anyProfileArb, schemeProfileArb, SENTINEL } from '../arbitraries/scheme';
 
-const classify = (p: unknown, threshold?: number): Classification =>
-  classifyScheme(p, threshold === undefined ? undefined : { parameters: { plusFeatureThreshold: threshold } })._unsafeUnwrap();
 const rank = (t: Classification['tier']): number => TIERS.indexOf(t);
 const level = (l: Classification['level']): number => KIMBERLEE_LEVELS.indexOf(l);
 const asset = (l: (typeof ASSET_BASED_LEVELS)[number]): number => ASSET_BASED_LEVELS.indexOf(l);
@@ -26,7 +25,12 @@ const withMove = (moves: (p: SchemeProfile) => fc.Arbitrary<SchemeProfile>[]) =>
     .filter((p) => moves(p).length > 0)
     .chain((p) => fc.oneof(...moves(p)).map((q) => [p, q] as const));
 
-describe('classifyScheme laws', () => {
+describe.each([
+  ['RUBRIC_V1', RUBRIC_V1],
+  ['RUBRIC_V2', RUBRIC_V2],
+])('classifyScheme laws (%s)', (_name, rubric) => {
+  const classify = (p: unknown, threshold?: number): Classification =>
+    classifyScheme(p, threshold === undefined ? { rubric } : { rubric, parameters: { plusFeatureThreshold: threshold } })._unsafeUnwrap();
   it('law: determinism - the same input gives the same classification', () => {
     fc.assert(
       fc.property(schemeProfileArb(), (p) => {
@@ -124,17 +128,17 @@ describe('classifyScheme laws', () => {
 
   it('law: completeness - every rubric criterion appears exactly once, in rubric order', () => {
     const ids = [
-      ...RUBRIC_V1.levelDimensions.map((c) => c.id),
-      ...RUBRIC_V1.necessaryConditions.map((c) => c.id),
-      ...RUBRIC_V1.plusFeatures.map((c) => c.id),
+      ...rubric.levelDimensions.map((c) => c.id),
+      ...rubric.necessaryConditions.map((c) => c.id),
+      ...rubric.plusFeatures.map((c) => c.id),
     ];
     fc.assert(
       fc.property(schemeProfileArb(), (p) => {
         const c = classify(p);
         expect(c.criteria.map((x) => x.id)).toEqual(ids);
-        expect(c.assetBased.map((x) => x.id)).toEqual(RUBRIC_V1.assetBasedCriteria.map((x) => x.id));
-        expect(c.innovation.stages.map((x) => x.id)).toEqual(RUBRIC_V1.innovationStages.map((x) => x.id));
-        expect(c.principles.map((x) => x.id)).toEqual(RUBRIC_V1.principles.map((x) => x.id));
+        expect(c.assetBased.map((x) => x.id)).toEqual(rubric.assetBasedCriteria.map((x) => x.id));
+        expect(c.innovation.stages.map((x) => x.id)).toEqual(rubric.innovationStages.map((x) => x.id));
+        expect(c.principles.map((x) => x.id)).toEqual(rubric.principles.map((x) => x.id));
         // Every criterion is one row of the explanation's tables.
         const firstCells = explainClassification(c)
           .split('\n')

@@ -2,7 +2,7 @@
 // bundled example schemes.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classifyScheme, createUnknownProfile, explainClassification, ROTHERHAM, type SchemeProfile } from '../../src/index';
+import { classifyScheme, createUnknownProfile, explainClassification, ROTHERHAM, RUBRIC_V1, type SchemeProfile } from '../../src/index';
 
 const load = (name: string): unknown => JSON.parse(readFileSync(`examples/schemes/${name}.json`, 'utf8'));
 const classify = (p: unknown) => classifyScheme(p)._unsafeUnwrap();
@@ -76,10 +76,21 @@ describe("Rotherham, the paper's worked example (Tables 2 and 4)", () => {
     expect(outcomes({ ...ROTHERHAM, funding: { ...ROTHERHAM.funding, committedYears: 3 } })['plus_investment']).toBe('met');
   });
 
-  it('a dedicated link worker with time-limited contact is medium, so light', () => {
+  it('rubric v1: a dedicated link worker with time-limited contact is medium, so light', () => {
     const p: SchemeProfile = { ...ROTHERHAM, linking: { ...ROTHERHAM.linking, contact: 'short_time_limited' } };
-    const r = classify(p);
+    const r = classifyScheme(p, { rubric: RUBRIC_V1 })._unsafeUnwrap();
     expect([r.tier, r.level]).toEqual(['light', 'medium']);
+    const fixed = classifyScheme({ ...p, linking: { ...p.linking, contact: 'fixed_time_frame' } }, { rubric: RUBRIC_V1 })._unsafeUnwrap();
+    expect([fixed.tier, fixed.level]).toEqual(['light', 'light']);
+  });
+
+  it('rubric v2: time-limited contact does not cap the level ("most [mainstream] approaches could be described as holistic"); one-off contact does', () => {
+    for (const contact of ['fixed_time_frame', 'short_time_limited', 'open_ended'] as const) {
+      const r = classify({ ...ROTHERHAM, linking: { ...ROTHERHAM.linking, contact } });
+      expect([r.tier, r.level, r.rubric.version], contact).toEqual(['plus', 'holistic', '2.0.0']);
+    }
+    const oneOff = classify({ ...ROTHERHAM, linking: { ...ROTHERHAM.linking, contact: 'one_off' } });
+    expect([oneOff.tier, oneOff.level]).toEqual(['light', 'signposting']);
   });
 });
 
@@ -91,6 +102,7 @@ describe('the bundled example schemes', () => {
     'health-trainers': ['light', 'light', 'medium'],
     'neighbourhood-link-workers': ['holistic', 'holistic', 'holistic'],
     'county-coded-from-documents': ['holistic', 'plus', 'holistic'],
+    'pcn-link-workers': ['holistic', 'holistic', 'holistic'],
   };
 
   it('every file in examples/schemes is pinned here', () => {
@@ -104,6 +116,14 @@ describe('the bundled example schemes', () => {
       expect([c.tier, c.highestPossibleTier, c.level]).toEqual([tier, highest, level]);
     });
   }
+
+  it('the NHS England link-worker model (6-12 contacts, a plan, link workers funded, activities not) is holistic under v2 and light under v1', () => {
+    const v2 = classify(load('pcn-link-workers'));
+    const v1 = classifyScheme(load('pcn-link-workers'), { rubric: RUBRIC_V1 })._unsafeUnwrap();
+    expect([v2.tier, v2.level, v2.determined]).toEqual(['holistic', 'holistic', true]);
+    expect([v1.tier, v1.level, v1.determined]).toEqual(['light', 'medium', true]);
+    expect(v2.necessaryConditions).toBe('not_met');
+  });
 
   it('the neighbourhood link-worker scheme is holistic because activities are not funded and features are missing', () => {
     const c = classify(load('neighbourhood-link-workers'));

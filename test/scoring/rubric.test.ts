@@ -5,6 +5,7 @@ import {
   parseRubric,
   ROTHERHAM,
   RUBRIC_V1,
+  RUBRIC_V2,
   RubricSchema,
   SCHEME_FACTS,
   type Condition,
@@ -40,8 +41,43 @@ describe('RUBRIC_V1', () => {
     expect(hash).toMatchSnapshot();
   });
 
+});
+
+describe('RUBRIC_V2', () => {
+  it('satisfies its own schema, parses from JSON, and is the default', () => {
+    expect(RubricSchema.safeParse(RUBRIC_V2).success).toBe(true);
+    expect(parseRubric(JSON.parse(JSON.stringify(RUBRIC_V2)))._unsafeUnwrap()).toEqual(RUBRIC_V2);
+    expect([RUBRIC_V2.id, RUBRIC_V2.version]).toEqual(['dayson-2017', '2.0.0']);
+    expect(classifyScheme(ROTHERHAM)._unsafeUnwrap().rubric).toEqual({ id: 'dayson-2017', version: '2.0.0' });
+  });
+
+  it('is immutable once published: deeply frozen, and its content is pinned', () => {
+    expect(Object.isFrozen(RUBRIC_V2)).toBe(true);
+    expect(Object.isFrozen(RUBRIC_V2.levelDimensions[2]!.ceilings[0])).toBe(true);
+    const hash = createHash('sha256').update(JSON.stringify(RUBRIC_V2)).digest('hex');
+    expect(hash).toMatchSnapshot();
+  });
+
+  it('differs from RUBRIC_V1 only in the contact dimension, whose description cites the reading', () => {
+    const strip = (r: typeof RUBRIC_V1) => ({ ...r, version: '', title: '', description: '', levelDimensions: r.levelDimensions.map((d) => ({ ...d, description: '' })) });
+    const v1 = strip(RUBRIC_V1);
+    const v2 = strip(RUBRIC_V2);
+    expect({ ...v2, levelDimensions: v2.levelDimensions.filter((d) => d.id !== 'level_contact') }).toEqual({
+      ...v1,
+      levelDimensions: v1.levelDimensions.filter((d) => d.id !== 'level_contact'),
+    });
+    const contact = RUBRIC_V2.levelDimensions.find((d) => d.id === 'level_contact')!;
+    expect(contact.ceilings.filter((c) => c.level !== 'holistic')).toEqual([{ value: 'one_off', level: 'signposting' }]);
+    expect(contact.citation.section).toContain('mainstream commissioned services');
+  });
+});
+
+describe.each([
+  ['RUBRIC_V1', RUBRIC_V1],
+  ['RUBRIC_V2', RUBRIC_V2],
+])('published rubric %s', (_name, rubric) => {
   it('every `in` list is an up-set of its ordered fact, so the rubric is monotone', () => {
-    for (const leaf of allConditions(RUBRIC_V1).flatMap(leaves)) {
+    for (const leaf of allConditions(rubric).flatMap(leaves)) {
       if (!('in' in leaf)) continue;
       const fact = SCHEME_FACTS.find((f) => f.key === leaf.fact)!;
       expect(fact.ordered).toBe(true);
@@ -52,7 +88,7 @@ describe('RUBRIC_V1', () => {
 
   it("every level dimension's caps rise with the fact's favourability order", () => {
     const levels = ['signposting', 'light', 'medium', 'holistic'];
-    for (const dim of RUBRIC_V1.levelDimensions) {
+    for (const dim of rubric.levelDimensions) {
       const fact = SCHEME_FACTS.find((f) => f.key === dim.fact)!;
       const order: readonly unknown[] = fact.kind === 'boolean' ? [false, true] : fact.values!;
       const caps = order.map((v) => levels.indexOf(dim.ceilings.find((c) => c.value === v)!.level));
@@ -61,12 +97,12 @@ describe('RUBRIC_V1', () => {
   });
 
   it('every paper-derived criterion names its table and row', () => {
-    for (const c of [...RUBRIC_V1.plusFeatures, ...RUBRIC_V1.necessaryConditions, ...RUBRIC_V1.assetBasedCriteria, ...RUBRIC_V1.innovationStages]) {
+    for (const c of [...rubric.plusFeatures, ...rubric.necessaryConditions, ...rubric.assetBasedCriteria, ...rubric.innovationStages]) {
       expect(c.citation.source).toBe('Dayson 2017');
       expect(c.citation.table, c.id).toBeTypeOf('number');
       expect(c.citation.row, c.id).toBeTypeOf('number');
     }
-    for (const p of RUBRIC_V1.principles) expect(p.citation.section).toMatch(/principle [1-5]$/);
+    for (const p of rubric.principles) expect(p.citation.section).toMatch(/principle [1-5]$/);
   });
 });
 
@@ -95,7 +131,7 @@ describe('parseRubric and rubric options', () => {
 
   it('a custom rubric loaded from JSON classifies like RUBRIC_V1 when it has the same rules', () => {
     const custom = parseRubric(copy())._unsafeUnwrap();
-    expect(classifyScheme(ROTHERHAM, { rubric: custom })._unsafeUnwrap()).toEqual(classifyScheme(ROTHERHAM)._unsafeUnwrap());
+    expect(classifyScheme(ROTHERHAM, { rubric: custom })._unsafeUnwrap()).toEqual(classifyScheme(ROTHERHAM, { rubric: RUBRIC_V1 })._unsafeUnwrap());
   });
 
   it('rejects unknown parameters and out-of-range values', () => {
