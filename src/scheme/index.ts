@@ -1,5 +1,8 @@
 export {
   SchemeProfileSchema,
+  EVIDENCE_KEYS,
+  EvidenceSchema,
+  type Evidence,
   SchemePathwaySchema,
   SCHEME_PROFILE_VERSION,
   LINKERS,

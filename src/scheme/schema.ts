@@ -95,27 +95,8 @@ export const SchemePathwaySchema = z.strictObject({
  */
 export interface SchemePathway extends z.infer<typeof SchemePathwaySchema> {}
 
-/**
- * The scheme profile: every fact the classifier reads about one local social
- * prescribing scheme. Every fact is required and every fact may be
- * `'unknown'`; unknown is never read as false.
- *
- * Sections follow the paper: `funding`, `commissioning`, `targeting`,
- * `coverage`, `referralSources` and `activities.types` are Table 1's
- * dimensions; `linking` places the scheme on Kimberlee's continuum;
- * `pathways`, `activities` and the rest of `funding` hold the facts behind the
- * four 'plus' features; `assetBased` is Table 3 and `innovation` Table 4.
- * The JSON Schema is in `docs/schema/scheme-profile.schema.json`.
- *
- * @example
- * ```ts
- * import { SchemeProfileSchema } from 'social-prescribing';
- *
- * const parsed = SchemeProfileSchema.safeParse({ id: 'x' });
- * parsed.success; // false: every other section is missing
- * ```
- */
-export const SchemeProfileSchema = z.strictObject({
+/** The profile's sections without `evidence` (the evidence keys are read off it). */
+const ProfileWithoutEvidenceSchema = z.strictObject({
   /** The version of the profile format; always `1` for this release. */
   profileVersion: z.literal(SCHEME_PROFILE_VERSION),
   /** The scheme's identifier; shown in results and explanations. */
@@ -256,6 +237,91 @@ export const SchemeProfileSchema = z.strictObject({
     /** Stage 4: the approach was diffused (row 4). */
     diffused: FactSchema,
   }),
+});
+
+/** The dotted paths of every fact of a profile (and `pathways`), read off the schema itself. */
+function factKeys(shape: Readonly<Record<string, z.core.$ZodType>>, prefix: string): string[] {
+  return Object.entries(shape).flatMap(([key, schema]) => {
+    if (prefix === '' && ['profileVersion', 'id', 'name', 'notes'].includes(key)) return [];
+    const def = schema._zod.def as { type: string; shape?: Record<string, z.core.$ZodType> };
+    return def.type === 'object' && def.shape !== undefined ? factKeys(def.shape, `${prefix}${key}.`) : [`${prefix}${key}`];
+  });
+}
+
+/**
+ * The fact paths evidence may be recorded for: every fact of the profile, and
+ * `pathways`.
+ *
+ * @example
+ * ```ts
+ * import { EVIDENCE_KEYS } from 'social-prescribing';
+ * EVIDENCE_KEYS.includes('linking.contact'); // true
+ * ```
+ */
+export const EVIDENCE_KEYS = factKeys(ProfileWithoutEvidenceSchema.shape, '') as [string, ...string[]];
+
+/**
+ * The evidence a coder relied on for one fact. It is the coder's own text:
+ * it never changes a classification, is shown only where the coder asks for
+ * it (explanations, the long CSV, the report) and never in error messages.
+ *
+ * @example
+ * ```ts
+ * import { EvidenceSchema } from 'social-prescribing';
+ *
+ * EvidenceSchema.parse({ source: 'Annual report 2016/17', locator: 'p. 12', coder: 'AB' });
+ * ```
+ */
+export const EvidenceSchema = z.strictObject({
+  /** The document relied on: a title or a URL. */
+  source: z.string().min(1).max(2000),
+  /** Where in it: a page, section or paragraph. */
+  locator: z.string().max(300).optional(),
+  /** A short note on how the fact was read. */
+  note: z.string().max(2000).optional(),
+  /** Who coded the fact (initials or a coder id). */
+  coder: z.string().max(200).optional(),
+});
+
+/**
+ * Evidence for one fact (see {@link EvidenceSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { Evidence } from 'social-prescribing';
+ * const e: Evidence = { source: 'https://example.org/annual-report.pdf', locator: 'p. 4' };
+ * ```
+ */
+export interface Evidence extends z.infer<typeof EvidenceSchema> {}
+
+/**
+ * The scheme profile: every fact the classifier reads about one local social
+ * prescribing scheme. Every fact is required and every fact may be
+ * `'unknown'`; unknown is never read as false.
+ *
+ * Sections follow the paper: `funding`, `commissioning`, `targeting`,
+ * `coverage`, `referralSources` and `activities.types` are Table 1's
+ * dimensions; `linking` places the scheme on Kimberlee's continuum;
+ * `pathways`, `activities` and the rest of `funding` hold the facts behind the
+ * four 'plus' features; `assetBased` is Table 3 and `innovation` Table 4.
+ * `evidence` optionally records, for any fact, the document a coder relied on.
+ * The JSON Schema is in `docs/schema/scheme-profile.schema.json`.
+ *
+ * @example
+ * ```ts
+ * import { SchemeProfileSchema } from 'social-prescribing';
+ *
+ * const parsed = SchemeProfileSchema.safeParse({ id: 'x' });
+ * parsed.success; // false: every other section is missing
+ * ```
+ */
+export const SchemeProfileSchema = ProfileWithoutEvidenceSchema.extend({
+  /**
+   * The evidence for each fact, keyed by the fact's dotted path
+   * (`linking.contact`, `pathways`). Optional; it never changes the
+   * classification.
+   */
+  evidence: z.partialRecord(z.enum(EVIDENCE_KEYS), EvidenceSchema).optional(),
 });
 
 /**

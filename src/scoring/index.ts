@@ -1,5 +1,5 @@
 export { classifyScheme, type ClassifyOptions } from './classifyScheme';
-export { explainClassification, formatCitation } from './explainClassification';
+export { explainClassification, formatCitation, type ExplainOptions } from './explainClassification';
 export { parseRubric } from './parseRubric';
 export { RUBRIC_V1 } from './rubrics/v1';
 export { RUBRIC_V2 } from './rubrics/v2';

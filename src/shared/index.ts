@@ -7,7 +7,7 @@ export {
   type ValidationIssue,
   type ValidationIssueCode,
 } from './errors';
-export { TIER_LABELS } from './text';
+export { TIER_LABELS, formatTierRange } from './text';
 export {
   UNKNOWN,
   FactSchema,

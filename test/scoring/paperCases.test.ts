@@ -134,9 +134,13 @@ describe('the bundled example schemes', () => {
   it('the partially coded county scheme names the unknown facts that would settle it', () => {
     const c = classify(load('county-coded-from-documents'));
     const text = explainClassification(c);
-    expect(text).toContain("could be up to **'plus'**");
-    expect(text).toContain('The activities people are referred to are funded');
-    expect(text).toContain('Years of funding committed');
+    expect(text.split('\n')[0]).toBe("# Shire County social prescribing (coded from a tender notice): Not determined: holistic to 'plus'");
+    expect(text).toContain("is **not determined: holistic to 'plus'**");
+    expect(text).toContain("the unknown facts allow up to **'plus'**");
+    // The first fact to answer is the activities' funding: "no" settles the tier at holistic.
+    expect(text).toContain("| The activities people are referred to are funded | yes | Not determined: holistic to 'plus' |\n|  | no | holistic |");
+    expect(text).toMatch(/would not change the tier on its own[^\n]*Years of funding committed/);
+    expect(text).not.toMatch(/is \*\*holistic\*\*/);
   });
 
   it('a profile with nothing known is light, but could be plus', () => {
