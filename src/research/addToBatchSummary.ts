@@ -85,6 +85,8 @@ export function addToBatchSummary(summary: BatchSummary, c: Classification): Bat
     threshold,
     tiers: plusOne(summary.tiers, c.tier),
     highestPossibleTiers: plusOne(summary.highestPossibleTiers, c.highestPossibleTier),
+    determinedTiers: c.tier === c.highestPossibleTier ? plusOne(summary.determinedTiers, c.tier) : summary.determinedTiers,
+    undetermined: summary.undetermined + (c.tier === c.highestPossibleTier ? 0 : 1),
     levels: { ...summary.levels, [c.level]: summary.levels[c.level] + 1 },
     criteria,
     sensitivity,

@@ -17,6 +17,8 @@ export function createBatchSummary(): BatchSummary {
     threshold: null,
     tiers: { light: 0, holistic: 0, plus: 0 },
     highestPossibleTiers: { light: 0, holistic: 0, plus: 0 },
+    determinedTiers: { light: 0, holistic: 0, plus: 0 },
+    undetermined: 0,
     levels: { signposting: 0, light: 0, medium: 0, holistic: 0 },
     criteria: [],
     sensitivity: [],

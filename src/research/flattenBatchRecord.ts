@@ -1,3 +1,4 @@
+import { formatTierRange } from '../shared/text';
 import { issueText } from './textCells';
 import { batchCsvColumns } from './batchCsvColumns';
 import type { BatchRecord, ClassificationRules } from './schema';
@@ -40,6 +41,9 @@ export function flattenBatchRecord(record: BatchRecord, rules: Pick<Classificati
     cells.set('scheme_name', c.scheme.name);
     cells.set('tier', c.tier);
     cells.set('highest_possible_tier', c.highestPossibleTier);
+    cells.set('determined', c.tier === c.highestPossibleTier ? 'true' : 'false');
+    cells.set('tier_range', formatTierRange(c));
+    cells.set('decisive_facts', c.decisiveFacts.filter((d) => d.decisive).map((d) => d.fact).join('; '));
     cells.set('level', c.level);
     cells.set('highest_possible_level', c.highestPossibleLevel);
     cells.set('necessary_conditions', c.necessaryConditions);

@@ -2,7 +2,7 @@ import { fit } from './textCells';
 import type { BatchTextFormat } from './schema';
 
 /** @internal The widths of the table format's columns. */
-export const TABLE_WIDTHS = [36, 24, 9, 9, 12] as const;
+export const TABLE_WIDTHS = [30, 22, 31, 21] as const;
 
 /**
  * The heading lines of a batch's results in a human-readable format, to
@@ -18,10 +18,10 @@ export const TABLE_WIDTHS = [36, 24, 9, 9, 12] as const;
 export function formatBatchHeading(format: BatchTextFormat): readonly string[] {
   switch (format) {
     case 'markdown':
-      return ["| Source | Scheme | Tier | Highest possible tier | Level | 'Plus' features | Problems |", '|---|---|---|---|---|---|---|'];
+      return ["| Source | Scheme | Tier | Kimberlee level | 'Plus' features | Problems |", '|---|---|---|---|---|---|'];
     case 'table': {
-      const [a, b, c, d, e] = TABLE_WIDTHS;
-      const head = `${fit('source', a)}  ${fit('scheme', b)}  ${fit('tier', c)}  ${fit('up to', d)}  ${fit('level', e)}  plus features`;
+      const [a, b, c, d] = TABLE_WIDTHS;
+      const head = `${fit('source', a)}  ${fit('scheme', b)}  ${fit('tier', c)}  ${fit('level', d)}  plus features`;
       return [head, '-'.repeat(head.length)];
     }
     default:

@@ -1,5 +1,9 @@
 import { TABLE_WIDTHS } from './formatBatchHeading';
-import { fit, issuesText, mdCell, sourceText, TIER_TEXT } from './textCells';
+import { formatTierRange } from '../shared/text';
+import type { Classification } from '../scoring/types';
+import { fit, issuesText, mdCell, sourceText } from './textCells';
+
+const levelRange = (c: Classification): string => (c.level === c.highestPossibleLevel ? c.level : `${c.level} to ${c.highestPossibleLevel}`);
 import type { BatchRecord, BatchTextFormat } from './schema';
 
 /**
@@ -22,20 +26,20 @@ export function formatBatchRow(record: BatchRecord, format: BatchTextFormat): st
   switch (format) {
     case 'markdown': {
       if (record.status === 'error') {
-        return `| ${mdCell(source)} |  | error |  |  |  | ${mdCell(`${record.error.code}: ${issuesText(record)}`)} |`;
+        return `| ${mdCell(source)} |  | error |  |  | ${mdCell(`${record.error.code}: ${issuesText(record)}`)} |`;
       }
       const c = record.classification;
       const f = c.plusFeatures;
-      return `| ${mdCell(source)} | ${mdCell(c.scheme.id)} | ${TIER_TEXT[c.tier]} | ${TIER_TEXT[c.highestPossibleTier]} | ${c.level} | ${f.met} met, ${f.unknown} unknown of ${f.met + f.notMet + f.unknown} |  |`;
+      return `| ${mdCell(source)} | ${mdCell(c.scheme.id)} | ${formatTierRange(c)} | ${levelRange(c)} | ${f.met} met, ${f.unknown} unknown of ${f.met + f.notMet + f.unknown} |  |`;
     }
     case 'table': {
-      const [a, b, c, d, e] = TABLE_WIDTHS;
+      const [a, b, c, d] = TABLE_WIDTHS;
       if (record.status === 'error') {
         return `${fit(source, a, true)}  ERROR ${record.error.code}: ${issuesText(record)}`;
       }
       const k = record.classification;
       const f = k.plusFeatures;
-      return `${fit(source, a, true)}  ${fit(k.scheme.id, b)}  ${fit(TIER_TEXT[k.tier], c)}  ${fit(TIER_TEXT[k.highestPossibleTier], d)}  ${fit(k.level, e)}  ${f.met} met, ${f.unknown} unknown of ${f.met + f.notMet + f.unknown}`;
+      return `${fit(source, a, true)}  ${fit(k.scheme.id, b)}  ${fit(formatTierRange(k), c)}  ${fit(levelRange(k), d)}  ${f.met} met, ${f.unknown} unknown of ${f.met + f.notMet + f.unknown}`;
     }
     default:
       format satisfies never;

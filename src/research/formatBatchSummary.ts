@@ -50,8 +50,11 @@ export function formatBatchSummary(summary: BatchSummary, format: BatchTextForma
   lines.push(intro, '');
   lines.push(
     ...table(
-      ['Tier', 'Schemes (proven)', 'Highest possible'],
-      TIERS.map((t) => [TIER_TEXT[t], String(summary.tiers[t]), String(summary.highestPossibleTiers[t])]),
+      ['Tier', 'Determined', 'At least (proven)', 'At most (highest possible)'],
+      [
+        ...TIERS.map((t) => [TIER_TEXT[t], String(summary.determinedTiers[t]), String(summary.tiers[t]), String(summary.highestPossibleTiers[t])]),
+        ['Not determined', String(summary.undetermined), '', ''],
+      ],
     ),
     '',
   );

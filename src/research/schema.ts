@@ -409,6 +409,10 @@ export interface BatchSummary {
   readonly tiers: TierCounts;
   /** How many schemes have each highest possible tier. */
   readonly highestPossibleTiers: TierCounts;
+  /** How many schemes the known facts settle at each tier (`determined`). */
+  readonly determinedTiers: TierCounts;
+  /** How many schemes the known facts do not settle (their tier is a range). */
+  readonly undetermined: number;
   /** How many schemes have each proven Kimberlee level. */
   readonly levels: Readonly<Record<KimberleeLevel, number>>;
   /** Per criterion (tier criteria, innovation stages, principles), how often each outcome occurred. */

@@ -3,7 +3,7 @@
 // runs against the built package; and every guide is in the site.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolveClassificationRules } from '../../src/index';
+import { batchCsvColumns, resolveClassificationRules } from '../../src/index';
 
 const examples = readdirSync('examples')
   .filter((f) => /\.(ts|cjs|mjs)$/.test(f))
@@ -48,5 +48,14 @@ describe('documentation', () => {
     ]);
     expect(codes.size).toBeGreaterThan(0);
     for (const code of codes) expect(catalogue, code).toContain(`\`${code}\``);
+  });
+
+  it('the research guide names every column of the results CSV (the list cannot drift from batchCsvColumns)', () => {
+    const guide = readFileSync('docs/classifying-schemes-for-research.md', 'utf8');
+    const rules = resolveClassificationRules({})._unsafeUnwrap();
+    for (const name of batchCsvColumns(rules)) {
+      const documented = guide.includes(`\`${name}\``) || /^(outcome_|tier_at_threshold_|highest_possible_tier_at_threshold_)/.test(name);
+      expect(documented, name).toBe(true);
+    }
   });
 });

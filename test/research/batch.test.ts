@@ -179,12 +179,27 @@ describe('human-readable formats', () => {
   it('formats rows, failures and the summary in table and markdown', () => {
     const ok = classifyBatchInput(ROTHERHAM, { file: 'r.json', row: null }, RULES);
     const bad = classifyBatchInput({ id: 'x' }, { file: 'b.csv', row: 4 }, RULES);
-    expect(formatBatchRow(ok, 'markdown')).toBe("| r.json | rotherham | 'plus' | 'plus' | holistic | 4 met, 0 unknown of 4 |  |");
+    expect(formatBatchRow(ok, 'markdown')).toBe("| r.json | rotherham | 'plus' | holistic | 4 met, 0 unknown of 4 |  |");
+    // An undetermined scheme is a range in every text format, never a bare tier.
+    const open = classifyBatchInput({ ...ROTHERHAM, linking: { ...ROTHERHAM.linking, whoLinks: 'unknown' } }, { file: 'o.json', row: null }, RULES);
+    expect(formatBatchRow(open, 'markdown')).toBe("| o.json | rotherham | Not determined: light to 'plus' | signposting to holistic | 4 met, 0 unknown of 4 |  |");
+    expect(formatBatchRow(open, 'table')).toContain("Not determined: light to 'plus'");
+    const cells = flattenBatchRecord(open, RULES);
+    const column = (name: string) => cells[batchCsvColumns(RULES).indexOf(name)];
+    expect([column('tier'), column('highest_possible_tier'), column('determined'), column('tier_range'), column('decisive_facts')]).toEqual([
+      'light',
+      'plus',
+      'false',
+      "Not determined: light to 'plus'",
+      'linking.whoLinks',
+    ]);
     expect(formatBatchRow(bad, 'table')).toMatch(/^b\.csv:4 +ERROR invalid_scheme_profile: profileVersion missing_field; name missing_field; /);
-    expect(formatBatchHeading('table')[0]).toMatch(/^source +scheme +tier +up to +level +plus features$/);
+    expect(formatBatchHeading('table')[0]).toMatch(/^source +scheme +tier +level +plus features$/);
     const summary = addToBatchSummary(createBatchSummary(), ok.status === 'ok' ? ok.classification : classified(ROTHERHAM));
     const md = formatBatchSummary(summary, 'markdown', { failed: 1, rules: RULES });
     expect(md).toContain('1 scheme classified; 1 input failed.');
+    expect(md).toContain("| 'plus' | 1 | 1 | 1 |");
+    expect(md).toContain('| Not determined | 0 |  |  |');
     expect(md).toContain("| 2 (used) | 0 | 0 | 1 | 0 | 0 | 0 | 1 | 0 |");
     expect(formatBatchSummary(summary, 'table', { sensitivity: false })).not.toContain('Sensitivity');
   });

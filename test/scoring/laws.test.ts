@@ -140,7 +140,10 @@ describe.each([
         expect(c.innovation.stages.map((x) => x.id)).toEqual(rubric.innovationStages.map((x) => x.id));
         expect(c.principles.map((x) => x.id)).toEqual(rubric.principles.map((x) => x.id));
         // Every criterion is one row of the explanation's tables.
-        const firstCells = explainClassification(c)
+        const text = explainClassification(c);
+        // The criteria tables start at the level section ("Answer these next" names facts, not criteria).
+        const firstCells = text
+          .slice(text.indexOf('## Level'))
           .split('\n')
           .filter((line) => line.startsWith('| '))
           .map((line) => line.slice(2, line.indexOf(' |', 2)).replace(/^\d+\. /, ''));
