@@ -45,3 +45,14 @@ export { formatBatchHeading } from './formatBatchHeading';
 export { formatBatchRow } from './formatBatchRow';
 export { formatBatchSummary, type BatchSummaryTextOptions } from './formatBatchSummary';
 export { renderResearchReport } from './renderResearchReport';
+export {
+  krippendorffAlpha,
+  ALPHA_LEVELS,
+  type AlphaLevel,
+  type ReliabilityValue,
+  type KrippendorffAlphaOptions,
+  type KrippendorffAlphaResult,
+  type KrippendorffAlphaError,
+  type AlphaUndefinedError,
+  type AlphaUndefinedReason,
+} from './krippendorffAlpha';
