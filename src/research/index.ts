@@ -56,3 +56,20 @@ export {
   type AlphaUndefinedError,
   type AlphaUndefinedReason,
 } from './krippendorffAlpha';
+export {
+  compareCodings,
+  FACT_AGREEMENT_STATUSES,
+  type CodedValue,
+  type FactAgreementStatus,
+  type AgreementCounts,
+  type TierRange,
+  type TierSwap,
+  type FactAgreement,
+  type SchemeAgreement,
+  type AlphaEstimate,
+  type DimensionAgreement,
+  type FactAlpha,
+  type CodingComparison,
+  type CompareCodingsOptions,
+  type CompareCodingsError,
+} from './compareCodings';

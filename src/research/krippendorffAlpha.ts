@@ -155,6 +155,15 @@ const isMissing = (v: ReliabilityValue): v is null | undefined => v === null || 
 /** A key that tells `1` from `'1'` and `true` from `'true'`. */
 const keyOf = (v: Present): string => `${typeof v}:${String(v)}`;
 
+/** @internal The rank of each value of an ordinal order (the first rank of a repeated value). */
+export function rankOf(order: readonly Present[]): Map<string, number> {
+  const ranks = new Map<string, number>();
+  order.forEach((v, i) => {
+    if (!ranks.has(keyOf(v))) ranks.set(keyOf(v), i);
+  });
+  return ranks;
+}
+
 /** @internal The difference function delta squared of Krippendorff (2011), between distinct values i and j. */
 type Delta = (i: number, j: number) => number;
 
@@ -270,15 +279,10 @@ export function krippendorffAlpha(reliabilityData: unknown, options: Krippendorf
   if (orderList !== undefined && level !== 'ordinal') {
     return err(createValidationError('invalid_alpha_options', 'alpha options', [{ path: ['order'], code: 'invalid', message: 'order: applies to the ordinal level only' }]));
   }
-  let order: Map<string, number> | undefined;
-  if (orderList !== undefined) {
-    order = new Map();
-    for (const [i, v] of orderList.entries()) {
-      if (order.has(keyOf(v))) {
-        return err(createValidationError('invalid_alpha_options', 'alpha options', [{ path: ['order', i], code: 'duplicate_id', message: `order[${i}]: repeats an earlier value` }]));
-      }
-      order.set(keyOf(v), i);
-    }
+  const order = orderList === undefined ? undefined : rankOf(orderList);
+  if (orderList !== undefined && order !== undefined && order.size < orderList.length) {
+    const i = orderList.findIndex((v, j) => order.get(keyOf(v)) !== j);
+    return err(createValidationError('invalid_alpha_options', 'alpha options', [{ path: ['order', i], code: 'duplicate_id', message: `order[${i}]: repeats an earlier value` }]));
   }
   const parsed = safeParse(DataSchema, reliabilityData);
   if (!parsed.success) {

@@ -1,7 +1,8 @@
 // Arbitraries for agreement between coders: reliability data (coders x
 // units, with missing values) at each level of measurement.
 import fc from 'fast-check';
-import { ALPHA_LEVELS, type AlphaLevel, type ReliabilityValue } from '../../src/index';
+import { ALPHA_LEVELS, SCHEME_FACTS, type AlphaLevel, type ReliabilityValue, type SchemeProfile } from '../../src/index';
+import { anyProfileArb, factValue, SENTINEL, setPath } from './scheme';
 
 export const alphaLevelArb: fc.Arbitrary<AlphaLevel> = fc.constantFrom(...ALPHA_LEVELS);
 
@@ -39,5 +40,35 @@ export function perfectAgreementArb(level: AlphaLevel): fc.Arbitrary<Reliability
     })
     .map(({ first, rest, coders }) =>
       Array.from({ length: coders }, (_, c) => [...first, ...rest.map(([value, coded]) => (coded[c] === true ? value : null))]),
+    );
+}
+
+/** A profile with a few facts redrawn, as a second coder might code the same scheme. */
+export function recodedArb(profile: SchemeProfile, maxChanges = 4): fc.Arbitrary<SchemeProfile> {
+  return fc
+    .array(fc.nat({ max: SCHEME_FACTS.length - 1 }), { maxLength: maxChanges })
+    .chain((indexes) => fc.tuple(fc.constant(indexes), fc.tuple(...indexes.map((i) => factValue(SCHEME_FACTS[i]!)))))
+    .map(([indexes, values]) => {
+      const copy = structuredClone(profile) as unknown as Record<string, unknown>;
+      indexes.forEach((i, k) => setPath(copy, SCHEME_FACTS[i]!.path, values[k]));
+      return copy as unknown as SchemeProfile;
+    });
+}
+
+/**
+ * Two or three codings of up to three schemes (ids `s0`, `s1`, ...): each
+ * coder recodes a few facts of a common base profile and may leave a scheme
+ * out. Names and notes carry the PII sentinel.
+ */
+export function codingsArb(): fc.Arbitrary<SchemeProfile[][]> {
+  return fc
+    .record({ coders: fc.integer({ min: 2, max: 3 }), bases: fc.array(anyProfileArb(), { minLength: 1, maxLength: 3 }) })
+    .chain(({ coders, bases }) =>
+      fc.array(
+        fc.tuple(...bases.map((base, i) => fc.tuple(fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), recodedArb({ ...base, id: `s${i}`, name: `name ${SENTINEL}`, notes: `notes ${SENTINEL}` })))).map((schemes) =>
+          schemes.filter(([keep]) => keep).map(([, profile]) => profile),
+        ),
+        { minLength: coders, maxLength: coders },
+      ),
     );
 }
