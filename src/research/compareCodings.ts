@@ -236,17 +236,32 @@ export interface CodingComparison {
   /** How many codings were compared. */
   readonly codings: number;
   /** The rubric the tier ranges come from, or `null` when no scheme was compared. */
-  readonly rubric: { readonly id: string; readonly version: string } | null;
+  readonly rubric: {
+    /** The rubric's id, e.g. `dayson-2017`. */
+    readonly id: string;
+    /** Its version. */
+    readonly version: string;
+  } | null;
   /** Every scheme coded by at least two codings, in order of first appearance. */
   readonly schemes: readonly SchemeAgreement[];
   /** Schemes only one coding has (so nothing to compare), with that coding's index. */
-  readonly unmatched: readonly { readonly id: string; readonly coding: number }[];
+  readonly unmatched: readonly {
+    /** The scheme's id. */
+    readonly id: string;
+    /** The coding (index in the `codings` argument) that has it. */
+    readonly coding: number;
+  }[];
   /** Agreement per profile section. */
   readonly dimensions: readonly DimensionAgreement[];
   /** Agreement per fact across schemes, at each fact's own level. */
   readonly facts: readonly FactAlpha[];
   /** Agreement over every fact: nominal alpha over (scheme, fact) units, and the counts. */
-  readonly overall: { readonly alpha: AlphaEstimate; readonly counts: AgreementCounts };
+  readonly overall: {
+    /** Nominal alpha over every (scheme, fact) unit. */
+    readonly alpha: AlphaEstimate;
+    /** How many (scheme, fact) pairs have each status. */
+    readonly counts: AgreementCounts;
+  };
 }
 
 /**
