@@ -15,6 +15,7 @@ import {
   type Rubric,
 } from '../index';
 import { issueText } from '../research/textCells';
+import { registerAgreeCommand } from './agreeCommand';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exitCodes';
 import { formatValidationError } from './formatValidationError';
 import { expandInputs, readInputs, type InputEntry } from './inputs';
@@ -266,6 +267,8 @@ export function createProgram(onExit: (code: number) => void): Command {
     .option('--no-progress', 'never show the progress bar')
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .action(async (inputs: string[], options: Parameters<typeof reportCommand>[1]) => onExit(await reportCommand(inputs, options)));
+
+  registerAgreeCommand(program, onExit);
 
   return program;
 }

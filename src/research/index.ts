@@ -45,3 +45,31 @@ export { formatBatchHeading } from './formatBatchHeading';
 export { formatBatchRow } from './formatBatchRow';
 export { formatBatchSummary, type BatchSummaryTextOptions } from './formatBatchSummary';
 export { renderResearchReport } from './renderResearchReport';
+export {
+  krippendorffAlpha,
+  ALPHA_LEVELS,
+  type AlphaLevel,
+  type ReliabilityValue,
+  type KrippendorffAlphaOptions,
+  type KrippendorffAlphaResult,
+  type KrippendorffAlphaError,
+  type AlphaUndefinedError,
+  type AlphaUndefinedReason,
+} from './krippendorffAlpha';
+export {
+  compareCodings,
+  FACT_AGREEMENT_STATUSES,
+  type CodedValue,
+  type FactAgreementStatus,
+  type AgreementCounts,
+  type TierRange,
+  type TierSwap,
+  type FactAgreement,
+  type SchemeAgreement,
+  type AlphaEstimate,
+  type DimensionAgreement,
+  type FactAlpha,
+  type CodingComparison,
+  type CompareCodingsOptions,
+  type CompareCodingsError,
+} from './compareCodings';
