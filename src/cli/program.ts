@@ -8,6 +8,8 @@ import {
   formatSchemeCsv,
   renderResearchReport,
   resolveClassificationRules,
+  RUBRIC_V1,
+  RUBRIC_V2,
   schemeProfileJsonSchema,
   type BatchRecord,
   type ClassificationRules,
@@ -23,6 +25,12 @@ import { Output } from './output';
 import { Progress } from './progress';
 import { VERSION } from './version';
 import { createWriter, OUTPUT_FORMATS, type OutputFormat } from './writers';
+
+/** The published rubrics, chosen with `--rubric <id>@<version>`. */
+const BUILT_IN_RUBRICS: Readonly<Record<string, Rubric>> = {
+  [`${RUBRIC_V1.id}@${RUBRIC_V1.version}`]: RUBRIC_V1,
+  [`${RUBRIC_V2.id}@${RUBRIC_V2.version}`]: RUBRIC_V2,
+};
 
 interface RuleOptions {
   readonly threshold?: number;
@@ -41,7 +49,9 @@ function parseCount(value: string): number {
 
 async function loadRules(options: RuleOptions): Promise<ClassificationRules> {
   const classify: { rubric?: Rubric; parameters?: Record<string, number> } = {};
-  if (options.rubric !== undefined) {
+  const builtIn = options.rubric === undefined ? undefined : BUILT_IN_RUBRICS[options.rubric.trim().toLowerCase()];
+  if (builtIn !== undefined) classify.rubric = builtIn;
+  else if (options.rubric !== undefined) {
     let text: string;
     try {
       text = await readFile(options.rubric, 'utf8');
@@ -151,7 +161,7 @@ async function explainCommand(input: string, options: RuleOptions & { readonly i
     return EXIT.someInputsFailed;
   }
   const out = Output.open(undefined);
-  await out.write(explainClassification(record.classification));
+  await out.write(explainClassification(record.classification, record.evidence === undefined ? {} : { evidence: record.evidence }));
   await out.close();
   return EXIT.ok;
 }
@@ -186,7 +196,11 @@ async function reportCommand(
 
 const thresholdOption = () =>
   new Option('-t, --threshold <n>', "how many of the four 'plus' features a 'plus' scheme must show (rubric parameter plusFeatureThreshold; default 2)").argParser(parseThreshold);
-const rubricOption = () => new Option('--rubric <file>', 'a rubric as JSON (default: the built-in rubric dayson-2017 2.0.0)');
+const rubricOption = () =>
+  new Option(
+    '--rubric <rubric>',
+    'a published rubric by id@version (dayson-2017@2.0.0, the default, or dayson-2017@1.0.0), or a rubric as a JSON file',
+  );
 const delimiterOption = () => new Option('--csv-delimiter <char>', 'the delimiter of CSV inputs').default(',');
 
 /** Builds the command-line program. `exit` receives the status of a finished command. */

@@ -10,11 +10,12 @@ import {
   type BatchSummary,
   type ClassificationRules,
 } from '../index';
+import { LONG_CSV_COLUMNS, longCsvRows } from '../research/longCsvRows';
 import type { Output } from './output';
 import { VERSION } from './version';
 
 /** The output formats of `classify`. */
-export const OUTPUT_FORMATS = ['table', 'json', 'jsonl', 'csv', 'markdown'] as const;
+export const OUTPUT_FORMATS = ['table', 'json', 'jsonl', 'csv', 'long', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Writes a batch, record by record, in one format. */
@@ -40,8 +41,8 @@ function sensitivityCsv(summary: BatchSummary): string {
 }
 
 /**
- * Makes the writer for `format`. With `sensitivity`, the one-table formats
- * (csv, jsonl) write the sensitivity table instead of one row per scheme;
+ * Makes the writer for `format`. `long` is a tidy CSV, one row per scheme
+ * and criterion. With `sensitivity`, the one-table formats (csv, long, jsonl) write the sensitivity table instead of one row per scheme;
  * table and markdown add it to their summary; json always has it.
  */
 export function createWriter(format: OutputFormat, out: Output, rules: ClassificationRules, sensitivity: boolean): BatchWriter {
@@ -72,6 +73,12 @@ export function createWriter(format: OutputFormat, out: Output, rules: Classific
       return {
         begin: () => (sensitivity ? Promise.resolve() : out.write(`${formatCsvRow(batchCsvColumns(rules))}\n`)),
         record: (r) => (sensitivity ? Promise.resolve() : out.write(`${formatCsvRow(flattenBatchRecord(r, rules))}\n`)),
+        end: (summary) => (sensitivity ? out.write(sensitivityCsv(summary)) : Promise.resolve()),
+      };
+    case 'long':
+      return {
+        begin: () => (sensitivity ? Promise.resolve() : out.write(`${formatCsvRow(LONG_CSV_COLUMNS)}\n`)),
+        record: (r) => (sensitivity ? Promise.resolve() : out.write(longCsvRows(r).map((row) => `${formatCsvRow(row)}\n`).join(''))),
         end: (summary) => (sensitivity ? out.write(sensitivityCsv(summary)) : Promise.resolve()),
       };
     case 'markdown':

@@ -1,8 +1,5 @@
-import { classifyValidProfile } from '../scoring/classifyScheme';
-import { loadRubric } from '../scoring/parseRubric';
-import { RUBRIC_V2 } from '../scoring/rubrics/v2';
 import { createBatchFailure } from './createBatchFailure';
-import { classifyBatchInput } from './classifyBatchInput';
+import { classifyProfileRecord } from './classifyProfileRecord';
 import { readSchemeCsvRecord } from './parseSchemeCsvRecord';
 import type { BatchRecord, BatchSource, ClassificationRules, SchemeCsvLayout } from './schema';
 
@@ -30,8 +27,5 @@ export function classifyBatchCsvRecord(
   const profile = readSchemeCsvRecord(layout, cells);
   if (profile.isErr()) return createBatchFailure(source, profile.error.error, profile.error.columns);
   // The row is already a validated profile: classify it without validating it again.
-  const compiled = loadRubric(rules.classifyOptions.rubric ?? RUBRIC_V2);
-  if (compiled.isErr()) return classifyBatchInput(profile.value, source, rules);
-  const params = { ...compiled.value.defaults, ...rules.classifyOptions.parameters };
-  return { status: 'ok', source: { file: source.file, row: source.row }, rulesHash: rules.hash, classification: classifyValidProfile(profile.value, compiled.value, params) };
+  return classifyProfileRecord(profile.value, source, rules);
 }

@@ -1,12 +1,13 @@
-import { classifyScheme } from '../scoring/classifyScheme';
+import { parseSchemeProfile } from '../scheme/parseSchemeProfile';
+import { classifyProfileRecord } from './classifyProfileRecord';
 import { createBatchFailure } from './createBatchFailure';
 import type { BatchRecord, BatchSource, ClassificationRules } from './schema';
 
 /**
  * Classifies one input of a batch (any value, typically parsed JSON) with
  * rules resolved once by `resolveClassificationRules`, and returns its batch
- * record: the classification with the rules' hash, or every problem found.
- * Never throws.
+ * record: the classification with the rules' hash (and the profile's
+ * `evidence`, when it has any), or every problem found. Never throws.
  *
  * @example
  * ```ts
@@ -19,7 +20,7 @@ import type { BatchRecord, BatchSource, ClassificationRules } from './schema';
  * ```
  */
 export function classifyBatchInput(input: unknown, source: BatchSource, rules: ClassificationRules): BatchRecord {
-  const result = classifyScheme(input, rules.classifyOptions);
-  if (result.isErr()) return createBatchFailure(source, result.error);
-  return { status: 'ok', source: { file: source.file, row: source.row }, rulesHash: rules.hash, classification: result.value };
+  const profile = parseSchemeProfile(input);
+  if (profile.isErr()) return createBatchFailure(source, profile.error);
+  return classifyProfileRecord(profile.value, source, rules);
 }

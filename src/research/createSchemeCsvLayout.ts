@@ -9,7 +9,7 @@ import { CSV_PATHWAY_FIELDS, MAX_CSV_PATHWAY_GROUPS, type SchemeCsvColumn, type 
 import { safeParse } from '../shared/safeParse';
 
 const FIXED = new Map<string, SchemeCsvColumn>(
-  [...schemeCsvColumns({ pathwayGroups: 0 }), VERSION_COLUMN].map((c) => [c.name.toLowerCase(), c]),
+  [...schemeCsvColumns({ pathwayGroups: 0, evidence: true }), VERSION_COLUMN].map((c) => [c.name.toLowerCase(), c]),
 );
 const PATHWAY_FIELDS = new Map(CSV_PATHWAY_FIELDS.map((f) => [f.toLowerCase(), f]));
 const PATHWAY = /^pathway([1-9][0-9]{0,3})\.([a-z]+)$/;

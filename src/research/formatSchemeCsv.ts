@@ -32,7 +32,10 @@ function cellOf(profile: SchemeProfile, column: SchemeCsvColumn): string {
  * is the empty template. It has at least `pathwayGroups` pathway groups
  * (default 5), more when a profile has more pathways. Reading the text back
  * with `createSchemeCsvLayout` and `parseSchemeCsvRecord` gives the same
- * profiles (an empty `notes` or pathway `label` reads back as absent).
+ * profiles (an empty `notes`, pathway `label` or evidence cell reads back as
+ * absent). The evidence columns are written with `evidence: true` (the
+ * template for coders who record their sources) or when any profile has
+ * evidence.
  *
  * @example
  * ```ts
@@ -46,7 +49,7 @@ function cellOf(profile: SchemeProfile, column: SchemeCsvColumn): string {
  */
 export function formatSchemeCsv(
   profiles: readonly unknown[],
-  options: { readonly pathwayGroups?: number } = {},
+  options: { readonly pathwayGroups?: number; readonly evidence?: boolean } = {},
 ): Result<string, SchemeProfilesError> {
   if (!Array.isArray(profiles)) {
     return err(createValidationError('invalid_scheme_profiles', 'scheme profiles', [{ path: [], code: 'invalid_type', message: '(root): expected a list of scheme profiles' }]));
@@ -62,7 +65,8 @@ export function formatSchemeCsv(
   const requested = options.pathwayGroups;
   let groups = typeof requested === 'number' && Number.isInteger(requested) ? Math.min(Math.max(requested, 0), MAX_CSV_PATHWAY_GROUPS) : DEFAULT_CSV_PATHWAY_GROUPS;
   for (const p of valid) if (p.pathways !== 'unknown' && p.pathways.length > groups) groups = p.pathways.length;
-  const columns = schemeCsvColumns({ pathwayGroups: groups });
+  // Evidence columns are written when a profile has evidence, so every profile reads back as it was.
+  const columns = schemeCsvColumns({ pathwayGroups: groups, evidence: options.evidence === true || valid.some((p) => p.evidence !== undefined) });
   const lines = [formatCsvRow(columns.map((c) => c.name))];
   for (const p of valid) lines.push(formatCsvRow(columns.map((c) => cellOf(p, c))));
   return ok(`${lines.join('\n')}\n`);

@@ -38,7 +38,11 @@ function unknownProfile(): Record<string, unknown> {
 
 function setPath(target: Record<string, unknown>, path: readonly (string | number)[], value: unknown): void {
   let node = target;
-  for (let i = 0; i < path.length - 1; i++) node = node[path[i]!] as Record<string, unknown>;
+  for (let i = 0; i < path.length - 1; i++) {
+    // Evidence objects are made only when one of their cells is filled.
+    if (!Object.hasOwn(node, path[i]!)) node[path[i]!] = {};
+    node = node[path[i]!] as Record<string, unknown>;
+  }
   node[path[path.length - 1]!] = value;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FactGroup } from '../scheme/facts';
+import type { SchemeProfile } from '../scheme/schema';
 import type { ValidationIssueCode } from '../shared/errors';
 import type { ClassifyOptions } from '../scoring/classifyScheme';
 import type { Classification } from '../scoring/types';
@@ -290,6 +291,11 @@ export interface BatchSuccess {
   readonly rulesHash: string;
   /** The classification. */
   readonly classification: Classification;
+  /**
+   * The evidence the coder recorded in the profile, when it has any: the
+   * coder's own text, cited in the explanation, the long CSV and the report.
+   */
+  readonly evidence?: SchemeProfile['evidence'];
 }
 
 /**

@@ -99,15 +99,40 @@ export function pathwayColumn(n: number, field: CsvPathwayField): SchemeCsvColum
   }
 }
 
+const EVIDENCE_FIELDS = ['source', 'locator', 'note', 'coder'] as const;
+const EVIDENCE_HELP: Record<(typeof EVIDENCE_FIELDS)[number], string> = {
+  source: 'Evidence: the document relied on for this fact, a title or a URL (up to 2,000 characters). Your own text: cited in explanations, the long CSV and the report, never in errors.',
+  locator: 'Evidence: where in the document (a page, section or paragraph), up to 300 characters.',
+  note: 'Evidence: a short note on how the fact was read, up to 2,000 characters.',
+  coder: 'Evidence: who coded the fact (initials or a coder id), up to 200 characters.',
+};
+
+/** @internal The evidence columns of one fact (`evidence.<fact>.source`, ...). */
+export function evidenceColumns(fact: string, label: string, group: SchemeCsvColumn['group']): SchemeCsvColumn[] {
+  return EVIDENCE_FIELDS.map((field) => ({
+    name: `evidence.${fact}.${field}`,
+    kind: 'text' as const,
+    path: ['evidence', fact, field],
+    required: false,
+    label: `${label}: evidence ${field}`,
+    help: EVIDENCE_HELP[field],
+    unknown: '',
+    group,
+  }));
+}
+
 /**
  * The columns of the scheme CSV, in template order: `id`, `name`, `notes`,
  * one column per fact of `SCHEME_FACTS` (named by the fact's dotted path,
  * e.g. `funding.committedYears`), the `pathways` column, then
  * `pathwayGroups` groups of pathway columns (`pathway1.id`,
  * `pathway1.label`, `pathway1.setting`, `pathway1.clearlyDelineated`, ...).
- * `docs/csv-columns.md` is generated from the same list.
+ * With `evidence: true`, each fact (and `pathways`) is followed by its four
+ * evidence columns: `evidence.<fact>.source`, `.locator`, `.note` and
+ * `.coder`. `docs/csv-columns.md` is generated from the same list.
  *
  * @param options.pathwayGroups - how many pathway groups (default 5, at most 1000).
+ * @param options.evidence - whether to include the evidence columns (default `false`).
  *
  * @example
  * ```ts
@@ -118,10 +143,16 @@ export function pathwayColumn(n: number, field: CsvPathwayField): SchemeCsvColum
  * names.at(-1); // 'pathway2.clearlyDelineated'
  * ```
  */
-export function schemeCsvColumns(options: { readonly pathwayGroups?: number } = {}): readonly SchemeCsvColumn[] {
+export function schemeCsvColumns(options: { readonly pathwayGroups?: number; readonly evidence?: boolean } = {}): readonly SchemeCsvColumn[] {
   const requested = options.pathwayGroups ?? DEFAULT_CSV_PATHWAY_GROUPS;
   const groups = Number.isInteger(requested) ? Math.min(Math.max(requested, 0), MAX_CSV_PATHWAY_GROUPS) : DEFAULT_CSV_PATHWAY_GROUPS;
-  const out: SchemeCsvColumn[] = [...IDENTITY, ...SCHEME_FACTS.map(factColumn), PATHWAYS_COLUMN];
+  const withEvidence = (column: SchemeCsvColumn, fact: string): SchemeCsvColumn[] =>
+    options.evidence === true ? [column, ...evidenceColumns(fact, column.label, column.group)] : [column];
+  const out: SchemeCsvColumn[] = [
+    ...IDENTITY,
+    ...SCHEME_FACTS.flatMap((f) => withEvidence(factColumn(f), f.key)),
+    ...withEvidence(PATHWAYS_COLUMN, 'pathways'),
+  ];
   for (let n = 1; n <= groups; n++) {
     for (const field of CSV_PATHWAY_FIELDS) out.push(pathwayColumn(n, field));
   }

@@ -96,7 +96,10 @@ export function describePath(
           next.push(...alternatives(def['catchall'] as z.core.$ZodType));
         }
       } else if (def.type === 'record') {
-        isRecordKey = true;
+        // A key drawn from an enum is the library's own vocabulary (e.g. a fact path), not typed free text.
+        const keyDef = defOf(unwrap(def['keyType'] as z.core.$ZodType));
+        const entries = keyDef?.type === 'enum' ? Object.values(keyDef['entries'] as Record<string, unknown>) : [];
+        if (!entries.includes(segment)) isRecordKey = true;
         next.push(...alternatives(def['valueType'] as z.core.$ZodType));
       } else if (def.type === 'array') {
         next.push(...alternatives(def['element'] as z.core.$ZodType));

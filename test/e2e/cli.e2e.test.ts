@@ -104,17 +104,18 @@ describe('classify: every output format', () => {
     expect(rotherham[at('level')]).toBe('holistic');
     expect(rotherham[at('outcome_plus_pathways')]).toBe('met');
     expect(rotherham[at('rubric_id')]).toBe('dayson-2017');
-    expect(rotherham[at('rubric_version')]).toBe('1.0.0');
+    expect(rotherham[at('rubric_version')]).toBe('2.0.0');
+    expect(rotherham[at('determined')]).toBe('true');
     expect(rotherham[at('rules_hash')]).toBe(RULES.hash);
   });
 
   it('writes Markdown and a readable table, with the summary', () => {
     const md = cli(['classify', input, '--format', 'markdown']);
-    expect(md.stdout.split('\n')[0]).toBe("| Source | Scheme | Tier | Highest possible tier | Level | 'Plus' features | Problems |");
-    expect(md.stdout).toContain("| test/fixtures/good/rotherham.json | rotherham | 'plus' | 'plus' | holistic | 4 met, 0 unknown of 4 |  |");
+    expect(md.stdout.split('\n')[0]).toBe("| Source | Scheme | Tier | Kimberlee level | 'Plus' features | Problems |");
+    expect(md.stdout).toContain("| test/fixtures/good/rotherham.json | rotherham | 'plus' | holistic | 4 met, 0 unknown of 4 |  |");
     expect(md.stdout).toContain('## Summary');
     const table = cli(['classify', input, '--format', 'table']);
-    expect(table.stdout).toMatch(/^source +scheme +tier +up to +level +plus features$/m);
+    expect(table.stdout).toMatch(/^source +scheme +tier +level +plus features$/m);
     expect(table.stdout).toContain('15 schemes classified; 0 inputs failed.');
   });
 

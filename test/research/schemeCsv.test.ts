@@ -280,3 +280,43 @@ describe('CSV injection and the scheme CSV', () => {
     expect(p.funding.committedYears).toBe(3);
   });
 });
+
+describe('evidence columns', () => {
+  const evidence = {
+    'linking.contact': { source: 'Service specification 2019', locator: 's. 3.2', note: 'six to twelve sessions', coder: 'AB' },
+    pathways: { source: 'https://example.org/referral-form.pdf' },
+  };
+
+  it('law: a profile with evidence reads back exactly as it was written', () => {
+    fc.assert(
+      fc.property(schemeProfileArb(), (p) => {
+        const withEvidence = { ...p, evidence };
+        const [read] = readProfiles(formatSchemeCsv([withEvidence])._unsafeUnwrap()) as [ReturnType<typeof parseSchemeCsvRecord>];
+        expect(read._unsafeUnwrap()).toEqual(normalise(withEvidence));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('the template gains four evidence columns after each fact with evidence: true, and none without', () => {
+    const names = schemeCsvColumns({ pathwayGroups: 0, evidence: true }).map((c) => c.name);
+    const i = names.indexOf('linking.contact');
+    expect(names.slice(i, i + 5)).toEqual([
+      'linking.contact',
+      'evidence.linking.contact.source',
+      'evidence.linking.contact.locator',
+      'evidence.linking.contact.note',
+      'evidence.linking.contact.coder',
+    ]);
+    expect(names).toContain('evidence.pathways.source');
+    expect(schemeCsvColumns().some((c) => c.name.startsWith('evidence.'))).toBe(false);
+    expect(formatSchemeCsv([], { evidence: true })._unsafeUnwrap().split('\n')[0]).toContain('evidence.linking.contact.source');
+  });
+
+  it('evidence without a source is an error naming the source column, never echoing the text', () => {
+    const layout = createSchemeCsvLayout(['id', 'name', 'evidence.linking.contact.locator'])._unsafeUnwrap();
+    const e = parseSchemeCsvRecord(layout, ['s1', 'Scheme', `p. 4 ${SENTINEL}`])._unsafeUnwrapErr();
+    expect(e.issues.map((i) => [i.path.join('.'), i.code])).toEqual([['evidence.linking.contact.source', 'missing_field']]);
+    expect(JSON.stringify(e)).not.toContain(SENTINEL);
+  });
+});
