@@ -1,4 +1,5 @@
-import { TIER_LABELS } from '../shared/text';
+import { formatTierRange, TIER_LABELS } from '../shared/text';
+import type { Classification } from '../scoring/types';
 import { err, ok, type Result } from 'neverthrow';
 import { createValidationError, formatPath, type ValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
@@ -34,7 +35,16 @@ code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;background
 .swatch{display:inline-block;width:.9em;height:.9em;vertical-align:middle;margin-right:.3em;border:1px solid #999}
 section.scheme{border-top:1px solid #ddd;margin-top:1.5rem}section.scheme h3{font-size:1.25rem}section.scheme h4{font-size:1.05rem}
 svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-@media print{section.scheme{break-before:page}}
+td.tier{white-space:nowrap}.undetermined{font-style:italic}
+@media print{
+  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  body{max-width:none;margin:0;font-size:10pt}
+  .chart{overflow:visible}.chart svg{max-width:100%;height:auto}
+  tr,svg{break-inside:avoid}h2,h3{break-after:avoid}
+  section.scheme{break-before:page}
+  a{color:inherit;text-decoration:none}
+}
+@page{size:A4;margin:15mm}
 `;
 
 function tierChart(summary: BatchSummary): string {
@@ -111,22 +121,30 @@ interface HeatColumn {
   readonly title: string;
 }
 
+const shorten = (text: string, max: number): string => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
+
+/** A tier range in few characters, for the heatmap: `'plus'`, or `light–'plus'` when not determined. */
+const shortRange = (c: Classification): string => (c.tier === c.highestPossibleTier ? TIER_LABEL[c.tier] : `${TIER_LABEL[c.tier]}–${TIER_LABEL[c.highestPossibleTier]}`);
+
 function heatmap(results: readonly { record: BatchSuccess; anchor: string }[], columns: readonly HeatColumn[]): string {
   const cell = 16;
   const labelW = 220;
-  const headH = 170;
-  const width = labelW + columns.length * cell + 150; // room for the slanted column labels
+  const tierW = 110;
+  const headH = 230;
+  const gridX = labelW + tierW;
+  const width = gridX + columns.length * cell + 200; // room for the slanted column labels
   const height = headH + results.length * cell + 10;
   const parts: string[] = [];
+  parts.push(`<text x="${labelW + 4}" y="${headH - 6}" font-size="11" font-weight="bold">Tier</text>`);
   columns.forEach((col, j) => {
-    const x = labelW + j * cell + cell / 2;
-    parts.push(`<text x="${x}" y="${headH - 6}" font-size="10" transform="rotate(-60 ${x} ${headH - 6})">${esc(col.id)}<title>${esc(col.title)}</title></text>`);
+    const x = gridX + j * cell + cell / 2;
+    parts.push(`<text x="${x}" y="${headH - 6}" font-size="10" transform="rotate(-60 ${x} ${headH - 6})">${esc(shorten(col.title, 44))}<title>${esc(`${col.title} (${col.id})`)}</title></text>`);
   });
   results.forEach(({ record, anchor }, i) => {
     const c = record.classification;
     const y = headH + i * cell;
-    const label = [...c.scheme.id].length > 32 ? `${[...c.scheme.id].slice(0, 31).join('')}…` : c.scheme.id;
-    parts.push(`<a href="#${anchor}"><text x="${labelW - 6}" y="${y + 12}" text-anchor="end" font-size="11">${esc(label)}</text></a>`);
+    parts.push(`<a href="#${anchor}"><text x="${labelW - 6}" y="${y + 12}" text-anchor="end" font-size="11">${esc(shorten(c.scheme.id, 32))}</text></a>`);
+    parts.push(`<text x="${labelW + 4}" y="${y + 12}" font-size="11"${c.determined ? '' : ' font-style="italic"'}>${esc(shortRange(c))}<title>${esc(formatTierRange(c))}</title></text>`);
     const outcomes = new Map<string, Outcome>([
       ...c.criteria.map((x) => [x.id, x.outcome] as const),
       ...c.innovation.stages.map((x) => [x.id, x.outcome] as const),
@@ -134,12 +152,11 @@ function heatmap(results: readonly { record: BatchSuccess; anchor: string }[], c
     ]);
     columns.forEach((col, j) => {
       const outcome = outcomes.get(col.id) ?? 'unknown';
+      // Each cell links to the scheme's explanation, where the criterion's row cites the coder's evidence.
       parts.push(
-        `<rect class="cell ${outcome}" x="${labelW + j * cell}" y="${y}" width="${cell - 1}" height="${cell - 1}" fill="${OUTCOME_COLOUR[outcome]}"><title>${esc(`${c.scheme.id}: ${col.title}: ${OUTCOME_LABEL[outcome]}`)}</title></rect>`,
+        `<a href="#${anchor}"><rect class="cell ${outcome}" x="${gridX + j * cell}" y="${y}" width="${cell - 1}" height="${cell - 1}" fill="${OUTCOME_COLOUR[outcome]}"><title>${esc(`${c.scheme.id}: ${col.title}: ${OUTCOME_LABEL[outcome]}`)}</title></rect>`,
+        `<text class="mark" x="${gridX + j * cell + 7.5}" y="${y + 11.5}" text-anchor="middle" font-size="10" fill="${outcome === 'unknown' ? '#333' : '#fff'}" aria-hidden="true">${OUTCOME_MARK[outcome]}</text></a>`,
       );
-      if (outcome !== 'met') {
-        parts.push(`<text x="${labelW + j * cell + 7.5}" y="${y + 11.5}" text-anchor="middle" font-size="10" fill="${outcome === 'unknown' ? '#555' : '#fff'}" aria-hidden="true">${OUTCOME_MARK[outcome]}</text>`);
-      }
     });
   });
   return `<svg id="criteria-heatmap" role="img" aria-labelledby="criteria-heatmap-title" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title id="criteria-heatmap-title">Schemes by criterion: met, not met or unknown</title>${parts.join('')}</svg>`;
@@ -147,9 +164,22 @@ function heatmap(results: readonly { record: BatchSuccess; anchor: string }[], c
 
 function countsTable(summary: BatchSummary): string {
   const rows = TIERS.map(
-    (t) => `<tr><th scope="row"><span class="swatch" style="background:${TIER_COLOUR[t]}"></span>${esc(TIER_LABEL[t])}</th><td class="n">${summary.tiers[t]}</td><td class="n">${summary.highestPossibleTiers[t]}</td></tr>`,
+    (t) =>
+      `<tr><th scope="row"><span class="swatch" style="background:${TIER_COLOUR[t]}"></span>${esc(TIER_LABEL[t])}</th><td class="n">${summary.determinedTiers[t]}</td><td class="n">${summary.tiers[t]}</td><td class="n">${summary.highestPossibleTiers[t]}</td></tr>`,
   );
-  return `<table id="tier-counts"><thead><tr><th>Tier</th><th>Schemes (proven)</th><th>Highest possible</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  rows.push(`<tr><th scope="row">Not determined</th><td class="n">${summary.undetermined}</td><td></td><td></td></tr>`);
+  return `<table id="tier-counts"><thead><tr><th>Tier</th><th>Determined</th><th>At least (proven)</th><th>At most (highest possible)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** One row per scheme: its tier range, its level range, and the facts to find out next. */
+function schemesTable(results: readonly { record: BatchSuccess; anchor: string }[]): string {
+  const rows = results.map(({ record, anchor }) => {
+    const c = record.classification;
+    const level = c.level === c.highestPossibleLevel ? c.level : `${c.level} to ${c.highestPossibleLevel}`;
+    const next = c.decisiveFacts.filter((d) => d.decisive).map((d) => esc(d.label));
+    return `<tr><td><a href="#${anchor}">${esc(c.scheme.id)}</a></td><td>${esc(c.scheme.name)}</td><td class="tier${c.determined ? '' : ' undetermined'}">${esc(formatTierRange(c))}</td><td>${esc(level)}</td><td>${next.length === 0 ? '' : `<ol>${next.map((n) => `<li>${n}</li>`).join('')}</ol>`}</td></tr>`;
+  });
+  return `<table id="scheme-table"><thead><tr><th>Scheme</th><th>Name</th><th>Tier</th><th>Kimberlee level</th><th>Answer these next</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function sensitivityTable(summary: BatchSummary): string {
@@ -230,12 +260,18 @@ export function renderResearchReport(
   html.push(`<p class="legend">${TIERS.map((t) => `<span><span class="swatch" style="background:${TIER_COLOUR[t]}"></span>${esc(TIER_LABEL[t])}</span>`).join('')}<span>filled: proven; dashed outline: highest possible</span></p>`);
   html.push('</section>');
 
+  html.push('<section id="schemes"><h2>Schemes</h2>');
+  html.push(
+    "<p>Each scheme's tier. When the known facts do not settle it, the tier is a range (\"Not determined: light to 'plus'\"), not a verdict: the last column lists the unknown facts that could settle it, the one to look up first first.</p>",
+  );
+  html.push(schemesTable(successes), '</section>');
+
   html.push('<section id="heatmap"><h2>Schemes by criterion</h2>');
   html.push(
     `<p class="legend">${(['met', 'not_met', 'unknown'] as const).map((o) => `<span><span class="swatch" style="background:${OUTCOME_COLOUR[o]}"></span>${OUTCOME_MARK[o]} ${OUTCOME_LABEL[o]}</span>`).join('')}</p>`,
   );
   html.push(
-    '<p>One row per scheme (follow its name to its explanation), one column per criterion: the Kimberlee level dimensions, the necessary conditions and the four features of \'plus\', the stages of collaborative innovation (Table 4) and the principles.</p>',
+    '<p>One row per scheme (follow its name or a cell to its explanation, where each criterion cites the evidence the coder recorded), its tier (a range in italics when not determined), then one column per criterion: the Kimberlee level dimensions, the necessary conditions and the four features of \'plus\', the stages of collaborative innovation (Table 4) and the principles.</p>',
   );
   html.push(`<div class="chart">${heatmap(successes, heatColumns)}</div>`);
   html.push(criteriaTable(summary), '</section>');
@@ -267,7 +303,7 @@ export function renderResearchReport(
     html.push('<section id="explanations"><h2>Explanations</h2>');
     for (const { record, anchor } of successes) {
       html.push(
-        `<section class="scheme" id="${anchor}"><p class="meta">${esc(sourceText(record))}</p>${markdownToHtml(explainClassification(record.classification), 2)}</section>`,
+        `<section class="scheme" id="${anchor}"><p class="meta">${esc(sourceText(record))}</p>${markdownToHtml(explainClassification(record.classification, record.evidence === undefined ? {} : { evidence: record.evidence }), 2)}</section>`,
       );
     }
     html.push('</section>');

@@ -77,4 +77,26 @@ describe.skipIf(skip)('the HTML report in headless Chromium', () => {
     await page.locator('section#heatmap').screenshot({ path: join(ARTIFACTS, 'report-heatmap.png') });
     await page.locator('section#sensitivity').screenshot({ path: join(ARTIFACTS, 'report-sensitivity.png') });
   });
+
+  it('prints legibly to PDF: every section, the heatmap within the page width, colours kept', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(report).href);
+    await page.emulateMedia({ media: 'print' });
+    // The A4 text width: 210 mm - 2 x 15 mm margins, at 96 px per inch, about 680 px. In print the heatmap fits it.
+    await page.setViewportSize({ width: 680, height: 960 });
+    const box = await page.locator('svg#criteria-heatmap').boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(680);
+    // Column labels are criterion titles, not ids; every outcome has its mark, as the legend promises.
+    const labels = await page.locator('svg#criteria-heatmap > text[transform]').evaluateAll((nodes) => nodes.map((n) => n.firstChild?.textContent ?? ''));
+    expect(labels).toContain('Broad geographic coverage');
+    expect(labels.some((l) => l.includes('_'))).toBe(false);
+    expect(await page.locator('svg#criteria-heatmap text.mark').count()).toBe(await page.locator('svg#criteria-heatmap rect.cell').count());
+    const pdfPath = join(ARTIFACTS, 'report.pdf');
+    const pdf = await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    // The summary sections, then one page per explanation (18 schemes).
+    expect(pages).toBeGreaterThanOrEqual(19);
+  });
 });
+

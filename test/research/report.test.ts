@@ -24,6 +24,24 @@ describe('renderResearchReport', () => {
     expect(html).toContain('<code>invalid_scheme_profile</code>');
   });
 
+  it('shows each tier as a range when it is not determined, with the facts to answer next, and cites the coder evidence', () => {
+    const open = classifyBatchInput(
+      { ...ROTHERHAM, id: 'open', linking: { ...ROTHERHAM.linking, contact: 'unknown' }, evidence: { 'coverage.scale': { source: 'Annual report', locator: 'p. 2' } } },
+      { file: 'open.json', row: null },
+      RULES,
+    );
+    const html = renderResearchReport([records[0]!, open], RULES)._unsafeUnwrap();
+    expect(html).toContain('<td class="tier undetermined">Not determined: light to &#39;plus&#39;</td>');
+    expect(html).toContain('<li>Contact with the person</li>');
+    expect(html).toContain('Geographic coverage: Annual report, p. 2');
+    // Heatmap: human titles as column labels, a tier column, a mark in every cell.
+    expect(html).toContain('>Broad geographic coverage<title>Broad geographic coverage (plus_coverage)</title>');
+    expect(html.match(/<text class="mark"/g)).toHaveLength(2 * 19);
+    expect(html).toMatch(/font-style="italic">light–&#39;plus&#39;/);
+    // The counts table separates determined tiers from undetermined schemes.
+    expect(html).toContain('<tr><th scope="row">Not determined</th><td class="n">1</td>');
+  });
+
   it('leaves out explanations on request, and rejects bad options', () => {
     expect(renderResearchReport(records, RULES, { explanations: false })._unsafeUnwrap()).not.toContain('id="explanations"');
     expect(renderResearchReport(records, RULES, { title: '' as string })._unsafeUnwrapErr().code).toBe('invalid_report_options');
