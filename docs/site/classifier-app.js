@@ -1,8 +1,11 @@
 // The interactive "Classify your scheme" page. Plain browser JavaScript over
 // the library's own browser build (global `SocialPrescribing`): a form over
-// every fact of the scheme profile, grouped as in the paper's tables, with a
-// yes / no / don't know choice for each; the classification is recomputed on
-// every change. Answers export to profile JSON and load back.
+// every fact of the scheme profile, the questions that decide the tier first,
+// then the rest grouped as in the paper's tables, with a yes / no / don't know
+// choice for each and every coded value in words; the classification is
+// recomputed on every change and shown as a range until the answers settle
+// it, next to the questions to answer next. Answers export to profile JSON and
+// load back; a partial profile loads with its absent facts as don't know.
 (function () {
   'use strict';
   var SP = window.SocialPrescribing;
@@ -35,6 +38,15 @@
   }
   function human(value) {
     return String(value).replace(/_/g, ' ');
+  }
+  function mergeInto(base, given) {
+    var out = Object.assign({}, base);
+    Object.keys(given).forEach(function (key) {
+      var g = given[key];
+      var b = out[key];
+      out[key] = g !== null && typeof g === 'object' && !Array.isArray(g) && b !== null && typeof b === 'object' && !Array.isArray(b) ? mergeInto(b, g) : g;
+    });
+    return out;
   }
   function getPath(obj, path) {
     return path.reduce(function (node, key) {
@@ -105,7 +117,7 @@
     var select = el('select', { id: id, 'aria-describedby': helpId, 'data-fact': fact.key });
     select.appendChild(el('option', { value: UNKNOWN, text: "Don't know" }));
     (fact.values || []).forEach(function (v) {
-      select.appendChild(el('option', { value: v, text: human(v) }));
+      select.appendChild(el('option', { value: v, text: (fact.valueLabels && fact.valueLabels[v]) || human(v) }));
     });
     controls.push({
       fact: fact,
@@ -210,24 +222,54 @@
     syncPathways();
   }
 
-  SP.FACT_GROUPS.forEach(function (group) {
-    var box = el('fieldset', { id: 'sp-group-' + group.id }, [el('legend', { text: group.title })]);
-    SP.SCHEME_FACTS.filter(function (f) {
-      return f.group === group.id;
-    }).forEach(function (fact) {
-      box.appendChild(fact.kind === 'boolean' ? booleanControl(fact) : fact.kind === 'enum' ? enumControl(fact) : quantityControl(fact));
+  // The facts the tier criteria of the default rubric read come first: they decide the tier.
+  var blankProfile = SP.createUnknownProfile({ id: 'my-scheme', name: 'My scheme' })._unsafeUnwrap();
+  var tierFacts = {};
+  SP.classifyScheme(blankProfile)
+    ._unsafeUnwrap()
+    .criteria.forEach(function (c) {
+      c.fieldsRead.forEach(function (f) {
+        tierFacts[f] = true;
+      });
     });
-    if (group.id === 'plus') {
-      box.appendChild(
-        el('fieldset', { class: 'sp-fact', id: 'sp-pathways-box' }, [
-          el('legend', { text: 'Referral pathways' }),
-          el('p', { class: 'sp-help', text: "The scheme's referral pathways: 'plus' feature 2 needs several clearly delineated pathways from different health settings (Table 2 row 2)." }),
-          el('label', { for: pathwaysKnownId }, [pathwaysKnown, ' I know the scheme\u2019s pathways']),
-          pathwayList,
-          addPathway,
-        ]),
-      );
-    }
+  var controlBoxes = {};
+  function factControl(fact) {
+    var box = fact.kind === 'boolean' ? booleanControl(fact) : fact.kind === 'enum' ? enumControl(fact) : quantityControl(fact);
+    box.id = 'sp-fact-' + fact.key.replace(/\./g, '-');
+    controlBoxes[fact.key] = box;
+    return box;
+  }
+  var pathwaysBox = el('fieldset', { class: 'sp-fact', id: 'sp-fact-pathways' }, [
+    el('legend', { text: 'Referral pathways' }),
+    el('p', { class: 'sp-help', text: "The scheme's referral pathways: 'plus' feature 2 needs several clearly delineated pathways from different health settings (Table 2 row 2)." }),
+    el('label', { for: pathwaysKnownId }, [pathwaysKnown, ' I know the scheme\u2019s pathways']),
+    pathwayList,
+    addPathway,
+  ]);
+  controlBoxes.pathways = pathwaysBox;
+  var deciding = el('fieldset', { id: 'sp-group-tier' }, [
+    el('legend', { text: 'Questions that decide the tier' }),
+    el('p', { class: 'sp-help', text: "How people are linked to support (Kimberlee's continuum), the two funding commitments and the four 'plus' features (Dayson 2017). The other questions describe the scheme and do not change its tier." }),
+  ]);
+  ['kimberlee', 'plus', 'table1', 'table3', 'table4'].forEach(function (groupId) {
+    SP.SCHEME_FACTS.filter(function (f) {
+      return f.group === groupId && tierFacts[f.key];
+    }).forEach(function (fact) {
+      deciding.appendChild(factControl(fact));
+      if (fact.key === 'coverage.scale') deciding.appendChild(pathwaysBox);
+    });
+  });
+  if (!deciding.contains(pathwaysBox)) deciding.appendChild(pathwaysBox);
+  form.appendChild(deciding);
+  SP.FACT_GROUPS.forEach(function (group) {
+    var facts = SP.SCHEME_FACTS.filter(function (f) {
+      return f.group === group.id && !tierFacts[f.key];
+    });
+    if (facts.length === 0) return;
+    var box = el('fieldset', { id: 'sp-group-' + group.id }, [el('legend', { text: group.title })]);
+    facts.forEach(function (fact) {
+      box.appendChild(factControl(fact));
+    });
     form.appendChild(box);
   });
   syncPathways();
@@ -282,6 +324,21 @@
     } catch {
       jsonStatus.textContent = 'That is not valid JSON.';
       return;
+    }
+    // A partial profile loads: every fact it leaves out reads as don't know (as in the CSV).
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      var full = SP.createUnknownProfile({ id: idInput.value || 'my-scheme', name: nameInput.value || 'My scheme' })._unsafeUnwrap();
+      full = JSON.parse(JSON.stringify(full));
+      Object.keys(value).forEach(function (key) {
+        var given = value[key];
+        var base = full[key];
+        if (given !== null && typeof given === 'object' && !Array.isArray(given) && base !== null && typeof base === 'object' && !Array.isArray(base)) {
+          full[key] = mergeInto(base, given);
+        } else {
+          full[key] = given;
+        }
+      });
+      value = full;
     }
     var parsed = SP.parseSchemeProfile(value);
     if (parsed.isErr()) {
@@ -358,13 +415,74 @@
     return el('td', { class: 'sp-' + outcome, text: OUTCOME_TEXT[outcome] });
   }
 
-  function render(c) {
+  /** Whether any answer differs from don't know. */
+  function anyAnswer(profile) {
+    if (profile.pathways !== UNKNOWN) return true;
+    return controls.some(function (c) {
+      return getPath(profile, c.fact.path) !== UNKNOWN;
+    });
+  }
+
+  /** The decisive facts, each a link to its question, with the tier each answer would give. */
+  function answerNext(c) {
+    var decisive = c.decisiveFacts.filter(function (d) {
+      return d.decisive;
+    });
+    if (decisive.length === 0) return null;
+    var list = el('ol', { id: 'sp-next' });
+    var shown = decisive.slice(0, 8);
+    shown.forEach(function (d) {
+      var key = d.fact.indexOf('pathways') === 0 ? 'pathways' : d.fact;
+      var link = el('a', { href: '#sp-fact-' + key.replace(/\./g, '-'), text: d.label });
+      link.addEventListener('click', function (e) {
+        var box = controlBoxes[key];
+        if (!box) return;
+        e.preventDefault();
+        box.scrollIntoView({ block: 'center' });
+        var first = box.querySelector('input, select');
+        if (first) first.focus();
+      });
+      var outcomes = d.outcomes
+        .map(function (o) {
+          return o.label + ': ' + SP.formatTierRange(o);
+        })
+        .join('; ');
+      list.appendChild(el('li', { 'data-fact': d.fact }, [link, el('span', { class: 'sp-help', text: ' (' + outcomes + ')' })]));
+    });
+    var more = decisive.length > shown.length ? el('p', { class: 'sp-help', text: 'and ' + (decisive.length - shown.length) + ' more.' }) : null;
+    return el('div', { id: 'sp-next-box' }, [el('h3', { text: 'Answer these next' }), el('p', { class: 'sp-help', text: 'These unknown facts could change the tier; the first settle it soonest.' }), list, more]);
+  }
+
+  function render(c, answered) {
     result.textContent = '';
     result.appendChild(el('h2', { text: 'Result' }));
-    result.appendChild(el('p', { class: 'sp-tier', id: 'sp-tier', 'data-tier': c.tier, text: TIER_TEXT[c.tier] }));
-    badge.textContent = 'Tier: ' + TIER_TEXT[c.tier] + (c.highestPossibleTier !== c.tier ? ' (up to ' + TIER_TEXT[c.highestPossibleTier] + ')' : '');
-    var possible = c.highestPossibleTier === c.tier ? 'Nothing you have left as "don\u2019t know" could change this.' : 'Could be up to ' + TIER_TEXT[c.highestPossibleTier] + ' depending on what you do not know yet.';
+    if (!answered) {
+      // No verdict before any answer.
+      result.appendChild(el('p', { class: 'sp-tier sp-none', id: 'sp-tier', 'data-tier': 'none', text: 'No answers yet' }));
+      result.appendChild(el('p', { id: 'sp-highest', 'data-tier': c.highestPossibleTier, text: "Every tier from light to 'plus' is still possible. Start with the questions that decide the tier." }));
+      badge.textContent = 'No answers yet';
+      var first = answerNext(c);
+      if (first) result.appendChild(first);
+      return;
+    }
+    var determined = c.tier === c.highestPossibleTier;
+    var tierText = SP.formatTierRange(c);
+    result.appendChild(
+      el('p', {
+        class: 'sp-tier' + (determined ? '' : ' sp-undetermined'),
+        id: 'sp-tier',
+        'data-tier': determined ? c.tier : 'undetermined',
+        'data-lowest': c.tier,
+        text: determined ? TIER_TEXT[c.tier] : tierText,
+      }),
+    );
+    badge.textContent = 'Tier: ' + tierText;
+    var possible = determined
+      ? 'Nothing you have left as "don\u2019t know" could change this.'
+      : 'The known facts prove ' + SP.TIER_LABELS[c.tier] + '; what you do not know yet allows up to ' + SP.TIER_LABELS[c.highestPossibleTier] + '.';
     result.appendChild(el('p', { id: 'sp-highest', 'data-tier': c.highestPossibleTier, text: possible }));
+    var next = answerNext(c);
+    if (next) result.appendChild(next);
     result.appendChild(
       el('p', {
         text:
@@ -394,9 +512,9 @@
     result.appendChild(
       table(
         "Tier by number of 'plus' features required",
-        ['Features required', 'Tier', 'Highest possible'],
+        ['Features required', 'Tier'],
         c.sensitivity.map(function (r) {
-          return [String(r.threshold) + (r.threshold === c.plusFeatures.threshold ? ' (used)' : ''), TIER_TEXT[r.tier], TIER_TEXT[r.highestPossibleTier]];
+          return [String(r.threshold) + (r.threshold === c.plusFeatures.threshold ? ' (used)' : ''), SP.formatTierRange(r)];
         }),
       ),
     );
@@ -427,8 +545,9 @@
   }
 
   function update() {
-    var r = SP.classifyScheme(readProfile());
-    if (r.isOk()) render(r.value);
+    var profile = readProfile();
+    var r = SP.classifyScheme(profile);
+    if (r.isOk()) render(r.value, anyAnswer(profile));
     else renderErrors(r.error);
   }
 

@@ -86,8 +86,24 @@ describe('documentation site', () => {
   it("the interactive classifier shows 'plus' for Rotherham's answers, filled in by hand", async () => {
     const page = await browser.newPage();
     await openClassifier(page);
-    expect(await tier(page)).toBe('light'); // nothing known yet
+    // No verdict before any answer: the range is open, and the page says what to answer first.
+    expect(await tier(page)).toBe('none');
+    expect(await page.textContent('#sp-tier')).toBe('No answers yet');
     expect(await page.getAttribute('#sp-highest', 'data-tier')).toBe('plus');
+    expect(await page.locator('#sp-next li').count()).toBeGreaterThan(0);
+    // The questions that decide the tier come first; coded values are in words.
+    const firstFact = await page.locator('#sp-form [data-fact]').first().getAttribute('data-fact');
+    expect(firstFact).toBe('linking.whoLinks');
+    expect(await page.locator('select[data-fact="linking.contact"] option').allTextContents()).toContain('Short and time-limited (e.g. 6-12 contacts)');
+    // One answer that leaves the tier open shows a range, never a bare tier.
+    await page.selectOption('select[data-fact="linking.whoLinks"]', 'dedicated_link_worker');
+    expect(await tier(page)).toBe('undetermined');
+    expect(await page.textContent('#sp-tier')).toBe("Not determined: light to 'plus'");
+    // The first question to answer next links to its control.
+    const next = page.locator('#sp-next li a').first();
+    const target = (await next.getAttribute('href'))!.slice(1);
+    await next.click();
+    expect(await page.evaluate((id) => document.getElementById(id)!.contains(document.activeElement), target)).toBe(true);
 
     await page.fill('#sp-scheme-id', ROTHERHAM.id);
     await page.fill('#sp-scheme-name', ROTHERHAM.name);
@@ -114,10 +130,17 @@ describe('documentation site', () => {
     const exported = JSON.parse(await page.inputValue('#sp-json')) as { coverage: { scale: string } };
     expect(exported.coverage.scale).toBe('local_authority_or_ccg');
     await page.click('#sp-reset');
-    expect(await tier(page)).toBe('light');
+    expect(await tier(page)).toBe('none');
     await page.click('#sp-load');
     expect(await tier(page)).toBe('plus');
     expect(await page.textContent('#sp-json-status')).toBe('Loaded.');
+
+    // A partial profile loads: absent facts read as don't know.
+    await page.fill('#sp-json', JSON.stringify({ linking: { whoLinks: 'dedicated_link_worker', needsBreadth: 'all_social_emotional_practical', contact: 'one_off', personalisedPlan: true } }));
+    await page.click('#sp-load');
+    expect(await page.textContent('#sp-json-status')).toBe('Loaded.');
+    expect(await tier(page)).toBe('light');
+    expect(await page.inputValue('select[data-fact="coverage.scale"]')).toBe('unknown');
 
     // Invalid JSON is reported, not thrown.
     await page.fill('#sp-json', '{"id": 1}');
@@ -131,11 +154,11 @@ describe('documentation site', () => {
     await openClassifier(page);
     await page.click('#sp-example');
     expect(await tier(page)).toBe('plus');
-    // Tab from the name field reaches the first question of the first group.
+    // Tab from the name field reaches the first question that decides the tier.
     await page.focus('#sp-scheme-name');
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.getAttribute('data-fact'));
-    expect(focused).toBe(SCHEME_FACTS[0]!.key);
+    expect(focused).toBe('linking.whoLinks');
     // On the "who links the person" question, pick a lower level with the keyboard.
     await page.focus('select[data-fact="linking.whoLinks"]');
     await page.keyboard.press('ArrowUp');
