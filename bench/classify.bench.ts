@@ -1,8 +1,12 @@
 // classifyScheme on 100,000 generated profiles: profiles per second, and the
-// ratio of parse+classify time to zod-parse-only time in the same run.
-// Target (issue 2): ratio at most 1.5.
+// ratio of parse+classify time to zod-parse-only time in the same run, with
+// the default rubric (v2; every classification includes its decisive facts).
+// Target (issues 2 and 10): ratio at most 1.5.
+// Then the decisive facts on their own: 100,000 profiles whose tier is not
+// determined (where every unknown fact is tried with every value), against
+// zod parse only of the same profiles.
 import fc from 'fast-check';
-import { schemeProfileArb } from '../test/arbitraries/scheme';
+import { nearPlusProfileArb, schemeProfileArb } from '../test/arbitraries/scheme';
 import { fmt, medianMs } from './util';
 
 // Measure what users run: the built package (npm run bench builds it first).
@@ -29,4 +33,29 @@ export default async function run(): Promise<void> {
   console.log(`zod parse only:        ${parseOnly.toFixed(1)} ms (${fmt((N / parseOnly) * 1000)} profiles/s)`);
   console.log(`parse + classify:      ${full.toFixed(1)} ms (${fmt((N / full) * 1000)} profiles/s)`);
   console.log(`ratio (target <= 1.5): ${ratio.toFixed(2)}`);
+
+  // Decisive facts: undetermined profiles only.
+  const open: unknown[] = [];
+  for (let seed = 1; open.length < N; seed++) {
+    for (const p of fc.sample(nearPlusProfileArb(), { numRuns: 20_000, seed })) {
+      const c = classifyScheme(p);
+      if (c.isOk() && !c.value.determined && open.length < N) open.push(JSON.parse(JSON.stringify(p)) as unknown);
+    }
+  }
+  let facts = 0;
+  let decisive = 0;
+  for (const p of open) {
+    const c = classifyScheme(p)._unsafeUnwrap();
+    facts += c.decisiveFacts.length;
+    decisive += c.decisiveFacts.filter((d) => d.decisive).length;
+  }
+  const openParse = medianMs(5, () => {
+    for (const p of open) SchemeProfileSchema.safeParse(p);
+  });
+  const openFull = medianMs(5, () => {
+    for (const p of open) classifyScheme(p);
+  });
+  console.log(`undetermined profiles: ${fmt(N)} (${(facts / N).toFixed(1)} unknown tier facts, ${(decisive / N).toFixed(1)} decisive, per profile)`);
+  console.log(`zod parse only:        ${openParse.toFixed(1)} ms`);
+  console.log(`parse + classify + decisive facts: ${openFull.toFixed(1)} ms (${fmt((N / openFull) * 1000)} profiles/s; ratio ${(openFull / openParse).toFixed(2)}, no target)`);
 }

@@ -223,7 +223,7 @@ export function classifyValidProfile(
     determined: tier === highestPossibleTier,
     level: KIMBERLEE_LEVELS[levelLow]!,
     highestPossibleLevel: KIMBERLEE_LEVELS[levelHigh]!,
-    decisiveFacts: findDecisiveFacts(profile, compiled, params, threshold, tier, highestPossibleTier),
+    decisiveFacts: findDecisiveFacts(profile, compiled, params, threshold, bounds, truths, tier, highestPossibleTier),
     criteria,
     necessaryConditions: OUTCOME[necessary]!,
     plusFeatures: { met, notMet: featureCount - met - unknown, unknown, threshold },

@@ -15,6 +15,8 @@ export interface CompiledCondition {
   readonly evaluate: Evaluate;
   readonly fieldsRead: readonly string[];
   readonly unknownFields: (profile: SchemeProfile) => readonly string[];
+  /** For each field read (once each), whether its value is unknown in a profile. */
+  readonly checkers: readonly (readonly [string, IsUnknown])[];
 }
 
 /** @internal */
@@ -46,6 +48,8 @@ export interface CompiledRubric {
     readonly lowest: number;
     readonly highest: number;
   }[];
+  /** Every field the tier criteria read (levels, necessary conditions, features), once each in rubric order, with whether it is unknown. */
+  readonly tierCheckers: readonly (readonly [string, IsUnknown])[];
   /** For each quantity fact compared with `atLeast`, the bounds it is compared with. */
   readonly quantityBounds: ReadonlyMap<string, readonly NumberOrParam[]>;
   readonly necessary: readonly (CompiledCondition & { id: string; title: string; citation: Citation })[];
@@ -249,6 +253,7 @@ function finish(c: ReturnType<typeof compileCondition>): CompiledCondition {
   const checkers = c.unknownCheckers.filter(([field], i, all) => all.findIndex(([f]) => f === field) === i);
   return {
     evaluate: c.evaluate,
+    checkers,
     fieldsRead: Object.freeze(c.fields),
     unknownFields: (p) => {
       const out: string[] = [];
@@ -347,14 +352,25 @@ export function compileRubric(rubric: Rubric): { compiled: CompiledRubric; issue
     if (ids.indexOf(id) !== i) issues.push({ path: ['(criteria)'], code: 'duplicate_id', message: 'a criterion id is used twice' });
   });
 
+  const necessary = named(rubric.necessaryConditions, 'necessaryConditions', quantityBounds);
+  const features = named(rubric.plusFeatures, 'plusFeatures', quantityBounds);
+  const tierCheckers: (readonly [string, IsUnknown])[] = [];
+  for (const checker of [
+    ...levelFacts.map((f) => [f.key, (p: SchemeProfile) => f.get(p) === 'unknown'] as const),
+    ...necessary.flatMap((c) => c.checkers),
+    ...features.flatMap((c) => c.checkers),
+  ]) {
+    if (!tierCheckers.some(([key]) => key === checker[0])) tierCheckers.push(checker);
+  }
   const compiled: CompiledRubric = {
     rubric,
     defaults: Object.freeze(defaults),
     levels: levels.map(({ id, title, citation, fieldsRead, lowest, highest, ceiling }) => ({ id, title, citation, fieldsRead, lowest, highest, ceiling })),
     levelFacts,
+    tierCheckers,
     quantityBounds,
-    necessary: named(rubric.necessaryConditions, 'necessaryConditions', quantityBounds),
-    features: named(rubric.plusFeatures, 'plusFeatures', quantityBounds),
+    necessary,
+    features,
     assetBased: rubric.assetBasedCriteria.map((c, i) => {
       const socialPrescribing = finish(compileCondition(c.socialPrescribing, ['assetBasedCriteria', i, 'socialPrescribing'], paramNames, issues));
       const plus = finish(compileCondition(c.plus, ['assetBasedCriteria', i, 'plus'], paramNames, issues));

@@ -1,7 +1,8 @@
 import { SCHEME_FACTS, type FactDescriptor } from '../scheme/facts';
 import type { SchemePathway, SchemeProfile } from '../scheme/schema';
-import { HEALTH_SETTINGS, KIMBERLEE_LEVELS, REFERRAL_SETTINGS, TIERS, type KimberleeLevel, type Tier } from '../shared/vocabulary';
-import { tierBounds, tierRange } from './tierBounds';
+import { HEALTH_SETTINGS, KIMBERLEE_LEVELS, REFERRAL_SETTINGS, TIERS, type Tier } from '../shared/vocabulary';
+import { tierRange, type TierBounds } from './tierBounds';
+import type { Truth } from './compileRubric';
 import { resolve, type CompiledRubric } from './compileRubric';
 import type { DecisiveFact, DecisiveFactOutcome } from './types';
 
@@ -92,20 +93,31 @@ function pathwayListCandidates(compiled: CompiledRubric, params: Params): Candid
 interface Open {
   readonly fact: string;
   readonly label: string;
-  readonly candidates: readonly Candidate[];
+  /** Built only when needed, and once per rubric and parameters for the catalogue's facts. */
+  readonly candidates: () => readonly Candidate[];
+}
+
+const CANDIDATES = new WeakMap<CompiledRubric, WeakMap<Params, Map<string, readonly Candidate[]>>>();
+
+function cachedCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: Params): readonly Candidate[] {
+  let byParams = CANDIDATES.get(compiled);
+  if (byParams === undefined) CANDIDATES.set(compiled, (byParams = new WeakMap()));
+  let cache = byParams.get(params);
+  if (cache === undefined) byParams.set(params, (cache = new Map()));
+  let hit = cache.get(fact.key);
+  if (hit === undefined) cache.set(fact.key, (hit = factCandidates(fact, compiled, params)));
+  return hit;
 }
 
 /** The unknown facts the tier criteria read, in rubric order, each once. */
 function openFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params): Open[] {
-  const keys: string[] = [];
-  for (const f of compiled.levelFacts) if (f.get(profile) === 'unknown') keys.push(f.key);
-  for (const c of [...compiled.necessary, ...compiled.features]) keys.push(...c.unknownFields(profile));
   const out: Open[] = [];
-  for (const key of new Set(keys)) {
+  for (const [key, isUnknown] of compiled.tierCheckers) {
+    if (!isUnknown(profile)) continue;
     if (key === 'pathways') {
       const list = profile.pathways;
       if (list === 'unknown') {
-        out.push({ fact: 'pathways', label: 'Referral pathways', candidates: pathwayListCandidates(compiled, params) });
+        out.push({ fact: 'pathways', label: 'Referral pathways', candidates: () => pathwayListCandidates(compiled, params) });
         continue;
       }
       list.forEach((pathway, i) => {
@@ -113,21 +125,21 @@ function openFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Par
           out.push({
             fact: `pathways[${i}].setting`,
             label: `Pathway ${i + 1}: the setting it takes referrals from`,
-            candidates: REFERRAL_SETTINGS.map((s) => ({ value: s, label: settingLabel(s), apply: (p) => withPathway(p, i, { setting: s }) })),
+            candidates: () => REFERRAL_SETTINGS.map((s) => ({ value: s, label: settingLabel(s), apply: (p: SchemeProfile) => withPathway(p, i, { setting: s }) })),
           });
         }
         if (pathway.clearlyDelineated === 'unknown') {
           out.push({
             fact: `pathways[${i}].clearlyDelineated`,
             label: `Pathway ${i + 1}: clearly delineated`,
-            candidates: [true, false].map((b) => ({ value: b, label: b ? 'yes' : 'no', apply: (p) => withPathway(p, i, { clearlyDelineated: b }) })),
+            candidates: () => [true, false].map((b) => ({ value: b, label: b ? 'yes' : 'no', apply: (p: SchemeProfile) => withPathway(p, i, { clearlyDelineated: b }) })),
           });
         }
       });
       continue;
     }
     const fact = FACTS.get(key);
-    if (fact !== undefined) out.push({ fact: key, label: fact.label, candidates: factCandidates(fact, compiled, params) });
+    if (fact !== undefined) out.push({ fact: key, label: fact.label, candidates: () => cachedCandidates(fact, compiled, params) });
   }
   return out;
 }
@@ -135,33 +147,59 @@ function openFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Par
 const width = (o: DecisiveFactOutcome): number => TIERS.indexOf(o.highestPossibleTier) - TIERS.indexOf(o.tier);
 
 /**
+ * Facts that cannot move the tier (the scheme is determined) are listed with
+ * every answer giving the current range: those results are built once per
+ * rubric, parameters, fact and range, and shared.
+ */
+const SETTLED = new WeakMap<CompiledRubric, WeakMap<Params, Map<string, DecisiveFact>>>();
+
+function settledFact(o: Open, compiled: CompiledRubric, params: Params, tier: Tier): DecisiveFact {
+  let byParams = SETTLED.get(compiled);
+  if (byParams === undefined) SETTLED.set(compiled, (byParams = new WeakMap()));
+  let cache = byParams.get(params);
+  if (cache === undefined) byParams.set(params, (cache = new Map()));
+  const key = `${o.fact}\u0000${tier}`;
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    hit = Object.freeze({
+      fact: o.fact,
+      label: o.label,
+      decisive: false,
+      settles: true,
+      outcomes: Object.freeze(o.candidates().map((c) => Object.freeze({ value: c.value, label: c.label, tier, highestPossibleTier: tier }))),
+    });
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+/**
  * @internal Every unknown fact the tier criteria read, with the tier range
  * each of its values would give. Decisive facts come first, ordered by the
  * widest range any answer could leave (smallest first: the fact most sure to
- * settle the tier), then by the average width, then in rubric order.
+ * settle the tier), then by the average width, then in rubric order. When
+ * the tier is determined no answer can move it (resolving a fact never widens
+ * the range), so nothing is evaluated.
  */
 export function findDecisiveFacts(
   profile: SchemeProfile,
   compiled: CompiledRubric,
   params: Params,
   threshold: number,
+  bounds: TierBounds,
+  truths: readonly Truth[],
   tier: Tier,
   highestPossibleTier: Tier,
 ): readonly DecisiveFact[] {
   const open = openFacts(profile, compiled, params);
-  if (open.length === 0) return [];
+  if (open.length === 0) return NONE;
+  if (tier === highestPossibleTier) return open.map((o) => settledFact(o, compiled, params, tier));
+  const base = levelContributions(profile, compiled);
   const scored = open.map((o, order) => {
-    const outcomes: DecisiveFactOutcome[] = o.candidates.map((c) => {
-      const b = tierBounds(c.apply(profile), compiled, params);
-      const [low, high] = tierRange(b, threshold);
-      return {
-        value: c.value,
-        label: c.label,
-        tier: low,
-        highestPossibleTier: high,
-        level: KIMBERLEE_LEVELS[b.levelLow] as KimberleeLevel,
-        highestPossibleLevel: KIMBERLEE_LEVELS[b.levelHigh] as KimberleeLevel,
-      };
+    const readers = readersOf(compiled, o.fact.startsWith('pathways') ? 'pathways' : o.fact);
+    const outcomes: DecisiveFactOutcome[] = o.candidates().map((c) => {
+      const [low, high] = tierRange(boundsWith(c.apply(profile), compiled, params, bounds, truths, base, readers), threshold);
+      return { value: c.value, label: c.label, tier: low, highestPossibleTier: high };
     });
     const decisive = outcomes.some((x) => x.tier !== tier || x.highestPossibleTier !== highestPossibleTier);
     const worst = Math.max(...outcomes.map(width));
@@ -175,4 +213,101 @@ export function findDecisiveFacts(
     return a.worst - b.worst || a.mean - b.mean || a.order - b.order;
   });
   return scored.map((s) => s.fact);
+}
+
+const NONE: readonly DecisiveFact[] = Object.freeze([]);
+const HOLISTIC = KIMBERLEE_LEVELS.indexOf('holistic');
+
+/** Which tier criteria read a fact: its level-fact index (or -1) and the indexes of the necessary conditions and features. */
+interface Readers {
+  readonly level: number;
+  readonly necessary: readonly number[];
+  readonly features: readonly number[];
+}
+const READERS = new WeakMap<CompiledRubric, Map<string, Readers>>();
+
+function readersOf(compiled: CompiledRubric, key: string): Readers {
+  let map = READERS.get(compiled);
+  if (map === undefined) READERS.set(compiled, (map = new Map()));
+  let hit = map.get(key);
+  if (hit === undefined) {
+    const reading = (list: CompiledRubric['necessary']) => list.flatMap((c, i) => (c.fieldsRead.includes(key) ? [i] : []));
+    hit = { level: compiled.levelFacts.findIndex((f) => f.key === key), necessary: reading(compiled.necessary), features: reading(compiled.features) };
+    map.set(key, hit);
+  }
+  return hit;
+}
+
+/** Each level fact's lowest and highest cap in a profile. */
+function levelContributions(profile: SchemeProfile, compiled: CompiledRubric): { low: number[]; high: number[] } {
+  const low: number[] = [];
+  const high: number[] = [];
+  for (const f of compiled.levelFacts) {
+    const v = f.get(profile);
+    if (v === 'unknown') {
+      low.push(f.lowest);
+      high.push(f.highest);
+    } else {
+      const cap = f.caps.get(v) ?? 0;
+      low.push(cap);
+      high.push(cap);
+    }
+  }
+  return { low, high };
+}
+
+/**
+ * The tier bounds of `changed`, a copy of the profile with one fact
+ * resolved: only the criteria that read the fact are evaluated again; the
+ * others keep their truths from the profile.
+ */
+function boundsWith(
+  changed: SchemeProfile,
+  compiled: CompiledRubric,
+  params: Params,
+  bounds: TierBounds,
+  truths: readonly Truth[],
+  base: { low: readonly number[]; high: readonly number[] },
+  readers: Readers,
+): TierBounds {
+  let { levelLow, levelHigh } = bounds;
+  if (readers.level >= 0) {
+    levelLow = HOLISTIC;
+    levelHigh = HOLISTIC;
+    compiled.levelFacts.forEach((f, i) => {
+      let low = base.low[i]!;
+      let high = base.high[i]!;
+      if (i === readers.level) {
+        const v = f.get(changed);
+        low = high = v === 'unknown' ? -1 : (f.caps.get(v) ?? 0);
+        if (low < 0) {
+          low = f.lowest;
+          high = f.highest;
+        }
+      }
+      if (low < levelLow) levelLow = low;
+      if (high < levelHigh) levelHigh = high;
+    });
+  }
+  let necessary = bounds.necessary;
+  if (readers.necessary.length > 0) {
+    necessary = 2;
+    compiled.necessary.forEach((c, i) => {
+      const t = readers.necessary.includes(i) ? c.evaluate(changed, params) : truths[i]!;
+      if (t < necessary) necessary = t;
+    });
+  }
+  let { met, unknown } = bounds;
+  if (readers.features.length > 0) {
+    const n = compiled.necessary.length;
+    for (const i of readers.features) {
+      const before = truths[n + i]!;
+      const after = compiled.features[i]!.evaluate(changed, params);
+      if (before === 2) met--;
+      else if (before === 1) unknown--;
+      if (after === 2) met++;
+      else if (after === 1) unknown++;
+    }
+  }
+  return { levelLow, levelHigh, necessary, met, unknown };
 }

@@ -242,7 +242,7 @@ export interface Classification {
  * @example
  * ```ts
  * import type { DecisiveFactOutcome } from 'social-prescribing';
- * const o: DecisiveFactOutcome = { value: true, label: 'yes', tier: 'plus', highestPossibleTier: 'plus', level: 'holistic', highestPossibleLevel: 'holistic' };
+ * const o: DecisiveFactOutcome = { value: true, label: 'yes', tier: 'plus', highestPossibleTier: 'plus' };
  * ```
  */
 export interface DecisiveFactOutcome {
@@ -259,10 +259,6 @@ export interface DecisiveFactOutcome {
   readonly tier: Tier;
   /** The highest tier it could then still have. */
   readonly highestPossibleTier: Tier;
-  /** The Kimberlee level it would then be proven to have. */
-  readonly level: KimberleeLevel;
-  /** The highest Kimberlee level it could then still have. */
-  readonly highestPossibleLevel: KimberleeLevel;
 }
 
 /**

@@ -113,12 +113,7 @@ describe.each([
             const q = structuredClone(partial);
             setPath(q, d.fact.split('.'), o.value);
             const r = classify(q);
-            expect([o.tier, o.highestPossibleTier, o.level, o.highestPossibleLevel], `${d.fact}=${String(o.value)}`).toEqual([
-              r.tier,
-              r.highestPossibleTier,
-              r.level,
-              r.highestPossibleLevel,
-            ]);
+            expect([o.tier, o.highestPossibleTier], `${d.fact}=${String(o.value)}`).toEqual([r.tier, r.highestPossibleTier]);
             // Resolving a fact never widens the range.
             expect(rank(o.tier)).toBeGreaterThanOrEqual(rank(c.tier));
             expect(rank(o.highestPossibleTier)).toBeLessThanOrEqual(rank(c.highestPossibleTier));
@@ -175,10 +170,10 @@ describe('decisive facts, by example', () => {
         decisive: true,
         settles: true,
         outcomes: [
-          { value: 'one_off', label: 'One-off, no follow-up', tier: 'light', highestPossibleTier: 'light', level: 'signposting', highestPossibleLevel: 'signposting' },
-          { value: 'fixed_time_frame', label: 'A fixed time frame (e.g. a 12-week programme)', tier: 'plus', highestPossibleTier: 'plus', level: 'holistic', highestPossibleLevel: 'holistic' },
-          { value: 'short_time_limited', label: 'Short and time-limited (e.g. 6-12 contacts)', tier: 'plus', highestPossibleTier: 'plus', level: 'holistic', highestPossibleLevel: 'holistic' },
-          { value: 'open_ended', label: 'Open-ended, no cap on contacts', tier: 'plus', highestPossibleTier: 'plus', level: 'holistic', highestPossibleLevel: 'holistic' },
+          { value: 'one_off', label: 'One-off, no follow-up', tier: 'light', highestPossibleTier: 'light' },
+          { value: 'fixed_time_frame', label: 'A fixed time frame (e.g. a 12-week programme)', tier: 'plus', highestPossibleTier: 'plus' },
+          { value: 'short_time_limited', label: 'Short and time-limited (e.g. 6-12 contacts)', tier: 'plus', highestPossibleTier: 'plus' },
+          { value: 'open_ended', label: 'Open-ended, no cap on contacts', tier: 'plus', highestPossibleTier: 'plus' },
         ],
       },
     ]);
