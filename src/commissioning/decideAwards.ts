@@ -7,10 +7,11 @@ import { scoreAll, type ScoredBid } from './aggregateScores';
 import { eligibilityOf } from './checkBidEligibility';
 import type { DecideAwardsError } from './errors';
 import { formatGbp } from './formatGbp';
-import type { Bid, BidInput, GrantRound, GrantRoundInput, ScoreSheet, ScoreSheetInput } from './schema';
+import { decideEqualShares } from './decideEqualShares';
+import type { Ballot, Bid, BidInput, GrantRound, GrantRoundInput, ScoreSheet, ScoreSheetInput } from './schema';
 import { solveOptimal, solveRankOrder, Usage, type AwardProblem, type Blocker } from './solver';
 import { AWARD_METHODS, type AwardDecision, type AwardMethod, type BidDecision, type DecisionReason, type OptimalityReport } from './types';
-import { validateBids, validateRound, validateSheets } from './validate';
+import { validateBallots, validateBids, validateRound, validateSheets } from './validate';
 
 /**
  * How bids are ordered, and how ties are broken, by both methods.
@@ -32,10 +33,10 @@ export const TIE_BREAK_RULE =
  * @example
  * ```ts
  * import { DEFAULT_MAX_NODES } from 'social-prescribing';
- * DEFAULT_MAX_NODES; // 1_000_000
+ * DEFAULT_MAX_NODES; // 50_000_000
  * ```
  */
-export const DEFAULT_MAX_NODES = 1_000_000;
+export const DEFAULT_MAX_NODES = 50_000_000;
 
 /**
  * Options for {@link decideAwards}.
@@ -47,18 +48,21 @@ export const DEFAULT_MAX_NODES = 1_000_000;
  * ```
  */
 export interface DecideAwardsOptions {
-  /** `rank_order` or `optimal`. */
+  /** `rank_order`, `optimal` or `equal_shares` (the third argument is then ballots). */
   readonly method: AwardMethod;
   /** When true, refuse to decide while an eligible bid is flagged for moderation and has no moderated score (default false: flagged bids are decided on their assessment scores and shown as flagged). */
   readonly requireModeration?: boolean;
   /** `optimal` only: the most search nodes to explore before returning the best set found, with its optimality gap (default {@link DEFAULT_MAX_NODES}). */
   readonly maxNodes?: number;
+  /** `equal_shares` only: the Add1 step, in pence, by which each voter's share is raised (default 100: one pound, the currency unit of the rule). */
+  readonly add1StepPence?: number;
 }
 
 const OptionsSchema = z.strictObject({
   method: z.enum(AWARD_METHODS),
   requireModeration: z.boolean().optional(),
   maxNodes: z.number().int().min(1).max(1_000_000_000).optional(),
+  add1StepPence: z.number().int().min(1).max(100_000_000).optional(),
 });
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -148,17 +152,22 @@ function reasonForBlocker(blocker: Blocker, bid: Bid, round: GrantRound, method:
 export function decideAwards(
   round: GrantRoundInput | GrantRound,
   bids: readonly (BidInput | Bid)[],
-  scores: readonly (ScoreSheetInput | ScoreSheet)[],
+  scores: readonly (ScoreSheetInput | ScoreSheet)[] | readonly Ballot[],
   options: DecideAwardsOptions,
 ): Result<AwardDecision, DecideAwardsError> {
   const r = validateRound(round);
   if (r.isErr()) return err(r.error);
   const b = validateBids(bids);
   if (b.isErr()) return err(b.error);
-  const s = validateSheets(r.value, b.value, scores);
-  if (s.isErr()) return err(s.error);
   const o = safeParse(OptionsSchema, options);
   if (!o.success) return err(createValidationError('invalid_award_options', 'award options', issuesFromZod(o.error, options)));
+  if (o.data.method === 'equal_shares') {
+    const v = validateBallots(b.value, scores);
+    if (v.isErr()) return err(v.error);
+    return decideEqualShares(r.value, b.value, v.value, o.data.add1StepPence ?? 100);
+  }
+  const s = validateSheets(r.value, b.value, scores);
+  if (s.isErr()) return err(s.error);
   return decideValid(r.value, b.value, s.value, o.data);
 }
 
@@ -370,6 +379,7 @@ function decideValid(
     unspent: round.budget - awarded,
     totalScore: totalUnits / 10_000,
     optimality,
+    equalShares: null,
     ringFences,
     decisions,
   });

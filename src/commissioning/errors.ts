@@ -41,6 +41,19 @@ export type BidError = ValidationError<'invalid_bid'>;
 export type ScoreSheetError = ValidationError<'invalid_score_sheets'>;
 
 /**
+ * The error for participatory-budgeting ballots that are malformed or do not
+ * fit the bids (a ballot with both or neither of approvals and scores, a bid
+ * id that names no bid, a bid approved twice, a voter id used twice).
+ *
+ * @example
+ * ```ts
+ * import type { BallotError } from 'social-prescribing';
+ * const code: BallotError['code'] = 'invalid_ballots';
+ * ```
+ */
+export type BallotError = ValidationError<'invalid_ballots'>;
+
+/**
  * The error for options `decideAwards` cannot use.
  *
  * @example
@@ -73,10 +86,10 @@ export interface ModerationPendingError extends ErrorBase<'commissioning', 'mode
  * @example
  * ```ts
  * import type { DecideAwardsError } from 'social-prescribing';
- * const codes: DecideAwardsError['code'][] = ['invalid_grant_round', 'invalid_bid', 'invalid_score_sheets', 'invalid_award_options', 'moderation_pending'];
+ * const codes: DecideAwardsError['code'][] = ['invalid_grant_round', 'invalid_bid', 'invalid_score_sheets', 'invalid_ballots', 'invalid_award_options', 'moderation_pending'];
  * ```
  */
-export type DecideAwardsError = GrantRoundError | BidError | ScoreSheetError | AwardOptionsError | ModerationPendingError;
+export type DecideAwardsError = GrantRoundError | BidError | ScoreSheetError | BallotError | AwardOptionsError | ModerationPendingError;
 
 /**
  * A lifecycle event that the transition table does not allow from the

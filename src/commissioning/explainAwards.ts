@@ -14,6 +14,8 @@ const REASON_TEXT: Record<DecisionReasonCode, string> = {
   ring_fence: 'Ring-fence',
   provider_cap: 'Provider cap',
   outscored: 'Outscored',
+  not_affordable: 'Not affordable to its supporters',
+  no_support: 'No support',
 };
 
 const score = (d: BidDecision): string => (d.score.score === null ? 'n/a' : `${d.score.score} (${d.score.percent}%)`);

@@ -16,6 +16,8 @@ export {
   BidProviderSchema,
   BidActivitySchema,
   ScoreSheetSchema,
+  BallotSchema,
+  type Ballot,
   type Pence,
   type ServiceArea,
   type RoundState,
@@ -64,6 +66,8 @@ export {
   type RingFenceUse,
   type OptimalityReport,
   type AwardDecision,
+  type VoterPayment,
+  type EqualSharesReport,
 } from './types';
 export { fundedActivities, type FundedActivity, type GrantLink } from './fundedActivities';
 export { schemeFactsFromRounds } from './schemeFactsFromRounds';
@@ -73,6 +77,7 @@ export type {
   BidError,
   ScoreSheetError,
   AwardOptionsError,
+  BallotError,
   ModerationPendingError,
   DecideAwardsError,
   RoundTransitionError,

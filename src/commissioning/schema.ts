@@ -605,3 +605,41 @@ export interface ScoreSheet extends z.infer<typeof ScoreSheetSchema> {}
  * ```
  */
 export interface ScoreSheetInput extends z.input<typeof ScoreSheetSchema> {}
+
+/**
+ * One resident's participatory-budgeting ballot, for `decideAwards` with
+ * `method: 'equal_shares'`: either `approvals` (the bids she supports) or
+ * `scores` (a whole-number score per bid she rates; her utility for a bid is
+ * its score, 0 meaning no support). Voter ids are pseudonymous ids, never
+ * repeated in messages.
+ *
+ * @example
+ * ```ts
+ * import { BallotSchema } from 'social-prescribing';
+ * BallotSchema.parse({ voterId: 'v1', approvals: ['b1', 'b3'] });
+ * BallotSchema.parse({ voterId: 'v2', scores: { b1: 3, b2: 1 } });
+ * ```
+ */
+export const BallotSchema = z
+  .strictObject({
+    /** The voter's pseudonymous id, unique among the ballots. */
+    voterId: IdSchema,
+    /** The bids the voter approves (an approval ballot). */
+    approvals: z.array(IdSchema).max(10_000).optional(),
+    /** A whole-number score per bid (a score ballot); the voter's utility for the bid. */
+    scores: z.record(IdSchema, z.number().int().min(0).max(1_000_000)).optional(),
+  })
+  .refine((b) => (b.approvals === undefined) !== (b.scores === undefined), {
+    message: 'a ballot has either approvals or scores, not both and not neither',
+    path: ['approvals'],
+  });
+/**
+ * A validated ballot (see {@link BallotSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { Ballot } from 'social-prescribing';
+ * const b: Ballot = { voterId: 'v1', approvals: ['b1'] };
+ * ```
+ */
+export interface Ballot extends z.infer<typeof BallotSchema> {}

@@ -11,21 +11,28 @@
 // bids serving no fence in S are at most B - sum_{f in S} r_f. S = {} is the
 // budget itself. Fences are few (at most 8), so all 2^k constraints are kept.
 //
-// `optimal` is a depth-first branch and bound, include-first, run twice. Pass
-// 1 branches in order of value density (the order in which LP bounds are
-// tightest) and proves the best total value V. Pass 2 branches in rank order
-// with target V: the first selection reaching V is the lexicographically
-// greatest in rank order, the documented tie-break ("where two sets score the
-// same in total, the one funding the higher-ranked bid at the first
-// difference wins"). Upper bounds are LP relaxations solved exactly
-// by greedy algorithms: (R1) budget + ring-fences, a polymatroid (the
-// transportation polymatroid of the pots), so greedy by value density is
-// LP-optimal; (R2) budget + per-provider amount caps (a laminar family, also
-// greedy-optimal), with a count cap relaxed to the sum of the provider's
-// largest requests. Both drop items that cannot fit whole in what is left.
-// The bound is the smaller of the two. Values are integers, so a subtree is
-// pruned unless its bound reaches the incumbent + 1. Identical bids are
-// taken in rank order (symmetry breaking), which keeps the same tie-break.
+// `optimal` is a branch and bound whose bound is a dynamic programme.
+// (1) Amounts are divided by their greatest common divisor (bench rounds ask
+// for whole £50s, so a budget of £1.7m is 34,000 units). (2) The ring-fence
+// rows and the per-provider caps are moved into the objective with
+// Lagrangian multipliers taken from the dual of the LP relaxation (a few
+// variables: the budget price and one multiplier per ring-fence set; the
+// provider multipliers have a closed form), which leaves a plain 0-1
+// knapsack in budget units with "reduced" values. (3) A table, built once by
+// dynamic programming from the last bid back, gives for every position t and
+// capacity c the best reduced value the bids from t on can add: an upper
+// bound at each search node in O(1), exact for the budget, which LP bounds
+// are not (this is what makes tie-heavy rounds easy). (4) One depth-first
+// search in rank order, include first, meets the leaves in decreasing
+// lexicographic order, so the first selection reaching the best total is the
+// one the documented tie-break picks ("where two sets score the same in
+// total, the one funding the higher-ranked bid at the first difference
+// wins"); no second pass is needed. (5) The search is run with a floor just
+// below the bound, lowered geometrically until a selection is found: high
+// floors prune hard, and the run that finds a selection has proved it optimal.
+// Identical bids are taken in rank order (symmetry breaking), which keeps the
+// same tie-break. Values are integers, so a node is cut unless its bound
+// reaches the incumbent + 1.
 
 /** @internal */
 export interface AwardProblem {
@@ -44,8 +51,6 @@ export interface AwardProblem {
 
 /** @internal Which constraint stops an item being added whole. */
 export type Blocker = { readonly kind: 'budget'; readonly available: number } | { readonly kind: 'provider_cap'; readonly cap: 'maxGrants' | 'maxAmount' } | { readonly kind: 'ring_fence'; readonly fences: readonly number[] };
-
-const EPS = 1e-3;
 
 /** @internal Running totals for a partial selection, with the constraint checks. */
 export class Usage {
@@ -161,6 +166,8 @@ export interface OptimalResult {
   /** An upper bound on the optimal value (equal to `value` when proven). */
   readonly upperBound: number;
   readonly nodes: number;
+  /** The Lagrangian bound at the root (for the bench and the guide). */
+  readonly rootBound: number;
 }
 
 function totalValue(p: AwardProblem, chosen: readonly boolean[]): number {
@@ -171,36 +178,289 @@ function totalValue(p: AwardProblem, chosen: readonly boolean[]): number {
   return v;
 }
 
-/** @internal Branch and bound; see the file comment. */
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+/** The most cells the bound table may hold (4 bytes each, 8 if the values need it). */
+const MAX_CELLS = 24_000_000;
+/** The most capacity cells per bid with a positive reduced value. */
+const CELLS_PER_BID = 40_000;
+
+/**
+ * Lagrangian multipliers from the dual of the LP relaxation. For a budget
+ * price pi and ring-fence multipliers lambda (one per ring-fence set that can
+ * bind), each item's profit is c_i = v_i - (pi + sum of its sets' lambda) a_i,
+ * and each provider's cap multipliers have a closed form: for a count cap K,
+ * nu = the (K+1)-th largest positive profit; for an amount cap M, rho = the
+ * profit density at which the provider's positive items fill M. The dual
+ * phi(pi, lambda) = pi B + sum lambda cap + sum over providers of
+ * (nu K + rho M + sum (c_i - nu - rho a_i)^+) is convex in the few variables
+ * (pi, lambda) and is minimised by the projected subgradient method. The
+ * budget stays in the knapsack; the returned reduced values drop pi:
+ * r_i = v_i - sum lambda a_i - nu - rho a_i, with constant
+ * sum lambda cap + sum (nu K + rho M), so that for every selection meeting
+ * the ring-fences and caps, value <= sum of its reduced values + constant.
+ */
+function lagrangian(p: AwardProblem, usage: Usage, units: readonly number[], g: number, budgetUnits: number, fits: (i: number) => boolean, lower: number): { reduced: Float64Array; constant: number } {
+  const n = units.length;
+  const values = p.values;
+  // Ring-fence sets that can bind.
+  const sets: number[] = [];
+  const caps: number[] = [];
+  for (let s = 1; s < 1 << usage.k; s++) {
+    let total = 0;
+    for (let i = 0; i < n; i++) if (fits(i) && (p.masks[i]! & s) === 0) total += units[i]!;
+    const cap = Math.floor(usage.caps[s]! / g);
+    if (total > cap) {
+      sets.push(s);
+      caps.push(cap);
+    }
+  }
+  const K = p.maxGrants;
+  const M = Number.isFinite(p.maxAmount) ? Math.floor(p.maxAmount / g) : Infinity;
+  const groups: number[][] = Array.from({ length: p.providerCount }, () => []);
+  for (let i = 0; i < n; i++) if (fits(i)) groups[p.providers[i]!]!.push(i);
+  const capped = groups.filter((list) => list.length > K || list.reduce((sum, i) => sum + units[i]!, 0) > M);
+  const free = groups.filter((list) => !(list.length > K || list.reduce((sum, i) => sum + units[i]!, 0) > M)).flat();
+
+  const dim = 1 + sets.length; // pi, then lambda per set
+  const y = new Float64Array(dim);
+  const c = new Float64Array(n);
+  const nu = new Float64Array(p.providerCount);
+  const rho = new Float64Array(p.providerCount);
+  const grad = new Float64Array(dim);
+  const price = (i: number): number => {
+    let q = 0;
+    for (let r = 0; r < sets.length; r++) if ((p.masks[i]! & sets[r]!) === 0) q += y[r + 1]!;
+    return q;
+  };
+  const fenceCost = new Float64Array(n);
+  const evaluate = (): number => {
+    let total = y[0]! * budgetUnits;
+    for (let r = 0; r < sets.length; r++) total += y[r + 1]! * caps[r]!;
+    grad[0] = budgetUnits;
+    for (let r = 0; r < sets.length; r++) grad[r + 1] = caps[r]!;
+    for (let i = 0; i < n; i++) {
+      fenceCost[i] = price(i);
+      c[i] = values[i]! - (y[0]! + fenceCost[i]!) * units[i]!;
+    }
+    const take = (i: number, profit: number): void => {
+      if (profit <= 0) return;
+      total += profit;
+      grad[0]! -= units[i]!;
+      for (let r = 0; r < sets.length; r++) if ((p.masks[i]! & sets[r]!) === 0) grad[r + 1]! -= units[i]!;
+    };
+    for (const i of free) take(i, c[i]!);
+    for (const list of capped) {
+      const pr = p.providers[list[0]!]!;
+      let v = 0;
+      let w = 0;
+      for (let round = 0; round < 3; round++) {
+        if (list.length > K) {
+          const profits = list.map((i) => c[i]! - w * units[i]!).sort((a, b) => b - a);
+          v = Math.max(0, profits[K]!);
+        }
+        if (Number.isFinite(M)) {
+          const pos = list.filter((i) => c[i]! - v > 0 && units[i]! > 0).sort((a, b) => (c[b]! - v) * units[a]! - (c[a]! - v) * units[b]!);
+          let filled = 0;
+          w = 0;
+          for (const i of pos) {
+            filled += units[i]!;
+            if (filled > M) {
+              w = (c[i]! - v) / units[i]!;
+              break;
+            }
+          }
+        }
+        if (!Number.isFinite(M) || list.length <= K) break;
+      }
+      nu[pr] = v;
+      rho[pr] = w;
+      total += (list.length > K ? v * K : 0) + (Number.isFinite(M) ? w * M : 0);
+      for (const i of list) take(i, c[i]! - v - w * units[i]!);
+    }
+    return total;
+  };
+  // Start from the plain knapsack's critical density.
+  {
+    const order = Array.from({ length: n }, (_, i) => i).filter((i) => fits(i) && units[i]! > 0).sort((a, b) => values[b]! * units[a]! - values[a]! * units[b]!);
+    let left = budgetUnits;
+    for (const i of order) {
+      left -= units[i]!;
+      if (left < 0) {
+        y[0] = values[i]! / units[i]!;
+        break;
+      }
+    }
+  }
+  let best = evaluate();
+  const bestY = Float64Array.from(y);
+  let theta = 1;
+  let stale = 0;
+  for (let it = 0; it < 600 && theta > 1e-4 && best - lower >= 1; it++) {
+    const current = it === 0 ? best : evaluate();
+    if (current < best - 1e-9) {
+      best = current;
+      bestY.set(y);
+      stale = 0;
+    } else if (++stale >= 10) {
+      theta /= 2;
+      stale = 0;
+      y.set(bestY);
+      evaluate();
+    }
+    let norm = 0;
+    for (let r = 0; r < dim; r++) {
+      if (y[r] === 0 && grad[r]! > 0) grad[r] = 0;
+      norm += grad[r]! * grad[r]!;
+    }
+    if (norm === 0) break;
+    const step = (theta * Math.max(current - lower, 1)) / norm;
+    for (let r = 0; r < dim; r++) y[r] = Math.max(0, y[r]! - step * grad[r]!);
+  }
+  y.set(bestY);
+  evaluate();
+  const reduced = new Float64Array(n);
+  let constant = 0;
+  for (let r = 0; r < sets.length; r++) constant += y[r + 1]! * caps[r]!;
+  for (const list of capped) {
+    const pr = p.providers[list[0]!]!;
+    constant += (list.length > K ? nu[pr]! * K : 0) + (Number.isFinite(M) ? rho[pr]! * M : 0);
+  }
+  for (let i = 0; i < n; i++) {
+    const pr = p.providers[i]!;
+    reduced[i] = values[i]! - fenceCost[i]! * units[i]! - nu[pr]! - rho[pr]! * units[i]!;
+  }
+  return { reduced, constant };
+}
+
+/**
+ * The bound table: rows[t][c] is the most the items at positions t..n-1 can
+ * add in reduced value within c capacity units (a 0-1 knapsack solved by
+ * dynamic programming, from the last item back). Items with no positive
+ * reduced value share the next row. When the table would be too big,
+ * amounts and capacity are measured in coarser units, rounded down, which
+ * still bounds from above (sum floor(a/u) <= floor(sum a / u)).
+ */
+function boundTable(reduced: Float64Array, units: readonly number[], budgetUnits: number, fits: (i: number) => boolean): { rows: (Int32Array | Float64Array)[]; scale: number; gain: Float64Array } {
+  const n = units.length;
+  let positive = 0;
+  let sum = 0;
+  const gain = reduced.map((r, i) => (r > 0 && fits(i) ? Math.ceil(r) : 0));
+  for (let i = 0; i < n; i++) {
+    if (gain[i]! > 0) positive++;
+    sum += gain[i]!;
+  }
+  // Capacity beyond what all the bids ask for is never needed; the table is kept to a few
+  // tens of thousands of capacity units per bid, so small rounds with odd amounts stay cheap.
+  let asked = 0;
+  for (let i = 0; i < n; i++) if (gain[i]! > 0) asked += units[i]!;
+  const span = Math.min(budgetUnits, asked);
+  const cells = Math.min(MAX_CELLS, CELLS_PER_BID * (positive + 1));
+  const scale = Math.max(1, Math.ceil(((positive + 1) * (span + 1)) / cells));
+  const cap = Math.floor(span / scale);
+  // Gains are rounded up to whole units (still an upper bound), so the table holds integers: 32-bit when they fit.
+  const make = (): Int32Array | Float64Array => (sum < 2 ** 31 ? new Int32Array(cap + 1) : new Float64Array(cap + 1));
+  const rows = new Array<Int32Array | Float64Array>(n + 1);
+  rows[n] = make();
+  for (let t = n - 1; t >= 0; t--) {
+    const next = rows[t + 1]!;
+    const r = gain[t]!;
+    if (r <= 0) {
+      rows[t] = next;
+      continue;
+    }
+    const w = Math.floor(units[t]! / scale);
+    const row = make();
+    for (let c = 0; c < w && c <= cap; c++) row[c] = next[c]!;
+    for (let c = w; c <= cap; c++) {
+      const take = next[c - w]! + r;
+      const skip = next[c]!;
+      row[c] = take > skip ? take : skip;
+    }
+    rows[t] = row;
+  }
+  return { rows, scale, gain };
+}
+
+/**
+ * @internal The exact solver; see the file comment. One depth-first search
+ * in rank order, include first, so leaves are met in decreasing
+ * lexicographic order and the first selection reaching the best total is the
+ * one the tie-break picks.
+ */
 export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
   const n = p.values.length;
   const usage = new Usage(p);
-  const size = 1 << usage.k;
   const { values, amounts, masks, providers } = p;
-
-  // Density order for the bounds (ties by rank).
-  const dens = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
-    const da = amounts[a] === 0 ? Infinity : values[a]! / amounts[a]!;
-    const db = amounts[b] === 0 ? Infinity : values[b]! / amounts[b]!;
-    return da === db ? a - b : db - da;
-  });
-  // Relaxed per-provider cap for R2: min(maxAmount, sum of its maxGrants largest requests).
-  const relaxedCap = new Float64Array(p.providerCount).fill(p.maxAmount);
   const hasCaps = Number.isFinite(p.maxAmount) || Number.isFinite(p.maxGrants);
-  if (Number.isFinite(p.maxGrants)) {
-    const per: number[][] = Array.from({ length: p.providerCount }, () => []);
-    for (let i = 0; i < n; i++) per[providers[i]!]!.push(amounts[i]!);
-    per.forEach((list, pr) => {
-      list.sort((a, b) => b - a);
-      const top = list.slice(0, p.maxGrants).reduce((s, a) => s + a, 0);
-      if (top < relaxedCap[pr]!) relaxedCap[pr] = top;
-    });
-  }
-  // Smallest amount among positions d..n-1 of the branching order: when it exceeds the budget left, nothing more fits.
-  const suffixMin = new Float64Array(n + 1).fill(Infinity);
 
-  // Value of zero-amount items from position d on: they never use money, so both bounds add them whole.
-  const zeroSuffix = new Float64Array(n + 1);
+  // Incumbent seed: the better of rank order and greedy by value density.
+  const seedRank = solveRankOrder(p).chosen;
+  const seedDens = new Array<boolean>(n).fill(false);
+  {
+    const dens = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[b]! * amounts[a]! - values[a]! * amounts[b]! || a - b);
+    const u = new Usage(p);
+    for (const j of dens) {
+      if (u.fits(j, amounts[j]!)) {
+        u.add(j, amounts[j]!);
+        seedDens[j] = true;
+      }
+    }
+  }
+  const vRank = totalValue(p, seedRank);
+  const vDens = totalValue(p, seedDens);
+  const seedInitial = vRank >= vDens ? seedRank : seedDens;
+  const seedValueInitial = Math.max(vRank, vDens);
+
+  // Budget units: every amount and cap divided by the amounts' gcd (caps rounded down, which loses nothing).
+  const g = amounts.reduce((acc, a) => gcd(acc, a), 0) || 1;
+  const units = amounts.map((a) => a / g);
+  const budgetUnits = Math.floor(usage.caps[0]! / g);
+  const fitsAlone = (i: number): boolean => usage.room(i) >= amounts[i]! && p.maxGrants >= 1;
+  const { reduced, constant } = lagrangian(p, usage, units, g, budgetUnits, fitsAlone, seedValueInitial);
+  const { rows: table, scale, gain } = boundTable(reduced, units, budgetUnits, fitsAlone);
+  const top0 = table[n]!.length - 1; // the table's largest capacity
+
+  // Two more incumbents, guided by the relaxation: greedy by reduced value
+  // density, and a dive down the rank order taking each bid the table says is worth taking.
+  let seed = seedInitial;
+  let seedValue = seedValueInitial;
+  const tryIncumbent = (order: readonly number[], take: (i: number, u: Usage, usedUnits: number) => boolean): void => {
+    const u = new Usage(p);
+    const chosen = new Array<boolean>(n).fill(false);
+    let usedU = 0;
+    for (const i of order) {
+      if (u.fits(i, amounts[i]!) && take(i, u, usedU)) {
+        u.add(i, amounts[i]!);
+        usedU += units[i]!;
+        chosen[i] = true;
+      }
+    }
+    const v = totalValue(p, chosen);
+    if (v > seedValue) {
+      seed = chosen;
+      seedValue = v;
+    }
+  };
+  tryIncumbent(
+    Array.from({ length: n }, (_, i) => i).filter((i) => reduced[i]! > 0).sort((a, b) => reduced[b]! * units[a]! - reduced[a]! * units[b]! || a - b),
+    () => true,
+  );
+  tryIncumbent(
+    Array.from({ length: n }, (_, i) => i),
+    (i, _u, usedU) => {
+      const c = Math.min(top0, Math.floor((budgetUnits - usedU) / scale));
+      const w = Math.floor(units[i]! / scale);
+      return gain[i]! > 0 && c >= w && table[i + 1]![c - w]! + gain[i]! >= table[i + 1]![c]!;
+    },
+  );
+
+  // Smallest amount from position d on: when it exceeds the budget left, nothing more fits.
+  const suffixMin = new Float64Array(n + 1).fill(Infinity);
+  for (let t = n - 1; t >= 0; t--) suffixMin[t] = Math.min(amounts[t]!, suffixMin[t + 1]!);
 
   // Symmetry: identical bids (same value, amount and ring-fences, and the same
   // provider when caps apply) are interchangeable. In the lexicographically
@@ -217,271 +477,102 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
     }
   }
 
-  const tmpUsed = new Float64Array(size);
-  const tmpProv = new Float64Array(p.providerCount);
-  const touched: number[] = [];
-  const alive: number[] = [];
-  const buckets: number[][] = Array.from({ length: p.providerCount }, () => []);
-
-  // The branching order (positions -> items) and each item's position in it.
-  let order: Int32Array = Int32Array.from(dens);
-  const pos = new Int32Array(n);
-  const setOrder = (o: Int32Array): void => {
-    order = o;
-    o.forEach((item, t) => (pos[item] = t));
-    suffixMin[n] = Infinity;
-    zeroSuffix[n] = 0;
-    for (let t = n - 1; t >= 0; t--) {
-      const j = o[t]!;
-      suffixMin[t] = Math.min(amounts[j]!, suffixMin[t + 1]!);
-      zeroSuffix[t] = zeroSuffix[t + 1]! + (amounts[j] === 0 ? values[j]! : 0);
-    }
-  };
-
-  // Upper bound on what the items at positions d..n-1 can add to the current
-  // selection; returns early once it is clear the bound is below `threshold`.
-  const bound = (d: number, threshold: number): number => {
-    const left0 = usage.caps[0]! - usage.used[0]!;
-    // R1: budget + fences (greedy is LP-optimal on the polymatroid).
-    let r1 = 0;
-    tmpUsed.set(usage.used);
-    for (let t = 0; t < n; t++) {
-      if (usage.caps[0]! - tmpUsed[0]! <= 0) break;
-      const j = dens[t]!;
-      const a = amounts[j]!;
-      if (pos[j]! < d || a === 0) continue;
-      if (usage.countFull(j) || usage.room(j) < a) continue; // cannot be added whole in any completion
-      const subs = usage.subs[masks[j]!]!;
-      let room = Infinity;
-      for (let q = 0; q < subs.length; q++) {
-        const s = subs[q]!;
-        const r = usage.caps[s]! - tmpUsed[s]!;
-        if (r < room) room = r;
-      }
-      if (room <= 0) continue;
-      const y = a < room ? a : room;
-      r1 += (values[j]! * y) / a;
-      for (let q = 0; q < subs.length; q++) tmpUsed[subs[q]!]! += y;
-    }
-    r1 += zeroSuffix[d]!;
-    if (!hasCaps) return r1;
-    // R2: budget + provider amount caps (laminar; greedy is LP-optimal).
-    let r2 = 0;
-    let left = left0;
-    for (let t = 0; t < n && left > 0; t++) {
-      const j = dens[t]!;
-      const a = amounts[j]!;
-      if (pos[j]! < d || a === 0) continue;
-      if (usage.countFull(j) || usage.room(j) < a) continue;
-      const pr = providers[j]!;
-      const provLeft = relaxedCap[pr]! - usage.provAmount[pr]! - tmpProv[pr]!;
-      let y = a < left ? a : left;
-      if (provLeft < y) y = provLeft;
-      if (y <= 0) continue;
-      if (tmpProv[pr] === 0) touched.push(pr);
-      tmpProv[pr]! += y;
-      left -= y;
-      r2 += (values[j]! * y) / a;
-    }
-    r2 += zeroSuffix[d]!;
-    for (const pr of touched) tmpProv[pr] = 0;
-    touched.length = 0;
-    const r12 = r1 < r2 ? r1 : r2;
-    if (!Number.isFinite(p.maxGrants) || value + r12 < threshold) return r12;
-    // R3: Lagrangian relaxation of the budget with the count caps kept: for any
-    // multiplier l >= 0, l * (budget left) + sum over providers of the best
-    // (grants left) reduced values (v - l * a)^+ bounds the remaining value.
-    // The function is convex in l; a golden-section search finds a good l.
-    alive.length = 0;
-    let hi = 0;
-    for (let t = d; t < n; t++) {
-      const j = order[t]!;
-      const a = amounts[j]!;
-      if (usage.countFull(j) || usage.room(j) < a) continue;
-      alive.push(j);
-      if (a > 0 && values[j]! / a > hi) hi = values[j]! / a;
-    }
-    const lagrangian = (l: number): number => {
-      let total = l * left0;
-      for (const j of alive) {
-        const rv = values[j]! - l * amounts[j]!;
-        if (rv <= 0) continue;
-        const pr = providers[j]!;
-        const list = buckets[pr]!;
-        if (list.length === 0) touched.push(pr);
-        list.push(rv);
-      }
-      for (const pr of touched) {
-        const list = buckets[pr]!;
-        const k = p.maxGrants - usage.provCount[pr]!;
-        if (list.length > k) list.sort((x, y) => y - x);
-        for (let q = 0; q < list.length && q < k; q++) total += list[q]!;
-        list.length = 0;
-      }
-      touched.length = 0;
-      return total;
-    };
-    let lo = 0;
-    let up = hi;
-    let bestL = Math.min(lagrangian(0), lagrangian(hi));
-    const PHI = (Math.sqrt(5) - 1) / 2;
-    let m1 = up - PHI * (up - lo);
-    let m2 = lo + PHI * (up - lo);
-    let f1 = lagrangian(m1);
-    let f2 = lagrangian(m2);
-    for (let it = 0; it < 8; it++) {
-      if (f1 < f2) {
-        up = m2;
-        m2 = m1;
-        f2 = f1;
-        m1 = up - PHI * (up - lo);
-        f1 = lagrangian(m1);
-      } else {
-        lo = m1;
-        m1 = m2;
-        f1 = f2;
-        m2 = lo + PHI * (up - lo);
-        f2 = lagrangian(m2);
-      }
-    }
-    bestL = Math.min(bestL, f1, f2);
-    return bestL < r12 ? bestL : r12;
-  };
-
-  // Incumbent seed: the better of rank order and greedy by density.
-  const seedRank = solveRankOrder(p).chosen;
-  const seedDens = new Array<boolean>(n).fill(false);
-  {
-    const u = new Usage(p);
-    for (const j of dens) {
-      if (u.fits(j, amounts[j]!)) {
-        u.add(j, amounts[j]!);
-        seedDens[j] = true;
-      }
-    }
-  }
-  const vRank = totalValue(p, seedRank);
-  const vDens = totalValue(p, seedDens);
-  const seed = vRank >= vDens ? seedRank : seedDens;
-  const seedValue = Math.max(vRank, vDens);
-
-  const x = new Uint8Array(n); // 1 = included on the current path
+  const x = new Uint8Array(n); // 1 = funded on the current path
+  const path = new Int32Array(n); // positions decided on the current path, in order
+  let top = 0;
+  let d = 0; // the next position to decide
   let value = 0;
-  let nodes = 0;
+  let lag = constant; // sum of reduced values on the path + constant
+  let usedUnits = 0;
+  // The bound at the current node: what the path holds in reduced value, plus the table.
+  const bound = (): number => lag + table[d]![Math.min(top0, Math.floor((budgetUnits - usedUnits) / scale))]!;
+  const rootBound = bound();
 
-  // Depth-first search over `order`, include first. Without a target: find
-  // the best value (recording only strict improvements on `floor`). With a
-  // target: stop at the first selection reaching it, which (in rank order) is
-  // the lexicographically greatest one. Returns the selection found, whether
-  // the search finished, and the largest bound left unexplored if it did not.
-  const search = (
-    floor: number,
-    target: number | null,
-    limit: number,
-  ): { found: boolean[] | null; foundValue: number; finished: boolean; openBound: number } => {
-    let best = floor;
-    let found: boolean[] | null = null;
-    const stack: number[] = []; // positions decided on the current path
-    let d = 0;
-    let used = 0;
-    const threshold = (): number => (target === null ? best + 1 - EPS : target - EPS);
-    const backtrack = (): boolean => {
-      while (stack.length > 0) {
-        const t = stack.pop()!;
-        const i = order[t]!;
-        if (x[i] === 1) {
-          x[i] = 0;
-          usage.add(i, amounts[i]!, -1);
-          value -= values[i]!;
-          stack.push(t); // now excluded
-          d = t + 1;
-          return true;
-        }
+  // Backtrack to the deepest funded position on the path and take its other branch (left out).
+  const backtrack = (): boolean => {
+    while (top > 0) {
+      const t = path[--top]!;
+      if (x[t] === 1) {
+        x[t] = 0;
+        usage.add(t, amounts[t]!, -1);
+        value -= values[t]!;
+        lag -= reduced[t]!;
+        usedUnits -= units[t]!;
+        path[top++] = t;
+        d = t + 1;
+        return true;
       }
-      return false;
-    };
+    }
+    return false;
+  };
+
+  // One depth-first search for a selection worth at least `floor`. Values are
+  // integers: a node is explored only if its bound reaches best + 1 (0.5
+  // allows for floating-point error in the reduced values); leaves improving
+  // on best are recorded. Leaves are met in decreasing lexicographic order,
+  // so when the search finishes and the optimum is at least `floor`, the
+  // last selection recorded is the optimum the tie-break picks. Leaves the
+  // shared state clean.
+  let nodes = 0;
+  const search = (floor: number, limit: number): { found: Uint8Array | null; best: number; finished: boolean; open: number } => {
+    let best = floor - 1;
+    let found: Uint8Array | null = null;
+    let used = 0;
+    d = 0;
     for (;;) {
       if (used >= limit) {
-        // Out of nodes: the current node and every exclude-branch left on the path are unexplored.
-        let open = value + bound(d, -Infinity);
-        while (stack.length > 0) {
-          const t = stack.pop()!;
-          const i = order[t]!;
-          if (x[i] === 1) {
-            x[i] = 0;
-            usage.add(i, amounts[i]!, -1);
-            value -= values[i]!;
-            const b = value + bound(t + 1, -Infinity);
-            if (b > open) open = b;
-          }
-        }
+        // Out of nodes: the current node and the left-out branch of every funded position on the path are unexplored.
+        let open = bound();
+        while (backtrack()) open = Math.max(open, bound());
         nodes += used;
-        return { found, foundValue: best, finished: false, openBound: open };
+        return { found, best, finished: false, open };
       }
       used++;
-      const left = usage.caps[0]! - usage.used[0]!;
-      if (d === n || suffixMin[d]! > left) {
-        // A leaf: nothing more can be added.
-        if (target === null ? value > best : value >= target) {
-          best = value;
-          found = Array.from(x, (v) => v === 1);
-          if (target !== null) break;
-        }
+      let leaf = d === n || suffixMin[d]! > usage.caps[0]! - usage.used[0]!;
+      if (!leaf && bound() < best + 0.5) leaf = true; // pruned: a leaf that cannot improve
+      else if (leaf && value > best) {
+        best = value;
+        found = x.slice();
+      }
+      if (leaf) {
         if (!backtrack()) break;
         continue;
       }
-      if (value + bound(d, threshold()) < threshold()) {
-        if (!backtrack()) break;
-        continue;
+      const i = d;
+      const twin = prevTwin[i]!;
+      if ((twin < 0 || x[twin] === 1) && usage.fits(i, amounts[i]!)) {
+        x[i] = 1;
+        usage.add(i, amounts[i]!);
+        value += values[i]!;
+        lag += reduced[i]!;
+        usedUnits += units[i]!;
       }
-      const item = order[d]!;
-      const twin = prevTwin[item]!;
-      if ((twin < 0 || x[twin] === 1) && usage.fits(item, amounts[item]!)) {
-        x[item] = 1;
-        usage.add(item, amounts[item]!);
-        value += values[item]!;
-      }
-      stack.push(d);
+      path[top++] = i;
       d++;
     }
-    // Leave the shared state clean for the next search.
-    while (stack.length > 0) {
-      const i = order[stack.pop()!]!;
-      if (x[i] === 1) {
-        x[i] = 0;
-        usage.add(i, amounts[i]!, -1);
-        value -= values[i]!;
-      }
-    }
     nodes += used;
-    return { found, foundValue: best, finished: true, openBound: -Infinity };
+    return { found, best, finished: true, open: -Infinity };
   };
 
-  // Pass 1, in density order (fast): the best total value.
-  setOrder(Int32Array.from(dens));
-  const first = search(seedValue - 1, null, maxNodes);
-  const bestValue = first.found === null ? seedValue : first.foundValue;
-  const bestSoFar = first.found ?? seed;
-  if (!first.finished) {
-    return {
-      chosen: bestSoFar,
-      value: bestValue,
-      proven: false,
-      tieBreakApplied: false,
-      upperBound: Math.max(bestValue, Math.floor(first.openBound + EPS)),
-      nodes,
-    };
+  // Aim high, then lower the aim: a search with a floor near the bound
+  // prunes hard; if it finds nothing, the optimum is below its floor. The
+  // search whose floor is at most the optimum finds it, tie-break included.
+  // The seed is feasible, so a floor at its value always succeeds.
+  let hi = Math.max(seedValue, Math.floor(rootBound + 0.5));
+  let step = Math.max(1, Math.floor((hi - seedValue) / 256));
+  for (;;) {
+    const floor = Math.max(seedValue, hi - step);
+    const r = search(floor, maxNodes - nodes);
+    if (!r.finished) {
+      const chosen = r.found === null ? seed : Array.from(r.found, (v) => v === 1);
+      const value = r.found === null ? seedValue : r.best;
+      const upperBound = Math.max(value, Math.min(hi, Math.max(floor - 1, Math.floor(r.open + 0.5))));
+      return { chosen, value, proven: false, tieBreakApplied: false, upperBound, nodes, rootBound };
+    }
+    if (r.found !== null) {
+      return { chosen: Array.from(r.found, (v) => v === 1), value: r.best, proven: true, tieBreakApplied: true, upperBound: r.best, nodes, rootBound };
+    }
+    hi = floor - 1;
+    step *= 2;
   }
-  // Pass 2, in rank order: the first selection reaching the best value is the
-  // lexicographically greatest one, the documented tie-break.
-  setOrder(Int32Array.from({ length: n }, (_, i) => i));
-  const second = search(-Infinity, bestValue, Math.max(0, maxNodes - nodes));
-  return {
-    chosen: second.found ?? bestSoFar,
-    value: bestValue,
-    proven: true,
-    tieBreakApplied: second.found !== null,
-    upperBound: bestValue,
-    nodes,
-  };
 }

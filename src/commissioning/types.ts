@@ -6,19 +6,21 @@ import type { Pence, RoundState, ServiceArea } from './schema';
 import type { NeedDomain } from '../shared/vocabulary';
 
 /**
- * The two ways `decideAwards` chooses bids.
+ * The three ways `decideAwards` chooses bids.
  * `rank_order`: the common real process: fund bids in descending score, skip
  * a bid that no longer fits, honouring ring-fences and per-provider caps.
  * `optimal`: the set of bids with the greatest total score that fits the
  * budget, ring-fences and caps, found exactly by branch and bound.
+ * `equal_shares`: participatory budgeting by the Method of Equal Shares over
+ * residents' ballots (approval or score), with Add1 completion.
  *
  * @example
  * ```ts
  * import { AWARD_METHODS } from 'social-prescribing';
- * AWARD_METHODS; // ['rank_order', 'optimal']
+ * AWARD_METHODS; // ['rank_order', 'optimal', 'equal_shares']
  * ```
  */
-export const AWARD_METHODS = ['rank_order', 'optimal'] as const;
+export const AWARD_METHODS = ['rank_order', 'optimal', 'equal_shares'] as const;
 /**
  * One of {@link AWARD_METHODS}.
  *
@@ -47,6 +49,8 @@ export type AwardMethod = (typeof AWARD_METHODS)[number];
  * to a set of lower-ranked bids with a higher total score). When more than
  * one constraint stops a bid, the reason given is the first of: provider
  * cap, budget (`budget_exhausted` or `outscored`), ring-fence.
+ * `equal_shares` only: `not_affordable` (its supporters' money left could not
+ * pay for it); `no_support` (no ballot supports it).
  *
  * @example
  * ```ts
@@ -64,6 +68,8 @@ export const DECISION_REASONS = [
   'ring_fence',
   'provider_cap',
   'outscored',
+  'not_affordable',
+  'no_support',
 ] as const;
 /**
  * One of {@link DECISION_REASONS}.
@@ -99,6 +105,63 @@ export interface DecisionReason {
   readonly ringFenceIds?: readonly string[];
   /** For `provider_cap`: the cap reached. */
   readonly cap?: 'maxGrants' | 'maxAmount';
+  /** `equal_shares`: the number of voters supporting the bid. */
+  readonly supporters?: number;
+  /** `equal_shares`, funded by the rule: what each supporter paid (their shares sum exactly to the grant). */
+  readonly payments?: readonly VoterPayment[];
+  /** `equal_shares`, `not_affordable`: the money its supporters had left between them at the end, in pence, rounded down (exact value in `supportersMoneyExact`). */
+  readonly supportersMoney?: Pence;
+  /** The exact value of `supportersMoney`, as `"n"` or `"n/d"` pence. */
+  readonly supportersMoneyExact?: string;
+}
+
+/**
+ * What one voter paid towards a bid funded by the Method of Equal Shares.
+ * Shares are exact rationals of a penny; `amount` rounds down for display and
+ * `exact` is the exact value (`"1250"` or `"3701/3"`).
+ *
+ * @example
+ * ```ts
+ * import type { VoterPayment } from 'social-prescribing';
+ * const p: VoterPayment = { voterId: 'v1', amount: 1233, exact: '3701/3' };
+ * ```
+ */
+export interface VoterPayment {
+  /** The voter's pseudonymous id. */
+  readonly voterId: string;
+  /** The payment in pence, rounded down. */
+  readonly amount: Pence;
+  /** The exact payment in pence. */
+  readonly exact: string;
+}
+
+/**
+ * How the Method of Equal Shares ran: the voters, the per-voter share it
+ * ended with after Add1 completion, and each pot (one per ring-fence, then
+ * the general pot).
+ *
+ * @example
+ * ```ts
+ * import type { EqualSharesReport } from 'social-prescribing';
+ * const r: EqualSharesReport = { voters: 3, pots: [{ ringFenceId: null, budget: 90_000, spent: 90_000, share: '30000', add1Steps: 0 }] };
+ * ```
+ */
+export interface EqualSharesReport {
+  /** The number of ballots. */
+  readonly voters: number;
+  /** Each pot in the order it was shared out: ring-fences first (their reserves, for bids serving their domain), then the general pot. */
+  readonly pots: readonly {
+    /** The ring-fence, or null for the general pot. */
+    readonly ringFenceId: string | null;
+    /** The pot's budget in pence. */
+    readonly budget: Pence;
+    /** What it funded. */
+    readonly spent: Pence;
+    /** The per-voter share (pence, exact) of the final outcome, after Add1. */
+    readonly share: string;
+    /** How many Add1 steps raised the share. */
+    readonly add1Steps: number;
+  }[];
 }
 
 /**
@@ -237,10 +300,12 @@ export interface AwardDecision {
   readonly awarded: Pence;
   /** The budget left unawarded. */
   readonly unspent: Pence;
-  /** The sum of the scores of the bids funded in full: what both methods maximise (rank order greedily). */
+  /** The sum of the scores of the bids funded in full: what `rank_order` and `optimal` maximise (rank order greedily); for `equal_shares`, the total utility (approvals or scores) of the funded bids. */
   readonly totalScore: number;
-  /** For `optimal`: how far the search got; null for `rank_order`. */
+  /** For `optimal`: how far the search got; null for the other methods. */
   readonly optimality: OptimalityReport | null;
+  /** For `equal_shares`: how the rule ran; null for the other methods. */
+  readonly equalShares: EqualSharesReport | null;
   /** How the budget was used against each ring-fence. */
   readonly ringFences: readonly RingFenceUse[];
   /** Every bid's decision. */

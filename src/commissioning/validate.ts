@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { safeParse } from '../shared/safeParse';
 import { issuesFromZod } from '../shared/zodIssues';
-import type { BidError, GrantRoundError, ScoreSheetError } from './errors';
+import type { BallotError, BidError, GrantRoundError, ScoreSheetError } from './errors';
 import { findTransition, guardHolds } from './roundTransitions';
-import { BidSchema, GrantRoundSchema, ScoreSheetSchema, type Bid, type GrantRound, type ScoreSheet } from './schema';
+import { BallotSchema, BidSchema, GrantRoundSchema, ScoreSheetSchema, type Ballot, type Bid, type GrantRound, type ScoreSheet } from './schema';
 
 function duplicates<T>(items: readonly T[], key: (item: T) => string, path: (i: number) => (string | number)[], what: string, out: ValidationIssue[]): void {
   const seen = new Set<string>();
@@ -152,5 +152,29 @@ export function validateSheets(round: GrantRound, bids: readonly Bid[], input: u
   });
   duplicates(parsed.data, (s) => JSON.stringify([s.bidId, s.assessorId, s.kind]), (i) => [i], 'bid, assessor and kind', issues);
   if (issues.length > 0) return err(createValidationError('invalid_score_sheets', 'score sheets', issues));
+  return ok(parsed.data);
+}
+
+const BallotListSchema = z.array(BallotSchema).max(1_000_000);
+
+/** @internal Validates ballots against the bids: voter ids unique, every bid named exists, no bid approved twice. */
+export function validateBallots(bids: readonly Bid[], input: unknown): Result<Ballot[], BallotError> {
+  const parsed = safeParse(BallotListSchema, input);
+  if (!parsed.success) return err(createValidationError('invalid_ballots', 'ballots', issuesFromZod(parsed.error, input)));
+  const issues: ValidationIssue[] = [];
+  const bidIds = new Set(bids.map((b) => b.id));
+  parsed.data.forEach((ballot, i) => {
+    const seen = new Set<string>();
+    (ballot.approvals ?? []).forEach((id, j) => {
+      if (!bidIds.has(id)) issues.push({ path: [i, 'approvals', j], code: 'invalid_reference', message: `[${i}].approvals[${j}]: names no bid` });
+      else if (seen.has(id)) issues.push({ path: [i, 'approvals', j], code: 'duplicate_id', message: `[${i}].approvals[${j}]: the same bid appears earlier on the ballot` });
+      seen.add(id);
+    });
+    Object.keys(ballot.scores ?? {}).forEach((id, j) => {
+      if (!bidIds.has(id)) issues.push({ path: [i, 'scores'], code: 'invalid_reference', message: `[${i}].scores: key ${j} names no bid` });
+    });
+  });
+  duplicates(parsed.data, (b) => b.voterId, (i) => [i, 'voterId'], 'voter id', issues);
+  if (issues.length > 0) return err(createValidationError('invalid_ballots', 'ballots', issues));
   return ok(parsed.data);
 }

@@ -220,3 +220,63 @@ export const instanceArb = (options: InstanceOptions = {}): fc.Arbitrary<Instanc
         }));
     });
 };
+
+/** A participatory-budgeting instance: a round every bid is eligible for, bids and ballots. */
+export interface PbInstance {
+  readonly round: GrantRoundInput;
+  readonly bids: BidInput[];
+  readonly ballots: { voterId: string; approvals?: string[]; scores?: Record<string, number> }[];
+}
+
+/** A round that every bid made by {@link pbBid} is eligible for. */
+export const pbRound = (budget: number, ringFences: { id: string; needDomain: NeedDomain; minimumPercent: number }[] = []): GrantRoundInput => ({
+  id: 'pb-1',
+  name: 'Community grants by participatory budgeting',
+  contract: { id: 'contract-1', serviceArea: 'general_wellbeing' },
+  budget,
+  window: { opens: '2025-04-01', closes: '2025-05-31' },
+  priorities: { needDomains: [], areas: [] },
+  eligibility: { providerKinds: [...PROVIDER_KINDS], areas: [], userLedGroupsAllowed: true },
+  grant: { minimum: 0, maximum: 100_000_000 },
+  matchFunding: { required: false },
+  ringFences,
+  scoring: { scale: { min: 0, max: 5 }, criteria: [{ id: 'c0', title: 'Criterion', weight: 1 }] },
+  panel: [{ id: 'a0' }],
+  capacityBuildingSupport: false,
+  state: 'draft',
+});
+
+/** A bid every {@link pbRound} accepts. */
+export const pbBid = (id: string, requested: number, needDomains: NeedDomain[] = ['physical_activity']): BidInput => ({
+  id,
+  roundId: 'pb-1',
+  provider: { id: `prov-${id}`, name: `Provider ${id}`, kind: 'community_group' },
+  requested,
+  activity: { id: `act-${id}`, name: `Activity ${id}`, providerId: `prov-${id}`, needDomains, capacity: { placesPerWeek: 10 }, status: 'active' },
+  needDomains,
+  areas: 'anywhere',
+  submittedOn: '2025-05-10',
+});
+
+/** Random PB instances: 1-8 bids of £1-£400 (whole pounds or odd pence), 1-9 voters with approval or score ballots, an optional ring-fence. */
+export const pbInstanceArb = (options: { scoreBallots?: boolean; maxVoters?: number } = {}): fc.Arbitrary<PbInstance> =>
+  fc
+    .record({
+      costs: fc.array(fc.oneof(fc.integer({ min: 1, max: 400 }).map((x) => x * 100), fc.integer({ min: 100, max: 40_000 })), { minLength: 1, maxLength: 8 }),
+      domains: fc.array(fc.constantFrom(...DOMAINS), { minLength: 8, maxLength: 8 }),
+      budget: fc.integer({ min: 0, max: 1_000 }).map((x) => x * 100),
+      fence: fc.option(fc.record({ needDomain: fc.constantFrom(...DOMAINS), minimumPercent: fc.integer({ min: 10, max: 60 }) }), { nil: undefined }),
+      voters: fc.integer({ min: 1, max: options.maxVoters ?? 9 }),
+      seedBallots: fc.array(fc.array(fc.integer({ min: 0, max: options.scoreBallots === true ? 3 : 1 }), { minLength: 8, maxLength: 8 }), { minLength: 9, maxLength: 9 }),
+      useScores: options.scoreBallots === true ? fc.boolean() : fc.constant(false),
+    })
+    .map((r): PbInstance => {
+      const bids = r.costs.map((c, i) => pbBid(`b${i}`, c, [r.domains[i]!]));
+      const ballots = Array.from({ length: r.voters }, (_, v) => {
+        const row = r.seedBallots[v]!;
+        return r.useScores
+          ? { voterId: `v${v}`, scores: Object.fromEntries(bids.map((b, i) => [b.id, row[i]!])) }
+          : { voterId: `v${v}`, approvals: bids.filter((_, i) => row[i]! > 0).map((b) => b.id) };
+      });
+      return { round: pbRound(r.budget, r.fence === undefined ? [] : [{ id: 'fence', ...r.fence }]), bids, ballots };
+    });
