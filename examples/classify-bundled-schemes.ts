@@ -2,7 +2,7 @@
 // tier with its explanation. Run it with `npm run demo`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyScheme, explainClassification } from 'social-prescribing';
+import { classifyScheme, explainClassification, formatTierRange } from 'social-prescribing';
 
 const folder = join(import.meta.dirname, 'schemes');
 const files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
@@ -19,10 +19,13 @@ for (const file of files) {
   const c = result.value;
   console.log(explainClassification(c));
   console.log('---\n');
-  const possible = c.highestPossibleTier === c.tier ? '' : ` (could be ${c.highestPossibleTier})`;
-  summary.push(`${c.scheme.id.padEnd(32)} ${c.tier}${possible}; Kimberlee level ${c.level}; 'plus' features met ${c.plusFeatures.met}/4`);
+  // An undetermined tier is a range ("Not determined: holistic to 'plus'"), never a bare tier word.
+  const next = c.decisiveFacts.find((d) => d.decisive);
+  summary.push(
+    `${c.scheme.id.padEnd(32)} ${formatTierRange(c)}; Kimberlee level ${c.level}; 'plus' features met ${c.plusFeatures.met}/4${next === undefined ? '' : `; find out first: ${next.label}`}`,
+  );
 }
 
-console.log(`Summary of ${files.length} schemes:`);
+console.log(`Summary of ${files.length} schemes (the default rubric, dayson-2017 2.0.0):`);
 for (const line of summary) console.log(`  ${line}`);
 if (failures > 0) process.exitCode = 1;

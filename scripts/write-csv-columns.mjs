@@ -101,6 +101,22 @@ for (const group of groups) {
   lines.push('');
 }
 
+// The evidence columns, generated from the same list (shown for one fact; every fact has them).
+const evidence = schemeCsvColumns({ pathwayGroups: 0, evidence: true }).filter((c) => c.name.startsWith('evidence.linking.contact.'));
+lines.push(
+  '## Evidence columns',
+  '',
+  'Any fact column (and `pathways`) may be followed by up to four evidence columns, named',
+  '`evidence.<fact>.source`, `.locator`, `.note` and `.coder`: the evidence the coder relied on.',
+  '`social-prescribing template --evidence` prints the template with all four after every fact.',
+  'Evidence never changes a classification; a filled evidence group needs a `source`.',
+  '',
+  '| Column (for `linking.contact`) | Meaning | Allowed values |',
+  '|---|---|---|',
+  ...evidence.map((c) => `| \`${c.name}\` | ${cell(c.help)} | any text |`),
+  '',
+);
+
 lines.push(
   '## Optional column',
   '',

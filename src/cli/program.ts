@@ -256,13 +256,14 @@ export function createProgram(onExit: (code: number) => void): Command {
     .description('print an empty scheme CSV with every column the profile accepts (see docs/csv-columns.md), or a JSON profile with every fact unknown')
     .addOption(new Option('-f, --format <format>', 'template format').choices(['csv', 'json']).default('csv'))
     .addOption(new Option('--pathways <n>', 'how many pathway column groups (csv)').argParser(parseCount).default(5))
-    .action(async (options: { format: 'csv' | 'json'; pathways: number }) => {
+    .option('--evidence', 'add the evidence columns (source, locator, note, coder) after every fact (csv)')
+    .action(async (options: { format: 'csv' | 'json'; pathways: number; evidence?: boolean }) => {
       const out = Output.open(undefined);
       if (options.format === 'json') {
         await out.write(`${JSON.stringify(createUnknownProfile({ id: 'scheme-id', name: 'Scheme name' })._unsafeUnwrap(), null, 2)}\n`);
       } else {
         if (options.pathways > 1000) throw new CliError('--pathways: at most 1000', EXIT.usage);
-        await out.write(formatSchemeCsv([], { pathwayGroups: options.pathways })._unsafeUnwrap());
+        await out.write(formatSchemeCsv([], { pathwayGroups: options.pathways, evidence: options.evidence === true })._unsafeUnwrap());
       }
       await out.close();
       onExit(EXIT.ok);

@@ -50,6 +50,13 @@ describe('the command line and rubric v2', () => {
     expect(explain.stdout).toContain('## Evidence recorded by the coder');
   });
 
+  it('prints the template with evidence columns on request', () => {
+    const plain = cli(['template']).stdout.split('\n')[0]!;
+    const withEvidence = cli(['template', '--evidence']).stdout.split('\n')[0]!;
+    expect(plain).not.toContain('evidence.');
+    expect(withEvidence).toContain('linking.contact,evidence.linking.contact.source,evidence.linking.contact.locator,evidence.linking.contact.note,evidence.linking.contact.coder');
+  });
+
   it('reads evidence columns from a CSV', () => {
     const dir = tempDir();
     const file = join(dir, 'coded.csv');
