@@ -68,7 +68,32 @@ const ENTRY_POINTS: [string, (x: unknown) => unknown][] = [
   ['matchActivities', (x) => sp.matchActivities({ menuVersion: 1, providers: [], activities: [] } as never, x as never, asOf)],
   ['importHsdsServices', (x) => sp.importHsdsServices(x)],
   ['exportHsdsServices', (x) => sp.exportHsdsServices(x as never)],
+  ['krippendorffAlpha', (x) => sp.krippendorffAlpha(x, { level: 'nominal' })],
+  ['krippendorffAlpha options', (x) => sp.krippendorffAlpha([[1, 2]], x as never)],
+  ['compareCodings', (x) => sp.compareCodings(x)],
+  ['compareCodings options', (x) => sp.compareCodings([[sp.ROTHERHAM], [sp.ROTHERHAM]], x as never)],
 ];
+
+/** Functions documented as total: they return their usual value, whatever they are given. */
+const TOTAL: [string, (x: unknown) => unknown][] = [
+  ['formatTierRange', (x) => sp.formatTierRange(x as never)],
+  ['explainClassification evidence', (x) => sp.explainClassification(sp.classifyScheme(sp.ROTHERHAM)._unsafeUnwrap(), { evidence: x as never })],
+  ['explainClassification options', (x) => sp.explainClassification(sp.classifyScheme(sp.ROTHERHAM)._unsafeUnwrap(), x as never)],
+];
+
+describe('law: total functions stay total on hostile input', () => {
+  for (const [name, call] of TOTAL) {
+    it(`${name} returns text for every hostile input`, () => {
+      for (const [label, make] of HOSTILE) {
+        let result: unknown;
+        expect(() => {
+          result = call(make());
+        }, `${name} with ${label}`).not.toThrow();
+        expect(typeof result, `${name} with ${label}`).toBe('string');
+      }
+    });
+  }
+});
 
 describe('law: nothing throws across the public API', () => {
   for (const [name, call] of ENTRY_POINTS) {
