@@ -68,6 +68,12 @@ const ENTRY_POINTS: [string, (x: unknown) => unknown][] = [
   ['matchActivities', (x) => sp.matchActivities({ menuVersion: 1, providers: [], activities: [] } as never, x as never, asOf)],
   ['importHsdsServices', (x) => sp.importHsdsServices(x)],
   ['exportHsdsServices', (x) => sp.exportHsdsServices(x as never)],
+  ['scoreOns4', (x) => sp.scoreOns4(x)],
+  ['scoreWemwbs', (x) => sp.scoreWemwbs(x)],
+  ['scoreSwemwbs', (x) => sp.scoreSwemwbs(x)],
+  ['compareOutcomes baseline', (x) => sp.compareOutcomes(x, [], { measure: 'wemwbs' })],
+  ['compareOutcomes follow-up', (x) => sp.compareOutcomes([], x, { measure: 'wemwbs' })],
+  ['compareOutcomes options', (x) => sp.compareOutcomes([], [], x)],
 ];
 
 describe('law: nothing throws across the public API', () => {
