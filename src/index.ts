@@ -13,3 +13,4 @@ export * from './menu/index';
 export * from './outcomes/index';
 export * from './referral/index';
 export * from './commissioning/index';
+export * from './fhir/index';

@@ -74,6 +74,11 @@ const ENTRY_POINTS: [string, (x: unknown) => unknown][] = [
   ['compareOutcomes baseline', (x) => sp.compareOutcomes(x, [], { measure: 'wemwbs' })],
   ['compareOutcomes follow-up', (x) => sp.compareOutcomes([], x, { measure: 'wemwbs' })],
   ['compareOutcomes options', (x) => sp.compareOutcomes([], [], x)],
+  ['toFhirReferral', (x) => sp.toFhirReferral(x)],
+  ['toFhirReferral options', (x) => sp.toFhirReferral({}, x)],
+  ['fromFhirTask', (x) => sp.fromFhirTask(x)],
+  ['fromFhirTask options', (x) => sp.fromFhirTask({}, x)],
+  ['toFhirCapacityStatuses', (x) => sp.toFhirCapacityStatuses(x)],
 ];
 
 describe('law: nothing throws across the public API', () => {
