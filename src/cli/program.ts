@@ -18,6 +18,7 @@ import { issueText } from '../research/textCells';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exitCodes';
 import { formatValidationError } from './formatValidationError';
 import { expandInputs, readInputs, type InputEntry } from './inputs';
+import { registerOutcomesCommand } from './outcomesCommand';
 import { Output } from './output';
 import { Progress } from './progress';
 import { VERSION } from './version';
@@ -266,6 +267,8 @@ export function createProgram(onExit: (code: number) => void): Command {
     .option('--no-progress', 'never show the progress bar')
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .action(async (inputs: string[], options: Parameters<typeof reportCommand>[1]) => onExit(await reportCommand(inputs, options)));
+
+  registerOutcomesCommand(program, onExit);
 
   return program;
 }
