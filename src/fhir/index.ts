@@ -14,6 +14,8 @@ export {
   type FhirServiceRequest,
   type FhirTask,
   type FhirReferralBundle,
+  type FhirBundleEntry,
+  type SnomedConcept,
 } from './schema';
 export { toFhirReferral, type ToFhirReferralOptions } from './toFhirReferral';
 export { fromFhirTask, type FromFhirTaskOptions, type FhirTaskImport } from './fromFhirTask';

@@ -13,18 +13,31 @@ import type { NeedDomain, ReferralSetting } from '../shared/vocabulary';
  * ```
  */
 export const FHIR_SYSTEMS = {
+  /** SNOMED CT. */
   snomed: 'http://snomed.info/sct',
+  /** The FHIR task codes (`fulfill`). */
   taskCode: 'http://hl7.org/fhir/CodeSystem/task-code',
+  /** The SDOH Clinical Care code system (SDOH categories, capacity statuses). */
   sdohTemporaryCodes: 'http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes',
+  /** NHS numbers. */
   nhsNumber: 'https://fhir.nhs.uk/Id/nhs-number',
+  /** ODS organisation codes (GP practices and other organisations). */
   odsOrganisation: 'https://fhir.nhs.uk/Id/ods-organization-code',
+  /** The library's referral ids. */
   referralId: 'urn:social-prescribing:referral-id',
+  /** The library's pseudonymous person references. */
   personRef: 'urn:social-prescribing:person-ref',
+  /** The library's staff references (link workers). */
   staffRef: 'urn:social-prescribing:staff-ref',
+  /** The library's referral statuses (`REFERRAL_STATUSES`). */
   referralStatus: 'urn:social-prescribing:referral-status',
+  /** The library's need domains (`NEED_DOMAINS`). */
   needDomain: 'urn:social-prescribing:need-domain',
+  /** The library's referral settings (`REFERRAL_SETTINGS`). */
   referralSetting: 'urn:social-prescribing:referral-setting',
+  /** The library's rejection reasons (`REJECTION_REASONS`). */
   rejectionReason: 'urn:social-prescribing:rejection-reason',
+  /** The library's closure outcomes (`CLOSURE_OUTCOMES`). */
   closureOutcome: 'urn:social-prescribing:closure-outcome',
 } as const;
 
@@ -37,10 +50,25 @@ export const FHIR_SYSTEMS = {
  * SNOMED.referralToSocialPrescribingService.code; // '871731000000106'
  * ```
  */
-export const SNOMED = {
+export const SNOMED: Readonly<Record<'referralToSocialPrescribingService' | 'socialPrescribingDeclined', SnomedConcept>> = {
   referralToSocialPrescribingService: { code: '871731000000106', display: 'Referral to social prescribing service' },
   socialPrescribingDeclined: { code: '871711000000103', display: 'Social prescribing declined' },
-} as const;
+};
+/**
+ * A SNOMED CT concept: its id and its preferred term.
+ *
+ * @example
+ * ```ts
+ * import type { SnomedConcept } from 'social-prescribing';
+ * const c: SnomedConcept = { code: '871711000000103', display: 'Social prescribing declined' };
+ * ```
+ */
+export interface SnomedConcept {
+  /** The concept id. */
+  readonly code: string;
+  /** The preferred term. */
+  readonly display: string;
+}
 
 /**
  * The canonical URLs of the profiles and extensions the export follows.
@@ -54,10 +82,15 @@ export const SNOMED = {
  * ```
  */
 export const FHIR_PROFILES = {
+  /** SDOHCC Task For Referral Management. */
   sdohTaskForReferralManagement: 'http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-TaskForReferralManagement',
+  /** SDOHCC ServiceRequest. */
   sdohServiceRequest: 'http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-ServiceRequest',
+  /** SDOHCC HealthcareService capacity status extension. */
   sdohCapacityStatusExtension: 'http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-ExtensionHealthcareServiceCapacityStatus',
+  /** UK Core ServiceRequest. */
   ukCoreServiceRequest: 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-ServiceRequest',
+  /** UK Core extension: the source of a service request. */
   ukCoreSourceOfServiceRequest: 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-SourceOfServiceRequest',
 } as const;
 
@@ -94,9 +127,13 @@ export const SDOH_CATEGORIES_OF_NEED: Readonly<Partial<Record<NeedDomain, readon
  * ```
  */
 export const FHIR_CAPACITY_STATUSES = {
+  /** The service can take a new person. */
   capacity: 'Has Capacity',
+  /** It cannot. */
   'no-capacity': 'No Capacity',
+  /** It cannot now, but has a waiting list. */
   waitlist: 'No Capacity - Has Waitlist',
+  /** The provider must assess before it can say. */
   'additional-assessment-required': 'Additional Assessment Required',
 } as const;
 /**
@@ -313,12 +350,24 @@ export interface FhirReferralBundle {
   readonly type: 'collection';
   /** When the bundle was assembled (the referral's last update). */
   readonly timestamp: string;
-  /** Patient, ServiceRequest and Task, in that order (`fullUrl` only when a `baseUrl` was given). */
-  readonly entry: readonly [
-    { readonly fullUrl?: string; readonly resource: FhirPatient },
-    { readonly fullUrl?: string; readonly resource: FhirServiceRequest },
-    { readonly fullUrl?: string; readonly resource: FhirTask },
-  ];
+  /** Patient, ServiceRequest and Task, in that order. */
+  readonly entry: readonly [FhirBundleEntry<FhirPatient>, FhirBundleEntry<FhirServiceRequest>, FhirBundleEntry<FhirTask>];
+}
+
+/**
+ * One entry of a {@link FhirReferralBundle}.
+ *
+ * @example
+ * ```ts
+ * import type { FhirBundleEntry, FhirTask } from 'social-prescribing';
+ * const taskOf = (e: FhirBundleEntry<FhirTask>): FhirTask => e.resource;
+ * ```
+ */
+export interface FhirBundleEntry<R> {
+  /** `baseUrl/Type/id`, only when a `baseUrl` was given. */
+  readonly fullUrl?: string;
+  /** The resource. */
+  readonly resource: R;
 }
 
 /** @internal Plain-words labels of the referral settings, for the UK Core source of referral text. */

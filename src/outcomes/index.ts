@@ -19,6 +19,7 @@ export {
   type WellbeingAnswers,
   type MeasuredOutcome,
   type MeasuredScore,
+  type QuestionnaireShape,
 } from './schema';
 export { SWEMWBS_CONVERSION } from './swemwbsConversion';
 export { scoreOns4, type Ons4Result, type Ons4ItemScore } from './scoreOns4';

@@ -10,14 +10,14 @@ import type { WellbeingMeasure } from './schema';
  * WELLBEING_DIRECTION.ons4_anxiety; // 'lower_is_better'
  * ```
  */
-export const WELLBEING_DIRECTION = {
+export const WELLBEING_DIRECTION: Readonly<Record<WellbeingMeasure, 'higher_is_better' | 'lower_is_better'>> = {
   wemwbs: 'higher_is_better',
   swemwbs: 'higher_is_better',
   ons4_life_satisfaction: 'higher_is_better',
   ons4_worthwhile: 'higher_is_better',
   ons4_happiness: 'higher_is_better',
   ons4_anxiety: 'lower_is_better',
-} as const satisfies Record<WellbeingMeasure, 'higher_is_better' | 'lower_is_better'>;
+};
 
 /**
  * The change in one person's score that counts as meaningful, by default,
@@ -38,14 +38,14 @@ export const WELLBEING_DIRECTION = {
  * MEANINGFUL_CHANGE.ons4_happiness; // null
  * ```
  */
-export const MEANINGFUL_CHANGE = {
+export const MEANINGFUL_CHANGE: Readonly<Record<WellbeingMeasure, number | null>> = {
   wemwbs: 3,
   swemwbs: 3,
   ons4_life_satisfaction: null,
   ons4_worthwhile: null,
   ons4_happiness: null,
   ons4_anxiety: null,
-} as const satisfies Record<WellbeingMeasure, number | null>;
+};
 
 /**
  * The fewest people with both a baseline and a follow-up score for which

@@ -16,8 +16,18 @@ import { studentTCdf, studentTQuantile } from './studentT';
  * ```
  */
 export type OutcomeWarning =
-  | { readonly code: 'fewer_than_30_pairs'; readonly pairs: number; readonly minimum: number }
-  | { readonly code: 'no_variation' };
+  | {
+      /** Fewer pairs than the minimum. */
+      readonly code: 'fewer_than_30_pairs';
+      /** The pairs there are. */
+      readonly pairs: number;
+      /** The minimum, `MINIMUM_PAIRS`. */
+      readonly minimum: number;
+    }
+  | {
+      /** Every person changed by the same amount. */
+      readonly code: 'no_variation';
+    };
 
 /**
  * How many people changed by at least the meaningful-change threshold, in
@@ -74,7 +84,12 @@ export interface PairedChangeSummary {
   /** The sample standard deviation of the change (two or more people). */
   readonly sdChange: number | null;
   /** The 95% confidence interval of the mean change (two or more people). */
-  readonly ci95: { readonly lower: number; readonly upper: number } | null;
+  readonly ci95: {
+    /** The lower bound. */
+    readonly lower: number;
+    /** The upper bound. */
+    readonly upper: number;
+  } | null;
   /** The paired t statistic, `meanChange / (sdChange / sqrt(pairs))`. */
   readonly t: number | null;
   /** Its degrees of freedom, `pairs - 1`. */

@@ -167,9 +167,13 @@ export const ONS4_QUESTIONS: Readonly<Record<Ons4Item, string>> = {
  * ```
  */
 export const ONS4_MEASURE_OF = {
+  /** Life satisfaction. */
   lifeSatisfaction: 'ons4_life_satisfaction',
+  /** Worthwhile. */
   worthwhile: 'ons4_worthwhile',
+  /** Happiness (yesterday). */
   happiness: 'ons4_happiness',
+  /** Anxiety (yesterday). */
   anxiety: 'ons4_anxiety',
 } as const satisfies Record<Ons4Item, WellbeingMeasure>;
 
@@ -206,11 +210,28 @@ export type Ons4Band = (typeof ONS4_BANDS)[number];
  * INSTRUMENT_ITEMS.swemwbs; // { items: 7, min: 1, max: 5 }
  * ```
  */
-export const INSTRUMENT_ITEMS = {
+export const INSTRUMENT_ITEMS: Readonly<Record<WellbeingInstrument, QuestionnaireShape>> = {
   ons4: { items: 4, min: 0, max: 10 },
   wemwbs: { items: 14, min: 1, max: 5 },
   swemwbs: { items: 7, min: 1, max: 5 },
-} as const satisfies Record<WellbeingInstrument, { items: number; min: number; max: number }>;
+};
+/**
+ * How many items a questionnaire has and the range of one answer.
+ *
+ * @example
+ * ```ts
+ * import type { QuestionnaireShape } from 'social-prescribing';
+ * const s: QuestionnaireShape = { items: 7, min: 1, max: 5 };
+ * ```
+ */
+export interface QuestionnaireShape {
+  /** The number of items. */
+  readonly items: number;
+  /** The lowest answer. */
+  readonly min: number;
+  /** The highest answer. */
+  readonly max: number;
+}
 
 /** @internal The keys of an answers object: ONS4 by item name, the Warwick-Edinburgh scales `item1`, `item2`, ... in the scale's own order. */
 export function itemKeys(instrument: WellbeingInstrument): readonly string[] {
@@ -306,8 +327,22 @@ export const MeasuredOutcomeSchema = z
  * ```
  */
 export type MeasuredOutcome =
-  | { readonly measure: WellbeingMeasure; readonly score: number; readonly on?: string | undefined }
-  | { readonly measure: WellbeingInstrument; readonly answers: WellbeingAnswers; readonly on?: string | undefined };
+  | {
+      /** The measure the score is on. */
+      readonly measure: WellbeingMeasure;
+      /** The score, within the measure's range. */
+      readonly score: number;
+      /** The date it was measured (`YYYY-MM-DD`). */
+      readonly on?: string | undefined;
+    }
+  | {
+      /** The questionnaire answered. */
+      readonly measure: WellbeingInstrument;
+      /** The answers, in item order or keyed by item. */
+      readonly answers: WellbeingAnswers;
+      /** The date it was measured (`YYYY-MM-DD`). */
+      readonly on?: string | undefined;
+    };
 
 /**
  * A score on one measure, with the date it was measured when known: what a
