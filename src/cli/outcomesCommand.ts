@@ -32,6 +32,15 @@ interface Row {
   readonly summary: PairedChangeSummary;
 }
 
+const LABEL: Readonly<Record<WellbeingMeasure, string>> = {
+  wemwbs: 'WEMWBS',
+  swemwbs: 'SWEMWBS (metric)',
+  ons4_life_satisfaction: 'ONS4 life satisfaction',
+  ons4_worthwhile: 'ONS4 worthwhile',
+  ons4_happiness: 'ONS4 happiness',
+  ons4_anxiety: 'ONS4 anxiety',
+};
+
 const escapeXml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const escapeCell = (s: string): string => s.replace(/[|\\]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
 const fmt = (x: number | null, digits = 2): string => (x === null ? '–' : x.toFixed(digits));
@@ -102,13 +111,15 @@ export function renderOutcomesChart(rows: readonly Row[], measure: WellbeingMeas
   const top = 56;
   const height = top + rows.length * rowHeight + 50;
   const x = (v: number): number => left + ((v - min) / (max - min)) * plot;
-  const ticks = Array.from({ length: 6 }, (_, i) => min + ((max - min) * i) / 5);
+  // Four intervals when they fall on whole numbers (SWEMWBS 7-35, WEMWBS 14-70), else five (ONS4 0-10).
+  const intervals = (max - min) % 4 === 0 ? 4 : 5;
+  const ticks = Array.from({ length: intervals + 1 }, (_, i) => min + ((max - min) * i) / intervals);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="title desc" font-family="system-ui, sans-serif" font-size="13">`,
-    `<title id="title">Well-being before and after: ${escapeXml(measure)}</title>`,
-    `<desc id="desc">For each group, the mean ${escapeXml(measure)} score at baseline (hollow circle) and at follow-up (filled circle), over the people with both.</desc>`,
+    `<title id="title">Well-being before and after: ${LABEL[measure]}</title>`,
+    `<desc id="desc">For each group, the mean ${LABEL[measure]} score at baseline (hollow circle) and at follow-up (filled circle), over the people with both.</desc>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${left}" y="24" font-size="15" font-weight="bold" fill="#1a1a1a">Mean ${escapeXml(measure)} score: baseline ○ and follow-up ●</text>`,
+    `<text x="20" y="24" font-size="15" font-weight="bold" fill="#1a1a1a">Mean ${LABEL[measure]} score: baseline ○ and follow-up ●</text>`,
   ];
   for (const t of ticks) {
     parts.push(`<line x1="${x(t).toFixed(1)}" y1="${top - 14}" x2="${x(t).toFixed(1)}" y2="${height - 40}" stroke="#dddddd"/>`);
@@ -134,7 +145,7 @@ export function renderOutcomesChart(rows: readonly Row[], measure: WellbeingMeas
 
 function renderMarkdown(rows: readonly Row[], measure: WellbeingMeasure, metrics: ReferralMetrics): string {
   const lines = [
-    `# Well-being outcomes: ${measure}`,
+    `# Well-being outcomes: ${LABEL[measure]}`,
     '',
     `Events read: ${metrics.events.total}, applied: ${metrics.events.applied}. Referrals with a baseline and a follow-up score on ${measure}: ${rows[0]?.summary.pairs ?? 0}.`,
     '',
@@ -176,10 +187,10 @@ function renderHtml(markdownRows: readonly Row[], measure: WellbeingMeasure, svg
   });
   return `<!doctype html>
 <html lang="en-GB">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Well-being outcomes: ${escapeXml(measure)}</title>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Well-being outcomes: ${LABEL[measure]}</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:right}th[scope=row],thead th{text-align:left}svg{max-width:100%;height:auto}</style></head>
 <body>
-<h1>Well-being outcomes: ${escapeXml(measure)}</h1>
+<h1>Well-being outcomes: ${LABEL[measure]}</h1>
 <figure>${svg}<figcaption>Mean score at baseline and follow-up, over the people with both.</figcaption></figure>
 <table><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>
 ${body.join('\n')}
