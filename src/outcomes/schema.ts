@@ -271,8 +271,8 @@ const MeasuredByScoreSchema = z.strictObject({
 const MeasuredByAnswersSchema = z.strictObject({
   /** The questionnaire answered. */
   measure: z.enum(WELLBEING_INSTRUMENTS) as z.ZodType<WellbeingInstrument>,
-  /** The answers, in item order or keyed by item. */
-  answers: z.union([z.array(z.unknown()).max(20), z.record(z.string(), z.unknown())], { error: 'expected the answers as a list in item order or an object keyed by item' }),
+  /** The answers, in item order or keyed by item (checked item by item below, so that an issue's path ends at the item). */
+  answers: z.unknown(),
   /** The calendar date the questionnaire was completed, when it differs from the event's. */
   on: IsoDateSchema.optional(),
 });
@@ -304,6 +304,10 @@ export const MeasuredOutcomeSchema = z
     }
     const keys = itemKeys(o.measure);
     const { min, max } = INSTRUMENT_ITEMS[o.measure];
+    if (!isAnswers(o.answers)) {
+      ctx.addIssue({ code: 'custom', path: ['answers'], message: o.answers === undefined ? 'required field is missing' : 'expected the answers as a list in item order or an object keyed by item' });
+      return;
+    }
     const answers = o.answers as Readonly<Record<string | number, unknown>>;
     const isList = Array.isArray(o.answers);
     if (isList && (o.answers as unknown[]).length > keys.length) ctx.addIssue({ code: 'custom', path: ['answers'], message: `has more than ${keys.length} answers` });
@@ -316,7 +320,19 @@ export const MeasuredOutcomeSchema = z
       if (v === undefined) ctx.addIssue({ code: 'custom', path, message: 'required item is missing' });
       else if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) ctx.addIssue({ code: 'custom', path, message: `must be a whole number from ${min} to ${max}` });
     });
-  });
+  })
+  // A copy of the answers, so that nothing downstream reads the caller's object again.
+  .transform((o) => ('answers' in o ? { ...o, answers: copyAnswers(o.answers) } : o));
+
+/** A list (at most 20 answers) or a plain object. */
+function isAnswers(a: unknown): boolean {
+  if (Array.isArray(a)) return a.length <= 20;
+  if (a === null || typeof a !== 'object') return false;
+  const proto = Object.getPrototypeOf(a) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+const copyAnswers = (a: unknown): number[] | Record<string, number> =>
+  Array.isArray(a) ? [...(a as number[])] : Object.fromEntries(Object.entries(a as Record<string, number>));
 /**
  * A measured well-being outcome (see {@link MeasuredOutcomeSchema}).
  *
