@@ -322,7 +322,7 @@ export const MeasuredOutcomeSchema = z
     });
   })
   // A copy of the answers, so that nothing downstream reads the caller's object again.
-  .transform((o) => ('answers' in o ? { ...o, answers: copyAnswers(o.answers) } : o));
+  .transform((o): MeasuredOutcome => ('answers' in o ? { ...o, answers: copyAnswers(o.answers) } : o));
 
 /** A list (at most 20 answers) or a plain object. */
 function isAnswers(a: unknown): boolean {
