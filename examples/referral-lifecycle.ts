@@ -28,12 +28,14 @@ const log: ReferralEvent[] = [
   { id: 'e2', referralId: 'r1', type: 'accepted', at: '2024-04-02T10:00:00+01:00', by: { role: 'service_coordinator' }, linkWorkerRef: 'lw-7' },
   { id: 'e3', referralId: 'r1', type: 'contact_attempted', at: '2024-04-03T10:00:00+01:00', by: lw, reason: 'no_answer' },
   { id: 'e4', referralId: 'r1', type: 'contacted', at: '2024-04-05T11:00:00+01:00', by: lw },
-  { id: 'e5', referralId: 'r1', type: 'assessed', at: '2024-04-12T11:00:00+01:00', by: lw, needs: ['loneliness_and_isolation', 'physical_activity'], baseline: { measure: 'wemwbs', score: 38 } },
+  { id: 'e5', referralId: 'r1', type: 'assessed', at: '2024-04-12T11:00:00+01:00', by: lw, needs: ['loneliness_and_isolation', 'physical_activity'], baseline: { measure: 'wemwbs', score: 38 },
+    outcomes: [{ measure: 'ons4', answers: { lifeSatisfaction: 4, worthwhile: 5, happiness: 4, anxiety: 6 } }] },
   { id: 'e6', referralId: 'r1', type: 'plan_agreed', at: '2024-04-12T12:00:00+01:00', by: lw },
   { id: 'e7', referralId: 'r1', type: 'referred_out', at: '2024-04-15T09:00:00+01:00', by: lw, activityIds: ['walking-group', 'men-in-sheds'] },
   { id: 'e8', referralId: 'r1', type: 'did_not_attend', at: '2024-04-22T10:00:00+01:00', by: { role: 'activity_provider' }, activityId: 'walking-group' },
   { id: 'e9', referralId: 'r1', type: 'attended', at: '2024-04-29T10:00:00+01:00', by: { role: 'activity_provider' }, activityId: 'walking-group' },
-  { id: 'e10', referralId: 'r1', type: 'reviewed', at: '2024-06-10T10:00:00+01:00', by: lw, followUp: { measure: 'wemwbs', score: 45 } },
+  { id: 'e10', referralId: 'r1', type: 'reviewed', at: '2024-06-10T10:00:00+01:00', by: lw, followUp: { measure: 'wemwbs', score: 45 },
+    outcomes: [{ measure: 'ons4', answers: [6, 7, 6, 3], on: '2024-06-10' }] },
   { id: 'e11', referralId: 'r1', type: 'closed', at: '2024-06-20T10:00:00+01:00', by: lw, outcome: 'goals_met' },
   { id: 'e12', referralId: 'r2', type: 'received', at: '2024-05-02T14:00:00+01:00', by: { role: 'referrer' },
     personRef: 'p-99a0', sourceSetting: 'statutory_mental_health', pathwayId: 'mental-health', needs: ['mental_wellbeing'], consentToShare: true },
@@ -57,6 +59,14 @@ if (r1.status !== 'closed' || applied.length !== log.length || rejected.map((r) 
 const m = computeReferralMetrics(log, { asOf, pathways: ROTHERHAM_PATHWAYS })._unsafeUnwrap();
 console.log(`funnel ${JSON.stringify(m.funnel)}; first contact in ${String(m.firstContact.medianDays)} days; WEMWBS change ${m.wellbeing[0]?.meanChange}`);
 if (m.firstContact.medianDays !== 4 || m.wellbeing[0]?.meanChange !== 7 || m.attendance.didNotAttendRate !== 0.5) throw new Error('unexpected metrics');
+
+// Well-being change with its statistics, by pathway and by referral source: the WEMWBS scores
+// and the ONS4 answers (scored by the library) pair up per measure. One person: indicative only.
+for (const s of m.wellbeingChange.byPathway['long-term-conditions'] ?? []) {
+  console.log(`${s.measure}: n=${s.pairs}, ${s.baselineMean} -> ${s.followUpMean} (${s.direction}); ${s.warnings.map((w) => w.code).join(', ')}`);
+}
+const fromGps = m.wellbeingChange.bySource.gp_practice ?? [];
+if (fromGps.length !== 5 || fromGps[0]?.meanChange !== 7 || fromGps[4]?.measure !== 'ons4_anxiety' || fromGps[4].meanChange !== -3) throw new Error('unexpected well-being change');
 
 // What the data prove about the scheme, filled into a profile whose pathways are unknown.
 const facts = schemeFactsFromReferrals(m, { pathways: ROTHERHAM_PATHWAYS })._unsafeUnwrap();

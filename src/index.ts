@@ -10,5 +10,7 @@ export * from './scoring/index';
 export * from './research/index';
 export * from './pathway/index';
 export * from './menu/index';
+export * from './outcomes/index';
 export * from './referral/index';
 export * from './commissioning/index';
+export * from './fhir/index';

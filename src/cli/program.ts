@@ -21,6 +21,7 @@ import { registerAgreeCommand } from './agreeCommand';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exitCodes';
 import { formatValidationError } from './formatValidationError';
 import { expandInputs, readInputs, type InputEntry } from './inputs';
+import { registerOutcomesCommand } from './outcomesCommand';
 import { Output } from './output';
 import { Progress } from './progress';
 import { VERSION } from './version';
@@ -284,6 +285,7 @@ export function createProgram(onExit: (code: number) => void): Command {
     .action(async (inputs: string[], options: Parameters<typeof reportCommand>[1]) => onExit(await reportCommand(inputs, options)));
 
   registerAgreeCommand(program, onExit);
+  registerOutcomesCommand(program, onExit);
 
   return program;
 }

@@ -1,3 +1,4 @@
+import { scoreMeasuredOutcome } from '../outcomes/internal';
 import { transitionError, type ReferralTransitionError } from './errors';
 import { findTransition, isTerminal } from './lifecycle';
 import type { ReceivedEvent, Referral, ReferralEvent, ReferralStatus, TransitionRecord } from './schema';
@@ -117,7 +118,12 @@ export function applyEvent(r: MutableReferral, e: ReferralEvent, requiredAttempt
       r.firstContactAt ??= e.at;
       break;
     case 'assessed':
-      r.assessment = { at: e.at, needs: [...e.needs], ...(e.baseline === undefined ? {} : { baseline: { ...e.baseline } }) };
+      r.assessment = {
+        at: e.at,
+        needs: [...e.needs],
+        ...(e.baseline === undefined ? {} : { baseline: { ...e.baseline } }),
+        ...(e.outcomes === undefined ? {} : { outcomes: e.outcomes.flatMap(scoreMeasuredOutcome) }),
+      };
       break;
     case 'plan_agreed':
       r.planAgreedAt = e.at;
@@ -139,7 +145,14 @@ export function applyEvent(r: MutableReferral, e: ReferralEvent, requiredAttempt
       }
       break;
     case 'reviewed':
-      r.reviews = [...r.reviews, { at: e.at, ...(e.followUp === undefined ? {} : { followUp: { ...e.followUp } }) }];
+      r.reviews = [
+        ...r.reviews,
+        {
+          at: e.at,
+          ...(e.followUp === undefined ? {} : { followUp: { ...e.followUp } }),
+          ...(e.outcomes === undefined ? {} : { outcomes: e.outcomes.flatMap(scoreMeasuredOutcome) }),
+        },
+      ];
       break;
     case 'put_on_hold':
       r.heldFrom = from;

@@ -4,7 +4,9 @@ import { eventMs } from './applyEvent';
 import { findTransition, isTerminal } from './lifecycle';
 import { attemptsFor, type ResolvedLogOptions } from './options';
 import { EVENT_REJECTION_CODES, type EventRejectionCode } from './rejections';
-import { REFERRAL_STATUSES, ReferralEventSchema, WELLBEING_MEASURES, type ReferralEvent, type ReferralStatus, type WellbeingMeasure } from './schema';
+import { MEANINGFUL_CHANGE, WELLBEING_MEASURES, type PairedChangeSummary, type WellbeingMeasure } from '../outcomes/index';
+import { addPair, emptyMoments, scoreMeasuredOutcome, summariseChange, type ChangeMoments } from '../outcomes/internal';
+import { REFERRAL_STATUSES, ReferralEventSchema, type ReferralEvent, type ReferralStatus } from './schema';
 import type { ReferralMetrics } from './types';
 import { safeParse } from '../shared/safeParse';
 
@@ -18,6 +20,7 @@ interface Open {
   lastMs: number;
   lastSeq: number;
   readonly pathwayId: string;
+  readonly source: ReferralSetting;
   readonly receivedDay: number;
   linkWorker: string | undefined;
   workers: string[];
@@ -27,8 +30,10 @@ interface Open {
   attended: boolean;
   /** Activity id -> attended at least once. */
   activities: Map<string, boolean> | undefined;
-  baseline: { measure: WellbeingMeasure; score: number } | undefined;
-  followUp: number | undefined;
+  /** Baseline score by measure, from the latest assessment. */
+  baselines: Map<WellbeingMeasure, number> | undefined;
+  /** Latest follow-up score by measure (measures with a baseline only). */
+  followUps: Map<WellbeingMeasure, number> | undefined;
   eventIds: string[];
 }
 
@@ -46,6 +51,22 @@ function kth(hist: ReadonlyMap<number, number>, sortedKeys: readonly number[], k
     if (seen >= k) return key;
   }
   return sortedKeys.at(-1)!;
+}
+
+const summaries = (byMeasure: ReadonlyMap<WellbeingMeasure, ChangeMoments> | undefined): PairedChangeSummary[] =>
+  WELLBEING_MEASURES.flatMap((m) => {
+    const x = byMeasure?.get(m);
+    return x === undefined ? [] : [summariseChange(m, x, MEANINGFUL_CHANGE[m])];
+  });
+
+/** The paired well-being change overall, by pathway (sorted by id) and by source setting. */
+function wellbeingChangeOf(groups: ReadonlyMap<string, ReadonlyMap<WellbeingMeasure, ChangeMoments>>): ReferralMetrics['wellbeingChange'] {
+  const keys = [...groups.keys()].sort();
+  return {
+    overall: summaries(groups.get('')),
+    byPathway: Object.fromEntries(keys.filter((k) => k.startsWith('p:')).map((k) => [k.slice(2), summaries(groups.get(k))])),
+    bySource: Object.fromEntries(REFERRAL_SETTINGS.filter((s) => groups.has(`s:${s}`)).map((s) => [s, summaries(groups.get(`s:${s}`))])),
+  };
 }
 
 /**
@@ -78,7 +99,9 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
   let sessionsMissed = 0;
   const activities = new Map<string, { referred: number; attended: number }>();
   const caseTotal = new Map<string, number>();
-  const wellbeing = new Map<WellbeingMeasure, { n: number; sum: number }>();
+  // Paired well-being change: overall, by pathway and by source setting, per measure.
+  type Groups = Map<string, Map<WellbeingMeasure, ChangeMoments>>;
+  const change: Groups = new Map();
   const gpPractices = new Set<string>();
   let total = 0;
   let applied = 0;
@@ -109,14 +132,22 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
     const d = opts.pathways.get(pathwayId)?.serviceLevel.daysToFirstContact;
     return typeof d === 'number' ? d : undefined;
   };
+  const addChange = (groups: Groups, r: Open): void => {
+    if (r.baselines === undefined || r.followUps === undefined) return;
+    for (const [measure, followUp] of r.followUps) {
+      const baseline = r.baselines.get(measure)!;
+      for (const key of ['', `p:${r.pathwayId}`, `s:${r.source}`]) {
+        let byMeasure = groups.get(key);
+        if (byMeasure === undefined) groups.set(key, (byMeasure = new Map()));
+        let m = byMeasure.get(measure);
+        if (m === undefined) byMeasure.set(measure, (m = emptyMoments()));
+        addPair(m, measure, baseline, followUp, MEANINGFUL_CHANGE[measure]);
+      }
+    }
+  };
   const settle = (r: Open): void => {
     // A referral's contribution that only its final state decides.
-    if (r.baseline !== undefined && r.followUp !== undefined) {
-      const w = wellbeing.get(r.baseline.measure) ?? { n: 0, sum: 0 };
-      w.n++;
-      w.sum += r.followUp - r.baseline.score;
-      wellbeing.set(r.baseline.measure, w);
-    }
+    addChange(change, r);
     statuses[r.status]++;
   };
   const assign = (r: Open, worker: string): void => {
@@ -144,6 +175,7 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
         lastMs: ms,
         lastSeq: seq,
         pathwayId: e.pathwayId,
+        source: e.sourceSetting,
         receivedDay: dayOf(e.at),
         linkWorker: undefined,
         workers: [],
@@ -152,8 +184,8 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
         referredOut: false,
         attended: false,
         activities: undefined,
-        baseline: undefined,
-        followUp: undefined,
+        baselines: undefined,
+        followUps: undefined,
         eventIds: [e.id],
       });
       funnel.received++;
@@ -207,8 +239,13 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
         break;
       case 'assessed':
         funnel.assessed++;
-        r.baseline = e.baseline === undefined ? undefined : { measure: e.baseline.measure, score: e.baseline.score };
-        r.followUp = undefined;
+        r.baselines = undefined;
+        r.followUps = undefined;
+        if (e.baseline !== undefined || e.outcomes !== undefined) {
+          r.baselines = new Map();
+          if (e.baseline !== undefined) r.baselines.set(e.baseline.measure, e.baseline.score);
+          for (const s of (e.outcomes ?? []).flatMap(scoreMeasuredOutcome)) r.baselines.set(s.measure, s.score);
+        }
         break;
       case 'referred_out':
         if (!r.referredOut) {
@@ -239,7 +276,10 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
         sessionsMissed++;
         break;
       case 'reviewed':
-        if (e.followUp !== undefined && r.baseline !== undefined && e.followUp.measure === r.baseline.measure) r.followUp = e.followUp.score;
+        if (r.baselines !== undefined) {
+          const scores = [...(e.followUp === undefined ? [] : [e.followUp]), ...(e.outcomes ?? []).flatMap(scoreMeasuredOutcome)];
+          for (const s of scores) if (r.baselines.has(s.measure)) (r.followUps ??= new Map()).set(s.measure, s.score);
+        }
         break;
       case 'put_on_hold':
         r.heldFrom = r.status;
@@ -284,18 +324,13 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
     /** The metrics so far. Does not change the accumulator. */
     snapshot(): ReferralMetrics {
       const statusCounts = { ...statuses };
-      const wb = new Map([...wellbeing].map(([k, v]) => [k, { ...v }]));
+      const groups: Groups = new Map([...change].map(([k, v]) => [k, new Map([...v].map(([m, x]) => [m, { ...x }]))]));
       const caseOpen = new Map<string, number>();
       let awaitingBreaches = 0;
       const asOfDay = opts.asOf === undefined ? undefined : dayOf(opts.asOf);
       for (const r of open.values()) {
         statusCounts[r.status]++;
-        if (r.baseline !== undefined && r.followUp !== undefined) {
-          const w = wb.get(r.baseline.measure) ?? { n: 0, sum: 0 };
-          w.n++;
-          w.sum += r.followUp - r.baseline.score;
-          wb.set(r.baseline.measure, w);
-        }
+        addChange(groups, r);
         if (r.linkWorker !== undefined) caseOpen.set(r.linkWorker, (caseOpen.get(r.linkWorker) ?? 0) + 1);
         const sla = slaOf(r.pathwayId);
         if (!r.contacted && sla !== undefined && asOfDay !== undefined && asOfDay - r.receivedDay > sla) awaitingBreaches++;
@@ -336,7 +371,11 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
           .map(([activityId, a]) => ({ activityId, referred: a.referred, attended: a.attended, uptake: a.attended / a.referred })),
         caseload: [...workers].sort().map((w) => ({ linkWorkerRef: w, open: caseOpen.get(w) ?? 0, total: caseTotal.get(w) ?? 0 })),
-        wellbeing: WELLBEING_MEASURES.filter((m) => (wb.get(m)?.n ?? 0) > 0).map((m) => ({ measure: m, referrals: wb.get(m)!.n, meanChange: wb.get(m)!.sum / wb.get(m)!.n })),
+        wellbeing: WELLBEING_MEASURES.flatMap((m) => {
+          const x = groups.get('')?.get(m);
+          return x === undefined ? [] : [{ measure: m, referrals: x.n, meanChange: x.sumChange / x.n }];
+        }),
+        wellbeingChange: wellbeingChangeOf(groups),
         referringGpPractices: [...gpPractices].sort(),
       };
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, NeedDomainSchema } from '../shared/schemas';
 import { REFERRAL_SETTINGS, type ReferralSetting } from '../shared/vocabulary';
 import { isValidNhsNumber } from './isValidNhsNumber';
+import { MeasuredOutcomeSchema, MeasuredScoreSchema, WellbeingScoreSchema } from '../outcomes/index';
 
 /**
  * The statuses a referral passes through, from receipt to an end.
@@ -166,62 +167,6 @@ export const CLOSURE_OUTCOMES = [
  */
 export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
 
-/**
- * The well-being measures a baseline or follow-up score can use: WEMWBS
- * (14 items, 14-70), SWEMWBS (7 items, Rasch-converted 7-35) and the four
- * ONS personal well-being items (0-10; for anxiety, lower is better).
- *
- * @example
- * ```ts
- * import { WELLBEING_MEASURES } from 'social-prescribing';
- * WELLBEING_MEASURES.includes('swemwbs'); // true
- * ```
- */
-export const WELLBEING_MEASURES = ['wemwbs', 'swemwbs', 'ons4_life_satisfaction', 'ons4_worthwhile', 'ons4_happiness', 'ons4_anxiety'] as const;
-/**
- * One of {@link WELLBEING_MEASURES}.
- *
- * @example
- * ```ts
- * import type { WellbeingMeasure } from 'social-prescribing';
- * const m: WellbeingMeasure = 'wemwbs';
- * ```
- */
-export type WellbeingMeasure = (typeof WELLBEING_MEASURES)[number];
-
-/**
- * The range of scores of each well-being measure, inclusive.
- *
- * @example
- * ```ts
- * import { WELLBEING_SCORE_RANGES } from 'social-prescribing';
- * WELLBEING_SCORE_RANGES.wemwbs; // { min: 14, max: 70 }
- * ```
- */
-export const WELLBEING_SCORE_RANGES: Readonly<Record<WellbeingMeasure, ScoreRange>> = {
-  wemwbs: { min: 14, max: 70 },
-  swemwbs: { min: 7, max: 35 },
-  ons4_life_satisfaction: { min: 0, max: 10 },
-  ons4_worthwhile: { min: 0, max: 10 },
-  ons4_happiness: { min: 0, max: 10 },
-  ons4_anxiety: { min: 0, max: 10 },
-};
-/**
- * An inclusive range of scores.
- *
- * @example
- * ```ts
- * import type { ScoreRange } from 'social-prescribing';
- * const r: ScoreRange = { min: 0, max: 10 };
- * ```
- */
-export interface ScoreRange {
-  /** The lowest score. */
-  readonly min: number;
-  /** The highest score. */
-  readonly max: number;
-}
-
 /** A pseudonymous reference: letters, digits and `._:-`, no spaces, so it cannot hold a name. */
 const REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
@@ -267,38 +212,6 @@ export const RefSchema = z.string().regex(REF_PATTERN, { error: 'expected a refe
  * ```
  */
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
-
-/**
- * A well-being score on one of {@link WELLBEING_MEASURES}, within its range.
- *
- * @example
- * ```ts
- * import { WellbeingScoreSchema } from 'social-prescribing';
- * WellbeingScoreSchema.safeParse({ measure: 'wemwbs', score: 41 }).success; // true
- * WellbeingScoreSchema.safeParse({ measure: 'wemwbs', score: 80 }).success; // false
- * ```
- */
-export const WellbeingScoreSchema = z
-  .strictObject({
-    /** The measure. */
-    measure: z.enum(WELLBEING_MEASURES) as z.ZodType<WellbeingMeasure>,
-    /** The score, within the measure's range. */
-    score: z.number().finite(),
-  })
-  .refine((s) => {
-    const range = WELLBEING_SCORE_RANGES[s.measure];
-    return s.score >= range.min && s.score <= range.max;
-  }, { error: 'score is outside the range of its measure (see WELLBEING_SCORE_RANGES)', path: ['score'] });
-/**
- * A well-being score (see {@link WellbeingScoreSchema}).
- *
- * @example
- * ```ts
- * import type { WellbeingScore } from 'social-prescribing';
- * const s: WellbeingScore = { measure: 'swemwbs', score: 19.25 };
- * ```
- */
-export interface WellbeingScore extends z.infer<typeof WellbeingScoreSchema> {}
 
 const SettingSchema = z.enum(REFERRAL_SETTINGS) as z.ZodType<ReferralSetting>;
 
@@ -395,6 +308,8 @@ export const ReferralEventSchema = z.discriminatedUnion(
       needs: z.array(NeedDomainSchema).max(200),
       /** The baseline well-being score. */
       baseline: WellbeingScoreSchema.optional(),
+      /** Baseline outcomes measured at the assessment: scores, or questionnaire answers the library scores. */
+      outcomes: z.array(MeasuredOutcomeSchema).max(10).optional(),
       /** Why, as a code. */
       reason: reasonCode.optional(),
     }),
@@ -436,6 +351,8 @@ export const ReferralEventSchema = z.discriminatedUnion(
       type: z.literal('reviewed'),
       /** The follow-up well-being score. */
       followUp: WellbeingScoreSchema.optional(),
+      /** Follow-up outcomes measured at the review: scores, or questionnaire answers the library scores. */
+      outcomes: z.array(MeasuredOutcomeSchema).max(10).optional(),
       /** Why, as a code. */
       reason: reasonCode.optional(),
     }),
@@ -588,6 +505,8 @@ export const ReferralSchema = z.strictObject({
       needs: z.array(NeedDomainSchema).max(200),
       /** The baseline well-being score. */
       baseline: WellbeingScoreSchema.optional(),
+      /** The baseline outcomes measured, scored. */
+      outcomes: z.array(MeasuredScoreSchema).max(40).optional(),
     })
     .optional(),
   /** When the plan was agreed. */
@@ -615,6 +534,8 @@ export const ReferralSchema = z.strictObject({
         at: IsoDateTimeSchema,
         /** The follow-up well-being score. */
         followUp: WellbeingScoreSchema.optional(),
+        /** The follow-up outcomes measured, scored. */
+        outcomes: z.array(MeasuredScoreSchema).max(40).optional(),
       }),
     )
     .max(1000),

@@ -1,6 +1,7 @@
 import type { ReferralSetting } from '../shared/vocabulary';
 import type { EventRejectionCode } from './rejections';
-import type { ReferralStatus, WellbeingMeasure } from './schema';
+import type { PairedChangeSummary, WellbeingMeasure } from '../outcomes/index';
+import type { ReferralStatus } from './schema';
 
 /**
  * Referrals received in one calendar month (the month written in the
@@ -132,6 +133,33 @@ export interface WellbeingChange {
 }
 
 /**
+ * Well-being change in the referral metrics, per measure, with the same
+ * statistics as `compareOutcomes` (mean change and its 95% confidence
+ * interval, paired t, standardised response mean, meaningful change at the
+ * default thresholds of `MEANINGFUL_CHANGE`, warnings): overall, by pathway
+ * and by source setting. A referral's pair on a measure is its latest
+ * assessment's baseline (the `baseline` score and the `outcomes`) and its
+ * latest follow-up on the same measure since (a review's `followUp` and
+ * `outcomes`). Each referral counts as one person. Measures and groups with
+ * no pair are left out.
+ *
+ * @example
+ * ```ts
+ * import { computeReferralMetrics } from 'social-prescribing';
+ * const m = computeReferralMetrics([])._unsafeUnwrap();
+ * m.wellbeingChange; // { overall: [], byPathway: {}, bySource: {} }
+ * ```
+ */
+export interface WellbeingChangeMetrics {
+  /** Over every referral, one summary per measure. */
+  readonly overall: readonly PairedChangeSummary[];
+  /** By pathway id. */
+  readonly byPathway: Readonly<Record<string, readonly PairedChangeSummary[]>>;
+  /** By the setting the referral came from. */
+  readonly bySource: Readonly<Partial<Record<ReferralSetting, readonly PairedChangeSummary[]>>>;
+}
+
+/**
  * Operational metrics of a social prescribing service, computed from its
  * referral event log by `computeReferralMetrics` (or its async twin).
  *
@@ -188,6 +216,8 @@ export interface ReferralMetrics {
   readonly caseload: readonly Caseload[];
   /** Mean change in well-being per measure (measures with no pair left out). */
   readonly wellbeing: readonly WellbeingChange[];
+  /** Well-being change with its statistics (see {@link WellbeingChangeMetrics}). */
+  readonly wellbeingChange: WellbeingChangeMetrics;
   /** The distinct referring organisations of referrals from GP practices (as recorded in `referrerOrganisation`), sorted. */
   readonly referringGpPractices: readonly string[];
 }

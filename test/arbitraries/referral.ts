@@ -61,6 +61,11 @@ export function makeEvent(
     const r = WELLBEING_SCORE_RANGES[measure];
     return { measure, score: r.min + (Math.abs(k * 7) % (r.max - r.min + 1)) };
   };
+  // Questionnaire answers, scored by the library (SWEMWBS as a list, ONS4 keyed by item).
+  const outcomes = (k: number) => [
+    { measure: 'swemwbs' as const, answers: [0, 1, 2, 3, 4, 5, 6].map((j) => 1 + (Math.abs(k * (j + 3)) % 5)) },
+    { measure: 'ons4' as const, answers: { lifeSatisfaction: Math.abs(k) % 11, worthwhile: Math.abs(k >> 1) % 11, happiness: Math.abs(k >> 2) % 11, anxiety: Math.abs(k >> 3) % 11 }, on: ids.at.slice(0, 10) },
+  ];
   switch (type) {
     case 'received':
       return {
@@ -82,7 +87,7 @@ export function makeEvent(
     case 'rejected':
       return { ...base, type, reason: pick(REJECTION_REASONS, n) };
     case 'assessed':
-      return { ...base, type, needs: ['loneliness_and_isolation'], ...(n % 3 === 0 ? {} : { baseline: score(n) }) };
+      return { ...base, type, needs: ['loneliness_and_isolation'], ...(n % 3 === 0 ? {} : { baseline: score(n) }), ...(n % 5 === 1 ? { outcomes: outcomes(n) } : {}) };
     case 'referred_out': {
       const first = pick(ACTIVITY_IDS, n);
       const second = pick(ACTIVITY_IDS, n >> 2);
@@ -92,7 +97,7 @@ export function makeEvent(
     case 'did_not_attend':
       return { ...base, type, activityId: state.activities.length > 0 ? pick(state.activities, n) : pick(ACTIVITY_IDS, n) };
     case 'reviewed':
-      return { ...base, type, ...(n % 4 === 0 ? {} : { followUp: score(n >> 1) }) };
+      return { ...base, type, ...(n % 4 === 0 ? {} : { followUp: score(n >> 1) }), ...(n % 3 === 1 ? { outcomes: outcomes(n >> 2) } : {}) };
     case 'closed':
       return { ...base, type, outcome: pick(CLOSURE_OUTCOMES, n) };
     case 'reassigned':

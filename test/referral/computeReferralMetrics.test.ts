@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  compareOutcomes,
   computeReferralMetrics,
   computeReferralMetricsAsync,
   EVENT_REJECTION_CODES,
@@ -64,13 +65,22 @@ function naiveMetrics(total: number, replay: ReplayResult): ReferralMetrics {
   const missed = rs.reduce((s, r) => s + r.activities.reduce((a, x) => a + x.didNotAttend, 0), 0);
   const activityIds = [...new Set(rs.flatMap((r) => r.activities.map((a) => a.activityId)))].sort();
   const workers = [...new Set(rs.flatMap((r) => r.transitions.flatMap((t) => (t.linkWorkerRef === undefined ? [] : [t.linkWorkerRef]))))].sort();
-  const changes = new Map<string, number[]>();
-  for (const r of rs) {
-    const base = r.assessment?.baseline;
-    if (base === undefined) continue;
-    const follow = r.reviews.filter((v) => v.followUp?.measure === base.measure).at(-1)?.followUp;
-    if (follow !== undefined) changes.set(base.measure, [...(changes.get(base.measure) ?? []), follow.score - base.score]);
-  }
+  // Paired well-being change, through compareOutcomes: each referral is one "person".
+  const baselineOf = (r: (typeof rs)[number]) =>
+    r.assessment === undefined ? [] : [...(r.assessment.baseline === undefined ? [] : [r.assessment.baseline]), ...(r.assessment.outcomes ?? [])];
+  const followUpsOf = (r: (typeof rs)[number]) => r.reviews.filter((v) => v.at >= (r.assessment?.at ?? '')).flatMap((v) => [...(v.followUp === undefined ? [] : [v.followUp]), ...(v.outcomes ?? [])]);
+  const compare = (group: typeof rs) =>
+    WELLBEING_MEASURES.flatMap((measure) => {
+      const before = group.flatMap((r) => baselineOf(r).filter((s) => s.measure === measure).slice(-1).map((s) => ({ personRef: r.id, score: s.score })));
+      const paired = new Set(before.map((b) => b.personRef));
+      const after = group.filter((r) => paired.has(r.id)).flatMap((r) => followUpsOf(r).filter((s) => s.measure === measure).slice(-1).map((s) => ({ personRef: r.id, score: s.score })));
+      if (after.length === 0) return [];
+      const { unpaired, ...summary } = compareOutcomes(before, after, { measure })._unsafeUnwrap();
+      void unpaired;
+      return [summary];
+    });
+  const groupsBy = (key: (r: (typeof rs)[number]) => string) =>
+    Object.fromEntries([...new Set(rs.map(key))].sort().map((k) => [k, compare(rs.filter((r) => key(r) === k))] as const).filter(([, v]) => v.length > 0));
   const unable = count(rs, (r) => r.status === 'unable_to_contact');
   return {
     events: { total, applied: replay.applied.length, rejected: rejected as ReferralMetrics['events']['rejected'] },
@@ -107,16 +117,24 @@ function naiveMetrics(total: number, replay: ReplayResult): ReferralMetrics {
       open: count(rs, (r) => !ended.has(r.status) && r.linkWorkerRef === w),
       total: count(rs, (r) => r.transitions.some((t) => t.linkWorkerRef === w)),
     })),
-    wellbeing: WELLBEING_MEASURES.filter((m) => changes.has(m)).map((m) => {
-      const xs = changes.get(m)!;
-      return { measure: m, referrals: xs.length, meanChange: xs.reduce((a, b) => a + b, 0) / xs.length };
-    }),
+    wellbeing: compare(rs).map((c) => ({ measure: c.measure, referrals: c.pairs, meanChange: c.meanChange! })),
+    wellbeingChange: {
+      overall: compare(rs),
+      byPathway: groupsBy((r) => r.pathwayId),
+      bySource: Object.fromEntries(REFERRAL_SETTINGS.flatMap((s) => { const g = groupsBy((r) => r.sourceSetting)[s]; return g === undefined ? [] : [[s, g]]; })),
+    },
     referringGpPractices: [...new Set(rs.filter((r) => r.sourceSetting === 'gp_practice' && r.referrerOrganisation !== undefined).map((r) => r.referrerOrganisation!))].sort(),
   };
 }
 
 /** Rounds the float means so two summation orders compare equal. */
-const rounded = (m: ReferralMetrics) => ({ ...m, wellbeing: m.wellbeing.map((w) => ({ ...w, meanChange: Number(w.meanChange.toFixed(9)) })) });
+const deepRound = (x: unknown): unknown =>
+  typeof x === 'number' ? Number(x.toPrecision(9)) : Array.isArray(x) ? x.map(deepRound) : x !== null && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, deepRound(v)])) : x;
+const rounded = (m: ReferralMetrics) => ({
+  ...m,
+  wellbeing: m.wellbeing.map((w) => ({ ...w, meanChange: Number(w.meanChange.toFixed(9)) })),
+  wellbeingChange: deepRound(m.wellbeingChange),
+});
 
 /** A log as it is written: valid events in order, invalid lines wherever they were. */
 const asWritten = (events: readonly unknown[], valid: readonly ReferralEvent[]): unknown[] => [...logOrder(valid), ...events.filter((e) => !valid.includes(e as ReferralEvent))];

@@ -72,6 +72,17 @@ const ENTRY_POINTS: [string, (x: unknown) => unknown][] = [
   ['krippendorffAlpha options', (x) => sp.krippendorffAlpha([[1, 2]], x as never)],
   ['compareCodings', (x) => sp.compareCodings(x)],
   ['compareCodings options', (x) => sp.compareCodings([[sp.ROTHERHAM], [sp.ROTHERHAM]], x as never)],
+  ['scoreOns4', (x) => sp.scoreOns4(x)],
+  ['scoreWemwbs', (x) => sp.scoreWemwbs(x)],
+  ['scoreSwemwbs', (x) => sp.scoreSwemwbs(x)],
+  ['compareOutcomes baseline', (x) => sp.compareOutcomes(x, [], { measure: 'wemwbs' })],
+  ['compareOutcomes follow-up', (x) => sp.compareOutcomes([], x, { measure: 'wemwbs' })],
+  ['compareOutcomes options', (x) => sp.compareOutcomes([], [], x)],
+  ['toFhirReferral', (x) => sp.toFhirReferral(x)],
+  ['toFhirReferral options', (x) => sp.toFhirReferral({}, x)],
+  ['fromFhirTask', (x) => sp.fromFhirTask(x)],
+  ['fromFhirTask options', (x) => sp.fromFhirTask({}, x)],
+  ['toFhirCapacityStatuses', (x) => sp.toFhirCapacityStatuses(x)],
 ];
 
 /** Functions documented as total: they return their usual value, whatever they are given. */
