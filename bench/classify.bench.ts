@@ -7,7 +7,7 @@
 // zod parse only of the same profiles.
 import fc from 'fast-check';
 import { nearPlusProfileArb, schemeProfileArb } from '../test/arbitraries/scheme';
-import { fmt, medianMs } from './util';
+import { fmt, medianMs, recordSummary } from './util';
 
 // Measure what users run: the built package (npm run bench builds it first).
 const dist = new URL('../dist/index.js', import.meta.url).href;
@@ -33,6 +33,15 @@ export default async function run(): Promise<void> {
   console.log(`zod parse only:        ${parseOnly.toFixed(1)} ms (${fmt((N / parseOnly) * 1000)} profiles/s)`);
   console.log(`parse + classify:      ${full.toFixed(1)} ms (${fmt((N / full) * 1000)} profiles/s)`);
   console.log(`ratio (target <= 1.5): ${ratio.toFixed(2)}`);
+  recordSummary({
+    bench: 'classify',
+    job: `parse + classify ${fmt(N)} profiles (rubric v2)`,
+    figure: `${full.toFixed(0)} ms`,
+    target: 'ratio <= 1.5',
+    floor: `zod parse only ${parseOnly.toFixed(0)} ms`,
+    ratio: ratio.toFixed(2),
+    met: ratio <= 1.5,
+  });
 
   // Decisive facts: undetermined profiles only.
   const open: unknown[] = [];
@@ -58,4 +67,13 @@ export default async function run(): Promise<void> {
   console.log(`undetermined profiles: ${fmt(N)} (${(facts / N).toFixed(1)} unknown tier facts, ${(decisive / N).toFixed(1)} decisive, per profile)`);
   console.log(`zod parse only:        ${openParse.toFixed(1)} ms`);
   console.log(`parse + classify + decisive facts: ${openFull.toFixed(1)} ms (${fmt((N / openFull) * 1000)} profiles/s; ratio ${(openFull / openParse).toFixed(2)}, no target)`);
+  recordSummary({
+    bench: 'classify',
+    job: `decisive facts, ${fmt(N)} undetermined profiles`,
+    figure: `${openFull.toFixed(0)} ms`,
+    target: '(timed, no target)',
+    floor: `zod parse only ${openParse.toFixed(0)} ms`,
+    ratio: (openFull / openParse).toFixed(2),
+    met: null,
+  });
 }

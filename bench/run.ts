@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { printSummary } from './util';
 
 const only = process.argv.slice(2);
 const dir = import.meta.dirname;
@@ -16,3 +17,4 @@ for (const file of files) {
   const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default: () => Promise<void> };
   await mod.default();
 }
+printSummary();
