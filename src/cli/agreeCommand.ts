@@ -15,6 +15,7 @@ import {
   type CodedValue,
   type CodingComparison,
   type SchemeProfile,
+  formatTierRange,
 } from '../index';
 import { readSchemeCsvRecord } from '../research/parseSchemeCsvRecord';
 import { issueText, textTable } from '../research/textCells';
@@ -117,7 +118,7 @@ async function readCoding(path: string, delimiter: string): Promise<Coding> {
 const text = (v: CodedValue): string => (typeof v === 'string' ? v : String(v));
 const alphaText = (a: AlphaEstimate): string => (a.status === 'estimated' ? a.alpha.toFixed(3) : `undefined (${a.reason})`);
 const countCells = (c: AgreementCounts): string[] => [String(c.agree), String(c.disagree), String(c.partly_unknown), String(c.unknown)];
-const range = (r: { tier: string; highestPossibleTier: string }): string => (r.tier === r.highestPossibleTier ? r.tier : `${r.tier}..${r.highestPossibleTier}`);
+const range = (r: Parameters<typeof formatTierRange>[0]): string => formatTierRange(r);
 
 /** The comparison as text for a terminal: alpha per section, then each scheme's disputed facts. */
 export function formatAgreementTable(comparison: CodingComparison, files: readonly string[]): string {

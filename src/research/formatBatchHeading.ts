@@ -2,7 +2,7 @@ import { fit } from './textCells';
 import type { BatchTextFormat } from './schema';
 
 /** @internal The widths of the table format's columns. */
-export const TABLE_WIDTHS = [30, 22, 31, 21] as const;
+export const TABLE_WIDTHS = [30, 22, 35, 21] as const;
 
 /**
  * The heading lines of a batch's results in a human-readable format, to
