@@ -132,6 +132,25 @@ export type PabulibExportError = ValidationError<'not_representable_in_pabulib'>
 export type FormatPabulibError = GrantRoundError | BidError | BallotError | AwardDecisionError | PabulibExportError;
 
 /**
+ * Any error `exportAwardsTo360Giving` can return: an invalid round, bids or
+ * decision, options that are not valid (`invalid_360giving_options`), or no
+ * award date (`award_date_unknown`: none given and no `award` event in the
+ * round's history).
+ *
+ * @example
+ * ```ts
+ * import type { ExportTo360GivingError } from 'social-prescribing';
+ * const codes: ExportTo360GivingError['code'][] = ['invalid_grant_round', 'invalid_bid', 'invalid_award_decision', 'invalid_360giving_options', 'award_date_unknown'];
+ * ```
+ */
+export type ExportTo360GivingError =
+  | GrantRoundError
+  | BidError
+  | AwardDecisionError
+  | ValidationError<'invalid_360giving_options'>
+  | ValidationError<'award_date_unknown'>;
+
+/**
  * Any error `decideAwards` can return.
  *
  * @example

@@ -76,6 +76,12 @@ export { schemeFactsFromRounds } from './schemeFactsFromRounds';
 export { explainAwards } from './explainAwards';
 export { parsePabulib, type PabulibElection } from './parsePabulib';
 export { formatPabulib } from './formatPabulib';
+export {
+  exportAwardsTo360Giving,
+  type ThreeSixtyGivingGrant,
+  type ThreeSixtyGivingOrganization,
+  type ExportTo360GivingOptions,
+} from './exportAwardsTo360Giving';
 export type {
   GrantRoundError,
   BidError,
@@ -88,6 +94,7 @@ export type {
   AwardDecisionError,
   PabulibExportError,
   FormatPabulibError,
+  ExportTo360GivingError,
   RoundTransitionError,
   TransitionRoundError,
   EligibilityCheckError,
