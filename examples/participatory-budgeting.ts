@@ -4,7 +4,7 @@
 // rank_order and optimal, so the three methods can be compared side by side.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decideAwards, formatGbp, formatPabulib, parsePabulib, type AwardDecision, type ScoreSheetInput } from 'social-prescribing';
+import { decideAwards, exportAwardsTo360Giving, formatGbp, formatPabulib, parsePabulib, type AwardDecision, type ScoreSheetInput } from 'social-prescribing';
 
 function check(condition: boolean, what: string): void {
   if (!condition) throw new Error(`example failed: ${what}`);
@@ -50,3 +50,13 @@ check(JSON.stringify([...funded(best)].sort()) === JSON.stringify(['P2', 'P3', '
 // 4. Write the round and its decision back as a .pb file.
 const pb = formatPabulib(round, bids, ballots, mes)._unsafeUnwrap();
 check(pb.includes('rule;equalshares/add1') && pb.includes('P1;4000;5;Youth football kit;physical_activity;0'), 'formatPabulib writes the file back');
+
+// 5. Publish the funded grants as 360Giving open data.
+const grants = exportAwardsTo360Giving(round, mes, {
+  bids,
+  fundingOrganization: { id: 'GB-CHC-1088888', name: 'Voluntary Action Example' },
+  idPrefix: '360G-vaexample',
+  awardDate: '2025-10-06',
+})._unsafeUnwrap();
+console.log(JSON.stringify({ grants: grants.slice(0, 1) }, null, 2));
+check(grants.length === 5 && grants[0]?.amountAwarded === 1000, 'five grants, amounts in pounds');
