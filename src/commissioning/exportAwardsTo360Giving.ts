@@ -60,9 +60,23 @@ export interface ThreeSixtyGivingGrant {
   /** The funder (from the options). */
   readonly fundingOrganization: readonly [ThreeSixtyGivingOrganization];
   /** The round, as a grant programme. */
-  readonly grantProgramme: readonly [{ readonly code: string; readonly title: string }];
+  readonly grantProgramme: readonly [
+    {
+      /** The round's id. */
+      readonly code: string;
+      /** The round's name. */
+      readonly title: string;
+    },
+  ];
   /** The areas the bid serves (area codes such as ONS codes), when it names them. */
-  readonly beneficiaryLocation?: readonly { readonly id: string; readonly geoCode: string; readonly countryCode: 'GB' }[];
+  readonly beneficiaryLocation?: readonly {
+    /** The area code. */
+    readonly id: string;
+    /** The area code again, as the geographic code. */
+    readonly geoCode: string;
+    /** Always `GB`. */
+    readonly countryCode: 'GB';
+  }[];
   /** `yes`: grants awarded in a round anyone eligible could bid in. */
   readonly fromOpenCall: 'Yes';
 }
@@ -84,7 +98,12 @@ export interface ExportTo360GivingOptions {
   /** The round's bids: the recipients' names, registrations and the areas they serve come from them. */
   readonly bids: readonly (BidInput | Bid)[];
   /** The funder: its org-id (org-id.guide, e.g. `GB-CHC-1088888` or `GB-GOR-...`) and name. */
-  readonly fundingOrganization: { readonly id: string; readonly name: string };
+  readonly fundingOrganization: {
+    /** The funder's org-id. */
+    readonly id: string;
+    /** The funder's name. */
+    readonly name: string;
+  };
   /** The publisher's 360Giving identifier prefix, `360G-` and letters, digits or `-` (from 360Giving). */
   readonly idPrefix: string;
   /** When the award was decided: an ISO date, an ISO date-time with offset (its UTC date) or a `Date`; omit to use the date of the round's `award` event. */
