@@ -46,7 +46,7 @@ export function decideEqualShares(round: GrantRound, bids: readonly Bid[], ballo
   for (const pot of potSpecs) {
     const inPot = bids.filter((b, i) => eligibility[i]!.eligible && !funded.has(b.id) && pot.serves(b));
     const projects: MesProject[] = inPot.map((b) => ({ id: b.id, cost: b.requested, supporters: supporters.get(b.id)! }));
-    const outcome = equalShares(projects, voters, pot.budget, stepPence);
+    const outcome = equalShares(projects, voters, pot.budget, stepPence, round.equalShares?.completion ?? 'add1_then_greedy');
     let spent = 0;
     for (const win of outcome.wins) {
       const p = projects[win.project]!;

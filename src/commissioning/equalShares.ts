@@ -24,6 +24,8 @@ export interface Rat {
   readonly d: bigint;
 }
 
+import type { EqualSharesCompletion } from './schema';
+
 const gcd = (a: bigint, b: bigint): bigint => {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
@@ -156,11 +158,13 @@ const costOf = (projects: readonly MesProject[], wins: readonly MesWin[]): numbe
  * @internal MES with Add1 completion and a greedy fill, for `budget` pence
  * shared by `voters` voters; `step` is the Add1 step per voter in pence.
  */
-export function equalShares(projects: readonly MesProject[], voters: number, budget: number, step: number): MesOutcome {
+export function equalShares(projects: readonly MesProject[], voters: number, budget: number, step: number, completion: EqualSharesCompletion = 'add1_then_greedy'): MesOutcome {
   if (voters === 0) return { wins: [], share: ZERO, add1Steps: 0, left: [] };
   let share = rat(BigInt(budget), BigInt(voters));
   let run = fixedShare(projects, voters, share);
   let steps = 0;
+  if (completion === 'none') return { wins: run.wins, share, add1Steps: 0, left: run.left };
+  if (completion === 'add1') return pabulibAdd1(projects, voters, budget, step, run, share);
   // Add1 (equalshares.net): from the share rounded down to a whole step, raise by one step while within budget.
   let next = rat((BigInt(Math.floor(budget / voters / step)) * BigInt(step)));
   const exhaustive = (wins: readonly MesWin[]): boolean => {
@@ -193,6 +197,31 @@ export function equalShares(projects: readonly MesProject[], voters: number, bud
     }
   }
   return { wins, share, add1Steps: steps, left: run.left };
+}
+
+/**
+ * Pabulib's `equalshares/add1`, as the Pabulib checker computes it: from the
+ * outcome at budget / voters, try the share rounded down to a whole step plus
+ * one step, then one more step at a time, keeping each outcome that stays
+ * within the budget and stopping at the first that does not. There is no
+ * exhaustiveness stop and no greedy fill. Once every supported project is
+ * funded a larger share changes nothing, so the loop stops there too.
+ */
+function pabulibAdd1(projects: readonly MesProject[], voters: number, budget: number, step: number, first: { wins: MesWin[]; left: Rat[] }, firstShare: Rat): MesOutcome {
+  let run = first;
+  let share = firstShare;
+  let steps = 0;
+  const supported = projects.filter((p) => p.cost > 0 && p.supporters.length > 0).length;
+  let next = rat(BigInt(Math.floor(budget / voters / step)) * BigInt(step));
+  while (run.wins.length < supported) {
+    next = add(next, rat(BigInt(step)));
+    const candidate = fixedShare(projects, voters, next);
+    if (costOf(projects, candidate.wins) > budget) break;
+    run = candidate;
+    share = next;
+    steps++;
+  }
+  return { wins: run.wins, share, add1Steps: steps, left: run.left };
 }
 
 /** @internal Why a project was not funded by the rule: its supporters' money left, against its cost (pence, exact). */

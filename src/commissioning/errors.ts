@@ -81,6 +81,76 @@ export interface ModerationPendingError extends ErrorBase<'commissioning', 'mode
 }
 
 /**
+ * The error for a Pabulib `.pb` file `parsePabulib` cannot read; each issue's
+ * path is `['line', n]` or `['line', n, column]` (or a section name when a
+ * whole section is missing), and no message repeats the file's content.
+ *
+ * @example
+ * ```ts
+ * import { parsePabulib } from 'social-prescribing';
+ * const r = parsePabulib('META\nkey;value\n');
+ * r.isErr() && r.error.code; // 'invalid_pabulib'
+ * ```
+ */
+export type PabulibError = ValidationError<'invalid_pabulib'>;
+
+/**
+ * The error for an `AwardDecision` that is malformed or is not a decision on
+ * the given round and bids (a bid decided twice or not at all, an unknown bid).
+ *
+ * @example
+ * ```ts
+ * import type { AwardDecisionError } from 'social-prescribing';
+ * const code: AwardDecisionError['code'] = 'invalid_award_decision';
+ * ```
+ */
+export type AwardDecisionError = ValidationError<'invalid_award_decision'>;
+
+/**
+ * The error for a round a `.pb` file cannot hold: ring-fences (the format
+ * has none), a project id with a comma (votes list ids separated by commas), or an id
+ * with blanks at either end or spelled `none` (the format reads both
+ * differently).
+ *
+ * @example
+ * ```ts
+ * import type { PabulibExportError } from 'social-prescribing';
+ * const code: PabulibExportError['code'] = 'not_representable_in_pabulib';
+ * ```
+ */
+export type PabulibExportError = ValidationError<'not_representable_in_pabulib'>;
+
+/**
+ * Any error `formatPabulib` can return.
+ *
+ * @example
+ * ```ts
+ * import type { FormatPabulibError } from 'social-prescribing';
+ * const codes: FormatPabulibError['code'][] = ['invalid_grant_round', 'invalid_bid', 'invalid_ballots', 'invalid_award_decision', 'not_representable_in_pabulib'];
+ * ```
+ */
+export type FormatPabulibError = GrantRoundError | BidError | BallotError | AwardDecisionError | PabulibExportError;
+
+/**
+ * Any error `exportAwardsTo360Giving` can return: an invalid round, bids or
+ * decision, options that are not valid (`invalid_360giving_options`), or no
+ * award date (`award_date_unknown`: none given and no `award` event in the
+ * round's history).
+ *
+ * @example
+ * ```ts
+ * import type { ExportTo360GivingError } from 'social-prescribing';
+ * const codes: ExportTo360GivingError['code'][] = ['invalid_grant_round', 'invalid_bid', 'invalid_award_decision', 'invalid_360giving_options', 'award_date_unknown'];
+ * ```
+ */
+export type ExportTo360GivingError =
+  | GrantRoundError
+  | BidError
+  | AwardDecisionError
+  | ValidationError<'invalid_360giving_options'>
+  | ValidationError<'award_date_unknown'>;
+
+/**
  * Any error `decideAwards` can return.
  *
  * @example

@@ -17,6 +17,8 @@ export {
   BidActivitySchema,
   ScoreSheetSchema,
   BallotSchema,
+  EQUAL_SHARES_COMPLETIONS,
+  type EqualSharesCompletion,
   type Ballot,
   type Pence,
   type ServiceArea,
@@ -72,6 +74,14 @@ export {
 export { fundedActivities, type FundedActivity, type GrantLink } from './fundedActivities';
 export { schemeFactsFromRounds } from './schemeFactsFromRounds';
 export { explainAwards } from './explainAwards';
+export { parsePabulib, type PabulibElection } from './parsePabulib';
+export { formatPabulib } from './formatPabulib';
+export {
+  exportAwardsTo360Giving,
+  type ThreeSixtyGivingGrant,
+  type ThreeSixtyGivingOrganization,
+  type ExportTo360GivingOptions,
+} from './exportAwardsTo360Giving';
 export type {
   GrantRoundError,
   BidError,
@@ -80,6 +90,11 @@ export type {
   BallotError,
   ModerationPendingError,
   DecideAwardsError,
+  PabulibError,
+  AwardDecisionError,
+  PabulibExportError,
+  FormatPabulibError,
+  ExportTo360GivingError,
   RoundTransitionError,
   TransitionRoundError,
   EligibilityCheckError,

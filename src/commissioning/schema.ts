@@ -292,6 +292,39 @@ export const RingFenceSchema = z.strictObject({
 export interface RingFence extends z.infer<typeof RingFenceSchema> {}
 
 /**
+ * How `decideAwards` with `method: 'equal_shares'` completes the Method of
+ * Equal Shares when the rule alone leaves money unspent:
+ *
+ * - `add1_then_greedy` (the default): Add1 as on equalshares.net (raise every
+ *   voter's share one step at a time from the share rounded down to a whole
+ *   step, stopping when the outcome is exhaustive or the next step would
+ *   overspend), then fund greedily, by support, the bids that still fit.
+ * - `add1`: Pabulib's `equalshares/add1`, as its checker computes it: raise the
+ *   share one step at a time until the next step would overspend (no
+ *   exhaustiveness stop) and fund nothing more. `parsePabulib` sets it for a
+ *   file whose `rule` is `equalshares/add1`.
+ * - `none`: the rule alone, every voter holding budget / voters (Pabulib's
+ *   `equalshares`).
+ *
+ * @example
+ * ```ts
+ * import { EQUAL_SHARES_COMPLETIONS } from 'social-prescribing';
+ * EQUAL_SHARES_COMPLETIONS; // ['add1_then_greedy', 'add1', 'none']
+ * ```
+ */
+export const EQUAL_SHARES_COMPLETIONS = ['add1_then_greedy', 'add1', 'none'] as const;
+/**
+ * One of {@link EQUAL_SHARES_COMPLETIONS}.
+ *
+ * @example
+ * ```ts
+ * import type { EqualSharesCompletion } from 'social-prescribing';
+ * const c: EqualSharesCompletion = 'add1';
+ * ```
+ */
+export type EqualSharesCompletion = (typeof EQUAL_SHARES_COMPLETIONS)[number];
+
+/**
  * A grant round: the budget, the window, the priorities, who may bid, the
  * grant limits, ring-fences and caps, the published criteria, the panel and
  * its conflict register, and the round's dated, attributed history.
@@ -395,6 +428,13 @@ export const GrantRoundSchema = z.strictObject({
     /** Bids whose assessors' weighted totals differ by more than this many percentage points of the highest possible total are flagged for moderation; omit for never. */
     moderationSpreadPercent: PercentSchema.optional(),
   }),
+  /** Participatory budgeting only (`method: 'equal_shares'`): how the Method of Equal Shares is completed; omit for `add1_then_greedy`. */
+  equalShares: z
+    .strictObject({
+      /** One of `EQUAL_SHARES_COMPLETIONS`. */
+      completion: z.enum(EQUAL_SHARES_COMPLETIONS) as z.ZodType<EqualSharesCompletion>,
+    })
+    .optional(),
   /** The assessment panel. */
   panel: z.array(PanelMemberSchema).min(1).max(100),
   /** The register of declared conflicts of interest. */

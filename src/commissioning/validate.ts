@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { safeParse } from '../shared/safeParse';
 import { issuesFromZod } from '../shared/zodIssues';
-import type { BallotError, BidError, GrantRoundError, ScoreSheetError } from './errors';
+import type { AwardDecisionError, BallotError, BidError, GrantRoundError, ScoreSheetError } from './errors';
 import { findTransition, guardHolds } from './roundTransitions';
+import { AWARD_METHODS, type AwardDecision } from './types';
 import { BallotSchema, BidSchema, GrantRoundSchema, ScoreSheetSchema, type Ballot, type Bid, type GrantRound, type ScoreSheet } from './schema';
 
 function duplicates<T>(items: readonly T[], key: (item: T) => string, path: (i: number) => (string | number)[], what: string, out: ValidationIssue[]): void {
@@ -177,4 +178,31 @@ export function validateBallots(bids: readonly Bid[], input: unknown): Result<Ba
   duplicates(parsed.data, (b) => b.voterId, (i) => [i, 'voterId'], 'voter id', issues);
   if (issues.length > 0) return err(createValidationError('invalid_ballots', 'ballots', issues));
   return ok(parsed.data);
+}
+
+const DecisionShapeSchema = z.object({
+  method: z.enum(AWARD_METHODS),
+  round: z.object({ id: z.string() }),
+  decisions: z.array(z.object({ bidId: z.string(), outcome: z.enum(['funded', 'not_funded']), amount: z.number().int().min(0) })),
+});
+
+/**
+ * @internal Checks, cheaply and once, the shape of an `AwardDecision` a
+ * function relies on, and that it decides exactly the given bids of the round.
+ */
+export function validateDecision(round: GrantRound, bids: readonly Bid[], input: unknown): Result<AwardDecision, AwardDecisionError> {
+  const parsed = safeParse(DecisionShapeSchema, input);
+  if (!parsed.success) return err(createValidationError('invalid_award_decision', 'award decision', issuesFromZod(parsed.error, input)));
+  const issues: ValidationIssue[] = [];
+  if (parsed.data.round.id !== round.id) issues.push({ path: ['round', 'id'], code: 'invalid_reference', message: 'round.id: the decision is for another round' });
+  const ids = new Set(bids.map((b) => b.id));
+  const decided = new Set<string>();
+  parsed.data.decisions.forEach((d, i) => {
+    if (!ids.has(d.bidId)) issues.push({ path: ['decisions', i, 'bidId'], code: 'invalid_reference', message: `decisions[${i}].bidId: names none of the bids` });
+    else if (decided.has(d.bidId)) issues.push({ path: ['decisions', i, 'bidId'], code: 'duplicate_id', message: `decisions[${i}].bidId: the bid is decided earlier in the list` });
+    decided.add(d.bidId);
+  });
+  if (issues.length === 0 && decided.size !== ids.size) issues.push({ path: ['decisions'], code: 'invalid', message: `decisions: decides ${decided.size} of the ${ids.size} bids; a decision gives every bid exactly one decision` });
+  if (issues.length > 0) return err(createValidationError('invalid_award_decision', 'award decision', issues));
+  return ok(input as AwardDecision);
 }

@@ -2,7 +2,7 @@
 // properties whose reading throws, proxies, cycles, BigInt, deep nesting.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregateScores, checkBidEligibility, decideAwards, parseBid, parseBids, parseGrantRound, transitionRound } from '../../src/index';
+import { aggregateScores, checkBidEligibility, decideAwards, exportAwardsTo360Giving, formatPabulib, parseBid, parseBids, parseGrantRound, parsePabulib, transitionRound, type AwardDecision } from '../../src/index';
 import { instanceArb } from '../arbitraries/commissioning';
 
 const boom = (): never => {
@@ -34,6 +34,8 @@ const HOSTILE: [string, () => unknown][] = [
 describe('commissioning entry points against hostile input', () => {
   const [inst] = fc.sample(instanceArb({ minBids: 2, maxBids: 2 }), { numRuns: 1, seed: 9 });
   const round = parseGrantRound(inst!.round)._unsafeUnwrap();
+  const funder = { bids: inst!.bids, fundingOrganization: { id: 'GB-CHC-1', name: 'Funder' }, idPrefix: '360G-x', awardDate: '2025-07-01' };
+  const decision: AwardDecision = decideAwards(round, inst!.bids, [], { method: 'equal_shares' })._unsafeUnwrap();
   for (const [name, make] of HOSTILE) {
     it(`law: never throws - ${name}`, () => {
       const h = make();
@@ -53,6 +55,15 @@ describe('commissioning entry points against hostile input', () => {
         () => transitionRound(h as never, 'open', { on: '2025-04-01', by: 'x' }),
         () => transitionRound(round, h as never, { on: '2025-04-01', by: 'x' }),
         () => transitionRound(round, 'decide', h as never),
+        () => parsePabulib(h),
+        () => formatPabulib(h as never, inst!.bids, [], decision),
+        () => formatPabulib(round, h as never, [], decision),
+        () => formatPabulib(round, inst!.bids, h as never, decision),
+        () => formatPabulib(round, inst!.bids, [], h as never),
+        () => exportAwardsTo360Giving(h as never, decision, funder),
+        () => exportAwardsTo360Giving(round, h as never, funder),
+        () => exportAwardsTo360Giving(round, decision, h as never),
+        () => exportAwardsTo360Giving(round, decision, { ...funder, bids: h as never }),
       ];
       for (const call of calls) {
         let result: { isErr(): boolean } | undefined;
