@@ -108,7 +108,7 @@ describe('toFhirReferral', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 60_000); // ajv and FHIRPath over 40 generated lifecycles: seconds on a loaded machine
 
   it('sets owner only when a link worker holds the referral, and the reason when declined or rejected', () => {
     expect(taskOf(toFhirReferral(REFERRAL_IN.received)._unsafeUnwrap()).owner).toBeUndefined();
