@@ -52,8 +52,7 @@ const pb = formatPabulib(round, bids, ballots, mes)._unsafeUnwrap();
 check(pb.includes('rule;equalshares/add1') && pb.includes('P1;4000;5;Youth football kit;physical_activity;0'), 'formatPabulib writes the file back');
 
 // 5. Publish the funded grants as 360Giving open data.
-const grants = exportAwardsTo360Giving(round, mes, {
-  bids,
+const grants = exportAwardsTo360Giving(round, bids, mes, {
   fundingOrganization: { id: 'GB-CHC-1088888', name: 'Voluntary Action Example' },
   idPrefix: '360G-vaexample',
   awardDate: '2025-10-06',

@@ -18,6 +18,7 @@ import {
   formatTierRange,
 } from '../index';
 import { readSchemeCsvRecord } from '../research/parseSchemeCsvRecord';
+import { loadRules, rubricOption, thresholdOption, type RuleOptions } from './rules';
 import { issueText, textTable } from '../research/textCells';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exitCodes';
 import { formatValidationError } from './formatValidationError';
@@ -29,7 +30,7 @@ import { VERSION } from './version';
 export const AGREE_FORMATS = ['table', 'json'] as const;
 type AgreeFormat = (typeof AGREE_FORMATS)[number];
 
-interface AgreeOptions {
+interface AgreeOptions extends RuleOptions {
   readonly format: AgreeFormat;
   readonly out?: string;
   readonly csvDelimiter: string;
@@ -157,7 +158,8 @@ async function agreeCommand(inputs: readonly string[], options: AgreeOptions): P
   const codings: Coding[] = [];
   for (const input of inputs) codings.push(await readCoding(input, options.csvDelimiter));
   const failures = codings.flatMap((c) => c.failures);
-  const comparison = compareCodings(codings.map((c) => c.profiles));
+  const rules = await loadRules(options);
+  const comparison = compareCodings(codings.map((c) => c.profiles), { classify: rules.classifyOptions });
   if (comparison.isErr()) {
     const error = comparison.error;
     const message = 'issues' in error ? formatValidationError(error) : `${(error as { code: string }).code}`;
@@ -195,6 +197,8 @@ export function registerAgreeCommand(program: Command, onExit: (code: number) =>
     .addOption(new Option('-f, --format <format>', 'output format').choices(AGREE_FORMATS).default('table'))
     .option('-o, --out <file>', 'write the output to a file instead of standard output')
     .addOption(new Option('--csv-delimiter <char>', 'the delimiter of CSV inputs').default(','))
+    .addOption(thresholdOption())
+    .addOption(rubricOption())
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .action(async (inputs: string[], options: AgreeOptions) => onExit(await agreeCommand(inputs, options)));
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
   addToBatchSummary,
@@ -7,14 +6,8 @@ import {
   explainClassification,
   formatSchemeCsv,
   renderResearchReport,
-  resolveClassificationRules,
-  RUBRIC_V1,
-  RUBRIC_V2,
   schemeProfileJsonSchema,
   type BatchRecord,
-  type ClassificationRules,
-  type ClassifyOptions,
-  type Rubric,
 } from '../index';
 import { issueText } from '../research/textCells';
 import { registerAgreeCommand } from './agreeCommand';
@@ -25,52 +18,12 @@ import { registerOutcomesCommand } from './outcomesCommand';
 import { Output } from './output';
 import { Progress } from './progress';
 import { VERSION } from './version';
+import { loadRules, rubricOption, thresholdOption, type RuleOptions } from './rules';
 import { createWriter, OUTPUT_FORMATS, type OutputFormat } from './writers';
-
-/** The published rubrics, chosen with `--rubric <id>@<version>`. */
-const BUILT_IN_RUBRICS: Readonly<Record<string, Rubric>> = {
-  [`${RUBRIC_V1.id}@${RUBRIC_V1.version}`]: RUBRIC_V1,
-  [`${RUBRIC_V2.id}@${RUBRIC_V2.version}`]: RUBRIC_V2,
-};
-
-interface RuleOptions {
-  readonly threshold?: number;
-  readonly rubric?: string;
-}
-
-function parseThreshold(value: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number, e.g. 2');
-  return Number(value);
-}
 
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number');
   return Number(value);
-}
-
-async function loadRules(options: RuleOptions): Promise<ClassificationRules> {
-  const classify: { rubric?: Rubric; parameters?: Record<string, number> } = {};
-  const builtIn = options.rubric === undefined ? undefined : BUILT_IN_RUBRICS[options.rubric.trim().toLowerCase()];
-  if (builtIn !== undefined) classify.rubric = builtIn;
-  else if (options.rubric !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(options.rubric, 'utf8');
-    } catch (e) {
-      throw new CliError(`--rubric: the file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, EXIT.usage);
-    }
-    try {
-      classify.rubric = JSON.parse(text.replace(/^\uFEFF/, '')) as Rubric;
-    } catch {
-      throw new CliError('--rubric: the file is not valid JSON', EXIT.usage);
-    }
-  }
-  if (options.threshold !== undefined) classify.parameters = { plusFeatureThreshold: options.threshold };
-  const rules = resolveClassificationRules(classify as ClassifyOptions);
-  if (rules.isErr()) {
-    throw new CliError(formatValidationError(rules.error, { 'parameters.plusFeatureThreshold': '--threshold', ...(options.rubric === undefined ? {} : { '(root)': '--rubric' }) }), EXIT.usage);
-  }
-  return rules.value;
 }
 
 const SHOWN_FAILURES = 20;
@@ -195,13 +148,6 @@ async function reportCommand(
   return failures.length > 0 ? EXIT.someInputsFailed : EXIT.ok;
 }
 
-const thresholdOption = () =>
-  new Option('-t, --threshold <n>', "how many of the four 'plus' features a 'plus' scheme must show (rubric parameter plusFeatureThreshold; default 2)").argParser(parseThreshold);
-const rubricOption = () =>
-  new Option(
-    '--rubric <rubric>',
-    'a published rubric by id@version (dayson-2017@2.0.0, the default, or dayson-2017@1.0.0), or a rubric as a JSON file',
-  );
 const delimiterOption = () => new Option('--csv-delimiter <char>', 'the delimiter of CSV inputs').default(',');
 
 /** Builds the command-line program. `exit` receives the status of a finished command. */

@@ -83,8 +83,13 @@ export function decideEqualShares(round: GrantRound, bids: readonly Bid[], ballo
     } else if (f !== undefined && f.win.stage === 'equal_shares') {
       const payments = f.win.payments.map((p) => ({ voterId: voterId(p.voter), amount: floorPence(p.amount), exact: ratString(p.amount) }));
       const amounts = f.win.payments.map((p) => floorPence(p.amount));
-      const lo = Math.min(...amounts);
-      const hi = Math.max(...amounts);
+      // A loop, not Math.min(...amounts): a bid can have hundreds of thousands of supporters.
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = 0;
+      for (const a of amounts) {
+        if (a < lo) lo = a;
+        if (a > hi) hi = a;
+      }
       reason = {
         code: 'funded',
         message:

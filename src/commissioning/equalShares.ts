@@ -166,7 +166,7 @@ export function equalShares(projects: readonly MesProject[], voters: number, bud
   if (completion === 'none') return { wins: run.wins, share, add1Steps: 0, left: run.left };
   if (completion === 'add1') return pabulibAdd1(projects, voters, budget, step, run, share);
   // Add1 (equalshares.net): from the share rounded down to a whole step, raise by one step while within budget.
-  let next = rat((BigInt(Math.floor(budget / voters / step)) * BigInt(step)));
+  let next = rat(wholeSteps(budget, voters, step));
   const exhaustive = (wins: readonly MesWin[]): boolean => {
     const spent = costOf(projects, wins);
     const taken = new Set(wins.map((w) => w.project));
@@ -212,7 +212,7 @@ function pabulibAdd1(projects: readonly MesProject[], voters: number, budget: nu
   let share = firstShare;
   let steps = 0;
   const supported = projects.filter((p) => p.cost > 0 && p.supporters.length > 0).length;
-  let next = rat(BigInt(Math.floor(budget / voters / step)) * BigInt(step));
+  let next = rat(wholeSteps(budget, voters, step));
   while (run.wins.length < supported) {
     next = add(next, rat(BigInt(step)));
     const candidate = fixedShare(projects, voters, next);
@@ -235,3 +235,8 @@ export function supportersMoney(project: MesProject, left: readonly Rat[]): Rat 
 export const floorPence = (r: Rat): number => Number(r.n / r.d);
 /** @internal A rational as an exact string: `"1234"` or `"3701/3"`. */
 export const ratString = (r: Rat): string => (r.d === 1n ? `${r.n}` : `${r.n}/${r.d}`);
+
+/** budget / voters rounded down to a whole number of steps, in integers (no floating point). */
+function wholeSteps(budget: number, voters: number, step: number): bigint {
+  return (BigInt(budget) / (BigInt(voters) * BigInt(step))) * BigInt(step);
+}

@@ -95,8 +95,6 @@ export interface ThreeSixtyGivingGrant {
  * ```
  */
 export interface ExportTo360GivingOptions {
-  /** The round's bids: the recipients' names, registrations and the areas they serve come from them. */
-  readonly bids: readonly (BidInput | Bid)[];
   /** The funder: its org-id (org-id.guide, e.g. `GB-CHC-1088888` or `GB-GOR-...`) and name. */
   readonly fundingOrganization: {
     /** The funder's org-id. */
@@ -111,7 +109,6 @@ export interface ExportTo360GivingOptions {
 }
 
 const OptionsSchema = z.strictObject({
-  bids: z.unknown(),
   fundingOrganization: z.strictObject({
     id: z.string().regex(/^[A-Za-z0-9]+-[A-Za-z0-9]+-[A-Za-z0-9._-]+$/, { error: 'expected an org-id such as GB-CHC-1088888 (org-id.guide)' }),
     name: z.string().min(1).max(300),
@@ -136,7 +133,8 @@ function recipientOf(bid: Bid, idPrefix: string): ThreeSixtyGivingOrganization {
 }
 
 /**
- * The funded grants of a decided round as 360Giving data (the UK open grants
+ * The funded grants of a decided round (its bids, and the decision
+ * `decideAwards` made on them) as 360Giving data (the UK open grants
  * standard, threesixtygiving.org, schema 1.4), one grant per funded bid in
  * the decision's order: `id` (the publisher's prefix, round id and bid id),
  * `title`, `description`, `currency`, `amountAwarded` and `amountAppliedFor`
@@ -160,8 +158,7 @@ function recipientOf(bid: Bid, idPrefix: string): ThreeSixtyGivingOrganization {
  * declare const round: GrantRound;
  * declare const bids: Bid[];
  * declare const decision: AwardDecision;
- * const grants = exportAwardsTo360Giving(round, decision, {
- *   bids,
+ * const grants = exportAwardsTo360Giving(round, bids, decision, {
  *   fundingOrganization: { id: 'GB-CHC-1088888', name: 'Voluntary Action Example' },
  *   idPrefix: '360G-vaexample',
  *   awardDate: '2025-07-01',
@@ -171,6 +168,7 @@ function recipientOf(bid: Bid, idPrefix: string): ThreeSixtyGivingOrganization {
  */
 export function exportAwardsTo360Giving(
   round: GrantRoundInput | GrantRound,
+  bids: readonly (BidInput | Bid)[],
   decision: AwardDecision,
   options: ExportTo360GivingOptions,
 ): Result<ThreeSixtyGivingGrant[], ExportTo360GivingError> {
@@ -178,7 +176,7 @@ export function exportAwardsTo360Giving(
   if (r.isErr()) return err(r.error);
   const o = safeParse(OptionsSchema, options);
   if (!o.success) return err(createValidationError('invalid_360giving_options', '360Giving options', issuesFromZod(o.error, options)));
-  const b = validateBids(o.data.bids);
+  const b = validateBids(bids);
   if (b.isErr()) return err(b.error);
   const d = validateDecision(r.value, b.value, decision);
   if (d.isErr()) return err(d.error);

@@ -9,7 +9,7 @@ import { safeParse } from '../shared/safeParse';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { AwardDecisionError, BallotError, BidError, GrantRoundError, ScoreSheetError } from './errors';
 import { findTransition, guardHolds } from './roundTransitions';
-import { AWARD_METHODS, type AwardDecision } from './types';
+import { AWARD_METHODS } from './types';
 import { BallotSchema, BidSchema, GrantRoundSchema, ScoreSheetSchema, type Ballot, type Bid, type GrantRound, type ScoreSheet } from './schema';
 
 function duplicates<T>(items: readonly T[], key: (item: T) => string, path: (i: number) => (string | number)[], what: string, out: ValidationIssue[]): void {
@@ -190,7 +190,7 @@ const DecisionShapeSchema = z.object({
  * @internal Checks, cheaply and once, the shape of an `AwardDecision` a
  * function relies on, and that it decides exactly the given bids of the round.
  */
-export function validateDecision(round: GrantRound, bids: readonly Bid[], input: unknown): Result<AwardDecision, AwardDecisionError> {
+export function validateDecision(round: GrantRound, bids: readonly Bid[], input: unknown): Result<CheckedDecision, AwardDecisionError> {
   const parsed = safeParse(DecisionShapeSchema, input);
   if (!parsed.success) return err(createValidationError('invalid_award_decision', 'award decision', issuesFromZod(parsed.error, input)));
   const issues: ValidationIssue[] = [];
@@ -204,5 +204,9 @@ export function validateDecision(round: GrantRound, bids: readonly Bid[], input:
   });
   if (issues.length === 0 && decided.size !== ids.size) issues.push({ path: ['decisions'], code: 'invalid', message: `decisions: decides ${decided.size} of the ${ids.size} bids; a decision gives every bid exactly one decision` });
   if (issues.length > 0) return err(createValidationError('invalid_award_decision', 'award decision', issues));
-  return ok(input as AwardDecision);
+  // The checked copy, read once: a getter cannot hand the caller something else later.
+  return ok(parsed.data);
 }
+
+/** @internal The part of an `AwardDecision` the exporters read, as validated. */
+export type CheckedDecision = z.infer<typeof DecisionShapeSchema>;

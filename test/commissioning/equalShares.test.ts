@@ -102,6 +102,20 @@ describe('equal_shares: worked examples', () => {
   });
 });
 
+describe('equal_shares at scale', () => {
+  it('a bid paid for by 150,000 supporters is decided and explained (no spread of a huge array into Math.min)', () => {
+    const voters = 150_000;
+    const inst: PbInstance = {
+      round: pbRound(200_000),
+      bids: [pbBid('A', 100_000), pbBid('B', 150_000)],
+      ballots: Array.from({ length: voters }, (_, i) => ({ voterId: `v${i}`, approvals: ['A'] })),
+    };
+    const d = decide(inst);
+    expect(funded(d)).toEqual(['A']);
+    expect(d.decisions[0]!.reason.code).toBe('funded');
+  }, 60_000);
+});
+
 describe('equal_shares laws', () => {
   it('law: budget - the total awarded never exceeds the budget, nor any pot its own budget', () => {
     fc.assert(

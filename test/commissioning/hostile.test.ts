@@ -34,7 +34,7 @@ const HOSTILE: [string, () => unknown][] = [
 describe('commissioning entry points against hostile input', () => {
   const [inst] = fc.sample(instanceArb({ minBids: 2, maxBids: 2 }), { numRuns: 1, seed: 9 });
   const round = parseGrantRound(inst!.round)._unsafeUnwrap();
-  const funder = { bids: inst!.bids, fundingOrganization: { id: 'GB-CHC-1', name: 'Funder' }, idPrefix: '360G-x', awardDate: '2025-07-01' };
+  const funder = { fundingOrganization: { id: 'GB-CHC-1', name: 'Funder' }, idPrefix: '360G-x', awardDate: '2025-07-01' };
   const decision: AwardDecision = decideAwards(round, inst!.bids, [], { method: 'equal_shares' })._unsafeUnwrap();
   for (const [name, make] of HOSTILE) {
     it(`law: never throws - ${name}`, () => {
@@ -60,10 +60,10 @@ describe('commissioning entry points against hostile input', () => {
         () => formatPabulib(round, h as never, [], decision),
         () => formatPabulib(round, inst!.bids, h as never, decision),
         () => formatPabulib(round, inst!.bids, [], h as never),
-        () => exportAwardsTo360Giving(h as never, decision, funder),
-        () => exportAwardsTo360Giving(round, h as never, funder),
-        () => exportAwardsTo360Giving(round, decision, h as never),
-        () => exportAwardsTo360Giving(round, decision, { ...funder, bids: h as never }),
+        () => exportAwardsTo360Giving(h as never, inst!.bids, decision, funder),
+        () => exportAwardsTo360Giving(round, h as never, decision, funder),
+        () => exportAwardsTo360Giving(round, inst!.bids, h as never, funder),
+        () => exportAwardsTo360Giving(round, inst!.bids, decision, h as never),
       ];
       for (const call of calls) {
         let result: { isErr(): boolean } | undefined;

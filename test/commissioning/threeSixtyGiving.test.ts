@@ -20,8 +20,7 @@ ajv.addSchema({ ...grantSchema, $id: packageSchema.properties.grants.items.$ref 
 const validGrant = ajv.compile(grantSchema);
 const validPackage = ajv.compile(packageSchema);
 
-const options = (bids: ExportTo360GivingOptions['bids']): ExportTo360GivingOptions => ({
-  bids,
+const options = (): ExportTo360GivingOptions => ({
   fundingOrganization: { id: 'GB-CHC-1088888', name: 'Voluntary Action Example' },
   idPrefix: '360G-vaexample',
   awardDate: '2025-07-01',
@@ -33,7 +32,7 @@ describe('exportAwardsTo360Giving', () => {
       fc.property(instanceArb({ mostlyEligible: true, minBids: 1, maxBids: 10 }), fc.constantFrom('rank_order', 'optimal') as fc.Arbitrary<'rank_order' | 'optimal'>, (inst, method) => {
         const marked = inst.bids.map((b, i) => ({ ...b, summary: `SUMMARY-MARK-${i}` }));
         const decision = decideAwards(inst.round, marked, inst.sheets, { method })._unsafeUnwrap();
-        const grants = exportAwardsTo360Giving(inst.round, decision, options(marked))._unsafeUnwrap();
+        const grants = exportAwardsTo360Giving(inst.round, marked, decision, options())._unsafeUnwrap();
         const funded = decision.decisions.filter((d) => d.outcome === 'funded' && d.amount > 0);
         expect(grants.map((g) => [g.id, Math.round(g.amountAwarded * 100)])).toEqual(funded.map((d) => [`360G-vaexample-round-1-${d.bidId}`, d.amount]));
         for (const g of grants) expect(validGrant(g), JSON.stringify(validGrant.errors)).toBe(true);
@@ -59,7 +58,7 @@ describe('exportAwardsTo360Giving', () => {
       ...(b.id === 'P4' ? { areas: ['E08000018', 'E05001234'] as [string, ...string[]] } : {}),
     }));
     const decision = decideAwards(e.round, bids, e.ballots, { method: 'equal_shares' })._unsafeUnwrap();
-    const grants = exportAwardsTo360Giving(e.round, decision, options(bids))._unsafeUnwrap();
+    const grants = exportAwardsTo360Giving(e.round, bids, decision, options())._unsafeUnwrap();
     const byBid = new Map(grants.map((g) => [g.id.slice('360G-vaexample-ward-pb-2025-'.length), g]));
     expect([...byBid.keys()]).toEqual(['P6', 'P2', 'P3', 'P5', 'P4']);
     expect(byBid.get('P2')!.recipientOrganization[0]).toEqual({ id: 'GB-CHC-1071234', name: 'Community fridge', charityNumber: '1071234', companyNumber: '04123456' });
@@ -84,7 +83,7 @@ describe('exportAwardsTo360Giving', () => {
   it('a participatory-budgeting round from a .pb file exports too; the award date comes from options or the award event', () => {
     const e = parsePabulib(readFileSync('examples/participatory-budgeting.pb', 'utf8'))._unsafeUnwrap();
     const d = decideAwards(e.round, e.bids, e.ballots, { method: 'equal_shares' })._unsafeUnwrap();
-    const grants = exportAwardsTo360Giving(e.round, d, { ...options(e.bids), awardDate: new Date('2025-10-06T23:30:00-02:00') })._unsafeUnwrap();
+    const grants = exportAwardsTo360Giving(e.round, e.bids, d, { ...options(), awardDate: new Date('2025-10-06T23:30:00-02:00') })._unsafeUnwrap();
     expect(grants.map((g) => [g.title, g.amountAwarded, g.awardDate])).toEqual([
       ['Allotment beds', 1000, '2025-10-07'],
       ['Community fridge', 3000, '2025-10-07'],
@@ -93,19 +92,19 @@ describe('exportAwardsTo360Giving', () => {
       ["Men's shed tools", 2000, '2025-10-07'],
     ]);
     expect(validPackage({ grants })).toBe(true);
-    const missing = exportAwardsTo360Giving(e.round, d, { bids: e.bids, fundingOrganization: options([]).fundingOrganization, idPrefix: '360G-vaexample' });
+    const missing = exportAwardsTo360Giving(e.round, e.bids, d, { fundingOrganization: options().fundingOrganization, idPrefix: '360G-vaexample' });
     expect(missing.isErr() && [missing.error.code, missing.error.issues.map((i) => i.path)]).toEqual(['award_date_unknown', [['awardDate']]]);
   });
 
   it('refuses options that are not valid, with the path of the field at fault, and decisions on other bids', () => {
     const e = parsePabulib(readFileSync('examples/participatory-budgeting.pb', 'utf8'))._unsafeUnwrap();
     const d = decideAwards(e.round, e.bids, e.ballots, { method: 'equal_shares' })._unsafeUnwrap();
-    const bad = exportAwardsTo360Giving(e.round, d, { ...options(e.bids), idPrefix: 'vaexample', fundingOrganization: { id: 'x', name: '' }, extra: 1 } as never);
+    const bad = exportAwardsTo360Giving(e.round, e.bids, d, { ...options(), idPrefix: 'vaexample', fundingOrganization: { id: 'x', name: '' }, extra: 1 } as never);
     expect(bad.isErr() && [bad.error.code, bad.error.issues.map((i) => i.path)]).toEqual([
       'invalid_360giving_options',
       [['fundingOrganization', 'id'], ['fundingOrganization', 'name'], ['idPrefix'], []],
     ]);
-    const other = exportAwardsTo360Giving(e.round, d, options(e.bids.slice(1)));
+    const other = exportAwardsTo360Giving(e.round, e.bids.slice(1), d, options());
     expect(other.isErr() && other.error.code).toBe('invalid_award_decision');
   });
 });

@@ -50,6 +50,14 @@ describe('the command line and rubric v2', () => {
     expect(explain.stdout).toContain('## Evidence recorded by the coder');
   });
 
+  it('agree compares codings under the rubric asked for', () => {
+    const files = ['test/fixtures/agree/coder-a.csv', 'test/fixtures/agree/coder-b.csv'];
+    const v1 = JSON.parse(cli(['agree', ...files, '--format', 'json', '--rubric', 'dayson-2017@1.0.0']).stdout) as { comparison: { rubric: { version: string } } };
+    const v2 = JSON.parse(cli(['agree', ...files, '--format', 'json']).stdout) as typeof v1;
+    expect([v1.comparison.rubric.version, v2.comparison.rubric.version]).toEqual(['1.0.0', '2.0.0']);
+    expect(cli(['agree', ...files, '--rubric', 'dayson-2017@9.9.9']).status).toBe(2);
+  });
+
   it('prints the template with evidence columns on request', () => {
     const plain = cli(['template']).stdout.split('\n')[0]!;
     const withEvidence = cli(['template', '--evidence']).stdout.split('\n')[0]!;

@@ -5,9 +5,14 @@ import { RUBRIC_V1 } from './v1';
 
 const MAINSTREAM =
   "What is social prescribing? (\"as social prescribing has become part of mainstream commissioned services most approaches could be described as 'holistic'\")";
-const KIMBERLEE_READ_WITH_DAYSON: Citation = {
-  source: 'Kimberlee 2015',
-  section: `light-to-holistic continuum, as cited in Dayson 2017 and read with Dayson 2017, ${MAINSTREAM}`,
+/**
+ * The v2 contact rule rests on Dayson's statement about mainstream schemes,
+ * applied to Kimberlee's continuum as the paper cites it; the mainstream
+ * model is NHS England's link-worker model for primary care networks.
+ */
+const DAYSON_ON_MAINSTREAM: Citation = {
+  source: 'Dayson 2017',
+  section: `${MAINSTREAM}, applied to Kimberlee's (2015) continuum as the paper cites it; the mainstream model: NHS England, social prescribing link workers, reference guide for primary care networks`,
 };
 
 const [whoLinks, needsBreadth, , personalisedPlan] = RUBRIC_V1.levelDimensions as unknown as readonly [
@@ -73,7 +78,7 @@ export const RUBRIC_V2: Rubric = deepFreeze({
       title: 'Contact follows the person up',
       description:
         'How long contact lasts. Only one-off contact with no follow-up caps the level (at signposting). A fixed time frame, short time-limited contact (e.g. the 6-12 contacts of the NHS England link-worker model) and open-ended contact all allow holistic: Dayson (2017) describes most mainstream commissioned schemes, whose contact is time-limited, as holistic. Version 1 capped a fixed time frame at light and short contact at medium.',
-      citation: KIMBERLEE_READ_WITH_DAYSON,
+      citation: DAYSON_ON_MAINSTREAM,
       fact: 'linking.contact',
       ceilings: [
         { value: 'one_off', level: 'signposting' },
