@@ -58,12 +58,15 @@ export interface DecideAwardsOptions {
   readonly add1StepPence?: number;
 }
 
-const OptionsSchema = z.strictObject({
-  method: z.enum(AWARD_METHODS),
-  requireModeration: z.boolean().optional(),
-  maxNodes: z.number().int().min(1).max(1_000_000_000).optional(),
-  add1StepPence: z.number().int().min(1).max(100_000_000).optional(),
-});
+// One strict object per method, so an option of another method (maxNodes with
+// equal_shares, add1StepPence with optimal) is refused rather than ignored.
+const MaxNodes = z.number().int().min(1).max(1_000_000_000).optional();
+const Add1Step = z.number().int().min(1).max(100_000_000).optional();
+const OptionsSchema = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('rank_order'), requireModeration: z.boolean().optional() }),
+  z.strictObject({ method: z.literal('optimal'), requireModeration: z.boolean().optional(), maxNodes: MaxNodes }),
+  z.strictObject({ method: z.literal('equal_shares'), requireModeration: z.boolean().optional(), add1StepPence: Add1Step }),
+]);
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -231,7 +234,7 @@ function decideValid(
   if (method === 'rank_order') {
     ({ chosen, blockers } = solveRankOrder(problem));
   } else {
-    const result = solveOptimal(problem, options.maxNodes ?? DEFAULT_MAX_NODES);
+    const result = solveOptimal(problem, options.method === 'optimal' ? (options.maxNodes ?? DEFAULT_MAX_NODES) : DEFAULT_MAX_NODES);
     chosen = result.chosen;
     const usage = new Usage(problem);
     chosen.forEach((c, i) => {

@@ -253,3 +253,18 @@ describe('decideAwards laws', () => {
     );
   });
 });
+
+describe('decideAwards options', () => {
+  it('refuses an option of another method, an unknown method and an unknown option, naming the field', () => {
+    const inst = fc.sample(instanceArb(), { numRuns: 1, seed: 7 })[0]!;
+    const code = (options: unknown) => {
+      const r = decideAwards(inst.round, inst.bids, inst.sheets, options as never);
+      return r.isErr() ? [r.error.code, ...('issues' in r.error ? r.error.issues.map((i) => `${i.path.join('.')}:${i.code}`) : [])] : ['ok'];
+    };
+    expect(code({ method: 'optimal', maxNodes: 10 })).toEqual(['ok']);
+    expect(code({ method: 'optimal', add1StepPence: 100 })).toEqual(['invalid_award_options', ':unrecognized_field']);
+    expect(code({ method: 'rank_order', maxNodes: 10 })).toEqual(['invalid_award_options', ':unrecognized_field']);
+    expect(code({ method: 'equal_shares', maxNodes: 10 })[0]).toBe('invalid_award_options');
+    expect(code({ method: 'greedy' })).toEqual(['invalid_award_options', 'method:invalid_type']);
+  });
+});
