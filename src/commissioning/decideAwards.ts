@@ -10,7 +10,7 @@ import { formatGbp } from './formatGbp';
 import { decideEqualShares } from './decideEqualShares';
 import type { Ballot, Bid, BidInput, GrantRound, GrantRoundInput, ScoreSheet, ScoreSheetInput } from './schema';
 import { solveOptimal, solveRankOrder, Usage, type AwardProblem, type Blocker } from './solver';
-import { AWARD_METHODS, type AwardDecision, type AwardMethod, type BidDecision, type DecisionReason, type OptimalityReport } from './types';
+import { type AwardDecision, type AwardMethod, type BidDecision, type DecisionReason, type OptimalityReport } from './types';
 import { validateBallots, validateBids, validateRound, validateSheets } from './validate';
 
 /**
