@@ -1,7 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
 import type { EventLogError, ReferralOptionsError } from './errors';
-import { createMetricsAccumulator, DEFAULT_STREAM_WINDOW } from './metricsAccumulator';
+import { createMetricsAccumulator } from './metricsAccumulator';
 import { resolveLogOptions } from './options';
 import { iteratorOf, logError } from './readLog';
 import type { ReplayOptions } from './replayReferrals';
@@ -25,9 +24,6 @@ export interface MetricsOptions extends ReplayOptions {
    */
   readonly window?: number | undefined;
 }
-
-/** @internal */
-export const WindowSchema = z.looseObject({ window: z.number().int().min(1).max(100_000_000).optional() });
 
 /**
  * Computes a service's operational metrics from its referral event log in
@@ -66,11 +62,11 @@ export const WindowSchema = z.looseObject({ window: z.number().int().min(1).max(
  * ```
  */
 export function computeReferralMetrics(events: Iterable<unknown>, options?: MetricsOptions): Result<ReferralMetrics, EventLogError | ReferralOptionsError> {
-  const opts = resolveLogOptions(options, WindowSchema);
+  const opts = resolveLogOptions(options, 'metrics');
   if (opts.isErr()) return err(opts.error);
   const it = iteratorOf(events);
   if (it.isErr()) return err(it.error);
-  const acc = createMetricsAccumulator(opts.value, options?.window ?? DEFAULT_STREAM_WINDOW);
+  const acc = createMetricsAccumulator(opts.value);
   try {
     for (let step = it.value.next(); step.done !== true; step = it.value.next()) acc.add(step.value);
   } catch {

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
-import { WindowSchema, type MetricsOptions } from './computeReferralMetrics';
+import type { MetricsOptions } from './computeReferralMetrics';
 import type { EventLogError, ReferralOptionsError } from './errors';
-import { createMetricsAccumulator, DEFAULT_STREAM_WINDOW } from './metricsAccumulator';
+import { createMetricsAccumulator } from './metricsAccumulator';
 import { resolveLogOptions } from './options';
 import { logError } from './readLog';
 import type { ReferralMetrics } from './types';
@@ -27,9 +27,9 @@ export async function computeReferralMetricsAsync(
   events: AsyncIterable<unknown> | Iterable<unknown>,
   options?: MetricsOptions,
 ): Promise<Result<ReferralMetrics, EventLogError | ReferralOptionsError>> {
-  const opts = resolveLogOptions(options, WindowSchema);
+  const opts = resolveLogOptions(options, 'metrics');
   if (opts.isErr()) return err(opts.error);
-  const acc = createMetricsAccumulator(opts.value, options?.window ?? DEFAULT_STREAM_WINDOW);
+  const acc = createMetricsAccumulator(opts.value);
   try {
     const source = events as { [Symbol.asyncIterator]?: unknown; [Symbol.iterator]?: unknown } | null | undefined;
     if (source === null || source === undefined || typeof source === 'string') return err(logError('not_iterable'));

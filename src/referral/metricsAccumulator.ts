@@ -10,8 +10,6 @@ import { REFERRAL_STATUSES, ReferralEventSchema, type ReferralEvent, type Referr
 import type { ReferralMetrics } from './types';
 import { safeParse } from '../shared/safeParse';
 
-/** @internal How many recent event ids and ended referrals a stream remembers, to detect repeats. */
-export const DEFAULT_STREAM_WINDOW = 100_000;
 
 /** The little a stream keeps about one open referral. */
 interface Open {
@@ -73,7 +71,8 @@ function wellbeingChangeOf(groups: ReadonlyMap<string, ReadonlyMap<WellbeingMeas
  * @internal Folds referral events one at a time into metrics, keeping only
  * open referrals, per-period counts and bounded windows of recent ids.
  */
-export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFAULT_STREAM_WINDOW) {
+export function createMetricsAccumulator(opts: ResolvedLogOptions) {
+  const window = opts.window;
   const open = new Map<string, Open>();
   const ended = new Map<string, ReferralStatus>();
   const recentIds = new Set<string>();

@@ -113,7 +113,7 @@ export function compareEntries(a: Entry, b: Entry): number {
  * ```
  */
 export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptions): Result<ReplayResult, EventLogError | ReferralOptionsError> {
-  const resolved = resolveLogOptions(options);
+  const resolved = resolveLogOptions(options, 'replay');
   if (resolved.isErr()) return err(resolved.error);
   const opts = resolved.value;
   const read = readAll(events);
