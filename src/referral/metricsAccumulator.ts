@@ -1,6 +1,7 @@
 import { eachMonthOfInterval, format } from 'date-fns';
 import { REFERRAL_SETTINGS, type ReferralSetting } from '../shared/vocabulary';
 import { eventMs } from './applyEvent';
+import { fastParseReferralEvent } from './fastParseReferralEvent';
 import { findTransition, isTerminal } from './lifecycle';
 import { attemptsFor, type ResolvedLogOptions } from './options';
 import { EVENT_REJECTION_CODES, type EventRejectionCode } from './rejections';
@@ -314,6 +315,8 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
     /** Validates and folds one raw event. */
     add(raw: unknown): void {
       total++;
+      const fast = fastParseReferralEvent(raw);
+      if (fast !== undefined) return apply(fast);
       const parsed = safeParse(ReferralEventSchema, raw);
       if (!parsed.success) return reject('invalid_referral_event');
       apply(parsed.data);

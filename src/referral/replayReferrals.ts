@@ -2,6 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import type { Pathway } from '../pathway/schema';
 import { applyEvent, eventMs, referralFromReceived, type MutableReferral } from './applyEvent';
 import { transitionError, type EventLogError, type ReferralOptionsError } from './errors';
+import { fastParseReferralEvent } from './fastParseReferralEvent';
 import { attemptsFor, resolveLogOptions } from './options';
 import { readAll } from './readLog';
 import type { RejectedEvent } from './rejections';
@@ -122,6 +123,11 @@ export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptio
   const rejected: RejectedEvent[] = [];
   const entries: Entry[] = [];
   read.value.forEach((raw, index) => {
+    const fast = fastParseReferralEvent(raw);
+    if (fast !== undefined) {
+      entries.push({ index, event: fast, ms: eventMs(fast.at), seq: fast.seq ?? 0 });
+      return;
+    }
     const parsed = safeParse(ReferralEventSchema, raw);
     if (!parsed.success) {
       const error = createValidationError('invalid_referral_event', 'referral event', issuesFromZod(parsed.error, raw));
