@@ -42,7 +42,10 @@ export interface MetricsOptions extends ReplayOptions {
  * computed from {@link replayReferrals}, except that a repeated event id, or
  * an event for a referral that ended, is recognised only within `window`
  * (older ones count as `unknown_referral` or start a new referral). Never
- * throws.
+ * throws. An item that is a string is read as one line of JSON Lines; a line
+ * that is not JSON (a blank one too) is rejected as `invalid_referral_event`.
+ * Valid events are read by a validator specialised for the event union, and
+ * anything it cannot prove valid by the zod schema (a law in the tests).
  *
  * @example
  * ```ts

@@ -3,6 +3,7 @@ import { REFERRAL_SETTINGS, type ReferralSetting } from '../shared/vocabulary';
 import { eventMs } from './applyEvent';
 import { fastParseReferralEvent } from './fastParseReferralEvent';
 import { findTransition, isTerminal } from './lifecycle';
+import { BAD_LINE, parseLine } from './readLog';
 import { attemptsFor, type ResolvedLogOptions } from './options';
 import { EVENT_REJECTION_CODES, type EventRejectionCode } from './rejections';
 import { MEANINGFUL_CHANGE, WELLBEING_MEASURES, type PairedChangeSummary, type WellbeingMeasure } from '../outcomes/index';
@@ -36,8 +37,24 @@ interface Open {
   eventIds: string[];
 }
 
-/** Calendar day number of the date written in an ISO timestamp. */
-const dayOf = (at: string): number => Date.UTC(Number(at.slice(0, 4)), Number(at.slice(5, 7)) - 1, Number(at.slice(8, 10))) / 86_400_000;
+const digits = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+};
+/**
+ * Calendar day number (days since 1970-01-01) of the date written in a
+ * validated ISO timestamp, read from its characters (days from civil,
+ * H. Hinnant): no Date, no substrings. @internal
+ */
+export function dayOf(at: string): number {
+  const m = digits(at, 5, 7);
+  const y = digits(at, 0, 4) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + digits(at, 8, 10) - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
 
 const inc = <K>(map: Map<K, number>, key: K): void => {
   map.set(key, (map.get(key) ?? 0) + 1);
@@ -312,9 +329,14 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
   }
 
   return {
-    /** Validates and folds one raw event. */
-    add(raw: unknown): void {
+    /** Validates and folds one raw event, or one line of JSON Lines holding one. */
+    add(item: unknown): void {
       total++;
+      let raw = item;
+      if (typeof item === 'string') {
+        raw = parseLine(item);
+        if (raw === BAD_LINE) return reject('invalid_referral_event');
+      }
       const fast = fastParseReferralEvent(raw);
       if (fast !== undefined) return apply(fast);
       const parsed = safeParse(ReferralEventSchema, raw);

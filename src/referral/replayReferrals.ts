@@ -4,7 +4,7 @@ import { applyEvent, eventMs, referralFromReceived, type MutableReferral } from 
 import { transitionError, type EventLogError, type ReferralOptionsError } from './errors';
 import { fastParseReferralEvent } from './fastParseReferralEvent';
 import { attemptsFor, resolveLogOptions } from './options';
-import { readAll } from './readLog';
+import { BAD_LINE, BAD_LINE_ISSUE, parseLine, readAll } from './readLog';
 import type { RejectedEvent } from './rejections';
 import { ReferralEventSchema, type Referral, type ReferralEvent } from './schema';
 import { createValidationError } from '../shared/errors';
@@ -96,6 +96,10 @@ export function compareEntries(a: Entry, b: Entry): number {
  * id is rejected as `duplicate_event`). Never throws: only a log that cannot
  * be read at all, or bad options, gets an `err`.
  *
+ * An item that is a string is read as one line of JSON Lines (a file read
+ * line by line): a line that is not JSON (a blank line too) is rejected as
+ * `invalid_referral_event`.
+ *
  * @example
  * ```ts
  * import { replayReferrals } from 'social-prescribing';
@@ -122,21 +126,31 @@ export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptio
 
   const rejected: RejectedEvent[] = [];
   const entries: Entry[] = [];
-  read.value.forEach((raw, index) => {
+  let index = -1;
+  for (const item of read.value) {
+    index++;
+    let raw = item;
+    if (typeof item === 'string') {
+      raw = parseLine(item);
+      if (raw === BAD_LINE) {
+        rejected.push({ index, code: 'invalid_referral_event', message: createValidationError('invalid_referral_event', 'referral event', [BAD_LINE_ISSUE]).message, issues: [BAD_LINE_ISSUE] });
+        continue;
+      }
+    }
     const fast = fastParseReferralEvent(raw);
     if (fast !== undefined) {
       entries.push({ index, event: fast, ms: eventMs(fast.at), seq: fast.seq ?? 0 });
-      return;
+      continue;
     }
     const parsed = safeParse(ReferralEventSchema, raw);
     if (!parsed.success) {
       const error = createValidationError('invalid_referral_event', 'referral event', issuesFromZod(parsed.error, raw));
       rejected.push({ index, code: 'invalid_referral_event', message: error.message, issues: error.issues });
-      return;
+      continue;
     }
     const event = parsed.data;
     entries.push({ index, event, ms: eventMs(event.at), seq: event.seq ?? 0 });
-  });
+  }
   entries.sort(compareEntries);
 
   const referrals = new Map<string, MutableReferral>();
