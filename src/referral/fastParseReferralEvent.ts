@@ -165,24 +165,12 @@ function activityIds(v: unknown): string[] | undefined {
   return out;
 }
 
-const FAIL = Symbol('fail');
+// Every field is read and written at its own site, by name: helpers taking
+// the key as a parameter share one inline cache for every field and every
+// shape of event, which goes megamorphic and was several times slower.
 
-/** An optional field: its value, `undefined` (absent, or present as undefined), or FAIL. */
-function optional<T>(raw: Raw, key: string, check: (v: unknown) => v is T): T | undefined | typeof FAIL {
-  const v = raw[key];
-  if (v === undefined) return undefined;
-  return check(v) ? v : FAIL;
-}
-
-/** Sets an optional field as zod does: absent stays absent, present as `undefined` is kept as `undefined`. */
-function put(out: Raw, raw: Raw, key: string, v: unknown): void {
-  if (v !== undefined) out[key] = v;
-  else if (key in raw) out[key] = undefined;
-}
-
-const isString5000 = (v: unknown): v is string => typeof v === 'string' && v.length <= 5000;
-const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isNote = (v: unknown): boolean => typeof v === 'string' && v.length <= 5000;
+const isSeq = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** The fields every event shares, in the schema's order; `undefined` when not proven valid. */
 function base(raw: Raw): Raw | undefined {
@@ -190,41 +178,33 @@ function base(raw: Raw): Raw | undefined {
   const referralId = raw['referralId'];
   const at = raw['at'];
   if (!isId(id) || !isId(referralId) || typeof at !== 'string' || !isIsoDateTime(at)) return undefined;
-  const seq = optional(raw, 'seq', isSeq);
+  const seq = raw['seq'];
   const rawBy = raw['by'];
-  const note = optional(raw, 'note', isString5000);
-  if (seq === FAIL || note === FAIL || !isObject(rawBy)) return undefined;
+  const note = raw['note'];
+  if ((seq !== undefined && !isSeq(seq)) || (note !== undefined && !isNote(note)) || !isObject(rawBy)) return undefined;
   for (const k in rawBy) if (k !== 'role' && k !== 'ref') return undefined;
   const role = rawBy['role'];
-  const ref = optional(rawBy, 'ref', isRef);
-  if (!ROLES.has(role) || ref === FAIL) return undefined;
+  const ref = rawBy['ref'];
+  if (!ROLES.has(role) || (ref !== undefined && !isRef(ref))) return undefined;
+  // Optional fields as zod sets them: absent stays absent, present as `undefined` stays `undefined`.
   const by: Raw = { role };
-  put(by, rawBy, 'ref', ref);
+  if (ref !== undefined || 'ref' in rawBy) by['ref'] = ref;
   const out: Raw = { id, referralId, at };
-  put(out, raw, 'seq', seq);
+  if (seq !== undefined || 'seq' in raw) out['seq'] = seq;
   out['by'] = by;
-  put(out, raw, 'note', note);
+  if (note !== undefined || 'note' in raw) out['note'] = note;
   return out;
 }
 
 /** Adds the optional `reason` code; false when it is invalid. */
 function reason(out: Raw, raw: Raw): boolean {
-  const r = optional(raw, 'reason', isReasonCode);
-  if (r === FAIL) return false;
-  put(out, raw, 'reason', r);
-  return true;
-}
-
-/** Adds an optional well-being score; false when it is invalid. */
-function score(out: Raw, raw: Raw, key: 'baseline' | 'followUp'): boolean {
-  const v = raw[key];
-  if (v === undefined) {
-    put(out, raw, key, undefined);
+  const r = raw['reason'];
+  if (r === undefined) {
+    if ('reason' in raw) out['reason'] = undefined;
     return true;
   }
-  const s = wellbeingScore(v);
-  if (s === undefined) return false;
-  out[key] = s;
+  if (!isReasonCode(r)) return false;
+  out['reason'] = r;
   return true;
 }
 
@@ -232,7 +212,7 @@ function score(out: Raw, raw: Raw, key: 'baseline' | 'followUp'): boolean {
 function outcomes(out: Raw, raw: Raw, type: 'assessed' | 'reviewed'): boolean {
   const v = raw['outcomes'];
   if (v === undefined) {
-    put(out, raw, 'outcomes', undefined);
+    if ('outcomes' in raw) out['outcomes'] = undefined;
     return true;
   }
   const parsed = z.safeParse(OUTCOMES[type], v);
@@ -255,23 +235,23 @@ function parse(raw: unknown): Raw | undefined {
       const personRef = raw['personRef'];
       const sourceSetting = raw['sourceSetting'];
       const pathwayId = raw['pathwayId'];
-      const organisation = optional(raw, 'referrerOrganisation', isRef);
+      const organisation = raw['referrerOrganisation'];
       const list = needs(raw['needs']);
       const consent = raw['consentToShare'];
       if (!isRef(personRef) || ((personRef.length === 10 || personRef.length === 12) && isValidNhsNumber(personRef))) return undefined;
-      if (!SETTINGS.has(sourceSetting) || !isId(pathwayId) || organisation === FAIL || list === undefined || !isBoolean(consent)) return undefined;
+      if (!SETTINGS.has(sourceSetting) || !isId(pathwayId) || (organisation !== undefined && !isRef(organisation)) || list === undefined || typeof consent !== 'boolean') return undefined;
       out['personRef'] = personRef;
       out['sourceSetting'] = sourceSetting;
       out['pathwayId'] = pathwayId;
-      put(out, raw, 'referrerOrganisation', organisation);
+      if (organisation !== undefined || 'referrerOrganisation' in raw) out['referrerOrganisation'] = organisation;
       out['needs'] = list;
       out['consentToShare'] = consent;
       return out;
     }
     case 'accepted': {
-      const worker = optional(raw, 'linkWorkerRef', isRef);
-      if (worker === FAIL) return undefined;
-      put(out, raw, 'linkWorkerRef', worker);
+      const worker = raw['linkWorkerRef'];
+      if (worker !== undefined && !isRef(worker)) return undefined;
+      if (worker !== undefined || 'linkWorkerRef' in raw) out['linkWorkerRef'] = worker;
       return reason(out, raw) ? out : undefined;
     }
     case 'rejected': {
@@ -282,9 +262,12 @@ function parse(raw: unknown): Raw | undefined {
     }
     case 'assessed': {
       const list = needs(raw['needs']);
-      if (list === undefined) return undefined;
+      const baseline = raw['baseline'];
+      const score = baseline === undefined ? undefined : wellbeingScore(baseline);
+      if (list === undefined || (baseline !== undefined && score === undefined)) return undefined;
       out['needs'] = list;
-      return score(out, raw, 'baseline') && outcomes(out, raw, 'assessed') && reason(out, raw) ? out : undefined;
+      if (score !== undefined || 'baseline' in raw) out['baseline'] = score;
+      return outcomes(out, raw, 'assessed') && reason(out, raw) ? out : undefined;
     }
     case 'referred_out': {
       const ids = activityIds(raw['activityIds']);
@@ -299,8 +282,13 @@ function parse(raw: unknown): Raw | undefined {
       out['activityId'] = activityId;
       return reason(out, raw) ? out : undefined;
     }
-    case 'reviewed':
-      return score(out, raw, 'followUp') && outcomes(out, raw, 'reviewed') && reason(out, raw) ? out : undefined;
+    case 'reviewed': {
+      const followUp = raw['followUp'];
+      const score = followUp === undefined ? undefined : wellbeingScore(followUp);
+      if (followUp !== undefined && score === undefined) return undefined;
+      if (score !== undefined || 'followUp' in raw) out['followUp'] = score;
+      return outcomes(out, raw, 'reviewed') && reason(out, raw) ? out : undefined;
+    }
     case 'closed': {
       const outcome = raw['outcome'];
       if (!CLOSURES.has(outcome)) return undefined;

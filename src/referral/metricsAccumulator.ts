@@ -126,15 +126,18 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
   const reject = (code: EventRejectionCode): void => {
     rejected[code]++;
   };
-  const rememberId = (id: string): void => {
-    if (recentIds.has(id)) return;
+  /** Remembers an id; false when it is already remembered. */
+  const rememberId = (id: string): boolean => {
+    const known = recentIds.size;
+    recentIds.add(id);
+    if (recentIds.size === known) return false;
     if (idRing.length < window) idRing.push(id);
     else {
       recentIds.delete(idRing[idPos]!);
       idRing[idPos] = id;
       idPos = (idPos + 1) % window;
     }
-    recentIds.add(id);
+    return true;
   };
   const rememberEnded = (referralId: string, status: ReferralStatus): void => {
     if (endedRing.length < window) endedRing.push(referralId);
@@ -179,8 +182,8 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
     const ms = eventMs(e.at);
     const seq = e.seq ?? 0;
     const r = open.get(e.referralId);
-    if (recentIds.has(e.id) || (r !== undefined && r.eventIds.includes(e.id))) return reject('duplicate_event');
-    rememberId(e.id);
+    if (r !== undefined && r.eventIds.includes(e.id)) return reject('duplicate_event');
+    if (!rememberId(e.id)) return reject('duplicate_event');
     if (r !== undefined) r.eventIds.push(e.id);
     if (opts.asOfMs !== undefined && ms > opts.asOfMs) return reject('event_after_as_of');
     if (e.type === 'received') {

@@ -153,38 +153,44 @@ export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptio
   }
   entries.sort(compareEntries);
 
-  const referrals = new Map<string, MutableReferral>();
+  // One lookup per event: the referral, the instant of its last event and its pathway's contact attempts.
+  const referrals = new Map<string, { readonly referral: MutableReferral; lastMs: number; readonly attempts: number }>();
   const seen = new Set<string>();
   const applied: AppliedEvent[] = [];
   for (const { index, event, ms } of entries) {
     const ids = { index, eventId: event.id, referralId: event.referralId };
-    if (seen.has(event.id)) {
+    const known = seen.size;
+    seen.add(event.id);
+    if (seen.size === known) {
       rejected.push({ ...ids, code: 'duplicate_event', message: `Event "${event.type}" has an id that came earlier in the log` });
       continue;
     }
-    seen.add(event.id);
     if (opts.asOfMs !== undefined && ms > opts.asOfMs) {
       rejected.push({ ...ids, code: 'event_after_as_of', message: `Event "${event.type}" is dated after asOf` });
       continue;
     }
-    const referral = referrals.get(event.referralId);
+    const held = referrals.get(event.referralId);
     if (event.type === 'received') {
-      if (referral !== undefined) {
-        const e = transitionError('invalid_transition', referral.status, event.type);
-        rejected.push({ ...ids, code: 'invalid_transition', message: e.message, status: referral.status });
+      if (held !== undefined) {
+        const e = transitionError('invalid_transition', held.referral.status, event.type);
+        rejected.push({ ...ids, code: 'invalid_transition', message: e.message, status: held.referral.status });
         continue;
       }
-      referrals.set(event.referralId, referralFromReceived(event));
+      referrals.set(event.referralId, { referral: referralFromReceived(event), lastMs: ms, attempts: attemptsFor(opts, event.pathwayId) });
       applied.push(ids);
       continue;
     }
-    if (referral === undefined) {
+    if (held === undefined) {
       rejected.push({ ...ids, code: 'unknown_referral', message: `Event "${event.type}" is for a referral that was never received` });
       continue;
     }
+    const referral = held.referral;
     const status = referral.status;
-    const e = applyEvent(referral, event, attemptsFor(opts, referral.pathwayId));
-    if (e === undefined) applied.push(ids);
+    const e = applyEvent(referral, event, held.attempts, ms, held.lastMs);
+    if (e === undefined) {
+      applied.push(ids);
+      held.lastMs = ms;
+    }
     else if (e.code === 'invalid_transition' || e.code === 'transition_guard_failed' || e.code === 'event_out_of_order' || e.code === 'duplicate_event') {
       rejected.push({ ...ids, code: e.code, message: e.message, status, ...(e.guard === undefined ? {} : { guard: e.guard }) });
     } else {
@@ -193,5 +199,5 @@ export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptio
     }
   }
   rejected.sort((a, b) => a.index - b.index);
-  return ok({ referrals: [...referrals.values()], applied, rejected });
+  return ok({ referrals: Array.from(referrals.values(), (h) => h.referral), applied, rejected });
 }
