@@ -203,7 +203,7 @@ describe('computeReferralMetrics', () => {
     const open = (m: ReferralMetrics) => m.funnel.received - TERMINAL_REFERRAL_STATUSES.reduce((s, t) => s + m.statuses[t], 0);
     expect(m2.funnel.received).toBeGreaterThan(3 * m1.funnel.received);
     expect(open(m2)).toBeLessThan(2 * open(m1) + 50);
-  });
+  }, 60_000);
 
   it('law: never throws on arbitrary input', () => {
     fc.assert(

@@ -45,7 +45,7 @@ describe('the specialised event validator', () => {
       }),
       { numRuns: 2_000 },
     );
-  });
+  }, 60_000);
 
   it('law: on mutated events it accepts and rejects exactly what zod does, with the same issues', () => {
     let rejected = 0;
@@ -58,7 +58,7 @@ describe('the specialised event validator', () => {
     );
     // The mutations reach the rejecting side, not only the accepting one.
     expect(rejected).toBeGreaterThan(2_000);
-  });
+  }, 120_000);
 
   it('law: timestamps are read exactly as IsoDateTimeSchema reads them', () => {
     fc.assert(
@@ -67,7 +67,7 @@ describe('the specialised event validator', () => {
       }),
       { numRuns: 20_000 },
     );
-  });
+  }, 60_000);
 
   it('every bound of the schema, on both sides of its edge', () => {
     const by = { role: 'link_worker', ref: 'lw-1' };

@@ -60,7 +60,7 @@ describe('streamed and fast paths', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it('law: replay over JSON lines, in any order, equals the plain path over the same events', () => {
     fc.assert(
@@ -76,7 +76,7 @@ describe('streamed and fast paths', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it('the same over a longer synthetic log with noise, lines, a sync iterable and an async one', async () => {
     const events = [...syntheticReferralLog({ events: 5_000, seed: 9, referralsPerHour: 20 })];
