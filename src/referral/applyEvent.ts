@@ -5,6 +5,7 @@ import type { ReceivedEvent, Referral, ReferralEvent, ReferralStatus, Transition
 
 /** @internal A referral under construction; the public type is readonly. */
 export type MutableReferral = { -readonly [K in keyof Referral]: Referral[K] };
+type MutableActivity = { -readonly [K in keyof Referral['activities'][number]]: Referral['activities'][number][K] };
 
 const DAYS_400_YEARS_MS = 146_097 * 86_400_000;
 const num = (s: string, from: number, to: number): number => {
@@ -82,16 +83,26 @@ function reasonOf(e: ReferralEvent): string | undefined {
  * @internal Checks an event against a referral and, if it is allowed,
  * applies it in place. Returns the error (and leaves the referral untouched)
  * otherwise. `requiredAttempts` is the pathway's number of contact attempts.
+ * `ms` and `lastMs`, when given, are the instants of the event and of the
+ * referral's last event, and say the caller has refused repeated ids.
  */
-export function applyEvent(r: MutableReferral, e: ReferralEvent, requiredAttempts: number): ReferralTransitionError | undefined {
+export function applyEvent(
+  r: MutableReferral,
+  e: ReferralEvent,
+  requiredAttempts: number,
+  known?: number,
+  knownLastMs?: number,
+): ReferralTransitionError | undefined {
   const from: ReferralStatus = r.status;
   if (e.referralId !== r.id) return transitionError('referral_mismatch', from, e.type);
   if (e.type === 'received') return transitionError('invalid_transition', from, e.type);
   const seq = e.seq ?? 0;
-  const ms = eventMs(e.at);
-  const last = eventMs(r.updatedAt);
+  // A caller that already holds the instants (replay) passes them: it has
+  // also refused repeated ids already, across the whole log.
+  const ms = known ?? eventMs(e.at);
+  const last = knownLastMs ?? eventMs(r.updatedAt);
   if (ms < last || (ms === last && seq < r.updatedSeq)) return transitionError('event_out_of_order', from, e.type);
-  for (const t of r.transitions) if (t.eventId === e.id) return transitionError('duplicate_event', from, e.type);
+  if (known === undefined) for (const t of r.transitions) if (t.eventId === e.id) return transitionError('duplicate_event', from, e.type);
   const row = findTransition(from, e.type);
   if (row === undefined) return transitionError('invalid_transition', from, e.type);
   if (row.guard === 'enough_contact_attempts' && r.contactAttempts < requiredAttempts) {
@@ -128,32 +139,28 @@ export function applyEvent(r: MutableReferral, e: ReferralEvent, requiredAttempt
     case 'plan_agreed':
       r.planAgreedAt = e.at;
       break;
+    // The lists and their items are the referral's own (made by referralFromReceived
+    // or copied by cloneReferral), so they are changed in place.
     case 'referred_out':
       for (const activityId of e.activityIds) {
         let known = false;
         for (const a of r.activities) if (a.activityId === activityId) known = true;
-        if (!known) r.activities = [...r.activities, { activityId, referredAt: e.at, attended: 0, didNotAttend: 0 }];
+        if (!known) (r.activities as MutableActivity[]).push({ activityId, referredAt: e.at, attended: 0, didNotAttend: 0 });
       }
       break;
     case 'attended':
+      if (activity !== undefined) (activity as MutableActivity).attended++;
+      break;
     case 'did_not_attend':
-      if (activity !== undefined) {
-        const updated = { ...activity, attended: activity.attended + (e.type === 'attended' ? 1 : 0), didNotAttend: activity.didNotAttend + (e.type === 'did_not_attend' ? 1 : 0) };
-        const list = [...r.activities];
-        list[list.indexOf(activity)] = updated;
-        r.activities = list;
-      }
+      if (activity !== undefined) (activity as MutableActivity).didNotAttend++;
       break;
-    case 'reviewed':
-      r.reviews = [
-        ...r.reviews,
-        {
-          at: e.at,
-          ...(e.followUp === undefined ? {} : { followUp: { ...e.followUp } }),
-          ...(e.outcomes === undefined ? {} : { outcomes: e.outcomes.flatMap(scoreMeasuredOutcome) }),
-        },
-      ];
+    case 'reviewed': {
+      const review: { at: string; followUp?: Referral['reviews'][number]['followUp']; outcomes?: Referral['reviews'][number]['outcomes'] } = { at: e.at };
+      if (e.followUp !== undefined) review.followUp = { ...e.followUp };
+      if (e.outcomes !== undefined) review.outcomes = e.outcomes.flatMap(scoreMeasuredOutcome);
+      (r.reviews as (typeof review)[]).push(review);
       break;
+    }
     case 'put_on_hold':
       r.heldFrom = from;
       break;
@@ -183,17 +190,9 @@ export function applyEvent(r: MutableReferral, e: ReferralEvent, requiredAttempt
   r.updatedSeq = seq;
   const reason = reasonOf(e);
   const assigned = e.type === 'accepted' || e.type === 'reassigned' ? e.linkWorkerRef : undefined;
-  const record: TransitionRecord = {
-    eventId: e.id,
-    event: e.type,
-    at: e.at,
-    seq,
-    from,
-    to,
-    byRole: e.by.role,
-    ...(reason === undefined ? {} : { reason }),
-    ...(assigned === undefined ? {} : { linkWorkerRef: assigned }),
-  };
+  const record: { -readonly [K in keyof TransitionRecord]: TransitionRecord[K] } = { eventId: e.id, event: e.type, at: e.at, seq, from, to, byRole: e.by.role };
+  if (reason !== undefined) record.reason = reason;
+  if (assigned !== undefined) record.linkWorkerRef = assigned;
   r.transitions.push(record);
   return undefined;
 }

@@ -1,7 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
 import type { EventLogError, ReferralOptionsError } from './errors';
-import { createMetricsAccumulator, DEFAULT_STREAM_WINDOW } from './metricsAccumulator';
+import { createMetricsAccumulator } from './metricsAccumulator';
 import { resolveLogOptions } from './options';
 import { iteratorOf, logError } from './readLog';
 import type { ReplayOptions } from './replayReferrals';
@@ -26,9 +25,6 @@ export interface MetricsOptions extends ReplayOptions {
   readonly window?: number | undefined;
 }
 
-/** @internal */
-export const WindowSchema = z.looseObject({ window: z.number().int().min(1).max(100_000_000).optional() });
-
 /**
  * Computes a service's operational metrics from its referral event log in
  * one pass, holding only the open referrals, the per-period counts and
@@ -46,7 +42,10 @@ export const WindowSchema = z.looseObject({ window: z.number().int().min(1).max(
  * computed from {@link replayReferrals}, except that a repeated event id, or
  * an event for a referral that ended, is recognised only within `window`
  * (older ones count as `unknown_referral` or start a new referral). Never
- * throws.
+ * throws. An item that is a string is read as one line of JSON Lines; a line
+ * that is not JSON (a blank one too) is rejected as `invalid_referral_event`.
+ * Valid events are read by a validator specialised for the event union, and
+ * anything it cannot prove valid by the zod schema (a law in the tests).
  *
  * @example
  * ```ts
@@ -66,11 +65,11 @@ export const WindowSchema = z.looseObject({ window: z.number().int().min(1).max(
  * ```
  */
 export function computeReferralMetrics(events: Iterable<unknown>, options?: MetricsOptions): Result<ReferralMetrics, EventLogError | ReferralOptionsError> {
-  const opts = resolveLogOptions(options, WindowSchema);
+  const opts = resolveLogOptions(options, 'metrics');
   if (opts.isErr()) return err(opts.error);
   const it = iteratorOf(events);
   if (it.isErr()) return err(it.error);
-  const acc = createMetricsAccumulator(opts.value, options?.window ?? DEFAULT_STREAM_WINDOW);
+  const acc = createMetricsAccumulator(opts.value);
   try {
     for (let step = it.value.next(); step.done !== true; step = it.value.next()) acc.add(step.value);
   } catch {

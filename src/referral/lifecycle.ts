@@ -164,11 +164,17 @@ export const FHIR_TASK_STATUS_OF: Readonly<Record<ReferralStatus, FhirTaskStatus
   closed: 'completed',
 });
 
-const INDEX = new Map<string, ReferralTransition>(REFERRAL_TRANSITIONS.map((t) => [`${t.from}|${t.event}`, t]));
+// Status -> event -> row: two lookups and no key to build, on every event replayed.
+const INDEX = new Map<ReferralStatus, Map<ReferralEventType, ReferralTransition>>();
+for (const t of REFERRAL_TRANSITIONS) {
+  let byEvent = INDEX.get(t.from);
+  if (byEvent === undefined) INDEX.set(t.from, (byEvent = new Map()));
+  byEvent.set(t.event, t);
+}
 
 /** @internal The table row for a status and event, if any. */
 export function findTransition(from: ReferralStatus, event: ReferralEventType): ReferralTransition | undefined {
-  return INDEX.get(`${from}|${event}`);
+  return INDEX.get(from)?.get(event);
 }
 
 const TERMINAL = new Set<ReferralStatus>(['rejected', 'unable_to_contact', 'declined', 'withdrawn', 'closed']);

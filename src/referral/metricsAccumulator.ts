@@ -1,7 +1,9 @@
 import { eachMonthOfInterval, format } from 'date-fns';
 import { REFERRAL_SETTINGS, type ReferralSetting } from '../shared/vocabulary';
 import { eventMs } from './applyEvent';
+import { fastParseReferralEvent } from './fastParseReferralEvent';
 import { findTransition, isTerminal } from './lifecycle';
+import { BAD_LINE, parseLine } from './readLog';
 import { attemptsFor, type ResolvedLogOptions } from './options';
 import { EVENT_REJECTION_CODES, type EventRejectionCode } from './rejections';
 import { MEANINGFUL_CHANGE, WELLBEING_MEASURES, type PairedChangeSummary, type WellbeingMeasure } from '../outcomes/index';
@@ -10,8 +12,6 @@ import { REFERRAL_STATUSES, ReferralEventSchema, type ReferralEvent, type Referr
 import type { ReferralMetrics } from './types';
 import { safeParse } from '../shared/safeParse';
 
-/** @internal How many recent event ids and ended referrals a stream remembers, to detect repeats. */
-export const DEFAULT_STREAM_WINDOW = 100_000;
 
 /** The little a stream keeps about one open referral. */
 interface Open {
@@ -37,8 +37,24 @@ interface Open {
   eventIds: string[];
 }
 
-/** Calendar day number of the date written in an ISO timestamp. */
-const dayOf = (at: string): number => Date.UTC(Number(at.slice(0, 4)), Number(at.slice(5, 7)) - 1, Number(at.slice(8, 10))) / 86_400_000;
+const digits = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+};
+/**
+ * Calendar day number (days since 1970-01-01) of the date written in a
+ * validated ISO timestamp, read from its characters (days from civil,
+ * H. Hinnant): no Date, no substrings. @internal
+ */
+export function dayOf(at: string): number {
+  const m = digits(at, 5, 7);
+  const y = digits(at, 0, 4) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + digits(at, 8, 10) - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
 
 const inc = <K>(map: Map<K, number>, key: K): void => {
   map.set(key, (map.get(key) ?? 0) + 1);
@@ -73,7 +89,8 @@ function wellbeingChangeOf(groups: ReadonlyMap<string, ReadonlyMap<WellbeingMeas
  * @internal Folds referral events one at a time into metrics, keeping only
  * open referrals, per-period counts and bounded windows of recent ids.
  */
-export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFAULT_STREAM_WINDOW) {
+export function createMetricsAccumulator(opts: ResolvedLogOptions) {
+  const window = opts.window;
   const open = new Map<string, Open>();
   const ended = new Map<string, ReferralStatus>();
   const recentIds = new Set<string>();
@@ -109,15 +126,18 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
   const reject = (code: EventRejectionCode): void => {
     rejected[code]++;
   };
-  const rememberId = (id: string): void => {
-    if (recentIds.has(id)) return;
+  /** Remembers an id; false when it is already remembered. */
+  const rememberId = (id: string): boolean => {
+    const known = recentIds.size;
+    recentIds.add(id);
+    if (recentIds.size === known) return false;
     if (idRing.length < window) idRing.push(id);
     else {
       recentIds.delete(idRing[idPos]!);
       idRing[idPos] = id;
       idPos = (idPos + 1) % window;
     }
-    recentIds.add(id);
+    return true;
   };
   const rememberEnded = (referralId: string, status: ReferralStatus): void => {
     if (endedRing.length < window) endedRing.push(referralId);
@@ -162,8 +182,8 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
     const ms = eventMs(e.at);
     const seq = e.seq ?? 0;
     const r = open.get(e.referralId);
-    if (recentIds.has(e.id) || (r !== undefined && r.eventIds.includes(e.id))) return reject('duplicate_event');
-    rememberId(e.id);
+    if (r !== undefined && r.eventIds.includes(e.id)) return reject('duplicate_event');
+    if (!rememberId(e.id)) return reject('duplicate_event');
     if (r !== undefined) r.eventIds.push(e.id);
     if (opts.asOfMs !== undefined && ms > opts.asOfMs) return reject('event_after_as_of');
     if (e.type === 'received') {
@@ -312,9 +332,16 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions, window = DEFA
   }
 
   return {
-    /** Validates and folds one raw event. */
-    add(raw: unknown): void {
+    /** Validates and folds one raw event, or one line of JSON Lines holding one. */
+    add(item: unknown): void {
       total++;
+      let raw = item;
+      if (typeof item === 'string') {
+        raw = parseLine(item);
+        if (raw === BAD_LINE) return reject('invalid_referral_event');
+      }
+      const fast = fastParseReferralEvent(raw);
+      if (fast !== undefined) return apply(fast);
       const parsed = safeParse(ReferralEventSchema, raw);
       if (!parsed.success) return reject('invalid_referral_event');
       apply(parsed.data);

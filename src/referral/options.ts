@@ -9,32 +9,52 @@ import { DEFAULT_CONTACT_ATTEMPTS } from './lifecycle';
 import { IsoDateTimeSchema } from './schema';
 import { safeParse } from '../shared/safeParse';
 
-/** @internal Options every log-reading function shares, validated. */
+/** @internal How many recent event ids and ended referrals a stream remembers, to detect repeats. */
+export const DEFAULT_STREAM_WINDOW = 100_000;
+
+/** @internal Options every log-reading function shares, validated and read once. */
 export interface ResolvedLogOptions {
   readonly asOfMs: number | undefined;
   readonly asOf: string | undefined;
   readonly pathways: ReadonlyMap<string, Pathway>;
   readonly contactAttempts: number;
+  /** The metrics' memory window (the default for functions that have no `window` option). */
+  readonly window: number;
 }
 
-const LogOptionsSchema = z.looseObject({
+const LOG_OPTIONS = {
   asOf: IsoDateTimeSchema.optional(),
   pathways: z.array(z.unknown()).max(10_000).optional(),
   contactAttempts: z.number().int().min(1).max(20).optional(),
-});
+};
+// Strict: a misspelt option (`asof`) is an error, not silently ignored (issue 16, defect 2).
+const SCHEMAS = {
+  replay: z.strictObject(LOG_OPTIONS),
+  metrics: z.strictObject({ ...LOG_OPTIONS, window: z.number().int().min(1).max(100_000_000).optional() }),
+};
+const NAMES = { replay: Object.keys(SCHEMAS.replay.shape), metrics: Object.keys(SCHEMAS.metrics.shape) };
 
-/** @internal Validates `asOf`, `pathways` and `contactAttempts`; `extra` validates the rest. */
-export function resolveLogOptions(options: unknown, extra?: z.ZodType): Result<ResolvedLogOptions, ReferralOptionsError> {
+/**
+ * @internal Validates the options of `replayReferrals` (`'replay'`) or of the
+ * metrics functions (`'metrics'`, which add `window`). The input is read once,
+ * by the schema; everything after reads the validated copy (issue 16, defect 4).
+ * An unknown option is an `unrecognized_field` issue whose message lists the
+ * allowed options and never repeats the key typed.
+ */
+export function resolveLogOptions(options: unknown, kind: 'replay' | 'metrics'): Result<ResolvedLogOptions, ReferralOptionsError> {
   const input = options ?? {};
-  const parsed = safeParse(LogOptionsSchema, input);
-  if (!parsed.success) return err(createValidationError('invalid_referral_options', 'options', issuesFromZod(parsed.error, input)));
-  if (extra !== undefined) {
-    const more = safeParse(extra, input);
-    if (!more.success) return err(createValidationError('invalid_referral_options', 'options', issuesFromZod(more.error, input)));
+  const schema = SCHEMAS[kind];
+  const parsed = safeParse(schema, input);
+  if (!parsed.success) {
+    const issues = issuesFromZod(parsed.error, input).map((issue) =>
+      issue.code === 'unrecognized_field' && issue.path.length === 0 ? { ...issue, message: `${issue.message}; the options are ${NAMES[kind].join(', ')}` } : issue,
+    );
+    return err(createValidationError('invalid_referral_options', 'options', issues));
   }
+  const data: { asOf?: string | undefined; pathways?: unknown[] | undefined; contactAttempts?: number | undefined; window?: number | undefined } = parsed.data;
   const issues: ValidationIssue[] = [];
   const pathways = new Map<string, Pathway>();
-  (parsed.data.pathways ?? []).forEach((raw, i) => {
+  (data.pathways ?? []).forEach((raw, i) => {
     const p = parsePathway(raw);
     if (p.isErr()) {
       for (const issue of p.error.issues) issues.push({ ...issue, path: ['pathways', i, ...issue.path], message: `pathways[${i}].${issue.message}` });
@@ -43,12 +63,13 @@ export function resolveLogOptions(options: unknown, extra?: z.ZodType): Result<R
     } else pathways.set(p.value.id, p.value);
   });
   if (issues.length > 0) return err(createValidationError('invalid_referral_options', 'options', issues));
-  const asOf = parsed.data.asOf;
+  const asOf = data.asOf;
   return ok({
     asOf,
     asOfMs: asOf === undefined ? undefined : Date.parse(asOf),
     pathways,
-    contactAttempts: parsed.data.contactAttempts ?? DEFAULT_CONTACT_ATTEMPTS,
+    contactAttempts: data.contactAttempts ?? DEFAULT_CONTACT_ATTEMPTS,
+    window: data.window ?? DEFAULT_STREAM_WINDOW,
   });
 }
 

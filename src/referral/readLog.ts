@@ -36,3 +36,18 @@ export function readAll(events: unknown): Result<unknown[], EventLogError> {
     return ok(out);
   });
 }
+
+/** @internal What {@link parseLine} returns for a line that is not JSON. */
+export const BAD_LINE: unique symbol = Symbol('bad line');
+
+/** @internal The issue of an event log line that is not JSON (its text is never repeated). */
+export const BAD_LINE_ISSUE = { path: [], code: 'invalid_format', message: '(root): not a line of JSON (one event per line, as JSON Lines)' } as const;
+
+/** @internal Reads one line of JSON Lines: the value it holds, or {@link BAD_LINE} when it is not JSON (a blank line included). */
+export function parseLine(line: string): unknown {
+  try {
+    return JSON.parse(line) as unknown;
+  } catch {
+    return BAD_LINE;
+  }
+}

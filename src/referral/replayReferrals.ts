@@ -2,8 +2,9 @@ import { err, ok, type Result } from 'neverthrow';
 import type { Pathway } from '../pathway/schema';
 import { applyEvent, eventMs, referralFromReceived, type MutableReferral } from './applyEvent';
 import { transitionError, type EventLogError, type ReferralOptionsError } from './errors';
+import { fastParseReferralEvent } from './fastParseReferralEvent';
 import { attemptsFor, resolveLogOptions } from './options';
-import { readAll } from './readLog';
+import { BAD_LINE, BAD_LINE_ISSUE, parseLine, readAll } from './readLog';
 import type { RejectedEvent } from './rejections';
 import { ReferralEventSchema, type Referral, type ReferralEvent } from './schema';
 import { createValidationError } from '../shared/errors';
@@ -95,6 +96,10 @@ export function compareEntries(a: Entry, b: Entry): number {
  * id is rejected as `duplicate_event`). Never throws: only a log that cannot
  * be read at all, or bad options, gets an `err`.
  *
+ * An item that is a string is read as one line of JSON Lines (a file read
+ * line by line): a line that is not JSON (a blank line too) is rejected as
+ * `invalid_referral_event`.
+ *
  * @example
  * ```ts
  * import { replayReferrals } from 'social-prescribing';
@@ -113,7 +118,7 @@ export function compareEntries(a: Entry, b: Entry): number {
  * ```
  */
 export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptions): Result<ReplayResult, EventLogError | ReferralOptionsError> {
-  const resolved = resolveLogOptions(options);
+  const resolved = resolveLogOptions(options, 'replay');
   if (resolved.isErr()) return err(resolved.error);
   const opts = resolved.value;
   const read = readAll(events);
@@ -121,50 +126,71 @@ export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptio
 
   const rejected: RejectedEvent[] = [];
   const entries: Entry[] = [];
-  read.value.forEach((raw, index) => {
+  let index = -1;
+  for (const item of read.value) {
+    index++;
+    let raw = item;
+    if (typeof item === 'string') {
+      raw = parseLine(item);
+      if (raw === BAD_LINE) {
+        rejected.push({ index, code: 'invalid_referral_event', message: createValidationError('invalid_referral_event', 'referral event', [BAD_LINE_ISSUE]).message, issues: [BAD_LINE_ISSUE] });
+        continue;
+      }
+    }
+    const fast = fastParseReferralEvent(raw);
+    if (fast !== undefined) {
+      entries.push({ index, event: fast, ms: eventMs(fast.at), seq: fast.seq ?? 0 });
+      continue;
+    }
     const parsed = safeParse(ReferralEventSchema, raw);
     if (!parsed.success) {
       const error = createValidationError('invalid_referral_event', 'referral event', issuesFromZod(parsed.error, raw));
       rejected.push({ index, code: 'invalid_referral_event', message: error.message, issues: error.issues });
-      return;
+      continue;
     }
     const event = parsed.data;
     entries.push({ index, event, ms: eventMs(event.at), seq: event.seq ?? 0 });
-  });
+  }
   entries.sort(compareEntries);
 
-  const referrals = new Map<string, MutableReferral>();
+  // One lookup per event: the referral, the instant of its last event and its pathway's contact attempts.
+  const referrals = new Map<string, { readonly referral: MutableReferral; lastMs: number; readonly attempts: number }>();
   const seen = new Set<string>();
   const applied: AppliedEvent[] = [];
   for (const { index, event, ms } of entries) {
     const ids = { index, eventId: event.id, referralId: event.referralId };
-    if (seen.has(event.id)) {
+    const known = seen.size;
+    seen.add(event.id);
+    if (seen.size === known) {
       rejected.push({ ...ids, code: 'duplicate_event', message: `Event "${event.type}" has an id that came earlier in the log` });
       continue;
     }
-    seen.add(event.id);
     if (opts.asOfMs !== undefined && ms > opts.asOfMs) {
       rejected.push({ ...ids, code: 'event_after_as_of', message: `Event "${event.type}" is dated after asOf` });
       continue;
     }
-    const referral = referrals.get(event.referralId);
+    const held = referrals.get(event.referralId);
     if (event.type === 'received') {
-      if (referral !== undefined) {
-        const e = transitionError('invalid_transition', referral.status, event.type);
-        rejected.push({ ...ids, code: 'invalid_transition', message: e.message, status: referral.status });
+      if (held !== undefined) {
+        const e = transitionError('invalid_transition', held.referral.status, event.type);
+        rejected.push({ ...ids, code: 'invalid_transition', message: e.message, status: held.referral.status });
         continue;
       }
-      referrals.set(event.referralId, referralFromReceived(event));
+      referrals.set(event.referralId, { referral: referralFromReceived(event), lastMs: ms, attempts: attemptsFor(opts, event.pathwayId) });
       applied.push(ids);
       continue;
     }
-    if (referral === undefined) {
+    if (held === undefined) {
       rejected.push({ ...ids, code: 'unknown_referral', message: `Event "${event.type}" is for a referral that was never received` });
       continue;
     }
+    const referral = held.referral;
     const status = referral.status;
-    const e = applyEvent(referral, event, attemptsFor(opts, referral.pathwayId));
-    if (e === undefined) applied.push(ids);
+    const e = applyEvent(referral, event, held.attempts, ms, held.lastMs);
+    if (e === undefined) {
+      applied.push(ids);
+      held.lastMs = ms;
+    }
     else if (e.code === 'invalid_transition' || e.code === 'transition_guard_failed' || e.code === 'event_out_of_order' || e.code === 'duplicate_event') {
       rejected.push({ ...ids, code: e.code, message: e.message, status, ...(e.guard === undefined ? {} : { guard: e.guard }) });
     } else {
@@ -173,5 +199,5 @@ export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptio
     }
   }
   rejected.sort((a, b) => a.index - b.index);
-  return ok({ referrals: [...referrals.values()], applied, rejected });
+  return ok({ referrals: Array.from(referrals.values(), (h) => h.referral), applied, rejected });
 }

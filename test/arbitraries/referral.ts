@@ -289,3 +289,143 @@ export function* syntheticReferralLog(options: { events: number; seed?: number; 
     }
   }
 }
+
+// ---------------------------------------------------------------------------
+// Single events, valid and mutated, for the laws of the specialised validator.
+
+const MIN_MS = -62_167_219_200_000; // 0000-01-01T00:00:00Z
+const MAX_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** Valid ISO date-times with an offset, in every form IsoDateTimeSchema accepts: Z or ±HH:MM, with or without (any number of) fraction digits. */
+export const validAtArb: fc.Arbitrary<string> = fc
+  .tuple(fc.integer({ min: MIN_MS + 86_400_000, max: MAX_MS - 86_400_000 }), fc.constantFrom('ms', 'none', 'long', 'offset'), fc.integer({ min: -1439, max: 1439 }), fc.stringMatching(/^[0-9]{1,12}$/))
+  .map(([ms, form, offset, digits]) => {
+    const z = new Date(ms).toISOString();
+    if (form === 'ms') return z;
+    if (form === 'none') return `${z.slice(0, 19)}Z`;
+    if (form === 'long') return `${z.slice(0, 19)}.${digits}Z`;
+    const local = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
+    const a = Math.abs(offset);
+    return `${local}${offset < 0 ? '-' : '+'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+  });
+
+/** Strings shaped like ISO date-times, each part sometimes just out of range: the edges of IsoDateTimeSchema. */
+export const isoDateTimeLikeArb: fc.Arbitrary<string> = fc.oneof(
+  validAtArb,
+  fc
+    .record({
+      y: fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(0, 100, 400, 1900, 2000, 2024, 2023, 1600, 1700)),
+      mo: fc.integer({ min: 0, max: 13 }),
+      d: fc.oneof(fc.integer({ min: 0, max: 32 }), fc.constantFrom(28, 29, 30, 31)),
+      h: fc.integer({ min: 0, max: 25 }),
+      mi: fc.integer({ min: 0, max: 61 }),
+      s: fc.integer({ min: 0, max: 61 }),
+      frac: fc.constantFrom('', '.', '.5', '.123', '.1234567890', '.x', ','),
+      tz: fc.constantFrom('Z', 'z', '', '+00:00', '-05:30', '+23:59', '+24:00', '+01:60', '+0100', '+01', '-1:00', 'Z ', ' Z', '+01:00Z'),
+      sep: fc.constantFrom('T', 'T', 'T', 't', ' '),
+    })
+    .map(({ y, mo, d, h, mi, s, frac, tz, sep }) => `${pad(y, 4)}-${pad(mo)}-${pad(d)}${sep}${pad(h)}:${pad(mi)}:${pad(s)}${frac}${tz}`),
+  fc.tuple(validAtArb, fc.nat(), fc.constantFrom('0', '9', '-', ':', 'T', 'Z', '+', '.', ' ', 'a', '\u0660', '')).map(([s, i, c]) => s.slice(0, i % (s.length + 1)) + c + s.slice((i % (s.length + 1)) + 1)),
+  fc.stringMatching(/^[0-9:TZ+.-]{15,32}$/),
+);
+
+/** A valid event of any type (outcomes, scores, offsets and sequence numbers included). */
+export const eventArb: fc.Arbitrary<ReferralEvent> = fc
+  .record({
+    type: fc.constantFrom(...REFERRAL_EVENT_TYPES),
+    n: fc.integer(),
+    at: validAtArb,
+    seq: fc.option(fc.nat(), { nil: undefined }),
+    id: fc.constantFrom('e1', 'R12-e3', 'évènement 7', 'x'.repeat(200)),
+    note: fc.option(fc.constantFrom('', 'rang twice', 'n'.repeat(5000)), { nil: undefined }),
+    need: fc.option(fc.constantFrom('x_faith_groups', `x_${'a'.repeat(60)}`, 'money_and_debt'), { nil: undefined }),
+    needCount: fc.constantFrom(1, 1, 1, 200),
+    reason: fc.option(fc.constantFrom('no_answer', `r${'_'.repeat(63)}`), { nil: undefined }),
+  })
+  .map(({ type, n, at, seq, id, note, need, needCount, reason }) => {
+    const e = makeEvent(type, { id, referralId: 'r1', at, ...(seq === undefined ? {} : { seq }) }, { status: 'attending', heldFrom: undefined, attempts: 3, activities: ['walking-group', 'choir'] }, n);
+    const extra = need === undefined ? [] : Array.from({ length: needCount }, () => need);
+    const withNeeds = e.type === 'received' || e.type === 'assessed' ? { ...e, needs: [...e.needs, ...extra].slice(0, 200) } : e;
+    const withReason = reason === undefined || e.type === 'received' || e.type === 'rejected' ? withNeeds : { ...withNeeds, reason };
+    return (note === undefined ? withReason : { ...withReason, note }) as ReferralEvent;
+  });
+
+/** Every field name any event type defines, and a few that none does. */
+const FIELD_NAMES = [
+  'id', 'referralId', 'type', 'at', 'seq', 'by', 'role', 'ref', 'note', 'reason', 'personRef', 'sourceSetting', 'pathwayId', 'referrerOrganisation', 'needs',
+  'consentToShare', 'linkWorkerRef', 'baseline', 'followUp', 'outcomes', 'measure', 'score', 'answers', 'on', 'activityIds', 'activityId', 'outcome', 'extra', '__proto__', 'constructor', '0',
+] as const;
+
+/** Values at the edges of the schema's bounds. */
+const boundaryArb = fc.constantFrom<unknown>(
+  '', 'x_', `x_${'a'.repeat(60)}`, `x_${'a'.repeat(61)}`, 'a'.repeat(5000), 'a'.repeat(5001), 'a'.repeat(64), 'a'.repeat(65), 'a'.repeat(128), 'a'.repeat(129),
+  'a'.repeat(200), 'a'.repeat(201), 'a\u001fb', 'a\u0020b', 'a\u007fb', 'a\u0080b', -0, -1, 2 ** 53 - 1, 2 ** 53, 0.5,
+);
+
+const trickyValueArb: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: boundaryArb, weight: 3 },
+  fc.constantFrom<unknown>(
+    '', ' ', 'x_', 'x_a', 'x__', 'x_A', 'X', 'a'.repeat(64), 'a'.repeat(65), 'a'.repeat(128), 'a'.repeat(129), 'a'.repeat(200), 'a'.repeat(201), 'a'.repeat(5001),
+    -1, -0, 0, 1, 1.5, 3, 14, 35, 70, 71, NaN, Infinity, 2 ** 53, true, false, null, undefined, [], {}, [[]], ['walking-group', 'walking-group'],
+    ...REFERRAL_EVENT_TYPES, ...REFERRAL_SETTINGS, ...REJECTION_REASONS, ...CLOSURE_OUTCOMES, ...WELLBEING_MEASURES, 'link_worker', 'person', 'ons4', 'wemwbs',
+    'loneliness_and_isolation', 'lw-1', 'C87001', '9434765919', '943-476-5919', '943 476 5919', 'p_1.2:3-4', '-p', 'a\u0000b', 'a\u007fb', 'é',
+  ),
+  isoDateTimeLikeArb,
+  fc.stringMatching(/^[a-z_0-9]{0,70}$/),
+  fc.string({ maxLength: 12 }),
+  fc.integer({ min: -3, max: 80 }),
+  fc.double(),
+  fc.anything({ maxDepth: 2 }),
+);
+
+type Container = Record<PropertyKey, unknown> | unknown[];
+/** Every object and array in a value, with its own keys. */
+function containers(x: unknown, out: Container[] = []): Container[] {
+  if (typeof x === 'object' && x !== null) {
+    out.push(x as Container);
+    for (const v of Object.values(x)) containers(v, out);
+  }
+  return out;
+}
+
+/** One change to an event: a field deleted, replaced or added, or one character of a text changed. */
+const mutationArb = fc.record({
+  op: fc.constantFrom('delete', 'set', 'set', 'add', 'tweak', 'tweak', 'stretch', 'stretch'),
+  length: fc.constantFrom(0, 1, 2, 3, 9, 10, 11, 12, 62, 63, 64, 65, 100, 101, 127, 128, 129, 200, 201, 5000, 5001),
+  where: fc.nat(),
+  key: fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.constantFrom('note', 'seq', 'reason', 'ref', 'referrerOrganisation', 'linkWorkerRef', 'baseline', 'followUp')),
+  value: trickyValueArb,
+  char: fc.constantFrom('\u0000', '\u001f', '\u007f', ' ', 'A', 'z', '_', '-', '.', ':', 'é', '0', 'x'),
+});
+
+/** A valid event with one to three changes: mostly invalid, sometimes still valid. */
+export const mutatedEventArb: fc.Arbitrary<unknown> = fc.tuple(eventArb, fc.array(mutationArb, { minLength: 1, maxLength: 3 })).map(([event, mutations]) => {
+  const x = structuredClone(event) as unknown;
+  for (const m of mutations) {
+    const all = containers(x);
+    const c = all[m.where % all.length]!;
+    const keys = Object.keys(c);
+    const key = keys.length === 0 ? m.key : keys[(m.where >> 4) % keys.length]!;
+    const obj = c as Record<string, unknown>;
+    if (m.op === 'delete') delete obj[key];
+    else if (m.op === 'set') Object.defineProperty(obj, key, { value: m.value, enumerable: true, writable: true, configurable: true });
+    else if (m.op === 'add') Object.defineProperty(obj, Array.isArray(c) ? String(keys.length) : m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+    else if (m.op === 'stretch') {
+      // A text or a list cut or grown to a length at the edge of a bound, keeping its pattern.
+      const v = obj[key];
+      if (typeof v === 'string' && v.length > 0) obj[key] = v.length >= m.length ? v.slice(0, m.length) : v + v.at(-1)!.repeat(m.length - v.length);
+      else if (Array.isArray(v) && v.length > 0) {
+        const last: unknown = v.at(-1);
+        obj[key] = Array.from({ length: Math.min(m.length, 300) }, (_, i) => (i < v.length ? (v[i] as unknown) : typeof last === 'string' ? `${last}${i}` : structuredClone(last)));
+      } else obj[key] = m.value;
+    } else {
+      const v = obj[key];
+      if (typeof v === 'string') {
+        const i = (m.where >> 8) % (v.length + 1);
+        obj[key] = v.slice(0, i) + m.char + v.slice(i + 1);
+      } else obj[key] = m.value;
+    }
+  }
+  return x;
+});

@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { IsoDateTimeSchema, parseReferralEvent, REFERRAL_EVENT_TYPES, ReferralEventSchema } from '../../src/index';
+import { fastParseReferralEvent, isIsoDateTime } from '../../src/referral/fastParseReferralEvent';
+import { createValidationError } from '../../src/shared/errors';
+import { issuesFromZod } from '../../src/shared/zodIssues';
+import { eventArb, isoDateTimeLikeArb, mutatedEventArb } from '../arbitraries/referral';
+
+/** The plain path: zod alone. */
+const zodParse = (x: unknown) => z.safeParse(ReferralEventSchema, x);
+/** A value as JSON would carry it (no undefined, no -0, no class instances). */
+const asJson = (x: unknown): unknown => {
+  const text = JSON.stringify(x);
+  return text === undefined ? undefined : (JSON.parse(text) as unknown);
+};
+
+/** What the specialised validator promises, on one value. */
+function agrees(x: unknown): void {
+  const fast = fastParseReferralEvent(x);
+  const plain = zodParse(x);
+  if (fast !== undefined) {
+    // Accepted here: zod accepts, with the same value, keys in the same order.
+    expect(plain.success).toBe(true);
+    expect(fast).toStrictEqual(plain.data);
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(plain.data));
+  }
+  // Every valid event as JSON carries it is accepted here, and nothing else.
+  const json = asJson(x);
+  expect(fastParseReferralEvent(json) !== undefined).toBe(zodParse(json).success);
+  // The public parser (fast path, then zod for the issues) accepts and rejects
+  // exactly what zod does, with the same issue codes, paths and messages.
+  const pub = parseReferralEvent(x);
+  if (plain.success) expect(pub._unsafeUnwrap()).toStrictEqual(plain.data);
+  else expect(pub._unsafeUnwrapErr()).toStrictEqual(createValidationError('invalid_referral_event', 'referral event', issuesFromZod(plain.error, x, ReferralEventSchema)));
+}
+
+describe('the specialised event validator', () => {
+  it('law: accepts every valid event zod accepts, with the value zod returns (outcomes included)', () => {
+    fc.assert(
+      fc.property(eventArb, (e) => {
+        expect(zodParse(e).success).toBe(true);
+        expect(fastParseReferralEvent(e)).toStrictEqual(zodParse(e).data);
+        agrees(e);
+      }),
+      { numRuns: 2_000 },
+    );
+  }, 60_000);
+
+  it('law: on mutated events it accepts and rejects exactly what zod does, with the same issues', () => {
+    let rejected = 0;
+    fc.assert(
+      fc.property(mutatedEventArb, (m) => {
+        agrees(m);
+        if (!zodParse(m).success) rejected++;
+      }),
+      { numRuns: 5_000 },
+    );
+    // The mutations reach the rejecting side, not only the accepting one.
+    expect(rejected).toBeGreaterThan(2_000);
+  }, 120_000);
+
+  it('law: timestamps are read exactly as IsoDateTimeSchema reads them', () => {
+    fc.assert(
+      fc.property(isoDateTimeLikeArb, (s) => {
+        expect(isIsoDateTime(s)).toBe(IsoDateTimeSchema.safeParse(s).success);
+      }),
+      { numRuns: 20_000 },
+    );
+  }, 60_000);
+
+  it('every bound of the schema, on both sides of its edge', () => {
+    const by = { role: 'link_worker', ref: 'lw-1' };
+    const base = { id: 'e1', referralId: 'r1', at: '2024-02-29T23:59:59.5+23:59', by };
+    const received = { ...base, type: 'received', personRef: 'p-1', sourceSetting: 'gp_practice', pathwayId: 'ltc', needs: ['housing'], consentToShare: true };
+    const cases: [unknown, boolean][] = [];
+    const edge = (make: (n: number) => unknown, limit: number): void => {
+      cases.push([make(limit), true], [make(limit + 1), false]);
+    };
+    edge((n) => ({ ...received, needs: Array.from({ length: n }, () => 'housing') }), 200);
+    edge((n) => ({ ...received, needs: [`x_${'a'.repeat(n)}`] }), 60);
+    edge((n) => ({ ...base, type: 'referred_out', activityIds: Array.from({ length: n }, (_, i) => `a${i}`) }), 100);
+    edge((n) => ({ ...base, type: 'contacted', note: 'n'.repeat(n) }), 5000);
+    edge((n) => ({ ...base, type: 'contacted', reason: 'r'.repeat(n) }), 64);
+    edge((n) => ({ ...base, type: 'contacted', id: 'i'.repeat(n) }), 200);
+    edge((n) => ({ ...base, type: 'reassigned', linkWorkerRef: 'w'.repeat(n) }), 128);
+    edge((n) => ({ ...base, type: 'contacted', seq: n }), Number.MAX_SAFE_INTEGER);
+    edge((n) => ({ ...base, type: 'reviewed', followUp: { measure: 'wemwbs', score: n } }), 70);
+    cases.push([{ ...base, type: 'contacted', seq: -1 }, false], [{ ...base, type: 'contacted', seq: -0 }, true], [{ ...base, type: 'contacted', at: '2100-02-29T00:00:00Z' }, false]);
+    cases.push([{ ...base, type: 'contacted', at: '2000-02-29T00:00:00Z' }, true], [{ ...received, personRef: '9434765919' }, false], [{ ...received, personRef: '9434765918' }, true]);
+    for (const [x, valid] of cases) {
+      expect(zodParse(x).success).toBe(valid);
+      expect(fastParseReferralEvent(x) !== undefined).toBe(valid);
+      agrees(x);
+    }
+  });
+
+  it('every event type has a fast path: one valid event of each is accepted without zod', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(eventArb, (e) => {
+        if (fastParseReferralEvent(e) !== undefined) seen.add(e.type);
+      }),
+      { numRuns: 500 },
+    );
+    expect([...seen].sort()).toEqual([...REFERRAL_EVENT_TYPES].sort());
+  });
+
+  it('values that are not plain data: class instances, getters, proxies, inherited fields', () => {
+    const e = fc.sample(eventArb, { numRuns: 1, seed: 4 })[0] as unknown as Record<string, unknown>;
+    class Event {
+      constructor() {
+        Object.assign(this, e);
+      }
+    }
+    const inherited = Object.create(e) as object;
+    const throwing = { ...e, get at(): string {
+      throw new Error('boom');
+    } };
+    const proxy = new Proxy(e, { get: () => { throw new Error('boom'); } });
+    const nullProto = Object.assign(Object.create(null) as object, e);
+    for (const x of [new Event(), inherited, throwing, proxy, nullProto, [e], 'e', 42, null, undefined]) {
+      expect(() => fastParseReferralEvent(x)).not.toThrow();
+      const fast = fastParseReferralEvent(x);
+      let plain: ReturnType<typeof zodParse> | undefined;
+      try {
+        plain = zodParse(x);
+      } catch {
+        plain = undefined;
+      }
+      if (fast !== undefined) expect(fast).toStrictEqual(plain?.success === true ? plain.data : 'zod rejects');
+      expect(parseReferralEvent(x).isOk()).toBe(plain?.success === true);
+    }
+    // An event present as `undefined` where the schema has an optional field keeps the key, as zod does.
+    const withUndefined = { ...e, note: undefined };
+    expect(Object.keys(fastParseReferralEvent(withUndefined)!)).toEqual(Object.keys(zodParse(withUndefined).data!));
+  });
+});
