@@ -18,7 +18,7 @@ const realisticRule: fc.Arbitrary<EligibilityRule | undefined> = fc.oneof(
   { weight: 5, arbitrary: fc.constant<EligibilityRule>({ test: 'long_term_condition' }) },
 );
 
-function makeMenu(activities: number, providers: number, seed: number): Menu {
+export function makeMenu(activities: number, providers: number, seed: number): Menu {
   const ps = fc.sample(providerArb(fc.constant('p')), { numRuns: providers, seed }).map((p, i) => ({ ...p, id: `provider-${i}` }));
   const as = fc
     .sample(fc.tuple(activityArb(fc.constant('a'), fc.integer({ min: 0, max: providers - 1 }).map((j) => `provider-${j}`)), realisticRule), {

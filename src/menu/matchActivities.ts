@@ -1,16 +1,17 @@
-import { differenceInCalendarDays, formatISO, parseISO, subDays } from 'date-fns';
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { describeLeafRule } from '../pathway/explainEligibility';
-import { resolvePerson, traceRule } from '../pathway/evaluateRule';
+import { resolvePerson, traceRule, type ResolvedPerson } from '../pathway/evaluateRule';
 import { PersonSchema, type LeafRule, type PersonFact, type RuleTrace } from '../pathway/schema';
+import { deepFreeze } from '../shared/deepFreeze';
 import { createValidationError } from '../shared/errors';
 import { IsoDateSchema } from '../shared/schemas';
 import type { NeedDomain } from '../shared/vocabulary';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { MatchError } from './errors';
 import { COST_UNIT_LABELS, needDomainLabel } from './hsdsMapping';
-import { parseMenu, providersById } from './parseMenu';
+import { parseMenu } from './parseMenu';
+import { menuIndexOf, preparedIndexOf, unwrapPrepared } from './prepareMenu';
 import { TagSchema, type Activity, type Availability, type Cost } from './schema';
 import { safeParse } from '../shared/safeParse';
 
@@ -355,34 +356,84 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
   if (!parsedOptions.success) {
     return err(createValidationError('invalid_match_options', 'match options', issuesFromZod(parsedOptions.error, options)));
   }
-  const parsedPerson = safeParse(MatchPersonSchema, person);
-  if (!parsedPerson.success) {
-    return err(createValidationError('invalid_match_person', 'person', issuesFromZod(parsedPerson.error, person)));
-  }
   const { asOf, limit, maxAgeDays = 365 } = parsedOptions.data;
-  const resolved = resolvePerson(parsedPerson.data.facts, asOf);
-  if (resolved.isErr()) {
-    return err(createValidationError('invalid_match_person', 'person', resolved.error.issues.map((i) => ({ ...i, path: ['facts', ...i.path], message: `facts.${i.message}` }))));
+  const read = readPerson(person, asOf);
+  if (read.isErr()) return err(read.error);
+  const [p, facts] = read.value;
+  let index = preparedIndexOf(menu);
+  if (index === undefined) {
+    const menuResult = parseMenu(unwrapPrepared(menu));
+    if (menuResult.isErr()) return err(menuResult.error);
+    index = menuIndexOf(menuResult.value);
   }
-  const menuResult = parseMenu(menu);
-  if (menuResult.isErr()) return err(menuResult.error);
-  const m = menuResult.value;
-  const providers = providersById(m);
-  const facts = resolved.value;
-  const p = parsedPerson.data;
 
   const needs = p.facts.needs === undefined || p.facts.needs === 'unknown' ? [] : [...new Set(p.facts.needs)];
   const needIndex = new Map(needs.map((d, i) => [d, i] as const));
   const interests = [...new Set(p.interests ?? [])];
   const personAreas = p.facts.areas === undefined || p.facts.areas === 'unknown' ? undefined : new Set(p.facts.areas);
-  const staleBefore = formatISO(subDays(parseISO(asOf), maxAgeDays), { representation: 'date' });
-  const asOfDate = parseISO(asOf);
+  const asOfDay = dayNumber(asOf);
+  const staleBefore = asOfDay - maxAgeDays;
+  const maxCost = p.maxCostPence ?? -1;
 
+  // Mark, from the indexes, the activities that meet a need or an interest, and those that list one of the person's areas.
+  const n = index.byId.length;
+  const relevant = new Uint8Array(n);
+  const inArea = new Uint8Array(n);
+  const mark = (list: readonly number[] | undefined, into: Uint8Array): void => {
+    if (list !== undefined) for (const i of list) into[i] = 1;
+  };
+  for (const d of needs) mark(index.byNeedDomain.get(d), relevant);
+  for (const t of interests) {
+    mark(index.byNeedDomain.get(t), relevant);
+    mark(index.byTag.get(t), relevant);
+  }
+  if (personAreas !== undefined) for (const a of personAreas) mark(index.byArea.get(a), inArea);
+
+  const traces: (RuleTrace | undefined)[] = new Array<RuleTrace | undefined>(index.rules.length);
+  const ineligibleReasons: (MatchReason | undefined)[] = new Array<MatchReason | undefined>(index.rules.length);
   const candidates: Candidate[] = [];
+  // Built in id order, which is the order of the result.
   const excluded: ExcludedActivity[] = [];
-  for (const a of m.activities) {
-    const out: MatchReason[] = [];
-    if (a.status !== 'active') out.push(STATUS_REASONS[a.status]);
+  for (let i = 0; i < n; i++) {
+    const entry = index.byId[i]!;
+    const a = entry.activity;
+    const outside = entry.areasListed && personAreas !== undefined && inArea[i] === 0;
+    const overCost = maxCost >= 0 && entry.costPence > maxCost;
+    const related = relevant[i] === 1;
+    // Eligibility: evaluated (with the pathway module's engine) for every activity that meets a need or interest.
+    // Equal rules give equal traces: each distinct rule is traced once per person.
+    let trace: RuleTrace | undefined;
+    if (related && entry.ruleId >= 0) {
+      trace = traces[entry.ruleId];
+      if (trace === undefined) {
+        trace = deepFreeze(traceRule(index.rules[entry.ruleId]!, facts));
+        traces[entry.ruleId] = trace;
+      }
+    }
+    if (!entry.active || outside || overCost || !related || trace?.outcome === 'not_met') {
+      if (trace === undefined) {
+        // Its exclusion depends only on these facts, so it is made once per menu.
+        const key = (outside ? 1 : 0) | (overCost ? 2 : 0);
+        const cache = related ? entry.related : entry.unrelated;
+        let cached = cache[key];
+        if (cached === undefined) {
+          cached = Object.freeze({ activityId: a.id, reasons: Object.freeze(exclusionReasons(a, outside, overCost, undefined, related)) });
+          cache[key] = cached;
+        }
+        excluded.push(cached);
+      } else {
+        let ineligible: MatchReason | undefined;
+        if (trace.outcome === 'not_met') {
+          ineligible = ineligibleReasons[entry.ruleId];
+          if (ineligible === undefined) {
+            ineligible = Object.freeze(ineligibleReason(trace));
+            ineligibleReasons[entry.ruleId] = ineligible;
+          }
+        }
+        excluded.push({ activityId: a.id, reasons: exclusionReasons(a, outside, overCost, ineligible, related) });
+      }
+      continue;
+    }
     // Area.
     let areaReason: MatchReason;
     let areaConfirmed = false;
@@ -394,39 +445,18 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
     } else if (personAreas === undefined) {
       areaReason = PERSON_AREA_NOT_RECORDED;
     } else {
-      const shared = a.areas.find((x) => personAreas.has(x));
-      if (shared === undefined) {
-        areaReason = OUTSIDE_AREA;
-        out.push(areaReason);
-      } else {
-        areaReason = { code: 'in_area', subject: shared, message: `Serves the person's area ${shared}` };
-        areaConfirmed = true;
-      }
-    }
-    // Cost.
-    if (p.maxCostPence !== undefined && a.cost !== undefined && a.cost.amountPence > p.maxCostPence) {
-      out.push({ code: 'over_cost_limit', message: `Costs more than the person can pay (${formatCost(a.cost)})` });
+      const shared = a.areas.find((x) => personAreas.has(x))!;
+      areaReason = { code: 'in_area', subject: shared, message: `Serves the person's area ${shared}` };
+      areaConfirmed = true;
     }
     // Relevance.
     let needsMet: NeedDomain[] = [];
     for (const d of a.needDomains) if (needIndex.has(d)) needsMet.push(d);
     if (needsMet.length > 1) needsMet = needsMet.sort((x, y) => needIndex.get(x)! - needIndex.get(y)!);
     const interestsMatched = interests.length === 0 ? [] : interests.filter((t) => a.needDomains.includes(t as NeedDomain) || (a.tags ?? []).includes(t));
-    const relevant = needsMet.length > 0 || interestsMatched.length > 0;
-    // Eligibility: evaluated (with the pathway module's engine) for every activity that meets a need or interest.
-    let trace: RuleTrace | undefined;
     let eligibility: ActivityMatch['eligibility'] = 'no_conditions';
-    if (a.eligibility !== undefined && relevant) {
-      trace = traceRule(a.eligibility, facts);
-      if (trace.outcome === 'not_met') out.push(ineligibleReason(trace));
-      else eligibility = trace.outcome === 'met' ? 'eligible' : 'unknown';
-    }
-    if (!relevant) out.push(SERVES_NOTHING);
-    if (out.length > 0) {
-      excluded.push({ activityId: a.id, reasons: out });
-      continue;
-    }
-    const context: CandidateContext = { needsMet, interestsMatched, needs, needIndex, eligibility, trace, areaReason, areaConfirmed, staleBefore, asOfDate };
+    if (trace !== undefined) eligibility = trace.outcome === 'met' ? 'eligible' : 'unknown';
+    const context: CandidateContext = { needsMet, interestsMatched, needs, needIndex, eligibility, trace, areaReason, areaConfirmed, staleBefore, asOfDay };
     candidates.push({ activity: a, context, key: sortKey(a, context) });
   }
 
@@ -437,12 +467,49 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
     }
     return cmp(x.activity.id, y.activity.id);
   });
-  excluded.sort((x, y) => cmp(x.activityId, y.activityId));
   // Reasons are written only for the matches returned.
   const chosen = limit === undefined ? candidates : candidates.slice(0, limit);
-  const matches = chosen.map((c, i) => describeMatch(i + 1, c.activity, c.context, providers.get(c.activity.providerId)?.name ?? ''));
+  const matches = chosen.map((c, i) => describeMatch(i + 1, c.activity, c.context, index.providers.get(c.activity.providerId)?.name ?? ''));
   return ok({ asOf, matches, total: candidates.length, excluded });
 }
+
+// The person's facts are validated once, by resolvePerson; the rest of the person by this schema.
+const PersonRestSchema = MatchPersonSchema.extend({ facts: z.unknown() });
+
+/** The validated person and their facts resolved on `asOf`, or every problem with them. */
+function readPerson(person: unknown, asOf: string): Result<readonly [MatchPerson, ResolvedPerson], MatchError> {
+  const rest = safeParse(PersonRestSchema, person);
+  const resolved = rest.success ? resolvePerson(rest.data.facts, asOf) : undefined;
+  if (rest.success && resolved !== undefined && resolved.isOk()) return ok([{ ...rest.data, facts: resolved.value.person }, resolved.value]);
+  // Something is wrong: report it as the whole person's schema sees it, every issue at its path.
+  const parsedPerson = safeParse(MatchPersonSchema, person);
+  if (!parsedPerson.success) {
+    return err(createValidationError('invalid_match_person', 'person', issuesFromZod(parsedPerson.error, person)));
+  }
+  const again = resolvePerson(parsedPerson.data.facts, asOf);
+  if (again.isErr()) {
+    return err(createValidationError('invalid_match_person', 'person', again.error.issues.map((i) => ({ ...i, path: ['facts', ...i.path], message: `facts.${i.message}` }))));
+  }
+  return ok([parsedPerson.data, again.value]);
+}
+
+/** Days since 1970-01-01 of an ISO date `YYYY-MM-DD` (a whole number; calendar days do not depend on the time zone). */
+function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
+
+/** Every reason an activity is left out, in the documented order. */
+function exclusionReasons(a: Activity, outside: boolean, overCost: boolean, ineligible: MatchReason | undefined, related: boolean): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  if (a.status !== 'active') reasons.push(STATUS_REASONS[a.status]);
+  if (outside) reasons.push(OUTSIDE_AREA);
+  if (overCost) reasons.push(overCostReason(a.cost!));
+  if (ineligible !== undefined) reasons.push(ineligible);
+  if (!related) reasons.push(SERVES_NOTHING);
+  return reasons;
+}
+
+const overCostReason = (cost: Cost): MatchReason => ({ code: 'over_cost_limit', message: `Costs more than the person can pay (${formatCost(cost)})` });
 
 interface CandidateContext {
   readonly needsMet: NeedDomain[];
@@ -453,8 +520,10 @@ interface CandidateContext {
   readonly trace: RuleTrace | undefined;
   readonly areaReason: MatchReason;
   readonly areaConfirmed: boolean;
-  readonly staleBefore: string;
-  readonly asOfDate: Date;
+  /** Entries last checked before this day (days since 1970-01-01) are stale. */
+  readonly staleBefore: number;
+  /** `asOf` as days since 1970-01-01. */
+  readonly asOfDay: number;
 }
 
 function sortKey(a: Activity, c: CandidateContext): number[] {
@@ -502,8 +571,8 @@ function describeMatch(rank: number, a: Activity, c: CandidateContext, providerN
   else if (a.cost.amountPence === 0) reasons.push({ code: 'free', message: 'Free' });
   else reasons.push({ code: 'costs', subject: String(a.cost.amountPence), message: `Costs ${formatCost(a.cost)}` });
   if (a.lastChecked === undefined) reasons.push({ code: 'never_checked', message: 'This entry has never been checked: confirm the details with the provider' });
-  else if (a.lastChecked < c.staleBefore) {
-    const days = differenceInCalendarDays(c.asOfDate, parseISO(a.lastChecked));
+  else if (dayNumber(a.lastChecked) < c.staleBefore) {
+    const days = c.asOfDay - dayNumber(a.lastChecked);
     reasons.push({ code: 'not_checked_recently', subject: String(days), message: `Last checked ${days} days ago: confirm the details with the provider` });
   }
   return {
