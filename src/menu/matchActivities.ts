@@ -11,7 +11,7 @@ import { issuesFromZod } from '../shared/zodIssues';
 import type { MatchError } from './errors';
 import { COST_UNIT_LABELS, needDomainLabel } from './hsdsMapping';
 import { parseMenu } from './parseMenu';
-import { menuIndexOf, preparedIndexOf, unwrapPrepared } from './prepareMenu';
+import { menuIndexOf, preparedIndexOf, unwrapPrepared, dayNumber, type IndexedActivity } from './prepareMenu';
 import { TagSchema, type Activity, type Availability, type Cost } from './schema';
 import { safeParse } from '../shared/safeParse';
 
@@ -292,9 +292,16 @@ const SERVES_ANYWHERE = reason('serves_anywhere', 'Not tied to an area (online, 
 const AREA_NOT_RECORDED = reason('area_not_recorded', "The area it serves is not recorded: check it serves the person's area");
 const PERSON_AREA_NOT_RECORDED = reason('person_area_not_recorded', "The person's area is not recorded: check the activity serves it");
 const OUTSIDE_AREA = reason('outside_area', "Does not serve the person's area");
+const NO_CONDITIONS = reason('no_eligibility_conditions', 'No eligibility conditions');
+const ELIGIBLE = reason('eligible', 'Meets the eligibility conditions');
+const AVAILABILITY_NOT_RECORDED = reason('availability_not_recorded', 'Whether it has places is not recorded: ask the provider');
+const COST_NOT_RECORDED = reason('cost_not_recorded', 'Cost not recorded');
+const FREE = reason('free', 'Free');
+const NEVER_CHECKED = reason('never_checked', 'This entry has never been checked: confirm the details with the provider');
 const SERVES_NOTHING = reason('serves_no_need_or_interest', "Meets none of the person's needs or interests");
 
 interface Candidate {
+  readonly entry: IndexedActivity;
   readonly activity: Activity;
   readonly context: CandidateContext;
   readonly key: readonly number[];
@@ -413,12 +420,11 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
     if (!entry.active || outside || overCost || !related || trace?.outcome === 'not_met') {
       if (trace === undefined) {
         // Its exclusion depends only on these facts, so it is made once per menu.
-        const key = (outside ? 1 : 0) | (overCost ? 2 : 0);
-        const cache = related ? entry.related : entry.unrelated;
-        let cached = cache[key];
+        const key = (outside ? 1 : 0) | (overCost ? 2 : 0) | (related ? 4 : 0);
+        let cached = entry.excluded[key];
         if (cached === undefined) {
           cached = Object.freeze({ activityId: a.id, reasons: Object.freeze(exclusionReasons(a, outside, overCost, undefined, related)) });
-          cache[key] = cached;
+          entry.excluded[key] = cached;
         }
         excluded.push(cached);
       } else {
@@ -457,7 +463,7 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
     let eligibility: ActivityMatch['eligibility'] = 'no_conditions';
     if (trace !== undefined) eligibility = trace.outcome === 'met' ? 'eligible' : 'unknown';
     const context: CandidateContext = { needsMet, interestsMatched, needs, needIndex, eligibility, trace, areaReason, areaConfirmed, staleBefore, asOfDay };
-    candidates.push({ activity: a, context, key: sortKey(a, context) });
+    candidates.push({ entry, activity: a, context, key: sortKey(a, context) });
   }
 
   candidates.sort((x, y) => {
@@ -469,7 +475,7 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
   });
   // Reasons are written only for the matches returned.
   const chosen = limit === undefined ? candidates : candidates.slice(0, limit);
-  const matches = chosen.map((c, i) => describeMatch(i + 1, c.activity, c.context, index.providers.get(c.activity.providerId)?.name ?? ''));
+  const matches = chosen.map((c, i) => describeMatch(i + 1, c.entry, c.context, index.providers.get(c.activity.providerId)?.name ?? ''));
   return ok({ asOf, matches, total: candidates.length, excluded });
 }
 
@@ -493,10 +499,6 @@ function readPerson(person: unknown, asOf: string): Result<readonly [MatchPerson
   return ok([parsedPerson.data, again.value]);
 }
 
-/** Days since 1970-01-01 of an ISO date `YYYY-MM-DD` (a whole number; calendar days do not depend on the time zone). */
-function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
-}
 
 /** Every reason an activity is left out, in the documented order. */
 function exclusionReasons(a: Activity, outside: boolean, overCost: boolean, ineligible: MatchReason | undefined, related: boolean): MatchReason[] {
@@ -540,7 +542,8 @@ function sortKey(a: Activity, c: CandidateContext): number[] {
   ];
 }
 
-function describeMatch(rank: number, a: Activity, c: CandidateContext, providerName: string): ActivityMatch {
+function describeMatch(rank: number, entry: IndexedActivity, c: CandidateContext, providerName: string): ActivityMatch {
+  const a = entry.activity;
   const reasons: MatchReason[] = [];
   const n = c.needs.length;
   for (const d of c.needsMet) {
@@ -549,32 +552,18 @@ function describeMatch(rank: number, a: Activity, c: CandidateContext, providerN
   }
   for (const t of c.interestsMatched) reasons.push({ code: 'matches_interest', subject: t, message: `Matches an interest: ${t}` });
   reasons.push(c.areaReason);
-  if (c.eligibility === 'no_conditions') reasons.push({ code: 'no_eligibility_conditions', message: 'No eligibility conditions' });
-  else if (c.eligibility === 'eligible') reasons.push({ code: 'eligible', message: 'Meets the eligibility conditions' });
+  if (c.eligibility === 'no_conditions') reasons.push(NO_CONDITIONS);
+  else if (c.eligibility === 'eligible') reasons.push(ELIGIBLE);
   else {
     const missing = [...new Set(collectMissing(c.trace!, []))];
     reasons.push({ code: 'eligibility_unknown', subject: missing.join(','), message: `Eligibility not yet known: find out ${missing.join(' or ')}` });
   }
-  const availability: ActivityMatch['availability'] = a.capacity?.availability ?? 'not_recorded';
-  const places = a.capacity?.placesPerWeek;
-  const placesText = places === undefined ? '' : ` (${places} places a week)`;
-  reasons.push(
-    availability === 'open'
-      ? { code: 'open', message: `Taking people now${placesText}` }
-      : availability === 'waitlist'
-        ? { code: 'waitlist', message: `Has a waiting list${placesText}` }
-        : availability === 'full'
-          ? { code: 'full', message: `Full at present${placesText}` }
-          : { code: 'availability_not_recorded', message: 'Whether it has places is not recorded: ask the provider' },
-  );
-  if (a.cost === undefined) reasons.push({ code: 'cost_not_recorded', message: 'Cost not recorded' });
-  else if (a.cost.amountPence === 0) reasons.push({ code: 'free', message: 'Free' });
-  else reasons.push({ code: 'costs', subject: String(a.cost.amountPence), message: `Costs ${formatCost(a.cost)}` });
-  if (a.lastChecked === undefined) reasons.push({ code: 'never_checked', message: 'This entry has never been checked: confirm the details with the provider' });
-  else if (dayNumber(a.lastChecked) < c.staleBefore) {
-    const days = c.asOfDay - dayNumber(a.lastChecked);
+  reasons.push(...fixedReasons(entry));
+  if (a.lastChecked !== undefined && entry.lastCheckedDay < c.staleBefore) {
+    const days = c.asOfDay - entry.lastCheckedDay;
     reasons.push({ code: 'not_checked_recently', subject: String(days), message: `Last checked ${days} days ago: confirm the details with the provider` });
   }
+  const availability: ActivityMatch['availability'] = a.capacity?.availability ?? 'not_recorded';
   return {
     rank,
     activityId: a.id,
@@ -588,6 +577,32 @@ function describeMatch(rank: number, a: Activity, c: CandidateContext, providerN
     availability,
     reasons,
   };
+}
+
+/** The reasons that depend on the activity alone (availability, cost, never checked), made once per menu. */
+function fixedReasons(entry: IndexedActivity): readonly MatchReason[] {
+  if (entry.fixedReasons.length > 0) return entry.fixedReasons;
+  const a = entry.activity;
+  const availability: ActivityMatch['availability'] = a.capacity?.availability ?? 'not_recorded';
+  const places = a.capacity?.placesPerWeek;
+  const placesText = places === undefined ? '' : ` (${places} places a week)`;
+  const fixed: MatchReason[] = [
+    availability === 'open'
+      ? reason('open', `Taking people now${placesText}`)
+      : availability === 'waitlist'
+        ? reason('waitlist', `Has a waiting list${placesText}`)
+        : availability === 'full'
+          ? reason('full', `Full at present${placesText}`)
+          : AVAILABILITY_NOT_RECORDED,
+    a.cost === undefined
+      ? COST_NOT_RECORDED
+      : a.cost.amountPence === 0
+        ? FREE
+        : Object.freeze({ code: 'costs', subject: String(a.cost.amountPence), message: `Costs ${formatCost(a.cost)}` }),
+  ];
+  if (a.lastChecked === undefined) fixed.push(NEVER_CHECKED);
+  entry.fixedReasons.push(...fixed);
+  return entry.fixedReasons;
 }
 
 function collectMissing(trace: RuleTrace, out: PersonFact[]): PersonFact[] {

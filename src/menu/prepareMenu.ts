@@ -4,7 +4,7 @@ import { canonicalJson } from '../shared/canonicalJson';
 import { isPlainObject } from '../shared/text';
 import type { MenuError } from './errors';
 import { parseMenu, providersById } from './parseMenu';
-import type { ExcludedActivity } from './matchActivities';
+import type { ExcludedActivity, MatchReason } from './matchActivities';
 import type { Activity, Menu, Provider } from './schema';
 
 /**
@@ -38,12 +38,18 @@ export interface IndexedActivity {
   readonly areasListed: boolean;
   /** The cost in pence, or -1 when not recorded. */
   readonly costPence: number;
+  /** `lastChecked` as days since 1970-01-01, or NaN when never checked. */
+  readonly lastCheckedDay: number;
+  /** The reasons that depend on the activity alone, made by `matchActivities` the first time it lists the activity. */
+  readonly fixedReasons: MatchReason[];
   /** The activity's eligibility rule as a number shared by every activity with an equal rule, or -1 when it has none. */
   readonly ruleId: number;
-  /** The cached exclusions of an activity that meets no need or interest, by `outside area` (1) and `over cost` (2) bits. */
-  readonly unrelated: (ExcludedActivity | undefined)[];
-  /** The same for an activity with no eligibility rule that meets a need or interest but is left out. */
-  readonly related: (ExcludedActivity | undefined)[];
+  /**
+   * The exclusions of the activity that depend on no person fact beyond three bits, `outside area` (1),
+   * `over cost` (2) and `meets a need or interest` (4), made by `matchActivities` when first needed
+   * (eight slots, filled in advance so that reading one never reads past the end of the array).
+   */
+  readonly excluded: (ExcludedActivity | undefined)[];
 }
 
 /** @internal The indexes of a validated menu. */
@@ -60,6 +66,11 @@ export interface MenuIndex {
   readonly byTag: ReadonlyMap<string, readonly number[]>;
   /** Position in `byId` of the activities that list each area code. */
   readonly byArea: ReadonlyMap<string, readonly number[]>;
+}
+
+/** @internal Days since 1970-01-01 of an ISO date `YYYY-MM-DD` (calendar days do not depend on the time zone). */
+export function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 }
 
 const INDEXES = new WeakMap<object, MenuIndex>();
@@ -97,7 +108,7 @@ export function menuIndexOf(menu: Menu): MenuIndex {
     for (const d of activity.needDomains) push(byNeedDomain, d, i);
     for (const t of activity.tags ?? []) push(byTag, t, i);
     if (Array.isArray(activity.areas)) for (const a of activity.areas) push(byArea, a, i);
-    return { activity, active: activity.status === 'active', areasListed: Array.isArray(activity.areas), costPence: activity.cost?.amountPence ?? -1, ruleId: ruleIdOf(activity.eligibility), unrelated: [], related: [] };
+    return { activity, active: activity.status === 'active', areasListed: Array.isArray(activity.areas), costPence: activity.cost?.amountPence ?? -1, ruleId: ruleIdOf(activity.eligibility), lastCheckedDay: activity.lastChecked === undefined ? Number.NaN : dayNumber(activity.lastChecked), fixedReasons: [], excluded: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined] };
   });
   index = { menu, providers: providersById(menu), byId, rules, byNeedDomain, byTag, byArea };
   INDEXES.set(menu, index);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeLeafRule, evaluateRule, matchActivities, MATCH_REASON_CODES, type EligibilityRule, type Menu, type MatchPerson, type Person, type RuleTrace } from '../../src/index';
+import { describeLeafRule, evaluateRule, matchActivities, MATCH_REASON_CODES, prepareMenu, type EligibilityRule, type Menu, type MatchPerson, type Person, type RuleTrace } from '../../src/index';
 import { menuArb, shuffled, TAGS, AREA_CODES } from '../arbitraries/menu';
 import { personArb, ruleArb } from '../arbitraries/pathway';
 import { SENTINEL } from '../arbitraries/scheme';
@@ -86,6 +86,41 @@ describe('matchActivities: worked example', { timeout: 60_000 }, () => {
   });
 });
 
+/** Menus where activities share eligibility rules (equal, not the same object), as real menus do: each distinct rule is traced once per person. */
+const menuWithSharedRulesArb: fc.Arbitrary<Menu> = menuArb().map((menu) => {
+  const rules = menu.activities.flatMap((a) => (a.eligibility === undefined ? [] : [a.eligibility]));
+  if (rules.length === 0) return menu;
+  return { ...menu, activities: menu.activities.map((a, i) => (i % 2 === 0 ? a : { ...a, eligibility: clone(rules[i % rules.length]!) })) };
+});
+
+describe('matchActivities: prepared menus', { timeout: 60_000 }, () => {
+  it('law: matchActivities on a prepared menu returns exactly what it returns on the raw menu', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(menuArb(), menuWithSharedRulesArb),
+        // Several people in turn against one prepared menu: nothing one match caches may change the next.
+        fc.array(fc.tuple(matchPersonArb, fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), fc.integer({ min: 0, max: 800 })), { minLength: 1, maxLength: 5 }),
+        (menu, people) => {
+          const prepared = prepareMenu(clone(menu))._unsafeUnwrap();
+          for (const [person, limit, maxAgeDays] of people) {
+            const options = limit === undefined ? { asOf, maxAgeDays } : { asOf, maxAgeDays, limit };
+            expect(matchActivities(prepared, person, options)).toEqual(matchActivities(clone(menu), person, options));
+          }
+        },
+      ),
+    );
+  });
+
+  it('accepts a copy of a prepared menu (it validates the copy again) and rejects what parseMenu rejects, with the same error', () => {
+    const menu = fc.sample(menuArb(), { numRuns: 1, seed: 3 })[0]!;
+    const person = fc.sample(matchPersonArb, { numRuns: 1, seed: 4 })[0]!;
+    const prepared = prepareMenu(menu)._unsafeUnwrap();
+    expect(matchActivities(clone(prepared), person, { asOf })).toEqual(matchActivities(menu, person, { asOf }));
+    const broken = { ...menu, activities: [...menu.activities, { id: 'x' }] };
+    expect(matchActivities({ type: 'prepared_menu', menu: broken }, person, { asOf })._unsafeUnwrapErr()).toEqual(matchActivities(broken, person, { asOf })._unsafeUnwrapErr());
+  });
+});
+
 describe('matchActivities: laws', { timeout: 60_000 }, () => {
   it('law: determinism and independence of menu order', () => {
     fc.assert(
@@ -160,10 +195,11 @@ describe('matchActivities: laws', { timeout: 60_000 }, () => {
 
   it('law: never throws on arbitrary input', () => {
     fc.assert(fc.property(fc.anything(), fc.anything(), fc.anything(), (m, p, o) => {
-      matchActivities(m, p as MatchPerson, o as { asOf: string });
-      return true;
+      expect(matchActivities(m, p as MatchPerson, o as { asOf: string })).toHaveProperty('isErr');
     }));
-    fc.assert(fc.property(menuArb(), fc.jsonValue(), (m, p) => matchActivities(m, p as unknown as MatchPerson, { asOf }).isErr() || true));
+    fc.assert(fc.property(menuArb(), fc.jsonValue(), (m, p) => {
+      expect(matchActivities(m, p as unknown as MatchPerson, { asOf })).toHaveProperty('isErr');
+    }));
   });
 
   it('law: no PII - errors never repeat what was given about a person', () => {
