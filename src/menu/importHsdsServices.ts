@@ -1,4 +1,4 @@
-import { err, type Result } from 'neverthrow';
+import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { createValidationError, type ValidationError, type ValidationIssue, unreadableInputError } from '../shared/errors';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';
@@ -12,9 +12,9 @@ import {
   inferNeedDomains,
   TAXONOMY,
 } from './hsdsMapping';
-import { parseMenu } from './parseMenu';
+import { adoptValidatedMenu, menuNeedsChecking, parseMenu } from './parseMenu';
 import { SERVICE_MAPPED, AREA_MAPPED } from './hsdsImportFields';
-import { OrganizationSchema, ServiceSchema } from './hsdsInput';
+import { isPlainHsdsService, OrganizationSchema, ServiceSchema, type HsdsService } from './hsdsInput';
 import { factAttributes, providerFrom, readCost, readFunding, readSchedule, serviceIssues, Warnings } from './hsdsReaders';
 import { AreaCodeSchema } from '../pathway/schema';
 import {
@@ -154,14 +154,29 @@ interface Context {
   readonly providerOfOrg: Map<string, string>;
   readonly providers: Map<string, Provider>;
   readonly activityIds: Set<string>;
+  /** The canonical JSON of each provider, computed once, to compare later records of its organization with. */
+  readonly providerJson: Map<string, string>;
+}
+
+function providerJson(ctx: Context, provider: Provider): string {
+  let json = ctx.providerJson.get(provider.id);
+  if (json === undefined) {
+    json = canonicalJson(provider);
+    ctx.providerJson.set(provider.id, json);
+  }
+  return json;
 }
 
 type ServiceOutcome = { ok: true; activity: Activity; provider?: Provider; orgId?: string } | { ok: false; issues: ValidationIssue[] };
 
 function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome {
-  const parsed = safeParse(ServiceSchema, raw);
-  if (!parsed.success) return { ok: false, issues: serviceIssues(parsed.error, raw) };
-  const service = parsed.data;
+  let service: HsdsService;
+  if (isPlainHsdsService(raw)) service = raw;
+  else {
+    const parsed = safeParse(ServiceSchema, raw);
+    if (!parsed.success) return { ok: false, issues: serviceIssues(parsed.error, raw) };
+    service = parsed.data;
+  }
   w.unmappedFields(service, SERVICE_MAPPED, []);
 
   // Provider.
@@ -175,7 +190,7 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
     if (existingId !== undefined) {
       providerId = existingId;
       const existing = ctx.providers.get(existingId);
-      if (existing !== undefined && canonicalJson(existing) !== canonicalJson(candidate)) {
+      if (existing !== undefined && providerJson(ctx, existing) !== canonicalJson(candidate)) {
         w.add(['organization'], 'conflicting_value', 'differs from an earlier record of the same organization; the first is kept');
       }
     } else {
@@ -383,6 +398,7 @@ function importHsdsServicesUnguarded(input: unknown, options: HsdsImportOptions)
     providerOfOrg: new Map(),
     providers: new Map(),
     activityIds: new Set(),
+    providerJson: new Map(),
   };
   const failures: HsdsRecordFailure[] = [];
   const warnings: HsdsWarning[] = [];
@@ -433,9 +449,18 @@ function importHsdsServicesUnguarded(input: unknown, options: HsdsImportOptions)
     warnings.push(...w.list);
   });
 
-  const menu: Menu = { menuVersion: MENU_VERSION, providers: [...ctx.providers.values()], activities };
-  if (parsedOptions.data.menuId !== undefined) (menu as { id?: string }).id = parsedOptions.data.menuId;
-  return parseMenu(menu)
+  // Fields in the order of MenuSchema, as parseMenu returns them.
+  const menuId = parsedOptions.data.menuId;
+  const menu: Menu = {
+    menuVersion: MENU_VERSION,
+    ...(menuId === undefined ? {} : { id: menuId }),
+    providers: [...ctx.providers.values()],
+    activities,
+  };
+  // Every provider and activity was validated as it was read, and every
+  // reference checked: the menu needs validating again only if it breaks a
+  // rule of the whole menu (its size, the size of an eligibility rule).
+  return (menuNeedsChecking(menu) ? parseMenu(menu) : ok(adoptValidatedMenu(menu)))
     .map((m) => ({ menu: m, imported: activities.length, failures, warnings }))
     .mapErr((e) => createValidationError('invalid_hsds_input', 'HSDS import', e.issues));
 }
