@@ -29,7 +29,7 @@ function setAt(value: unknown, path: readonly (string | number)[], next: unknown
 
 const exportedArb = menuArb().map((m) => clone(exportHsdsServices(m)._unsafeUnwrap()));
 /** A record with one value anywhere inside it replaced by anything, or a new field added. */
-const mutatedArb = (records: fc.Arbitrary<unknown[]>): fc.Arbitrary<unknown> =>
+const mutatedArb = (records: fc.Arbitrary<readonly unknown[]>): fc.Arbitrary<unknown> =>
   records
     .filter((rs) => rs.length > 0)
     .chain((rs) => fc.constantFrom(...rs))
