@@ -398,6 +398,16 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
 
   const traces: (RuleTrace | undefined)[] = new Array<RuleTrace | undefined>(index.rules.length);
   const ineligibleReasons: (MatchReason | undefined)[] = new Array<MatchReason | undefined>(index.rules.length);
+  const ctx: PersonContext = {
+    needs,
+    needIndex,
+    staleBefore,
+    asOfDay,
+    servesNeed: new Map(),
+    matchesInterest: new Map(),
+    inArea: new Map(),
+    unknownEligibility: new Array<MatchReason | undefined>(index.rules.length),
+  };
   const candidates: Candidate[] = [];
   // Built in id order, which is the order of the result.
   const excluded: ExcludedActivity[] = [];
@@ -452,7 +462,7 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
       areaReason = PERSON_AREA_NOT_RECORDED;
     } else {
       const shared = a.areas.find((x) => personAreas.has(x))!;
-      areaReason = { code: 'in_area', subject: shared, message: `Serves the person's area ${shared}` };
+      areaReason = inAreaReason(ctx, shared);
       areaConfirmed = true;
     }
     // Relevance.
@@ -462,7 +472,7 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
     const interestsMatched = interests.length === 0 ? [] : interests.filter((t) => a.needDomains.includes(t as NeedDomain) || (a.tags ?? []).includes(t));
     let eligibility: ActivityMatch['eligibility'] = 'no_conditions';
     if (trace !== undefined) eligibility = trace.outcome === 'met' ? 'eligible' : 'unknown';
-    const context: CandidateContext = { needsMet, interestsMatched, needs, needIndex, eligibility, trace, areaReason, areaConfirmed, staleBefore, asOfDay };
+    const context: CandidateContext = { needsMet, interestsMatched, eligibility, trace, areaReason, areaConfirmed, person: ctx };
     candidates.push({ entry, activity: a, context, key: sortKey(a, context) });
   }
 
@@ -513,25 +523,44 @@ function exclusionReasons(a: Activity, outside: boolean, overCost: boolean, inel
 
 const overCostReason = (cost: Cost): MatchReason => ({ code: 'over_cost_limit', message: `Costs more than the person can pay (${formatCost(cost)})` });
 
-interface CandidateContext {
-  readonly needsMet: NeedDomain[];
-  readonly interestsMatched: string[];
+/** What one match call knows about the person, and the reasons it has made for them (each made once per call, and shared by the matches). */
+interface PersonContext {
   readonly needs: readonly NeedDomain[];
   readonly needIndex: ReadonlyMap<NeedDomain, number>;
-  readonly eligibility: ActivityMatch['eligibility'];
-  readonly trace: RuleTrace | undefined;
-  readonly areaReason: MatchReason;
-  readonly areaConfirmed: boolean;
   /** Entries last checked before this day (days since 1970-01-01) are stale. */
   readonly staleBefore: number;
   /** `asOf` as days since 1970-01-01. */
   readonly asOfDay: number;
+  readonly servesNeed: Map<NeedDomain, MatchReason>;
+  readonly matchesInterest: Map<string, MatchReason>;
+  readonly inArea: Map<string, MatchReason>;
+  /** The `eligibility_unknown` reason of each distinct rule. */
+  readonly unknownEligibility: (MatchReason | undefined)[];
+}
+
+interface CandidateContext {
+  readonly needsMet: NeedDomain[];
+  readonly interestsMatched: string[];
+  readonly eligibility: ActivityMatch['eligibility'];
+  readonly trace: RuleTrace | undefined;
+  readonly areaReason: MatchReason;
+  readonly areaConfirmed: boolean;
+  readonly person: PersonContext;
+}
+
+function inAreaReason(ctx: PersonContext, area: string): MatchReason {
+  let r = ctx.inArea.get(area);
+  if (r === undefined) {
+    r = Object.freeze({ code: 'in_area', subject: area, message: `Serves the person's area ${area}` });
+    ctx.inArea.set(area, r);
+  }
+  return r;
 }
 
 function sortKey(a: Activity, c: CandidateContext): number[] {
-  const n = c.needs.length;
+  const n = c.person.needs.length;
   let needScore = 0;
-  for (const d of c.needsMet) needScore += n - c.needIndex.get(d)!;
+  for (const d of c.needsMet) needScore += n - c.person.needIndex.get(d)!;
   return [
     AVAILABILITY_RANK[a.capacity?.availability ?? 'not_recorded'],
     c.eligibility === 'unknown' ? 1 : 0,
@@ -545,25 +574,58 @@ function sortKey(a: Activity, c: CandidateContext): number[] {
 function describeMatch(rank: number, entry: IndexedActivity, c: CandidateContext, providerName: string): ActivityMatch {
   const a = entry.activity;
   const reasons: MatchReason[] = [];
-  const n = c.needs.length;
+  const p = c.person;
+  const n = p.needs.length;
   for (const d of c.needsMet) {
-    const i = c.needIndex.get(d)!;
-    reasons.push({ code: 'serves_need', subject: d, message: `Meets need ${i + 1} of ${n}: ${needDomainLabel(d)}` });
+    let r = p.servesNeed.get(d);
+    if (r === undefined) {
+      const i = p.needIndex.get(d)!;
+      r = Object.freeze({ code: 'serves_need', subject: d, message: `Meets need ${i + 1} of ${n}: ${needDomainLabel(d)}` });
+      p.servesNeed.set(d, r);
+    }
+    reasons.push(r);
   }
-  for (const t of c.interestsMatched) reasons.push({ code: 'matches_interest', subject: t, message: `Matches an interest: ${t}` });
+  for (const t of c.interestsMatched) {
+    let r = p.matchesInterest.get(t);
+    if (r === undefined) {
+      r = Object.freeze({ code: 'matches_interest', subject: t, message: `Matches an interest: ${t}` });
+      p.matchesInterest.set(t, r);
+    }
+    reasons.push(r);
+  }
   reasons.push(c.areaReason);
   if (c.eligibility === 'no_conditions') reasons.push(NO_CONDITIONS);
   else if (c.eligibility === 'eligible') reasons.push(ELIGIBLE);
   else {
-    const missing = [...new Set(collectMissing(c.trace!, []))];
-    reasons.push({ code: 'eligibility_unknown', subject: missing.join(','), message: `Eligibility not yet known: find out ${missing.join(' or ')}` });
+    let r = p.unknownEligibility[entry.ruleId];
+    if (r === undefined) {
+      const missing = [...new Set(collectMissing(c.trace!, []))];
+      r = Object.freeze({ code: 'eligibility_unknown', subject: missing.join(','), message: `Eligibility not yet known: find out ${missing.join(' or ')}` });
+      p.unknownEligibility[entry.ruleId] = r;
+    }
+    reasons.push(r);
   }
   reasons.push(...fixedReasons(entry));
-  if (a.lastChecked !== undefined && entry.lastCheckedDay < c.staleBefore) {
-    const days = c.asOfDay - entry.lastCheckedDay;
+  if (a.lastChecked !== undefined && entry.lastCheckedDay < p.staleBefore) {
+    const days = p.asOfDay - entry.lastCheckedDay;
     reasons.push({ code: 'not_checked_recently', subject: String(days), message: `Last checked ${days} days ago: confirm the details with the provider` });
   }
   const availability: ActivityMatch['availability'] = a.capacity?.availability ?? 'not_recorded';
+  // Two literal shapes (the trace, when there is one, after eligibility) rather than a spread.
+  if (c.trace === undefined) {
+    return {
+      rank,
+      activityId: a.id,
+      activityName: a.name,
+      providerId: a.providerId,
+      providerName,
+      needsMet: c.needsMet,
+      interestsMatched: c.interestsMatched,
+      eligibility: c.eligibility,
+      availability,
+      reasons,
+    };
+  }
   return {
     rank,
     activityId: a.id,
@@ -573,7 +635,7 @@ function describeMatch(rank: number, entry: IndexedActivity, c: CandidateContext
     needsMet: c.needsMet,
     interestsMatched: c.interestsMatched,
     eligibility: c.eligibility,
-    ...(c.trace === undefined ? {} : { eligibilityTrace: c.trace }),
+    eligibilityTrace: c.trace,
     availability,
     reasons,
   };
