@@ -301,6 +301,8 @@ const NEVER_CHECKED = reason('never_checked', 'This entry has never been checked
 const SERVES_NOTHING = reason('serves_no_need_or_interest', "Meets none of the person's needs or interests");
 
 interface Candidate {
+  /** The sort key packed into one number, when it fits (see `packKey`). */
+  packed: number;
   readonly entry: IndexedActivity;
   readonly activity: Activity;
   readonly context: CandidateContext;
@@ -390,6 +392,13 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
     if (list !== undefined) for (const i of list) into[i] = 1;
   };
   for (const d of needs) mark(index.byNeedDomain.get(d), relevant);
+  // With at most 30 needs, which of them each activity meets is a bit set, read off the index in priority order.
+  const needBits = needs.length <= 30 ? new Int32Array(n) : undefined;
+  if (needBits !== undefined) {
+    needs.forEach((d, j) => {
+      for (const i of index.byNeedDomain.get(d) ?? []) needBits[i]! |= 1 << j;
+    });
+  }
   for (const t of interests) {
     mark(index.byNeedDomain.get(t), relevant);
     mark(index.byTag.get(t), relevant);
@@ -467,22 +476,33 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
     }
     // Relevance.
     let needsMet: NeedDomain[] = [];
-    for (const d of a.needDomains) if (needIndex.has(d)) needsMet.push(d);
-    if (needsMet.length > 1) needsMet = needsMet.sort((x, y) => needIndex.get(x)! - needIndex.get(y)!);
+    if (needBits !== undefined) {
+      // The person's needs this activity meets, in the person's priority order.
+      for (let bits = needBits[i]!, j = 0; bits !== 0; bits >>>= 1, j++) if ((bits & 1) !== 0) needsMet.push(needs[j]!);
+    } else {
+      for (const d of a.needDomains) if (needIndex.has(d)) needsMet.push(d);
+      if (needsMet.length > 1) needsMet = needsMet.sort((x, y) => needIndex.get(x)! - needIndex.get(y)!);
+    }
     const interestsMatched = interests.length === 0 ? [] : interests.filter((t) => a.needDomains.includes(t as NeedDomain) || (a.tags ?? []).includes(t));
     let eligibility: ActivityMatch['eligibility'] = 'no_conditions';
     if (trace !== undefined) eligibility = trace.outcome === 'met' ? 'eligible' : 'unknown';
     const context: CandidateContext = { needsMet, interestsMatched, eligibility, trace, areaReason, areaConfirmed, person: ctx };
-    candidates.push({ entry, activity: a, context, key: sortKey(a, context) });
+    candidates.push({ packed: 0, entry, activity: a, context, key: sortKey(a, context) });
   }
 
-  candidates.sort((x, y) => {
-    for (let i = 0; i < x.key.length; i++) {
-      const d = x.key[i]! - y.key[i]!;
-      if (d !== 0) return d;
-    }
-    return cmp(x.activity.id, y.activity.id);
-  });
+  if (packable(needs.length, interests.length)) {
+    // The six keys packed, exactly, into one number (see packKey).
+    for (const c of candidates) c.packed = packKey(c.key);
+    candidates.sort((x, y) => x.packed - y.packed || cmp(x.activity.id, y.activity.id));
+  } else {
+    candidates.sort((x, y) => {
+      for (let i = 0; i < x.key.length; i++) {
+        const d = x.key[i]! - y.key[i]!;
+        if (d !== 0) return d;
+      }
+      return cmp(x.activity.id, y.activity.id);
+    });
+  }
   // Reasons are written only for the matches returned.
   const chosen = limit === undefined ? candidates : candidates.slice(0, limit);
   const matches = chosen.map((c, i) => describeMatch(i + 1, c.entry, c.context, index.providers.get(c.activity.providerId)?.name ?? ''));
@@ -555,6 +575,23 @@ function inAreaReason(ctx: PersonContext, area: string): MatchReason {
     ctx.inArea.set(area, r);
   }
   return r;
+}
+
+/**
+ * Whether the sort keys of one person's candidates fit, exactly, in one
+ * number: availability (2 bits), eligibility (1), need score (at most
+ * 30 * 31 / 2 = 465: 9 bits), interests (at most 63: 6), area (1) and cost
+ * (at most 100,000,001 pence with "not recorded": 27), 46 bits in all, under
+ * the 53 of a double.
+ */
+const packable = (needs: number, interests: number): boolean => needs <= 30 && interests <= 63;
+const COST_NOT_RECORDED_KEY = 100_000_001;
+
+/** The keys of `sortKey` as one number that orders as they do (see `packable`). */
+function packKey(key: readonly number[]): number {
+  const [availability, unknown, negNeeds, negInterests, unconfirmed, cost] = key as [number, number, number, number, number, number];
+  const head = (((availability * 2 + unknown) * 512 + (511 + negNeeds)) * 64 + (63 + negInterests)) * 2 + unconfirmed;
+  return head * 2 ** 27 + (cost === Number.MAX_SAFE_INTEGER ? COST_NOT_RECORDED_KEY : cost);
 }
 
 function sortKey(a: Activity, c: CandidateContext): number[] {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeLeafRule, evaluateRule, matchActivities, MATCH_REASON_CODES, prepareMenu, type EligibilityRule, type Menu, type MatchPerson, type Person, type RuleTrace } from '../../src/index';
+import { describeLeafRule, evaluateRule, matchActivities, MATCH_REASON_CODES, NEED_DOMAINS, prepareMenu, type EligibilityRule, type NeedDomain, type Menu, type MatchPerson, type Person, type RuleTrace } from '../../src/index';
 import { menuArb, shuffled, TAGS, AREA_CODES } from '../arbitraries/menu';
 import { personArb, ruleArb } from '../arbitraries/pathway';
 import { SENTINEL } from '../arbitraries/scheme';
@@ -167,6 +167,38 @@ describe('matchActivities: laws', { timeout: 60_000 }, () => {
           expect(m.rank).toBe(i + 1);
           if (i > 0) expect(RANK[m.availability]).toBeGreaterThanOrEqual(RANK[r.matches[i - 1]!.availability]);
         });
+      }),
+    );
+  });
+
+  it('law: matches are in the documented order of the seven keys, for any number of needs', () => {
+    // Up to 15 real need domains and up to 25 extension codes: some people have more than 30 needs.
+    const manyNeedsArb = fc
+      .tuple(matchPersonArb, fc.shuffledSubarray([...NEED_DOMAINS]), fc.uniqueArray(fc.integer({ min: 0, max: 99 }), { maxLength: 25 }))
+      .map(([p, real, extra]) => ({ ...p, facts: { ...p.facts, needs: [...real, ...extra.map((x) => `x_need_${x}` as NeedDomain)] } }));
+    fc.assert(
+      fc.property(menuArb(), fc.oneof(matchPersonArb, manyNeedsArb), (menu, person) => {
+        const r = matchActivities(menu, person, { asOf })._unsafeUnwrap();
+        const needs = Array.isArray(person.facts.needs) ? [...new Set(person.facts.needs)] : [];
+        const key = (m: (typeof r.matches)[number]): number[] => {
+          const a = menu.activities.find((x) => x.id === m.activityId)!;
+          return [
+            RANK[m.availability],
+            m.eligibility === 'unknown' ? 1 : 0,
+            -m.needsMet.reduce((sum, d) => sum + needs.length - needs.indexOf(d), 0),
+            -m.interestsMatched.length,
+            m.reasons.some((x) => x.code === 'in_area' || x.code === 'serves_anywhere') ? 0 : 1,
+            a.cost === undefined ? Number.MAX_SAFE_INTEGER : a.cost.amountPence,
+          ];
+        };
+        for (let i = 1; i < r.matches.length; i++) {
+          const [x, y] = [key(r.matches[i - 1]!), key(r.matches[i]!)];
+          const d = x.findIndex((v, j) => v !== y[j]);
+          if (d >= 0) expect(x[d]!).toBeLessThan(y[d]!);
+          else expect(r.matches[i - 1]!.activityId < r.matches[i]!.activityId).toBe(true);
+          // Needs met are in the person's priority order.
+          expect(r.matches[i]!.needsMet.map((n) => needs.indexOf(n))).toEqual([...r.matches[i]!.needsMet.map((n) => needs.indexOf(n))].sort((p, q) => p - q));
+        }
       }),
     );
   });
