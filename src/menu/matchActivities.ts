@@ -339,6 +339,13 @@ interface Candidate {
  * 7. activity id, in code-unit order.
  * The result is deterministic and does not depend on the menu's order.
  *
+ * `menu` is a menu as `parseMenu` takes it, or, to match many people, a
+ * menu prepared once by `prepareMenu`, which returns exactly the same
+ * results without validating or scanning the menu again. Activities left
+ * out for no reason about the person beyond their area and budget share
+ * frozen exclusion objects between calls, and reasons about the person are
+ * shared, frozen, between the matches of one call.
+ *
  * @example
  * ```ts
  * import { matchActivities } from 'social-prescribing';
