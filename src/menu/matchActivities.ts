@@ -11,7 +11,7 @@ import { issuesFromZod } from '../shared/zodIssues';
 import type { MatchError } from './errors';
 import { COST_UNIT_LABELS, needDomainLabel } from './hsdsMapping';
 import { parseMenu } from './parseMenu';
-import { menuIndexOf, preparedIndexOf, unwrapPrepared, dayNumber, type IndexedActivity } from './prepareMenu';
+import { menuIndexOf, preparedIndexOf, unwrapPrepared, dayNumber, type IndexedActivity, type MenuIndex } from './prepareMenu';
 import { TagSchema, type Activity, type Availability, type Cost } from './schema';
 import { safeParse } from '../shared/safeParse';
 
@@ -444,26 +444,27 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
       }
     }
     if (!entry.active || outside || overCost || !related || trace?.outcome === 'not_met') {
-      if (trace === undefined) {
-        // Its exclusion depends only on these facts, so it is made once per menu.
-        const key = (outside ? 1 : 0) | (overCost ? 2 : 0) | (related ? 4 : 0);
-        let cached = entry.excluded[key];
-        if (cached === undefined) {
-          cached = Object.freeze({ activityId: a.id, reasons: Object.freeze(exclusionReasons(a, outside, overCost, undefined, related)) });
-          entry.excluded[key] = cached;
+      let ineligible: MatchReason | undefined;
+      if (trace !== undefined && trace.outcome === 'not_met') {
+        ineligible = ineligibleReasons[entry.ruleId];
+        if (ineligible === undefined) {
+          ineligible = internIneligible(index, entry.ruleId, ineligibleReason(trace));
+          ineligibleReasons[entry.ruleId] = ineligible;
         }
-        excluded.push(cached);
-      } else {
-        let ineligible: MatchReason | undefined;
-        if (trace.outcome === 'not_met') {
-          ineligible = ineligibleReasons[entry.ruleId];
-          if (ineligible === undefined) {
-            ineligible = Object.freeze(ineligibleReason(trace));
-            ineligibleReasons[entry.ruleId] = ineligible;
-          }
-        }
-        excluded.push({ activityId: a.id, reasons: exclusionReasons(a, outside, overCost, ineligible, related) });
       }
+      // The exclusion depends only on these facts (and on the ineligible reason, one object per distinct reason), so it is made once per menu.
+      const key = (outside ? 1 : 0) | (overCost ? 2 : 0) | (related ? 4 : 0);
+      let slots = entry.excluded;
+      if (ineligible !== undefined) {
+        slots = entry.excludedIneligible.get(ineligible) ?? [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+        entry.excludedIneligible.set(ineligible, slots);
+      }
+      let cached = slots[key];
+      if (cached === undefined) {
+        cached = Object.freeze({ activityId: a.id, reasons: Object.freeze(exclusionReasons(a, outside, overCost, ineligible, related)) });
+        slots[key] = cached;
+      }
+      excluded.push(cached);
       continue;
     }
     // Area.
@@ -536,6 +537,18 @@ function readPerson(person: unknown, asOf: string): Result<readonly [MatchPerson
   return ok([parsedPerson.data, again.value]);
 }
 
+
+/** The menu's one frozen copy of an `ineligible` reason for a rule (equal reasons, one object). */
+function internIneligible(index: MenuIndex, ruleId: number, r: MatchReason): MatchReason {
+  const known = index.ineligibleReasons[ruleId]!;
+  const key = `${r.subject ?? ''}\u0000${r.message}`;
+  let interned = known.get(key);
+  if (interned === undefined) {
+    interned = Object.freeze(r);
+    known.set(key, interned);
+  }
+  return interned;
+}
 
 /** Every reason an activity is left out, in the documented order. */
 function exclusionReasons(a: Activity, outside: boolean, overCost: boolean, ineligible: MatchReason | undefined, related: boolean): MatchReason[] {

@@ -50,6 +50,8 @@ export interface IndexedActivity {
    * (eight slots, filled in advance so that reading one never reads past the end of the array).
    */
   readonly excluded: (ExcludedActivity | undefined)[];
+  /** The same, for each `ineligible` reason (interned in `MenuIndex.ineligibleReasons`) the activity has been left out for. */
+  readonly excludedIneligible: Map<MatchReason, (ExcludedActivity | undefined)[]>;
 }
 
 /** @internal The indexes of a validated menu. */
@@ -60,6 +62,8 @@ export interface MenuIndex {
   readonly byId: readonly IndexedActivity[];
   /** The distinct eligibility rules, by `ruleId`. */
   readonly rules: readonly EligibilityRule[];
+  /** For each rule, the `ineligible` reasons made for it so far, one frozen object per distinct reason. */
+  readonly ineligibleReasons: readonly Map<string, MatchReason>[];
   /** Position in `byId` of the activities that serve each need domain. */
   readonly byNeedDomain: ReadonlyMap<string, readonly number[]>;
   /** Position in `byId` of the activities with each tag. */
@@ -108,9 +112,9 @@ export function menuIndexOf(menu: Menu): MenuIndex {
     for (const d of activity.needDomains) push(byNeedDomain, d, i);
     for (const t of activity.tags ?? []) push(byTag, t, i);
     if (Array.isArray(activity.areas)) for (const a of activity.areas) push(byArea, a, i);
-    return { activity, active: activity.status === 'active', areasListed: Array.isArray(activity.areas), costPence: activity.cost?.amountPence ?? -1, ruleId: ruleIdOf(activity.eligibility), lastCheckedDay: activity.lastChecked === undefined ? Number.NaN : dayNumber(activity.lastChecked), fixedReasons: [], excluded: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined] };
+    return { activity, active: activity.status === 'active', areasListed: Array.isArray(activity.areas), costPence: activity.cost?.amountPence ?? -1, ruleId: ruleIdOf(activity.eligibility), lastCheckedDay: activity.lastChecked === undefined ? Number.NaN : dayNumber(activity.lastChecked), fixedReasons: [], excluded: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined], excludedIneligible: new Map() };
   });
-  index = { menu, providers: providersById(menu), byId, rules, byNeedDomain, byTag, byArea };
+  index = { menu, providers: providersById(menu), byId, rules, ineligibleReasons: rules.map(() => new Map<string, MatchReason>()), byNeedDomain, byTag, byArea };
   INDEXES.set(menu, index);
   return index;
 }
