@@ -39,7 +39,28 @@ const strictParse = <T>(schema: z.ZodType<T>, v: unknown): T | undefined => {
   return r.success ? r.data : undefined;
 };
 
-/** Collects the warnings of one record. */
+const VALID_TEXT = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * @internal Whether a string satisfies a string schema (an id, a tag, an
+ * area code, a date), remembered per schema: directories repeat the same
+ * codes in every record. Each memo is dropped when it reaches 10,000 strings.
+ */
+export function isValidText(schema: z.ZodType<string>, value: string): boolean {
+  let memo = VALID_TEXT.get(schema);
+  if (memo === undefined || memo.size >= 10_000) {
+    memo = new Map();
+    VALID_TEXT.set(schema, memo);
+  }
+  let valid = memo.get(value);
+  if (valid === undefined) {
+    valid = safeParse(schema, value).success;
+    memo.set(value, valid);
+  }
+  return valid;
+}
+
+/** Collects the warnings of one record. @internal */
 export class Warnings {
   readonly list: HsdsWarning[] = [];
   constructor(
@@ -96,7 +117,7 @@ export function readAreas(values: Map<string, string[]>, path: Path, w: Warnings
   if (values.get(FACT.areasAnywhere)?.[0] === 'true') return 'anywhere';
   const codes: string[] = [];
   for (const v of values.get(FACT.area) ?? []) {
-    if (safeParse(AreaCodeSchema, v).success) codes.push(v);
+    if (isValidText(AreaCodeSchema, v)) codes.push(v);
     else w.add(path, 'invalid_value_dropped', 'an area attribute is not an area code; left out');
   }
   return codes.length > 0 ? [...new Set(codes)] : undefined;
@@ -112,7 +133,7 @@ export function providerFrom(org: HsdsOrganization, path: Path, w: Warnings): Pr
     w,
   );
   const provider: { -readonly [K in keyof Provider]: Provider[K] } = { id: facts.get(FACT.localId)?.[0] ?? org.id, name: org.name };
-  if (!safeParse(IdSchema, provider.id).success) {
+  if (!isValidText(IdSchema, provider.id)) {
     w.add([...path, 'attributes'], 'invalid_value_dropped', 'the local_id attribute is not a valid id; the HSDS id is used');
     provider.id = org.id;
   }
@@ -289,7 +310,7 @@ export function readFunding(service: HsdsService, unfunded: boolean, w: Warnings
     if (competitive === 'true' || competitive === 'false') arrangement.competitive = competitive === 'true';
     const reference = facts.get(FACT.fundingReference)?.[0];
     if (reference !== undefined) {
-      if (safeParse(IdSchema, reference).success) arrangement.reference = reference;
+      if (isValidText(IdSchema, reference)) arrangement.reference = reference;
       else w.add([...at, 'attributes'], 'invalid_value_dropped', 'the funding_reference attribute is not a valid id; left out');
     }
     if (f.source) {

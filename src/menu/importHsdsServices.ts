@@ -15,7 +15,7 @@ import {
 import { adoptValidatedMenu, menuNeedsChecking, parseMenu } from './parseMenu';
 import { SERVICE_MAPPED, AREA_MAPPED } from './hsdsImportFields';
 import { isPlainHsdsService, OrganizationSchema, ServiceSchema, type HsdsService } from './hsdsInput';
-import { factAttributes, providerFrom, readCost, readFunding, readSchedule, serviceIssues, Warnings } from './hsdsReaders';
+import { factAttributes, isValidText, providerFrom, readCost, readFunding, readSchedule, serviceIssues, Warnings } from './hsdsReaders';
 import { AreaCodeSchema } from '../pathway/schema';
 import {
   ActivitySchema,
@@ -223,10 +223,10 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
     w,
     (term, _a, at) => {
       if (term.taxonomy === TAXONOMY.needDomain) {
-        if (safeParse(NeedDomainSchema, term.code).success) needDomains.push(term.code as NeedDomain);
+        if (isValidText(NeedDomainSchema as z.ZodType<string>, term.code)) needDomains.push(term.code as NeedDomain);
         else w.add(at, 'invalid_value_dropped', 'not a need-domain code; left out');
       } else if (term.taxonomy === TAXONOMY.tag) {
-        if (safeParse(TagSchema, term.code).success) tags.push(term.code);
+        if (isValidText(TagSchema, term.code)) tags.push(term.code);
         else w.add(at, 'invalid_value_dropped', 'not a valid tag; left out');
       } else if (term.taxonomy === TAXONOMY.activityType) {
         if ((ACTIVITY_TYPES as readonly string[]).includes(term.code)) activityType = term.code as Activity['activityType'];
@@ -246,7 +246,7 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
   );
 
   const localId = facts.get(FACT.localId)?.[0];
-  const id = localId !== undefined && safeParse(IdSchema, localId).success ? localId : service.id;
+  const id = localId !== undefined && isValidText(IdSchema, localId) ? localId : service.id;
   if (localId !== undefined && id !== localId) w.add(['attributes'], 'invalid_value_dropped', 'the local_id attribute is not a valid id; the HSDS id is used');
   if (ctx.activityIds.has(id)) {
     return { ok: false, issues: [{ path: ['id'], code: 'duplicate_id', message: 'id: an earlier record has the same id' }] };
@@ -300,7 +300,7 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
       if (fromUri !== undefined) {
         codes.push(fromUri);
         if (name !== '' && name !== fromUri) w.add([...at, 'name'], 'unmapped_value', 'the area code is taken from the uri; the name is not imported');
-      } else if (name !== '' && safeParse(AreaCodeSchema, name).success) {
+      } else if (name !== '' && isValidText(AreaCodeSchema, name)) {
         codes.push(name);
         if (area.uri) w.add([...at, 'uri'], 'unmapped_value', 'not an ONS statistical-geography uri; not imported');
       } else w.add(at, 'unmapped_value', 'no area code in name or uri (free-text or geometry areas cannot be matched); not imported');
@@ -320,7 +320,7 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
   if (service.assured_date) {
     const date = service.assured_date.slice(0, 10);
     const rest = service.assured_date.slice(10);
-    if (safeParse(IsoDateSchema, date).success && (rest === '' || /^T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?$/.test(rest))) activity.lastChecked = date;
+    if (isValidText(IsoDateSchema, date) && (rest === '' || /^T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?$/.test(rest))) activity.lastChecked = date;
     else w.add(['assured_date'], 'invalid_value_dropped', 'not a date YYYY-MM-DD; left out');
   }
 
