@@ -151,6 +151,45 @@ async function* readJsonLines(entry: Extract<InputEntry, { type: 'file' }>, opti
   }
 }
 
+/**
+ * The records of a readable object stream, in batches: every record the
+ * stream has ready at once (one promise per batch, not per record, which is
+ * what costs most in `for await` over a stream of small records). Errors
+ * are thrown after the records read before them.
+ */
+async function* recordBatches<T>(stream: NodeJS.ReadableStream): AsyncGenerator<T[]> {
+  let ended = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const notify = (): void => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  stream.on('readable', notify);
+  stream.on('end', () => {
+    ended = true;
+    notify();
+  });
+  stream.on('error', (e: unknown) => {
+    failure = e;
+    notify();
+  });
+  for (;;) {
+    const batch: T[] = [];
+    for (let r = stream.read() as T | null; r !== null; r = stream.read() as T | null) batch.push(r);
+    if (batch.length > 0) yield batch;
+    else if (failure !== null) throw failure;
+    else if (ended) return;
+    else await new Promise<void>((resolve) => (wake = resolve));
+  }
+}
+
+const isBlankRow = (cells: readonly string[]): boolean => {
+  for (const c of cells) if (c.trim() !== '') return false;
+  return true;
+};
+
 async function* readCsv(entry: Extract<InputEntry, { type: 'file' }>, options: ReadOptions): AsyncGenerator<BatchRecord> {
   const stream = createReadStream(entry.path);
   stream.on('data', (chunk) => options.onBytes(chunk.length));
@@ -159,20 +198,22 @@ async function* readCsv(entry: Extract<InputEntry, { type: 'file' }>, options: R
   let row = 0;
   let layout = null;
   try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      row++;
-      if (layout === null) {
-        const header = createSchemeCsvLayout(cells);
-        if (header.isErr()) {
-          yield createBatchFailure({ file: entry.display, row: 1 }, header.error);
-          stream.destroy();
-          return;
+    for await (const batch of recordBatches<string[]>(parser)) {
+      for (const cells of batch) {
+        row++;
+        if (layout === null) {
+          const header = createSchemeCsvLayout(cells);
+          if (header.isErr()) {
+            yield createBatchFailure({ file: entry.display, row: 1 }, header.error);
+            stream.destroy();
+            return;
+          }
+          layout = header.value;
+          continue;
         }
-        layout = header.value;
-        continue;
+        if (isBlankRow(cells)) continue; // a blank spreadsheet row
+        yield classifyBatchCsvRecord(layout, cells, { file: entry.display, row }, options.rules);
       }
-      if (cells.every((c) => c.trim() === '')) continue; // a blank spreadsheet row
-      yield classifyBatchCsvRecord(layout, cells, { file: entry.display, row }, options.rules);
     }
     if (layout === null) {
       yield createBatchFailure({ file: entry.display, row: null }, {

@@ -34,6 +34,7 @@ export {
   type Menu,
 } from './schema';
 export { parseMenu } from './parseMenu';
+export { prepareMenu, type PreparedMenu } from './prepareMenu';
 export {
   matchActivities,
   MatchPersonSchema,

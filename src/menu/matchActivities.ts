@@ -1,16 +1,17 @@
-import { differenceInCalendarDays, formatISO, parseISO, subDays } from 'date-fns';
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { describeLeafRule } from '../pathway/explainEligibility';
-import { resolvePerson, traceRule } from '../pathway/evaluateRule';
+import { resolvePerson, traceRule, type ResolvedPerson } from '../pathway/evaluateRule';
 import { PersonSchema, type LeafRule, type PersonFact, type RuleTrace } from '../pathway/schema';
+import { deepFreeze } from '../shared/deepFreeze';
 import { createValidationError } from '../shared/errors';
 import { IsoDateSchema } from '../shared/schemas';
 import type { NeedDomain } from '../shared/vocabulary';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { MatchError } from './errors';
 import { COST_UNIT_LABELS, needDomainLabel } from './hsdsMapping';
-import { parseMenu, providersById } from './parseMenu';
+import { parseMenu } from './parseMenu';
+import { menuIndexOf, preparedIndexOf, unwrapPrepared, dayNumber, type IndexedActivity, type MenuIndex } from './prepareMenu';
 import { TagSchema, type Activity, type Availability, type Cost } from './schema';
 import { safeParse } from '../shared/safeParse';
 
@@ -291,9 +292,18 @@ const SERVES_ANYWHERE = reason('serves_anywhere', 'Not tied to an area (online, 
 const AREA_NOT_RECORDED = reason('area_not_recorded', "The area it serves is not recorded: check it serves the person's area");
 const PERSON_AREA_NOT_RECORDED = reason('person_area_not_recorded', "The person's area is not recorded: check the activity serves it");
 const OUTSIDE_AREA = reason('outside_area', "Does not serve the person's area");
+const NO_CONDITIONS = reason('no_eligibility_conditions', 'No eligibility conditions');
+const ELIGIBLE = reason('eligible', 'Meets the eligibility conditions');
+const AVAILABILITY_NOT_RECORDED = reason('availability_not_recorded', 'Whether it has places is not recorded: ask the provider');
+const COST_NOT_RECORDED = reason('cost_not_recorded', 'Cost not recorded');
+const FREE = reason('free', 'Free');
+const NEVER_CHECKED = reason('never_checked', 'This entry has never been checked: confirm the details with the provider');
 const SERVES_NOTHING = reason('serves_no_need_or_interest', "Meets none of the person's needs or interests");
 
 interface Candidate {
+  /** The sort key packed into one number, when it fits (see `packKey`). */
+  packed: number;
+  readonly entry: IndexedActivity;
   readonly activity: Activity;
   readonly context: CandidateContext;
   readonly key: readonly number[];
@@ -329,6 +339,13 @@ interface Candidate {
  * 7. activity id, in code-unit order.
  * The result is deterministic and does not depend on the menu's order.
  *
+ * `menu` is a menu as `parseMenu` takes it, or, to match many people, a
+ * menu prepared once by `prepareMenu`, which returns exactly the same
+ * results without validating or scanning the menu again. Activities left
+ * out for no reason about the person beyond their area and budget share
+ * frozen exclusion objects between calls, and reasons about the person are
+ * shared, frozen, between the matches of one call.
+ *
  * @example
  * ```ts
  * import { matchActivities } from 'social-prescribing';
@@ -355,34 +372,101 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
   if (!parsedOptions.success) {
     return err(createValidationError('invalid_match_options', 'match options', issuesFromZod(parsedOptions.error, options)));
   }
-  const parsedPerson = safeParse(MatchPersonSchema, person);
-  if (!parsedPerson.success) {
-    return err(createValidationError('invalid_match_person', 'person', issuesFromZod(parsedPerson.error, person)));
-  }
   const { asOf, limit, maxAgeDays = 365 } = parsedOptions.data;
-  const resolved = resolvePerson(parsedPerson.data.facts, asOf);
-  if (resolved.isErr()) {
-    return err(createValidationError('invalid_match_person', 'person', resolved.error.issues.map((i) => ({ ...i, path: ['facts', ...i.path], message: `facts.${i.message}` }))));
+  const read = readPerson(person, asOf);
+  if (read.isErr()) return err(read.error);
+  const [p, facts] = read.value;
+  let index = preparedIndexOf(menu);
+  if (index === undefined) {
+    const menuResult = parseMenu(unwrapPrepared(menu));
+    if (menuResult.isErr()) return err(menuResult.error);
+    index = menuIndexOf(menuResult.value);
   }
-  const menuResult = parseMenu(menu);
-  if (menuResult.isErr()) return err(menuResult.error);
-  const m = menuResult.value;
-  const providers = providersById(m);
-  const facts = resolved.value;
-  const p = parsedPerson.data;
 
   const needs = p.facts.needs === undefined || p.facts.needs === 'unknown' ? [] : [...new Set(p.facts.needs)];
   const needIndex = new Map(needs.map((d, i) => [d, i] as const));
   const interests = [...new Set(p.interests ?? [])];
   const personAreas = p.facts.areas === undefined || p.facts.areas === 'unknown' ? undefined : new Set(p.facts.areas);
-  const staleBefore = formatISO(subDays(parseISO(asOf), maxAgeDays), { representation: 'date' });
-  const asOfDate = parseISO(asOf);
+  const asOfDay = dayNumber(asOf);
+  const staleBefore = asOfDay - maxAgeDays;
+  const maxCost = p.maxCostPence ?? -1;
 
+  // Mark, from the indexes, the activities that meet a need or an interest, and those that list one of the person's areas.
+  const n = index.byId.length;
+  const relevant = new Uint8Array(n);
+  const inArea = new Uint8Array(n);
+  const mark = (list: readonly number[] | undefined, into: Uint8Array): void => {
+    if (list !== undefined) for (const i of list) into[i] = 1;
+  };
+  for (const d of needs) mark(index.byNeedDomain.get(d), relevant);
+  // With at most 30 needs, which of them each activity meets is a bit set, read off the index in priority order.
+  const needBits = needs.length <= 30 ? new Int32Array(n) : undefined;
+  if (needBits !== undefined) {
+    needs.forEach((d, j) => {
+      for (const i of index.byNeedDomain.get(d) ?? []) needBits[i]! |= 1 << j;
+    });
+  }
+  for (const t of interests) {
+    mark(index.byNeedDomain.get(t), relevant);
+    mark(index.byTag.get(t), relevant);
+  }
+  if (personAreas !== undefined) for (const a of personAreas) mark(index.byArea.get(a), inArea);
+
+  const traces: (RuleTrace | undefined)[] = new Array<RuleTrace | undefined>(index.rules.length);
+  const ineligibleReasons: (MatchReason | undefined)[] = new Array<MatchReason | undefined>(index.rules.length);
+  const ctx: PersonContext = {
+    needs,
+    needIndex,
+    staleBefore,
+    asOfDay,
+    servesNeed: new Map(),
+    matchesInterest: new Map(),
+    inArea: new Map(),
+    unknownEligibility: new Array<MatchReason | undefined>(index.rules.length),
+  };
   const candidates: Candidate[] = [];
+  // Built in id order, which is the order of the result.
   const excluded: ExcludedActivity[] = [];
-  for (const a of m.activities) {
-    const out: MatchReason[] = [];
-    if (a.status !== 'active') out.push(STATUS_REASONS[a.status]);
+  for (let i = 0; i < n; i++) {
+    const entry = index.byId[i]!;
+    const a = entry.activity;
+    const outside = entry.areasListed && personAreas !== undefined && inArea[i] === 0;
+    const overCost = maxCost >= 0 && entry.costPence > maxCost;
+    const related = relevant[i] === 1;
+    // Eligibility: evaluated (with the pathway module's engine) for every activity that meets a need or interest.
+    // Equal rules give equal traces: each distinct rule is traced once per person.
+    let trace: RuleTrace | undefined;
+    if (related && entry.ruleId >= 0) {
+      trace = traces[entry.ruleId];
+      if (trace === undefined) {
+        trace = deepFreeze(traceRule(index.rules[entry.ruleId]!, facts));
+        traces[entry.ruleId] = trace;
+      }
+    }
+    if (!entry.active || outside || overCost || !related || trace?.outcome === 'not_met') {
+      let ineligible: MatchReason | undefined;
+      if (trace !== undefined && trace.outcome === 'not_met') {
+        ineligible = ineligibleReasons[entry.ruleId];
+        if (ineligible === undefined) {
+          ineligible = internIneligible(index, entry.ruleId, ineligibleReason(trace));
+          ineligibleReasons[entry.ruleId] = ineligible;
+        }
+      }
+      // The exclusion depends only on these facts (and on the ineligible reason, one object per distinct reason), so it is made once per menu.
+      const key = (outside ? 1 : 0) | (overCost ? 2 : 0) | (related ? 4 : 0);
+      let slots = entry.excluded;
+      if (ineligible !== undefined) {
+        slots = entry.excludedIneligible.get(ineligible) ?? [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+        entry.excludedIneligible.set(ineligible, slots);
+      }
+      let cached = slots[key];
+      if (cached === undefined) {
+        cached = Object.freeze({ activityId: a.id, reasons: Object.freeze(exclusionReasons(a, outside, overCost, ineligible, related)) });
+        slots[key] = cached;
+      }
+      excluded.push(cached);
+      continue;
+    }
     // Area.
     let areaReason: MatchReason;
     let areaConfirmed = false;
@@ -394,73 +478,146 @@ export function matchActivities(menu: unknown, person: MatchPerson, options: Mat
     } else if (personAreas === undefined) {
       areaReason = PERSON_AREA_NOT_RECORDED;
     } else {
-      const shared = a.areas.find((x) => personAreas.has(x));
-      if (shared === undefined) {
-        areaReason = OUTSIDE_AREA;
-        out.push(areaReason);
-      } else {
-        areaReason = { code: 'in_area', subject: shared, message: `Serves the person's area ${shared}` };
-        areaConfirmed = true;
-      }
-    }
-    // Cost.
-    if (p.maxCostPence !== undefined && a.cost !== undefined && a.cost.amountPence > p.maxCostPence) {
-      out.push({ code: 'over_cost_limit', message: `Costs more than the person can pay (${formatCost(a.cost)})` });
+      const shared = a.areas.find((x) => personAreas.has(x))!;
+      areaReason = inAreaReason(ctx, shared);
+      areaConfirmed = true;
     }
     // Relevance.
     let needsMet: NeedDomain[] = [];
-    for (const d of a.needDomains) if (needIndex.has(d)) needsMet.push(d);
-    if (needsMet.length > 1) needsMet = needsMet.sort((x, y) => needIndex.get(x)! - needIndex.get(y)!);
+    if (needBits !== undefined) {
+      // The person's needs this activity meets, in the person's priority order.
+      for (let bits = needBits[i]!, j = 0; bits !== 0; bits >>>= 1, j++) if ((bits & 1) !== 0) needsMet.push(needs[j]!);
+    } else {
+      for (const d of a.needDomains) if (needIndex.has(d)) needsMet.push(d);
+      if (needsMet.length > 1) needsMet = needsMet.sort((x, y) => needIndex.get(x)! - needIndex.get(y)!);
+    }
     const interestsMatched = interests.length === 0 ? [] : interests.filter((t) => a.needDomains.includes(t as NeedDomain) || (a.tags ?? []).includes(t));
-    const relevant = needsMet.length > 0 || interestsMatched.length > 0;
-    // Eligibility: evaluated (with the pathway module's engine) for every activity that meets a need or interest.
-    let trace: RuleTrace | undefined;
     let eligibility: ActivityMatch['eligibility'] = 'no_conditions';
-    if (a.eligibility !== undefined && relevant) {
-      trace = traceRule(a.eligibility, facts);
-      if (trace.outcome === 'not_met') out.push(ineligibleReason(trace));
-      else eligibility = trace.outcome === 'met' ? 'eligible' : 'unknown';
-    }
-    if (!relevant) out.push(SERVES_NOTHING);
-    if (out.length > 0) {
-      excluded.push({ activityId: a.id, reasons: out });
-      continue;
-    }
-    const context: CandidateContext = { needsMet, interestsMatched, needs, needIndex, eligibility, trace, areaReason, areaConfirmed, staleBefore, asOfDate };
-    candidates.push({ activity: a, context, key: sortKey(a, context) });
+    if (trace !== undefined) eligibility = trace.outcome === 'met' ? 'eligible' : 'unknown';
+    const context: CandidateContext = { needsMet, interestsMatched, eligibility, trace, areaReason, areaConfirmed, person: ctx };
+    candidates.push({ packed: 0, entry, activity: a, context, key: sortKey(a, context) });
   }
 
-  candidates.sort((x, y) => {
-    for (let i = 0; i < x.key.length; i++) {
-      const d = x.key[i]! - y.key[i]!;
-      if (d !== 0) return d;
-    }
-    return cmp(x.activity.id, y.activity.id);
-  });
-  excluded.sort((x, y) => cmp(x.activityId, y.activityId));
+  if (packable(needs.length, interests.length)) {
+    // The six keys packed, exactly, into one number (see packKey).
+    for (const c of candidates) c.packed = packKey(c.key);
+    candidates.sort((x, y) => x.packed - y.packed || cmp(x.activity.id, y.activity.id));
+  } else {
+    candidates.sort((x, y) => {
+      for (let i = 0; i < x.key.length; i++) {
+        const d = x.key[i]! - y.key[i]!;
+        if (d !== 0) return d;
+      }
+      return cmp(x.activity.id, y.activity.id);
+    });
+  }
   // Reasons are written only for the matches returned.
   const chosen = limit === undefined ? candidates : candidates.slice(0, limit);
-  const matches = chosen.map((c, i) => describeMatch(i + 1, c.activity, c.context, providers.get(c.activity.providerId)?.name ?? ''));
+  const matches = chosen.map((c, i) => describeMatch(i + 1, c.entry, c.context, index.providers.get(c.activity.providerId)?.name ?? ''));
   return ok({ asOf, matches, total: candidates.length, excluded });
+}
+
+// The person's facts are validated once, by resolvePerson; the rest of the person by this schema.
+const PersonRestSchema = MatchPersonSchema.extend({ facts: z.unknown() });
+
+/** The validated person and their facts resolved on `asOf`, or every problem with them. */
+function readPerson(person: unknown, asOf: string): Result<readonly [MatchPerson, ResolvedPerson], MatchError> {
+  const rest = safeParse(PersonRestSchema, person);
+  const resolved = rest.success ? resolvePerson(rest.data.facts, asOf) : undefined;
+  if (rest.success && resolved !== undefined && resolved.isOk()) return ok([{ ...rest.data, facts: resolved.value.person }, resolved.value]);
+  // Something is wrong: report it as the whole person's schema sees it, every issue at its path.
+  const parsedPerson = safeParse(MatchPersonSchema, person);
+  if (!parsedPerson.success) {
+    return err(createValidationError('invalid_match_person', 'person', issuesFromZod(parsedPerson.error, person)));
+  }
+  const again = resolvePerson(parsedPerson.data.facts, asOf);
+  if (again.isErr()) {
+    return err(createValidationError('invalid_match_person', 'person', again.error.issues.map((i) => ({ ...i, path: ['facts', ...i.path], message: `facts.${i.message}` }))));
+  }
+  return ok([parsedPerson.data, again.value]);
+}
+
+
+/** The menu's one frozen copy of an `ineligible` reason for a rule (equal reasons, one object). */
+function internIneligible(index: MenuIndex, ruleId: number, r: MatchReason): MatchReason {
+  const known = index.ineligibleReasons[ruleId]!;
+  const key = `${r.subject ?? ''}\u0000${r.message}`;
+  let interned = known.get(key);
+  if (interned === undefined) {
+    interned = Object.freeze(r);
+    known.set(key, interned);
+  }
+  return interned;
+}
+
+/** Every reason an activity is left out, in the documented order. */
+function exclusionReasons(a: Activity, outside: boolean, overCost: boolean, ineligible: MatchReason | undefined, related: boolean): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  if (a.status !== 'active') reasons.push(STATUS_REASONS[a.status]);
+  if (outside) reasons.push(OUTSIDE_AREA);
+  if (overCost) reasons.push(overCostReason(a.cost!));
+  if (ineligible !== undefined) reasons.push(ineligible);
+  if (!related) reasons.push(SERVES_NOTHING);
+  return reasons;
+}
+
+const overCostReason = (cost: Cost): MatchReason => ({ code: 'over_cost_limit', message: `Costs more than the person can pay (${formatCost(cost)})` });
+
+/** What one match call knows about the person, and the reasons it has made for them (each made once per call, and shared by the matches). */
+interface PersonContext {
+  readonly needs: readonly NeedDomain[];
+  readonly needIndex: ReadonlyMap<NeedDomain, number>;
+  /** Entries last checked before this day (days since 1970-01-01) are stale. */
+  readonly staleBefore: number;
+  /** `asOf` as days since 1970-01-01. */
+  readonly asOfDay: number;
+  readonly servesNeed: Map<NeedDomain, MatchReason>;
+  readonly matchesInterest: Map<string, MatchReason>;
+  readonly inArea: Map<string, MatchReason>;
+  /** The `eligibility_unknown` reason of each distinct rule. */
+  readonly unknownEligibility: (MatchReason | undefined)[];
 }
 
 interface CandidateContext {
   readonly needsMet: NeedDomain[];
   readonly interestsMatched: string[];
-  readonly needs: readonly NeedDomain[];
-  readonly needIndex: ReadonlyMap<NeedDomain, number>;
   readonly eligibility: ActivityMatch['eligibility'];
   readonly trace: RuleTrace | undefined;
   readonly areaReason: MatchReason;
   readonly areaConfirmed: boolean;
-  readonly staleBefore: string;
-  readonly asOfDate: Date;
+  readonly person: PersonContext;
+}
+
+function inAreaReason(ctx: PersonContext, area: string): MatchReason {
+  let r = ctx.inArea.get(area);
+  if (r === undefined) {
+    r = Object.freeze({ code: 'in_area', subject: area, message: `Serves the person's area ${area}` });
+    ctx.inArea.set(area, r);
+  }
+  return r;
+}
+
+/**
+ * Whether the sort keys of one person's candidates fit, exactly, in one
+ * number: availability (2 bits), eligibility (1), need score (at most
+ * 30 * 31 / 2 = 465: 9 bits), interests (at most 63: 6), area (1) and cost
+ * (at most 100,000,001 pence with "not recorded": 27), 46 bits in all, under
+ * the 53 of a double.
+ */
+const packable = (needs: number, interests: number): boolean => needs <= 30 && interests <= 63;
+const COST_NOT_RECORDED_KEY = 100_000_001;
+
+/** The keys of `sortKey` as one number that orders as they do (see `packable`). */
+function packKey(key: readonly number[]): number {
+  const [availability, unknown, negNeeds, negInterests, unconfirmed, cost] = key as [number, number, number, number, number, number];
+  const head = (((availability * 2 + unknown) * 512 + (511 + negNeeds)) * 64 + (63 + negInterests)) * 2 + unconfirmed;
+  return head * 2 ** 27 + (cost === Number.MAX_SAFE_INTEGER ? COST_NOT_RECORDED_KEY : cost);
 }
 
 function sortKey(a: Activity, c: CandidateContext): number[] {
-  const n = c.needs.length;
+  const n = c.person.needs.length;
   let needScore = 0;
-  for (const d of c.needsMet) needScore += n - c.needIndex.get(d)!;
+  for (const d of c.needsMet) needScore += n - c.person.needIndex.get(d)!;
   return [
     AVAILABILITY_RANK[a.capacity?.availability ?? 'not_recorded'],
     c.eligibility === 'unknown' ? 1 : 0,
@@ -471,40 +628,60 @@ function sortKey(a: Activity, c: CandidateContext): number[] {
   ];
 }
 
-function describeMatch(rank: number, a: Activity, c: CandidateContext, providerName: string): ActivityMatch {
+function describeMatch(rank: number, entry: IndexedActivity, c: CandidateContext, providerName: string): ActivityMatch {
+  const a = entry.activity;
   const reasons: MatchReason[] = [];
-  const n = c.needs.length;
+  const p = c.person;
+  const n = p.needs.length;
   for (const d of c.needsMet) {
-    const i = c.needIndex.get(d)!;
-    reasons.push({ code: 'serves_need', subject: d, message: `Meets need ${i + 1} of ${n}: ${needDomainLabel(d)}` });
+    let r = p.servesNeed.get(d);
+    if (r === undefined) {
+      const i = p.needIndex.get(d)!;
+      r = Object.freeze({ code: 'serves_need', subject: d, message: `Meets need ${i + 1} of ${n}: ${needDomainLabel(d)}` });
+      p.servesNeed.set(d, r);
+    }
+    reasons.push(r);
   }
-  for (const t of c.interestsMatched) reasons.push({ code: 'matches_interest', subject: t, message: `Matches an interest: ${t}` });
+  for (const t of c.interestsMatched) {
+    let r = p.matchesInterest.get(t);
+    if (r === undefined) {
+      r = Object.freeze({ code: 'matches_interest', subject: t, message: `Matches an interest: ${t}` });
+      p.matchesInterest.set(t, r);
+    }
+    reasons.push(r);
+  }
   reasons.push(c.areaReason);
-  if (c.eligibility === 'no_conditions') reasons.push({ code: 'no_eligibility_conditions', message: 'No eligibility conditions' });
-  else if (c.eligibility === 'eligible') reasons.push({ code: 'eligible', message: 'Meets the eligibility conditions' });
+  if (c.eligibility === 'no_conditions') reasons.push(NO_CONDITIONS);
+  else if (c.eligibility === 'eligible') reasons.push(ELIGIBLE);
   else {
-    const missing = [...new Set(collectMissing(c.trace!, []))];
-    reasons.push({ code: 'eligibility_unknown', subject: missing.join(','), message: `Eligibility not yet known: find out ${missing.join(' or ')}` });
+    let r = p.unknownEligibility[entry.ruleId];
+    if (r === undefined) {
+      const missing = [...new Set(collectMissing(c.trace!, []))];
+      r = Object.freeze({ code: 'eligibility_unknown', subject: missing.join(','), message: `Eligibility not yet known: find out ${missing.join(' or ')}` });
+      p.unknownEligibility[entry.ruleId] = r;
+    }
+    reasons.push(r);
+  }
+  reasons.push(...fixedReasons(entry));
+  if (a.lastChecked !== undefined && entry.lastCheckedDay < p.staleBefore) {
+    const days = p.asOfDay - entry.lastCheckedDay;
+    reasons.push({ code: 'not_checked_recently', subject: String(days), message: `Last checked ${days} days ago: confirm the details with the provider` });
   }
   const availability: ActivityMatch['availability'] = a.capacity?.availability ?? 'not_recorded';
-  const places = a.capacity?.placesPerWeek;
-  const placesText = places === undefined ? '' : ` (${places} places a week)`;
-  reasons.push(
-    availability === 'open'
-      ? { code: 'open', message: `Taking people now${placesText}` }
-      : availability === 'waitlist'
-        ? { code: 'waitlist', message: `Has a waiting list${placesText}` }
-        : availability === 'full'
-          ? { code: 'full', message: `Full at present${placesText}` }
-          : { code: 'availability_not_recorded', message: 'Whether it has places is not recorded: ask the provider' },
-  );
-  if (a.cost === undefined) reasons.push({ code: 'cost_not_recorded', message: 'Cost not recorded' });
-  else if (a.cost.amountPence === 0) reasons.push({ code: 'free', message: 'Free' });
-  else reasons.push({ code: 'costs', subject: String(a.cost.amountPence), message: `Costs ${formatCost(a.cost)}` });
-  if (a.lastChecked === undefined) reasons.push({ code: 'never_checked', message: 'This entry has never been checked: confirm the details with the provider' });
-  else if (a.lastChecked < c.staleBefore) {
-    const days = differenceInCalendarDays(c.asOfDate, parseISO(a.lastChecked));
-    reasons.push({ code: 'not_checked_recently', subject: String(days), message: `Last checked ${days} days ago: confirm the details with the provider` });
+  // Two literal shapes (the trace, when there is one, after eligibility) rather than a spread.
+  if (c.trace === undefined) {
+    return {
+      rank,
+      activityId: a.id,
+      activityName: a.name,
+      providerId: a.providerId,
+      providerName,
+      needsMet: c.needsMet,
+      interestsMatched: c.interestsMatched,
+      eligibility: c.eligibility,
+      availability,
+      reasons,
+    };
   }
   return {
     rank,
@@ -515,10 +692,36 @@ function describeMatch(rank: number, a: Activity, c: CandidateContext, providerN
     needsMet: c.needsMet,
     interestsMatched: c.interestsMatched,
     eligibility: c.eligibility,
-    ...(c.trace === undefined ? {} : { eligibilityTrace: c.trace }),
+    eligibilityTrace: c.trace,
     availability,
     reasons,
   };
+}
+
+/** The reasons that depend on the activity alone (availability, cost, never checked), made once per menu. */
+function fixedReasons(entry: IndexedActivity): readonly MatchReason[] {
+  if (entry.fixedReasons.length > 0) return entry.fixedReasons;
+  const a = entry.activity;
+  const availability: ActivityMatch['availability'] = a.capacity?.availability ?? 'not_recorded';
+  const places = a.capacity?.placesPerWeek;
+  const placesText = places === undefined ? '' : ` (${places} places a week)`;
+  const fixed: MatchReason[] = [
+    availability === 'open'
+      ? reason('open', `Taking people now${placesText}`)
+      : availability === 'waitlist'
+        ? reason('waitlist', `Has a waiting list${placesText}`)
+        : availability === 'full'
+          ? reason('full', `Full at present${placesText}`)
+          : AVAILABILITY_NOT_RECORDED,
+    a.cost === undefined
+      ? COST_NOT_RECORDED
+      : a.cost.amountPence === 0
+        ? FREE
+        : Object.freeze({ code: 'costs', subject: String(a.cost.amountPence), message: `Costs ${formatCost(a.cost)}` }),
+  ];
+  if (a.lastChecked === undefined) fixed.push(NEVER_CHECKED);
+  entry.fixedReasons.push(...fixed);
+  return entry.fixedReasons;
 }
 
 function collectMissing(trace: RuleTrace, out: PersonFact[]): PersonFact[] {

@@ -5,7 +5,7 @@ import { deepFreeze } from '../shared/deepFreeze';
 import { issuesFromZod } from '../shared/zodIssues';
 import { checkRuleLimits } from '../pathway/loadRule';
 import type { MenuError } from './errors';
-import { MenuSchema, type Menu, type Provider } from './schema';
+import { MAX_ACTIVITIES, MAX_PROVIDERS, MenuSchema, type Menu, type Provider } from './schema';
 import { safeParse } from '../shared/safeParse';
 
 /** Menus this module has validated and frozen: safe to use without parsing again. */
@@ -135,4 +135,24 @@ export function providersById(menu: Menu): ReadonlyMap<string, Provider> {
     providerIndexes.set(menu, index);
   }
   return index;
+}
+
+/**
+ * @internal Whether a menu assembled from validated providers and activities,
+ * with unique ids and every provider reference resolved, could still fail
+ * `parseMenu`: it is too big, or an eligibility rule is over the size limits.
+ */
+export function menuNeedsChecking(menu: Menu): boolean {
+  return menu.providers.length > MAX_PROVIDERS || menu.activities.length > MAX_ACTIVITIES || ruleLimitIssues(menu).length > 0;
+}
+
+/**
+ * @internal Freezes a menu assembled from validated parts (see
+ * `menuNeedsChecking`) and records it as validated, as `parseMenu` would
+ * have returned it.
+ */
+export function adoptValidatedMenu(menu: Menu): Menu {
+  const frozen = deepFreeze(menu);
+  validated.add(frozen);
+  return frozen;
 }

@@ -482,6 +482,11 @@ export interface Activity extends z.infer<typeof ActivitySchema> {}
  */
 export const MENU_VERSION = 1 as const;
 
+/** @internal The most providers a menu may hold. */
+export const MAX_PROVIDERS = 100_000;
+/** @internal The most activities a menu may hold. */
+export const MAX_ACTIVITIES = 500_000;
+
 /**
  * The shape of a menu: its providers and activities. References between them
  * (every activity's provider exists; ids are unique) are checked by
@@ -500,9 +505,9 @@ export const MenuSchema = z.strictObject({
   /** An identifier for the menu (e.g. the scheme's id). */
   id: IdSchema.optional(),
   /** The organisations that run the activities. */
-  providers: z.array(ProviderSchema).max(100_000),
+  providers: z.array(ProviderSchema).max(MAX_PROVIDERS),
   /** The activities and services. */
-  activities: z.array(ActivitySchema).max(500_000),
+  activities: z.array(ActivitySchema).max(MAX_ACTIVITIES),
 });
 /**
  * A menu of activities and the providers that run them (see {@link MenuSchema}).

@@ -22,7 +22,7 @@ interface PathwayCells {
   filled: boolean;
 }
 
-function unknownProfile(): Record<string, unknown> {
+function buildUnknownProfile(): Record<string, unknown> {
   const profile: Record<string, unknown> = { profileVersion: SCHEME_PROFILE_VERSION };
   for (const path of SECTION_PATHS) {
     let node = profile;
@@ -35,6 +35,21 @@ function unknownProfile(): Record<string, unknown> {
   }
   return profile;
 }
+
+// Built once; each row starts from a copy (the profile is plain nested
+// objects of strings and numbers, two or three levels deep).
+const UNKNOWN_PROFILE = buildUnknownProfile();
+
+function copyPlain(node: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in node) {
+    const value = node[key];
+    out[key] = value !== null && typeof value === 'object' ? copyPlain(value as Record<string, unknown>) : value;
+  }
+  return out;
+}
+
+const unknownProfile = (): Record<string, unknown> => copyPlain(UNKNOWN_PROFILE);
 
 function setPath(target: Record<string, unknown>, path: readonly (string | number)[], value: unknown): void {
   let node = target;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeLeafRule, evaluateRule, matchActivities, MATCH_REASON_CODES, type EligibilityRule, type Menu, type MatchPerson, type Person, type RuleTrace } from '../../src/index';
+import { describeLeafRule, evaluateRule, matchActivities, MATCH_REASON_CODES, NEED_DOMAINS, prepareMenu, type EligibilityRule, type NeedDomain, type Menu, type MatchPerson, type Person, type RuleTrace } from '../../src/index';
 import { menuArb, shuffled, TAGS, AREA_CODES } from '../arbitraries/menu';
 import { personArb, ruleArb } from '../arbitraries/pathway';
 import { SENTINEL } from '../arbitraries/scheme';
@@ -86,6 +86,41 @@ describe('matchActivities: worked example', { timeout: 60_000 }, () => {
   });
 });
 
+/** Menus where activities share eligibility rules (equal, not the same object), as real menus do: each distinct rule is traced once per person. */
+const menuWithSharedRulesArb: fc.Arbitrary<Menu> = menuArb().map((menu) => {
+  const rules = menu.activities.flatMap((a) => (a.eligibility === undefined ? [] : [a.eligibility]));
+  if (rules.length === 0) return menu;
+  return { ...menu, activities: menu.activities.map((a, i) => (i % 2 === 0 ? a : { ...a, eligibility: clone(rules[i % rules.length]!) })) };
+});
+
+describe('matchActivities: prepared menus', { timeout: 60_000 }, () => {
+  it('law: matchActivities on a prepared menu returns exactly what it returns on the raw menu', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(menuArb(), menuWithSharedRulesArb),
+        // Several people in turn against one prepared menu: nothing one match caches may change the next.
+        fc.array(fc.tuple(matchPersonArb, fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), fc.integer({ min: 0, max: 800 })), { minLength: 1, maxLength: 5 }),
+        (menu, people) => {
+          const prepared = prepareMenu(clone(menu))._unsafeUnwrap();
+          for (const [person, limit, maxAgeDays] of people) {
+            const options = limit === undefined ? { asOf, maxAgeDays } : { asOf, maxAgeDays, limit };
+            expect(matchActivities(prepared, person, options)).toEqual(matchActivities(clone(menu), person, options));
+          }
+        },
+      ),
+    );
+  });
+
+  it('accepts a copy of a prepared menu (it validates the copy again) and rejects what parseMenu rejects, with the same error', () => {
+    const menu = fc.sample(menuArb(), { numRuns: 1, seed: 3 })[0]!;
+    const person = fc.sample(matchPersonArb, { numRuns: 1, seed: 4 })[0]!;
+    const prepared = prepareMenu(menu)._unsafeUnwrap();
+    expect(matchActivities(clone(prepared), person, { asOf })).toEqual(matchActivities(menu, person, { asOf }));
+    const broken = { ...menu, activities: [...menu.activities, { id: 'x' }] };
+    expect(matchActivities({ type: 'prepared_menu', menu: broken }, person, { asOf })._unsafeUnwrapErr()).toEqual(matchActivities(broken, person, { asOf })._unsafeUnwrapErr());
+  });
+});
+
 describe('matchActivities: laws', { timeout: 60_000 }, () => {
   it('law: determinism and independence of menu order', () => {
     fc.assert(
@@ -136,6 +171,38 @@ describe('matchActivities: laws', { timeout: 60_000 }, () => {
     );
   });
 
+  it('law: matches are in the documented order of the seven keys, for any number of needs', () => {
+    // Up to 15 real need domains and up to 25 extension codes: some people have more than 30 needs.
+    const manyNeedsArb = fc
+      .tuple(matchPersonArb, fc.shuffledSubarray([...NEED_DOMAINS]), fc.uniqueArray(fc.integer({ min: 0, max: 99 }), { maxLength: 25 }))
+      .map(([p, real, extra]) => ({ ...p, facts: { ...p.facts, needs: [...real, ...extra.map((x) => `x_need_${x}` as NeedDomain)] } }));
+    fc.assert(
+      fc.property(menuArb(), fc.oneof(matchPersonArb, manyNeedsArb), (menu, person) => {
+        const r = matchActivities(menu, person, { asOf })._unsafeUnwrap();
+        const needs = Array.isArray(person.facts.needs) ? [...new Set(person.facts.needs)] : [];
+        const key = (m: (typeof r.matches)[number]): number[] => {
+          const a = menu.activities.find((x) => x.id === m.activityId)!;
+          return [
+            RANK[m.availability],
+            m.eligibility === 'unknown' ? 1 : 0,
+            -m.needsMet.reduce((sum, d) => sum + needs.length - needs.indexOf(d), 0),
+            -m.interestsMatched.length,
+            m.reasons.some((x) => x.code === 'in_area' || x.code === 'serves_anywhere') ? 0 : 1,
+            a.cost === undefined ? Number.MAX_SAFE_INTEGER : a.cost.amountPence,
+          ];
+        };
+        for (let i = 1; i < r.matches.length; i++) {
+          const [x, y] = [key(r.matches[i - 1]!), key(r.matches[i]!)];
+          const d = x.findIndex((v, j) => v !== y[j]);
+          if (d >= 0) expect(x[d]!).toBeLessThan(y[d]!);
+          else expect(r.matches[i - 1]!.activityId < r.matches[i]!.activityId).toBe(true);
+          // Needs met are in the person's priority order.
+          expect(r.matches[i]!.needsMet.map((n) => needs.indexOf(n))).toEqual([...r.matches[i]!.needsMet.map((n) => needs.indexOf(n))].sort((p, q) => p - q));
+        }
+      }),
+    );
+  });
+
   it('law: limit returns a prefix of the full ranking', () => {
     fc.assert(
       fc.property(menuArb(), matchPersonArb, fc.integer({ min: 1, max: 5 }), (menu, person, limit) => {
@@ -160,10 +227,11 @@ describe('matchActivities: laws', { timeout: 60_000 }, () => {
 
   it('law: never throws on arbitrary input', () => {
     fc.assert(fc.property(fc.anything(), fc.anything(), fc.anything(), (m, p, o) => {
-      matchActivities(m, p as MatchPerson, o as { asOf: string });
-      return true;
+      expect(matchActivities(m, p as MatchPerson, o as { asOf: string })).toHaveProperty('isErr');
     }));
-    fc.assert(fc.property(menuArb(), fc.jsonValue(), (m, p) => matchActivities(m, p as unknown as MatchPerson, { asOf }).isErr() || true));
+    fc.assert(fc.property(menuArb(), fc.jsonValue(), (m, p) => {
+      expect(matchActivities(m, p as unknown as MatchPerson, { asOf })).toHaveProperty('isErr');
+    }));
   });
 
   it('law: no PII - errors never repeat what was given about a person', () => {
