@@ -3,12 +3,20 @@
 // (scripts/mutation.mjs), because the machine it runs on has two cores. Each scope
 // mutates a few files and runs only the test files that exercise them, in incremental
 // mode: a rerun after a small change re-tests only the mutants the change touched.
-// Choose the scope with MUTATION_SCOPE (see SCOPES); with no scope, the scoring module.
+// Choose the scope with MUTATION_SCOPE (see SCOPES); with no scope, the classifier.
 
 /** @type {Record<string, { mutate: string[]; testFiles: string[] }>} */
 export const SCOPES = {
-  scoring: {
-    mutate: ['src/scoring/**/*.ts'],
+  classify: {
+    mutate: ['src/scoring/classifyScheme.ts', 'src/scoring/tierBounds.ts', 'src/scoring/decisiveFacts.ts'],
+    testFiles: ['test/scoring/**/*.test.ts'],
+  },
+  rubric: {
+    mutate: ['src/scoring/compileRubric.ts', 'src/scoring/parseRubric.ts', 'src/scoring/rubricSchema.ts', 'src/scoring/errors.ts', 'src/scoring/rubrics/*.ts'],
+    testFiles: ['test/scoring/**/*.test.ts'],
+  },
+  explain: {
+    mutate: ['src/scoring/explainClassification.ts'],
     testFiles: ['test/scoring/**/*.test.ts'],
   },
   pathway: {
@@ -21,7 +29,7 @@ export const SCOPES = {
   },
 };
 
-const scopeName = process.env.MUTATION_SCOPE ?? 'scoring';
+const scopeName = process.env.MUTATION_SCOPE ?? 'classify';
 const scope = SCOPES[scopeName];
 if (scope === undefined) throw new Error(`MUTATION_SCOPE must be one of ${Object.keys(SCOPES).join(', ')}`);
 

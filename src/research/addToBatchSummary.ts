@@ -1,3 +1,4 @@
+import { totalOr } from '../shared/total';
 import type { Outcome } from '../scoring/types';
 import type { Classification } from '../scoring/types';
 import type { Tier } from '../shared/vocabulary';
@@ -31,6 +32,8 @@ function count(c: CriterionCounts, outcome: Outcome): CriterionCounts {
  * combination" of the four features, so this is how much a conclusion
  * depends on that reading.
  *
+ * Total: when `c` is not a classification (or `summary` not a batch summary) and reading it throws, it returns `summary` unchanged; it never throws.
+ *
  * @example
  * ```ts
  * import { addToBatchSummary, classifyScheme, createBatchSummary } from 'social-prescribing';
@@ -41,6 +44,13 @@ function count(c: CriterionCounts, outcome: Outcome): CriterionCounts {
  * ```
  */
 export function addToBatchSummary(summary: BatchSummary, c: Classification): BatchSummary {
+  return totalOr(
+    () => addToBatchSummaryUnchecked(summary, c),
+    () => summary,
+  );
+}
+
+function addToBatchSummaryUnchecked(summary: BatchSummary, c: Classification): BatchSummary {
   const threshold = summary.threshold ?? c.plusFeatures.threshold;
   const used = c.sensitivity.find((row) => row.threshold === threshold);
   const criteriaOutcomes: readonly { id: string; group: CriterionCounts['group']; title: string; outcome: Outcome }[] = [

@@ -1,3 +1,4 @@
+import { copyList } from '../shared/total';
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { SchemeProfileSchema } from '../scheme/schema';
@@ -48,8 +49,10 @@ const HeaderSchema = z.array(z.string()).max(100_000);
  * }
  * ```
  */
-export function createSchemeCsvLayout(header: readonly string[]): Result<SchemeCsvLayout, SchemeCsvHeaderError> {
-  if (!safeParse(HeaderSchema, header).success) {
+export function createSchemeCsvLayout(input: readonly string[]): Result<SchemeCsvLayout, SchemeCsvHeaderError> {
+  // Read a hostile array (a throwing getter, a proxy) once, here; validate and use the copy.
+  const header = copyList(input) as string[] | undefined;
+  if (header === undefined || !safeParse(HeaderSchema, header).success) {
     return err(
       createValidationError('invalid_scheme_csv_header', 'scheme CSV header', [
         { path: [], code: 'invalid_type', message: '(root): expected a list of column names' },

@@ -15,6 +15,9 @@ export function safeParse<S extends z.core.$ZodType>(schema: S, input: unknown):
   let result: z.ZodSafeParseResult<z.output<S>>;
   try {
     result = z.safeParse(schema, input) as z.ZodSafeParseResult<z.output<S>>;
+    // zod builds an error's issues lazily, reading the input again (its type, for the
+    // message): a proxy can throw there, so build them inside the try.
+    if (!result.success) void result.error.issues.length;
   } catch {
     const error = new z.ZodError([
       {
