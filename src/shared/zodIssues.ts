@@ -6,6 +6,7 @@ function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number' && !Number.isFinite(value)) return 'non-finite number';
+  if (typeof value === 'object' && ![Object.prototype, null].includes(Object.getPrototypeOf(value))) return 'class instance';
   return typeof value;
 }
 
