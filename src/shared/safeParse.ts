@@ -32,11 +32,13 @@ export function safeParse<S extends z.core.$ZodType>(schema: S, input: unknown):
   if (result.success) {
     // zod reads an object's fields wherever it finds them: a RegExp, a Set or a class
     // instance passes where a plain object with optional fields is expected. Refuse it.
+    // zod has read the input without throwing; a walk that still fails (a getter that
+    // throws only the second time) leaves the validated copy as it is.
     let at: PropertyKey[] | undefined;
     try {
       at = classInstancePath(input, [], new Set());
     } catch {
-      at = [];
+      at = undefined;
     }
     if (at !== undefined) {
       const error = new z.ZodError([{ code: 'invalid_type', expected: 'plain object', path: at, message: 'expected a plain object', input: undefined }]);
@@ -53,7 +55,8 @@ const PLAIN = new Set<unknown>([Object.prototype, null, Array.prototype, Date.pr
 
 /** The path of the first object in `value` that is not a plain object, an array or a Date; `undefined` when there is none. */
 function classInstancePath(value: unknown, path: PropertyKey[], seen: Set<object>): PropertyKey[] | undefined {
-  if (value === null || typeof value !== 'object' || seen.has(value)) return undefined;
+  // Deeper than any schema of the library reaches: left to the parser that reads it.
+  if (value === null || typeof value !== 'object' || seen.has(value) || path.length > 64) return undefined;
   if (!PLAIN.has(Object.getPrototypeOf(value))) return path;
   seen.add(value);
   for (const key of Object.keys(value)) {

@@ -130,9 +130,12 @@ export function issuesFromZod(
         }
         break;
       }
+      case 'custom':
+        // A refinement may name its issue code (e.g. duplicate_id); its message is the library's own.
+        out.push({ path, code: issue.params?.['issueCode'] === 'duplicate_id' ? 'duplicate_id' : 'invalid', message: `${where}: ${issue.message}` });
+        break;
       case 'invalid_key':
       case 'invalid_element':
-      case 'custom':
         // Custom messages are written by this library's schemas, never from input.
         out.push({ path, code: 'invalid', message: `${where}: ${issue.message}` });
         break;
