@@ -78,11 +78,30 @@ describe('createSchemeCsvLayout', () => {
     const issues = r._unsafeUnwrapErr().issues;
     expect(r._unsafeUnwrapErr().code).toBe('invalid_scheme_csv_header');
     expect(issues.map((i) => [i.path.join('.'), i.code])).toEqual([
-      ['coverage.scal', 'unrecognized_field'],
-      ['coverage.scale', 'duplicate_id'],
-      ['pathway1.colour', 'unrecognized_field'],
+      ['header.1', 'unrecognized_field'],
+      ['header.3', 'duplicate_id'],
+      ['header.4', 'unrecognized_field'],
       ['name', 'missing_field'],
     ]);
+  });
+
+  it('names a header cell by its position and says what it expected, never echoing it (issue 16)', () => {
+    const issues = createSchemeCsvLayout(['id', 'name', 'coverage.sclae', 'funding.secretproject', 'coverage.scale', 'COVERAGE.SCALE'])._unsafeUnwrapErr().issues;
+    expect(issues).toEqual([
+      { path: ['header', 2], code: 'unrecognized_field', message: 'column 3: not a column of the scheme CSV; expected a column named in docs/csv-columns.md (did you mean "coverage.scale"?)' },
+      { path: ['header', 3], code: 'unrecognized_field', message: 'column 4: not a column of the scheme CSV; expected a column named in docs/csv-columns.md' },
+      { path: ['header', 5], code: 'duplicate_id', message: 'column 6: repeats the column coverage.scale, which appears earlier' },
+    ]);
+  });
+
+  it('law: no PII - a header cell that looks like a field name is never echoed', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('funding', 'coverage', 'linking', 'pathway2'), fc.stringMatching(/^[a-z]{4,12}$/), (section, typed) => {
+        fc.pre(!schemeCsvColumns({ evidence: true }).some((c) => c.name.toLowerCase().includes(typed)));
+        const r = createSchemeCsvLayout(['id', 'name', `${section}.${typed}`]);
+        expect(JSON.stringify(r)).not.toContain(typed);
+      }),
+    );
   });
 
   it('law: anything but a list of strings is invalid_scheme_csv_header with one issue at the root', () => {
