@@ -1,4 +1,5 @@
 import { totalOr } from '../shared/total';
+import { createBatchSummary } from './createBatchSummary';
 import type { Outcome } from '../scoring/types';
 import type { Classification } from '../scoring/types';
 import type { Tier } from '../shared/vocabulary';
@@ -32,7 +33,8 @@ function count(c: CriterionCounts, outcome: Outcome): CriterionCounts {
  * combination" of the four features, so this is how much a conclusion
  * depends on that reading.
  *
- * Total: when `c` is not a classification (or `summary` not a batch summary) and reading it throws, it returns `summary` unchanged; it never throws.
+ * Total: when `c` cannot be read as a classification, it returns a copy of `summary` unchanged
+ * (an empty summary when `summary` itself cannot be read); it never throws.
  *
  * @example
  * ```ts
@@ -46,7 +48,8 @@ function count(c: CriterionCounts, outcome: Outcome): CriterionCounts {
 export function addToBatchSummary(summary: BatchSummary, c: Classification): BatchSummary {
   return totalOr(
     () => addToBatchSummaryUnchecked(summary, c),
-    () => summary,
+    // A copy of the summary as it was; a new empty one when the summary itself cannot be read.
+    () => totalOr(() => (typeof summary.schemes === 'number' ? { ...summary } : createBatchSummary()), createBatchSummary),
   );
 }
 

@@ -150,6 +150,15 @@ const argArb: fc.Arbitrary<Hostile> = fc.oneof(
 );
 const tally = { calls: 0, throws: 0 };
 
+/** A promise or ResultAsync; a hostile value handed back by a total function is not one. */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  try {
+    return value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function';
+  } catch {
+    return false;
+  }
+}
+
 function isErr(value: unknown): value is Err<never, { kind?: unknown; code?: unknown }> {
   try {
     return value instanceof Err;
@@ -178,7 +187,7 @@ describe('law: no export throws, whatever it is given', () => {
           try {
             result = fn(...args);
             // ResultAsync and promises: they must not reject either.
-            if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<unknown>).then === 'function') result = await result;
+            if (isThenable(result)) result = await result;
           } catch (e) {
             tally.throws++;
             throw e;
