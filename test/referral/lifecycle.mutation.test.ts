@@ -127,6 +127,20 @@ describe('applyEvent, exactly', () => {
     expect(typeof run([...base, ev('contact_attempted', '2025-01-02T09:00:00.5001Z')])).toBe('object');
   });
 
+  it('fractions beyond the millisecond are ignored; a zero digit is a digit', () => {
+    const last = [received({ at: '2025-01-02T09:00:00.2Z' }), ev('accepted', '2025-01-02T09:00:00.505Z', { seq: 5 })];
+    expect(run([...last, ev('contact_attempted', '2025-01-02T09:00:00.504Z', { seq: 9 })])).toBe('event_out_of_order');
+    expect(run([...last, ev('contact_attempted', '2025-01-02T09:00:00.5059Z', { seq: 4 })])).toBe('event_out_of_order');
+    expect(typeof run([...last, ev('contact_attempted', '2025-01-02T09:00:00.5059Z', { seq: 5 })])).toBe('object');
+  });
+
+  it('a referral without a referrer organisation has no such field; accepting without a link worker sets none', () => {
+    const r = referral([received(), ev('accepted', day(2)), ev('contacted', day(3))]);
+    expect('referrerOrganisation' in r).toBe(false);
+    expect('linkWorkerRef' in r).toBe(false);
+    expect(r.transitions.map((t) => 'linkWorkerRef' in t || 'reason' in t)).toEqual([false, false, false]);
+  });
+
   it('first contact is the first; assessment and reviews keep their scores', () => {
     const r = referral([
       received(),
