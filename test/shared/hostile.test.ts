@@ -141,7 +141,8 @@ const OWNED_ELSEWHERE: Record<string, string> = {
 
 const TOTAL_CALLS = Number(process.env['HOSTILE_CALLS'] ?? 3000);
 const EXPORTS = (Object.entries(sp) as [string, unknown][]).filter((e): e is [string, (...args: unknown[]) => unknown] => typeof e[1] === 'function');
-const PER_EXPORT = Math.max(1, Math.ceil(TOTAL_CALLS / EXPORTS.length));
+const DRIVEN = EXPORTS.filter(([name]) => !(name in OWNED_ELSEWHERE)).length;
+const PER_EXPORT = Math.max(1, Math.ceil(TOTAL_CALLS / DRIVEN));
 const SAMPLES = librarySamples();
 const argArb: fc.Arbitrary<Hostile> = fc.oneof(
   hostileValue,
@@ -205,6 +206,6 @@ describe('law: no export throws, whatever it is given', () => {
   }
 
   afterAll(() => {
-    if (process.env['HOSTILE_CALLS'] !== undefined) console.log(`hostile fuzz: ${tally.calls} calls over ${EXPORTS.length} exports, ${tally.throws} throws`);
+    if (process.env['HOSTILE_CALLS'] !== undefined) console.log(`hostile fuzz: ${tally.calls} calls over ${DRIVEN} exports (${EXPORTS.length - DRIVEN} todo), ${tally.throws} throws`);
   });
 });
