@@ -21,6 +21,17 @@ const SAMPLED: SchemeProfile[] = [
   ...fc.sample(anyProfileArb(), { numRuns: 6, seed: 16 }),
   ...fc.sample(nearPlusProfileArb(), { numRuns: 4, seed: 1616 }),
 ];
+/** Rotherham with its four 'plus' features set: coverage, pathways, the funded menu and the strategic funding. */
+function withFeatures(f: { scale: string; pathways: SchemeProfile['pathways']; menu: boolean; strategy: boolean }): SchemeProfile {
+  return {
+    ...ROTHERHAM,
+    coverage: { scale: f.scale },
+    pathways: f.pathways,
+    activities: { ...ROTHERHAM.activities, types: { ...ROTHERHAM.activities.types, new_sp_specific: f.menu } },
+    funding: { ...ROTHERHAM.funding, partOfCommissioningStrategy: f.strategy, multipleServiceAreas: f.strategy },
+  } as SchemeProfile;
+}
+
 const PROFILES: [string, SchemeProfile][] = [
   ['Rotherham', ROTHERHAM],
   ['all unknown', createUnknownProfile({ id: 'u', name: 'Unknown' })._unsafeUnwrap()],
@@ -28,6 +39,14 @@ const PROFILES: [string, SchemeProfile][] = [
   ['Rotherham, activities funding unknown', { ...ROTHERHAM, funding: { ...ROTHERHAM.funding, activitiesFunded: 'unknown' } }],
   ['Rotherham, no pathways', { ...ROTHERHAM, pathways: [] }],
   ['Rotherham, pathways unknown', { ...ROTHERHAM, pathways: 'unknown' }],
+  ['Rotherham, referral process funding unknown', { ...ROTHERHAM, funding: { ...ROTHERHAM.funding, referralProcessFunded: 'unknown' } }],
+  ['features: none met, two unknown', withFeatures({ scale: 'unknown', pathways: 'unknown', menu: false, strategy: false })],
+  ['features: one met, one unknown', withFeatures({ scale: 'local_authority_or_ccg', pathways: 'unknown', menu: false, strategy: false })],
+  ['features: one met, none unknown', withFeatures({ scale: 'local_authority_or_ccg', pathways: [], menu: false, strategy: false })],
+  ['features: none met, none unknown', withFeatures({ scale: 'single_practice', pathways: [], menu: false, strategy: false })],
+  ['light: a signposting scheme', { ...ROTHERHAM, linking: { ...ROTHERHAM.linking, whoLinks: 'existing_staff_signpost' } }],
+  ['level range: who links unknown', { ...ROTHERHAM, linking: { ...ROTHERHAM.linking, whoLinks: 'unknown' } }],
+  ['no innovation stage, an id with a backtick', { ...ROTHERHAM, id: 'a`b', innovation: { problemsUnderstoodTogether: false, ideasDevelopedAndTestedTogether: false, testAndLearnImplementation: false, diffused: false } }],
   ...SAMPLED.map((p, i): [string, SchemeProfile] => [`sampled ${i}`, p]),
 ];
 const EVIDENCE = {
@@ -58,6 +77,18 @@ describe('explainClassification, exactly', () => {
   it('the all-unknown profile with evidence', () => {
     const c = classifyScheme(createUnknownProfile({ id: 'u', name: 'Unknown' })._unsafeUnwrap())._unsafeUnwrap();
     expect(explainClassification(c, { evidence: EVIDENCE })).toMatchSnapshot();
+  });
+
+  it('evidence: empty or non-text locator, note and coder are left out; a non-object evidence option is ignored', () => {
+    const c = classifyScheme(ROTHERHAM)._unsafeUnwrap();
+    expect(explainClassification(c, { evidence: { 'linking.contact': { source: 'S', locator: '', note: 5, coder: 'X' } } as never })).toMatchSnapshot();
+    expect(explainClassification(c, { evidence: 'all of it' } as never)).toBe(explainClassification(c));
+    expect(explainClassification(c, undefined)).toBe(explainClassification(c));
+  });
+
+  it('total: what is not a classification or a citation gives the empty string', () => {
+    expect(explainClassification(undefined as never)).toBe('');
+    expect(formatCitation(undefined as never)).toBe('');
   });
 
   it('evidence entries without a source are left out; so is the evidence section when none is left', () => {
