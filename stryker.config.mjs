@@ -7,17 +7,19 @@
 
 /** @type {Record<string, { mutate: string[]; testFiles: string[] }>} */
 export const SCOPES = {
+  // The scoring scopes leave out test/scoring/laws.test.ts (long properties over every
+  // profile): each mutant is judged by the exact tests and the brute-force bounds.
   classify: {
     mutate: ['src/scoring/classifyScheme.ts', 'src/scoring/tierBounds.ts', 'src/scoring/decisiveFacts.ts'],
-    testFiles: ['test/scoring/**/*.test.ts'],
+    testFiles: ['test/scoring/classify.mutation.test.ts', 'test/scoring/bounds.test.ts', 'test/scoring/paperCases.test.ts'],
   },
   rubric: {
     mutate: ['src/scoring/compileRubric.ts', 'src/scoring/parseRubric.ts', 'src/scoring/rubricSchema.ts', 'src/scoring/errors.ts', 'src/scoring/rubrics/*.ts'],
-    testFiles: ['test/scoring/**/*.test.ts'],
+    testFiles: ['test/scoring/rubric*.test.ts', 'test/scoring/classify.mutation.test.ts', 'test/scoring/paperCases.test.ts', 'test/scoring/cspFallback.test.ts'],
   },
   explain: {
     mutate: ['src/scoring/explainClassification.ts'],
-    testFiles: ['test/scoring/**/*.test.ts'],
+    testFiles: ['test/scoring/explain*.test.ts'],
   },
   pathway: {
     mutate: ['src/pathway/evaluateRule.ts'],
