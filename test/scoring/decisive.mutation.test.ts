@@ -1,7 +1,9 @@
 // The decisive facts, exactly: each open fact's label, candidate values and labels, and
 // the tier range each value leads to (issue 16, mutation testing of decisiveFacts.ts).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyScheme, createUnknownProfile, ROTHERHAM, RUBRIC_V1, type SchemeProfile } from '../../src/index';
+import { classifyScheme, createUnknownProfile, ROTHERHAM, RUBRIC_V1, TIERS, type SchemeProfile } from '../../src/index';
+import { anyProfileArb } from '../arbitraries/scheme';
 
 const unknown = createUnknownProfile({ id: 'u', name: 'Unknown' })._unsafeUnwrap();
 const CASES: [string, SchemeProfile, object][] = [
@@ -26,4 +28,28 @@ describe('decisive facts, exactly', () => {
       expect(c.decisiveFacts).toMatchSnapshot();
     });
   }
+});
+
+describe('decisive facts, ordered', () => {
+  const width = (o: { tier: string; highestPossibleTier: string }): number => TIERS.indexOf(o.highestPossibleTier as never) - TIERS.indexOf(o.tier as never);
+  it('law: decisive facts come first, the one whose worst case leaves the narrowest range first (then the narrowest on average)', () => {
+    fc.assert(
+      fc.property(anyProfileArb(), (p) => {
+        const facts = classifyScheme(p)._unsafeUnwrap().decisiveFacts;
+        const firstNot = facts.findIndex((f) => !f.decisive);
+        if (firstNot >= 0) expect(facts.slice(firstNot).every((f) => !f.decisive)).toBe(true);
+        const decisive = facts.filter((f) => f.decisive).map((f) => {
+          const widths = f.outcomes.map(width);
+          return [Math.max(...widths), widths.reduce((s, w) => s + w, 0) / widths.length] as const;
+        });
+        for (let i = 1; i < decisive.length; i++) {
+          const [w0, m0] = decisive[i - 1]!;
+          const [w1, m1] = decisive[i]!;
+          expect(w0 < w1 || (w0 === w1 && m0 <= m1)).toBe(true);
+        }
+        for (const f of facts) expect(f.settles).toBe(f.outcomes.every((o) => width(o) === 0));
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
