@@ -41,7 +41,7 @@ function tally(mutants) {
   const noCoverage = count('NoCoverage');
   const ignored = count('Ignored');
   const valid = killed + timeout + survived + noCoverage;
-  return { killed, timeout, survived, noCoverage, ignored, score: valid === 0 ? 100 : (100 * (killed + timeout)) / valid };
+  return { killed, timeout, survived, noCoverage, ignored, score: valid === 0 ? undefined : (100 * (killed + timeout)) / valid };
 }
 
 const rows = [];
@@ -70,7 +70,7 @@ const lines = [
   '',
   '| scope | file | score | killed | timeout | survived | no coverage | ignored |',
   '|---|---|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.scope} | \`${r.path}\` | ${r.score.toFixed(1)}% | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${r.ignored} |`),
+  ...rows.map((r) => `| ${r.scope} | \`${r.path}\` | ${r.score === undefined ? 'n/a (all static)' : `${r.score.toFixed(1)}%`} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${r.ignored} |`),
   '',
   '## Surviving mutants',
   '',
