@@ -6,7 +6,7 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'site/', 'coverage/', 'node_modules/', 'test-artifacts/', 'docs/schema/'] },
+  { ignores: ['dist/', 'site/', 'coverage/', 'node_modules/', 'test-artifacts/', 'docs/schema/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'bench/**/*.ts', 'examples/**/*.{ts,cjs,mjs}', 'test/**/*.ts', 'eslint.config.js'],
+    files: ['scripts/**/*.mjs', 'stryker.config.mjs', 'bench/**/*.ts', 'examples/**/*.{ts,cjs,mjs}', 'test/**/*.ts', 'eslint.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable' } },
   },
   {

@@ -1,3 +1,4 @@
+import { totalOr } from '../shared/total';
 import type { EligibilityResult, LeafRule, RuleTrace } from './schema';
 
 const MARK: Readonly<Record<RuleTrace['outcome'], string>> = { met: 'met', not_met: 'not met', unknown: 'unknown' };
@@ -10,6 +11,8 @@ function list(values: readonly (string | number)[]): string {
 /**
  * Describes a leaf test in words, from the rule's own parameters.
  *
+ * Total: when `rule` cannot be read (not a leaf rule), it returns the empty string; it never throws.
+ *
  * @example
  * ```ts
  * import { describeLeafRule } from 'social-prescribing';
@@ -17,6 +20,13 @@ function list(values: readonly (string | number)[]): string {
  * ```
  */
 export function describeLeafRule(rule: LeafRule): string {
+  return totalOr(
+    () => describeLeafRuleUnchecked(rule),
+    () => '',
+  );
+}
+
+function describeLeafRuleUnchecked(rule: LeafRule): string {
   switch (rule.test) {
     case 'age':
       if (rule.min !== undefined && rule.max !== undefined) return `aged ${rule.min} to ${rule.max}`;
@@ -58,6 +68,8 @@ function lines(trace: RuleTrace, depth: number, out: string[]): void {
  * is unknown, the facts that are missing. Built only from the pathway's rule
  * and fact names, never from the person's data.
  *
+ * Total: when `result` cannot be read (not a result of `evaluateEligibility`), it returns the empty string; it never throws.
+ *
  * @example
  * ```ts
  * import { evaluateEligibility, explainEligibility, ROTHERHAM_PATHWAYS } from 'social-prescribing';
@@ -68,6 +80,13 @@ function lines(trace: RuleTrace, depth: number, out: string[]): void {
  * ```
  */
 export function explainEligibility(result: EligibilityResult): string {
+  return totalOr(
+    () => explainEligibilityUnchecked(result),
+    () => '',
+  );
+}
+
+function explainEligibilityUnchecked(result: EligibilityResult): string {
   const setting = result.setting === 'not_accepted' ? ' (the referring setting is not one this pathway accepts)' : '';
   const find = result.missingFacts.length > 0 ? ` (find out: ${result.missingFacts.join(', ')})` : '';
   const out = [`Pathway ${result.pathwayId}: ${result.outcome}${setting}${find}`];

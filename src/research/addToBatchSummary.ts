@@ -1,3 +1,5 @@
+import { totalOr } from '../shared/total';
+import { createBatchSummary } from './createBatchSummary';
 import type { Outcome } from '../scoring/types';
 import type { Classification } from '../scoring/types';
 import type { Tier } from '../shared/vocabulary';
@@ -31,6 +33,9 @@ function count(c: CriterionCounts, outcome: Outcome): CriterionCounts {
  * combination" of the four features, so this is how much a conclusion
  * depends on that reading.
  *
+ * Total: when `c` cannot be read as a classification, it returns a copy of `summary` unchanged
+ * (an empty summary when `summary` itself cannot be read); it never throws.
+ *
  * @example
  * ```ts
  * import { addToBatchSummary, classifyScheme, createBatchSummary } from 'social-prescribing';
@@ -41,6 +46,14 @@ function count(c: CriterionCounts, outcome: Outcome): CriterionCounts {
  * ```
  */
 export function addToBatchSummary(summary: BatchSummary, c: Classification): BatchSummary {
+  return totalOr(
+    () => addToBatchSummaryUnchecked(summary, c),
+    // A copy of the summary as it was; a new empty one when the summary itself cannot be read.
+    () => totalOr(() => (typeof summary.schemes === 'number' ? { ...summary } : createBatchSummary()), createBatchSummary),
+  );
+}
+
+function addToBatchSummaryUnchecked(summary: BatchSummary, c: Classification): BatchSummary {
   const threshold = summary.threshold ?? c.plusFeatures.threshold;
   const used = c.sensitivity.find((row) => row.threshold === threshold);
   const criteriaOutcomes: readonly { id: string; group: CriterionCounts['group']; title: string; outcome: Outcome }[] = [

@@ -1,3 +1,4 @@
+import { totalOr } from '../shared/total';
 import type { ClassificationRules } from './schema';
 
 /**
@@ -9,6 +10,8 @@ import type { ClassificationRules } from './schema';
  * rubric; the innovation stage reached; the rubric and the rules' hash; and,
  * for inputs that failed, the error code and issues.
  *
+ * Total: when `rules` cannot be read (not the result of `resolveClassificationRules`), it returns the columns common to every rubric; it never throws.
+ *
  * @example
  * ```ts
  * import { batchCsvColumns, resolveClassificationRules } from 'social-prescribing';
@@ -19,6 +22,13 @@ import type { ClassificationRules } from './schema';
  * ```
  */
 export function batchCsvColumns(rules: Pick<ClassificationRules, 'columns'>): readonly string[] {
+  return totalOr(
+    () => batchCsvColumnsUnchecked(rules),
+    () => batchCsvColumnsUnchecked({ columns: [] }),
+  );
+}
+
+function batchCsvColumnsUnchecked(rules: Pick<ClassificationRules, 'columns'>): readonly string[] {
   const features = rules.columns.filter((c) => c.group === 'plus_feature').length;
   const thresholds = Array.from({ length: features }, (_, i) => i + 1);
   return [

@@ -1,3 +1,5 @@
+import { unreadableInputError } from '../shared/errors';
+import { copyList, totalOr } from '../shared/total';
 import { createBatchFailure } from './createBatchFailure';
 import { classifyProfileRecord } from './classifyProfileRecord';
 import { readSchemeCsvRecord } from './parseSchemeCsvRecord';
@@ -24,6 +26,15 @@ export function classifyBatchCsvRecord(
   source: BatchSource,
   rules: ClassificationRules,
 ): BatchRecord {
+  // Hostile arrays and layouts (a throwing getter, a proxy): read the cells once, here, and catch the rest.
+  const copy = (copyList(cells) ?? null) as readonly string[];
+  return totalOr(
+    () => classify(layout, copy, source, rules),
+    () => createBatchFailure(source, unreadableInputError('invalid_scheme_csv_row', 'scheme CSV row')),
+  );
+}
+
+function classify(layout: SchemeCsvLayout, cells: readonly string[], source: BatchSource, rules: ClassificationRules): BatchRecord {
   const profile = readSchemeCsvRecord(layout, cells);
   if (profile.isErr()) return createBatchFailure(source, profile.error.error, profile.error.columns);
   // The row is already a validated profile: classify it without validating it again.

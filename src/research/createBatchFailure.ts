@@ -1,3 +1,5 @@
+import { unreadableInputError } from '../shared/errors';
+import { totalOr } from '../shared/total';
 import type { ValidationError } from '../shared/errors';
 import type { BatchFailure, BatchIssue, BatchSource } from './schema';
 
@@ -5,6 +7,8 @@ import type { BatchFailure, BatchIssue, BatchSource } from './schema';
  * Makes the batch record of an input that could not be classified, from a
  * validation error (issues keep their paths; `columns`, when given, names the
  * CSV column of each issue).
+ *
+ * Total: when `source` or `error` cannot be read, it returns a failure with code `invalid_input` and an empty source; it never throws.
  *
  * @example
  * ```ts
@@ -18,6 +22,17 @@ import type { BatchFailure, BatchIssue, BatchSource } from './schema';
  * ```
  */
 export function createBatchFailure(
+  source: BatchSource,
+  error: Pick<ValidationError, 'code' | 'message'> & { readonly issues: readonly Omit<BatchIssue, 'column'>[] },
+  columns: readonly (string | null)[] = [],
+): BatchFailure {
+  return totalOr(
+    () => createBatchFailureUnchecked(source, error, columns),
+    () => createBatchFailureUnchecked({ file: '', row: null }, unreadableInputError('invalid_input', 'batch input')),
+  );
+}
+
+function createBatchFailureUnchecked(
   source: BatchSource,
   error: Pick<ValidationError, 'code' | 'message'> & { readonly issues: readonly Omit<BatchIssue, 'column'>[] },
   columns: readonly (string | null)[] = [],

@@ -1,3 +1,4 @@
+import { copyList } from '../shared/total';
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { SchemeProfileSchema } from '../scheme/schema';
@@ -6,7 +7,7 @@ import type { SchemeCsvHeaderError } from './errors';
 import { unguardCsvCell } from './formatCsvRow';
 import { pathwayColumn, schemeCsvColumns, VERSION_COLUMN } from './schemeCsvColumns';
 import { CSV_PATHWAY_FIELDS, MAX_CSV_PATHWAY_GROUPS, type SchemeCsvColumn, type SchemeCsvLayout } from './schema';
-import { safeParse } from '../shared/safeParse';
+import { editDistance, safeParse } from '../shared/safeParse';
 
 const FIXED = new Map<string, SchemeCsvColumn>(
   [...schemeCsvColumns({ pathwayGroups: 0, evidence: true }), VERSION_COLUMN].map((c) => [c.name.toLowerCase(), c]),
@@ -15,7 +16,23 @@ const PATHWAY_FIELDS = new Map(CSV_PATHWAY_FIELDS.map((f) => [f.toLowerCase(), f
 const PATHWAY = /^pathway([1-9][0-9]{0,3})\.([a-z]+)$/;
 /** Names that look like a profile field: a profile section, or a pathway group. */
 const SECTIONS = Object.keys(SchemeProfileSchema.shape).map((k) => k.toLowerCase());
-const FIELD_LIKE = /^[A-Za-z_][A-Za-z0-9_.]{0,99}$/;
+
+/** The library's own column name nearest to a typed one (at most 2 edits away), for "did you mean". */
+function suggestColumn(lower: string): string | undefined {
+  if (lower.length > 100) return undefined;
+  const m = /^pathway([1-9][0-9]{0,3})\.([a-z]+)$/.exec(lower);
+  const candidates = m === null ? [...FIXED.values()].map((c) => c.name) : CSV_PATHWAY_FIELDS.map((f) => `pathway${m[1]}.${f}`);
+  let best: string | undefined;
+  let distance = 3;
+  for (const name of candidates) {
+    const d = editDistance(lower, name.toLowerCase());
+    if (d < distance) {
+      distance = d;
+      best = name;
+    }
+  }
+  return best;
+}
 
 function looksLikeProfileField(lower: string): boolean {
   if (/^pathways?\d*(\.|$)/.test(lower)) return true;
@@ -48,8 +65,10 @@ const HeaderSchema = z.array(z.string()).max(100_000);
  * }
  * ```
  */
-export function createSchemeCsvLayout(header: readonly string[]): Result<SchemeCsvLayout, SchemeCsvHeaderError> {
-  if (!safeParse(HeaderSchema, header).success) {
+export function createSchemeCsvLayout(input: readonly string[]): Result<SchemeCsvLayout, SchemeCsvHeaderError> {
+  // Read a hostile array (a throwing getter, a proxy) once, here; validate and use the copy.
+  const header = copyList(input) as string[] | undefined;
+  if (header === undefined || !safeParse(HeaderSchema, header).success) {
     return err(
       createValidationError('invalid_scheme_csv_header', 'scheme CSV header', [
         { path: [], code: 'invalid_type', message: '(root): expected a list of column names' },
@@ -75,20 +94,19 @@ export function createSchemeCsvLayout(header: readonly string[]): Result<SchemeC
     }
     if (column === null) {
       if (looksLikeProfileField(lower)) {
-        const named = FIELD_LIKE.test(raw.trim());
+        // A header is typed by a person: name the column by its position, never echo it (issue 16).
+        const meant = suggestColumn(lower);
         issues.push({
-          path: named ? [raw.trim()] : ['header', i],
+          path: ['header', i],
           code: 'unrecognized_field',
-          message: named
-            ? `${raw.trim()}: not a column of the scheme CSV (see docs/csv-columns.md)`
-            : `column ${i + 1}: not a column of the scheme CSV (name not shown)`,
+          message: `column ${i + 1}: not a column of the scheme CSV; expected a column named in docs/csv-columns.md${meant === undefined ? '' : ` (did you mean "${meant}"?)`}`,
         });
       }
       columns.push(null);
       return;
     }
     if (seen.has(column.name)) {
-      issues.push({ path: [column.name], code: 'duplicate_id', message: `${column.name}: column appears more than once` });
+      issues.push({ path: ['header', i], code: 'duplicate_id', message: `column ${i + 1}: repeats the column ${column.name}, which appears earlier` });
       columns.push(null);
       return;
     }

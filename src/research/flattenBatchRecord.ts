@@ -1,3 +1,4 @@
+import { totalOr } from '../shared/total';
 import { formatTierRange } from '../shared/text';
 import { issueText } from './textCells';
 import { batchCsvColumns } from './batchCsvColumns';
@@ -11,6 +12,8 @@ const NAMES = new WeakMap<object, readonly string[]>();
  * error code and issues (`column-or-path code`, separated by `; `), and
  * empty result cells.
  *
+ * Total: when `record` or `rules` cannot be read (not values the library made), it returns no cells; it never throws.
+ *
  * @example
  * ```ts
  * import { batchCsvColumns, classifyBatchInput, flattenBatchRecord, resolveClassificationRules, ROTHERHAM } from 'social-prescribing';
@@ -23,6 +26,13 @@ const NAMES = new WeakMap<object, readonly string[]>();
  * ```
  */
 export function flattenBatchRecord(record: BatchRecord, rules: Pick<ClassificationRules, 'columns'>): readonly string[] {
+  return totalOr(
+    () => flattenBatchRecordUnchecked(record, rules),
+    () => [],
+  );
+}
+
+function flattenBatchRecordUnchecked(record: BatchRecord, rules: Pick<ClassificationRules, 'columns'>): readonly string[] {
   let names = NAMES.get(rules.columns);
   if (names === undefined) {
     names = batchCsvColumns(rules);

@@ -1,3 +1,4 @@
+import { totalOr } from '../shared/total';
 import { TABLE_WIDTHS } from './formatBatchHeading';
 import { formatTierRange } from '../shared/text';
 import type { Classification } from '../scoring/types';
@@ -12,6 +13,8 @@ import type { BatchRecord, BatchTextFormat } from './schema';
  * counts; for a failed input, the error code and every issue
  * (`column-or-path code`). Long cells are cut to fit the `table` format.
  *
+ * Total: when `record` cannot be read (not a batch record), it returns the empty string; it never throws.
+ *
  * @example
  * ```ts
  * import { classifyBatchInput, formatBatchRow, resolveClassificationRules, ROTHERHAM } from 'social-prescribing';
@@ -22,6 +25,13 @@ import type { BatchRecord, BatchTextFormat } from './schema';
  * ```
  */
 export function formatBatchRow(record: BatchRecord, format: BatchTextFormat): string {
+  return totalOr(
+    () => formatBatchRowUnchecked(record, format),
+    () => '',
+  );
+}
+
+function formatBatchRowUnchecked(record: BatchRecord, format: BatchTextFormat): string {
   const source = sourceText(record);
   switch (format) {
     case 'markdown': {

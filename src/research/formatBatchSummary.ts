@@ -1,3 +1,4 @@
+import { totalOr } from '../shared/total';
 import { TIERS } from '../shared/vocabulary';
 import { markdownTable, textTable, TIER_TEXT } from './textCells';
 import type { BatchSummary, BatchTextFormat, ClassificationRules } from './schema';
@@ -27,6 +28,8 @@ export interface BatchSummaryTextOptions {
  * possible 'plus' feature threshold, the count per tier and how many schemes
  * change tier compared with the threshold used.
  *
+ * Total: when `summary` or `options` cannot be read, it returns the empty string; it never throws.
+ *
  * @example
  * ```ts
  * import { addToBatchSummary, classifyScheme, createBatchSummary, formatBatchSummary, ROTHERHAM } from 'social-prescribing';
@@ -36,6 +39,13 @@ export interface BatchSummaryTextOptions {
  * ```
  */
 export function formatBatchSummary(summary: BatchSummary, format: BatchTextFormat, options: BatchSummaryTextOptions = {}): string {
+  return totalOr(
+    () => formatBatchSummaryUnchecked(summary, format, options),
+    () => '',
+  );
+}
+
+function formatBatchSummaryUnchecked(summary: BatchSummary, format: BatchTextFormat, options: BatchSummaryTextOptions = {}): string {
   const failed = options.failed ?? 0;
   const table = format === 'markdown' ? markdownTable : textTable;
   const heading = (text: string): string[] => (format === 'markdown' ? [`## ${text}`, ''] : [text, '='.repeat(text.length)]);

@@ -1,3 +1,4 @@
+import { totalOr } from '../shared/total';
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 /**
@@ -43,6 +44,8 @@ export function unguardCsvCell(cell: string): string {
  * characters gets one more, so the scheme CSV reader (which removes one such
  * quote) gives back exactly the text that was written.
  *
+ * Total: when `cells` cannot be read as a list of strings, it returns the empty string; it never throws.
+ *
  * @example
  * ```ts
  * import { formatCsvRow } from 'social-prescribing';
@@ -52,6 +55,13 @@ export function unguardCsvCell(cell: string): string {
  * ```
  */
 export function formatCsvRow(cells: readonly string[]): string {
+  return totalOr(
+    () => formatCsvRowUnchecked(cells),
+    () => '',
+  );
+}
+
+function formatCsvRowUnchecked(cells: readonly string[]): string {
   let out = '';
   for (let i = 0; i < cells.length; i++) {
     const cell = guardCsvCell(String(cells[i] ?? ''));

@@ -1,3 +1,5 @@
+import { unreadableInputError } from '../shared/errors';
+import { totalOr } from '../shared/total';
 import { err, ok, type Result } from 'neverthrow';
 import type { SchemeProfile } from '../scheme/schema';
 import { parseSchemeProfile } from '../scheme/parseSchemeProfile';
@@ -37,6 +39,8 @@ function cellOf(profile: SchemeProfile, column: SchemeCsvColumn): string {
  * template for coders who record their sources) or when any profile has
  * evidence.
  *
+ * When the profiles or `options` cannot be read (`formatSchemeCsv([], null)`, a throwing getter), it returns `invalid_scheme_profiles` with one issue at the root.
+ *
  * @example
  * ```ts
  * import { formatSchemeCsv, ROTHERHAM } from 'social-prescribing';
@@ -48,6 +52,16 @@ function cellOf(profile: SchemeProfile, column: SchemeCsvColumn): string {
  * ```
  */
 export function formatSchemeCsv(
+  profiles: readonly unknown[],
+  options: { readonly pathwayGroups?: number; readonly evidence?: boolean } = {},
+): Result<string, SchemeProfilesError> {
+  return totalOr(
+    () => formatSchemeCsvUnchecked(profiles, options),
+    () => err(unreadableInputError('invalid_scheme_profiles', 'scheme profiles')),
+  );
+}
+
+function formatSchemeCsvUnchecked(
   profiles: readonly unknown[],
   options: { readonly pathwayGroups?: number; readonly evidence?: boolean } = {},
 ): Result<string, SchemeProfilesError> {

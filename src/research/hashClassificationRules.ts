@@ -1,3 +1,4 @@
+import { totalOr } from '../shared/total';
 import { sha256 } from '@noble/hashes/sha2';
 import type { Rubric } from '../scoring/rubricSchema';
 import { canonicalJson } from '../shared/canonicalJson';
@@ -10,6 +11,8 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
  * `{ "parameters": ..., "rubric": ... }`. Two runs with the same hash used
  * the same rubric, to the letter, and the same parameter values. Pure
  * JavaScript (the audited `@noble/hashes`), so it runs in a browser too.
+ *
+ * Total: when the rubric or parameters cannot be read or serialised (a throwing getter, a BigInt), it returns the empty string, which no rules hash equals; it never throws.
  *
  * @param rubric - the whole rubric (any JSON data).
  * @param parameters - every parameter's value, defaults included.
@@ -24,6 +27,13 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
  * ```
  */
 export function hashClassificationRules(rubric: Rubric, parameters: Readonly<Record<string, number>>): string {
+  return totalOr(
+    () => hashClassificationRulesUnchecked(rubric, parameters),
+    () => '',
+  );
+}
+
+function hashClassificationRulesUnchecked(rubric: Rubric, parameters: Readonly<Record<string, number>>): string {
   const text = canonicalJson({ rubric, parameters });
   return `sha256:${bytesToHex(sha256(utf8ToBytes(text)))}`;
 }

@@ -1,7 +1,8 @@
 import { err, ok, type Result } from 'neverthrow';
 import { SCHEME_FACTS } from '../scheme/facts';
 import { SchemePathwaySchema, SchemeProfileSchema, SCHEME_PROFILE_VERSION, type SchemeProfile } from '../scheme/schema';
-import { createValidationError, formatPath, type ValidationIssue } from '../shared/errors';
+import { createValidationError, formatPath, unreadableInputError, type ValidationIssue } from '../shared/errors';
+import { copyList, totalOr } from '../shared/total';
 import { UNKNOWN } from '../shared/schemas';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { SchemeCsvRowError } from './errors';
@@ -106,7 +107,12 @@ function renameIssue(issue: ValidationIssue, groupOf: readonly number[]): Valida
  * ```
  */
 export function parseSchemeCsvRecord(layout: SchemeCsvLayout, cells: readonly string[]): Result<SchemeProfile, SchemeCsvRowError> {
-  return readSchemeCsvRecord(layout, cells).mapErr((e) => e.error);
+  // Hostile arrays and layouts (a throwing getter, a proxy): read the cells once, here, and catch the rest.
+  const copy = (copyList(cells) ?? null) as readonly string[];
+  return totalOr(
+    () => readSchemeCsvRecord(layout, copy).mapErr((e) => e.error),
+    () => err(unreadableInputError('invalid_scheme_csv_row', 'scheme CSV row')),
+  );
 }
 
 /** @internal {@link parseSchemeCsvRecord}, also giving the CSV column of each issue (`null` when none). */

@@ -1,3 +1,5 @@
+import { unreadableInputError } from '../shared/errors';
+import { totalOr } from '../shared/total';
 import { formatTierRange, TIER_LABELS } from '../shared/text';
 import type { Classification } from '../scoring/types';
 import { err, ok, type Result } from 'neverthrow';
@@ -212,6 +214,8 @@ function sourceText(record: BatchRecord): string {
  * The same records and options always give the same bytes. Scheme ids and
  * names are shown; notes and pathway labels never are.
  *
+ * When `records` or `rules` cannot be read (not values the library made: `renderResearchReport(undefined, rules)`, a throwing getter), it returns `invalid_report_input`.
+ *
  * @param records - the batch records, in the order to show them.
  * @param rules - the rules the batch was classified with.
  *
@@ -226,6 +230,17 @@ function sourceText(record: BatchRecord): string {
  * ```
  */
 export function renderResearchReport(
+  records: readonly BatchRecord[],
+  rules: Pick<ClassificationRules, 'rubric' | 'parameters' | 'hash' | 'columns'>,
+  options: ResearchReportOptions = {},
+): Result<string, ValidationError<'invalid_report_options' | 'invalid_report_input'>> {
+  return totalOr<Result<string, ValidationError<'invalid_report_options' | 'invalid_report_input'>>>(
+    () => renderResearchReportUnchecked(records, rules, options),
+    () => err(unreadableInputError('invalid_report_input', 'report input')),
+  );
+}
+
+function renderResearchReportUnchecked(
   records: readonly BatchRecord[],
   rules: Pick<ClassificationRules, 'rubric' | 'parameters' | 'hash' | 'columns'>,
   options: ResearchReportOptions = {},

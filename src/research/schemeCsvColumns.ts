@@ -1,3 +1,4 @@
+import { totalOr } from '../shared/total';
 import { SCHEME_FACTS, type FactDescriptor } from '../scheme/facts';
 import { REFERRAL_SETTINGS } from '../shared/vocabulary';
 import { CSV_PATHWAY_FIELDS, CSV_PATHWAYS_MODES, DEFAULT_CSV_PATHWAY_GROUPS, MAX_CSV_PATHWAY_GROUPS, type CsvPathwayField, type SchemeCsvColumn } from './schema';
@@ -131,6 +132,8 @@ export function evidenceColumns(fact: string, label: string, group: SchemeCsvCol
  * evidence columns: `evidence.<fact>.source`, `.locator`, `.note` and
  * `.coder`. `docs/csv-columns.md` is generated from the same list.
  *
+ * Total: when `options` cannot be read, it returns the default columns; it never throws.
+ *
  * @param options.pathwayGroups - how many pathway groups (default 5, at most 1000).
  * @param options.evidence - whether to include the evidence columns (default `false`).
  *
@@ -144,6 +147,13 @@ export function evidenceColumns(fact: string, label: string, group: SchemeCsvCol
  * ```
  */
 export function schemeCsvColumns(options: { readonly pathwayGroups?: number; readonly evidence?: boolean } = {}): readonly SchemeCsvColumn[] {
+  return totalOr(
+    () => schemeCsvColumnsUnchecked(options),
+    () => schemeCsvColumnsUnchecked({}),
+  );
+}
+
+function schemeCsvColumnsUnchecked(options: { readonly pathwayGroups?: number; readonly evidence?: boolean } = {}): readonly SchemeCsvColumn[] {
   const requested = options.pathwayGroups ?? DEFAULT_CSV_PATHWAY_GROUPS;
   const groups = Number.isInteger(requested) ? Math.min(Math.max(requested, 0), MAX_CSV_PATHWAY_GROUPS) : DEFAULT_CSV_PATHWAY_GROUPS;
   const withEvidence = (column: SchemeCsvColumn, fact: string): SchemeCsvColumn[] =>

@@ -96,6 +96,16 @@ export const SchemePathwaySchema = z.strictObject({
 export interface SchemePathway extends z.infer<typeof SchemePathwaySchema> {}
 
 /** The profile's sections without `evidence` (the evidence keys are read off it). */
+/** Issue 16: a pathway listed twice was counted twice and could raise the highest possible tier. */
+function refuseDuplicateIds(pathways: readonly { readonly id: string }[], ctx: z.core.$RefinementCtx<readonly { readonly id: string }[]>): void {
+  const first = new Map<string, number>();
+  pathways.forEach((p, i) => {
+    const earlier = first.get(p.id);
+    if (earlier === undefined) first.set(p.id, i);
+    else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `repeats the id of pathways[${earlier}]`, params: { issueCode: 'duplicate_id' } });
+  });
+}
+
 const ProfileWithoutEvidenceSchema = z.strictObject({
   /** The version of the profile format; always `1` for this release. */
   profileVersion: z.literal(SCHEME_PROFILE_VERSION),
@@ -173,7 +183,8 @@ const ProfileWithoutEvidenceSchema = z.strictObject({
     self_referral: FactSchema,
   }),
   /** The referral pathways into the scheme ('plus' feature 2), or `"unknown"`. */
-  pathways: z.union([z.array(SchemePathwaySchema).max(1000), z.literal(UNKNOWN)], {
+  /** Each pathway's `id` is unique: a duplicate is refused (`duplicate_id` at its `id`), never counted twice. */
+  pathways: z.union([z.array(SchemePathwaySchema).max(1000).superRefine(refuseDuplicateIds), z.literal(UNKNOWN)], {
     error: 'expected a list of pathways, or "unknown"',
   }),
   /** Prescribed activities (Table 1 row 6) and the menu facts behind 'plus' feature 3. */

@@ -53,9 +53,11 @@ function factCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: 
       });
       return out;
     }
+    // Stryker disable all: equivalent - unreachable, a fact is boolean, enum or quantity.
     default:
       fact.kind satisfies never;
       return [];
+    // Stryker restore all
   }
 }
 
@@ -101,10 +103,13 @@ const CANDIDATES = new WeakMap<CompiledRubric, WeakMap<Params, Map<string, reado
 
 function cachedCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: Params): readonly Candidate[] {
   let byParams = CANDIDATES.get(compiled);
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
   if (byParams === undefined) CANDIDATES.set(compiled, (byParams = new WeakMap()));
   let cache = byParams.get(params);
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
   if (cache === undefined) byParams.set(params, (cache = new Map()));
   let hit = cache.get(fact.key);
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
   if (hit === undefined) cache.set(fact.key, (hit = factCandidates(fact, compiled, params)));
   return hit;
 }
@@ -155,11 +160,14 @@ const SETTLED = new WeakMap<CompiledRubric, WeakMap<Params, Map<string, Decisive
 
 function settledFact(o: Open, compiled: CompiledRubric, params: Params, tier: Tier): DecisiveFact {
   let byParams = SETTLED.get(compiled);
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
   if (byParams === undefined) SETTLED.set(compiled, (byParams = new WeakMap()));
   let cache = byParams.get(params);
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
   if (cache === undefined) byParams.set(params, (cache = new Map()));
   const key = `${o.fact}\u0000${tier}`;
   let hit = cache.get(key);
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
   if (hit === undefined) {
     hit = Object.freeze({
       fact: o.fact,
@@ -228,8 +236,10 @@ const READERS = new WeakMap<CompiledRubric, Map<string, Readers>>();
 
 function readersOf(compiled: CompiledRubric, key: string): Readers {
   let map = READERS.get(compiled);
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
   if (map === undefined) READERS.set(compiled, (map = new Map()));
   let hit = map.get(key);
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
   if (hit === undefined) {
     const reading = (list: CompiledRubric['necessary']) => list.flatMap((c, i) => (c.fieldsRead.includes(key) ? [i] : []));
     hit = { level: compiled.levelFacts.findIndex((f) => f.key === key), necessary: reading(compiled.necessary), features: reading(compiled.features) };

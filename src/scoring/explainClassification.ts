@@ -1,3 +1,4 @@
+import { totalOr } from '../shared/total';
 import { SCHEME_FACTS } from '../scheme/facts';
 import type { Evidence, SchemeProfile } from '../scheme/schema';
 import { escapeMarkdown, formatTierRange, isPlainObject, TIER_LABELS } from '../shared/text';
@@ -35,6 +36,8 @@ const md = escapeMarkdown;
 /**
  * Formats a citation as short text, e.g. `Dayson 2017, Table 2 row 1`.
  *
+ * Total: when `citation` cannot be read, it returns the empty string; it never throws.
+ *
  * @example
  * ```ts
  * import { formatCitation } from 'social-prescribing';
@@ -42,6 +45,13 @@ const md = escapeMarkdown;
  * ```
  */
 export function formatCitation(citation: Citation): string {
+  return totalOr(
+    () => formatCitationUnchecked(citation),
+    () => '',
+  );
+}
+
+function formatCitationUnchecked(citation: Citation): string {
   let out = citation.source;
   if (citation.table !== undefined) out += `, Table ${citation.table}`;
   if (citation.row !== undefined) out += ` row ${citation.row}`;
@@ -175,6 +185,8 @@ function summary(c: Classification): string {
  * evidence passed in `options.evidence`, which is cited under each criterion
  * that reads the fact. Total: malformed evidence entries are left out.
  *
+ * Total: when `c` cannot be read (not a classification the library made), it returns the empty string; it never throws.
+ *
  * @example
  * ```ts
  * import { classifyScheme, explainClassification, ROTHERHAM } from 'social-prescribing';
@@ -189,6 +201,13 @@ function summary(c: Classification): string {
  * ```
  */
 export function explainClassification(c: Classification, options?: ExplainOptions): string {
+  return totalOr(
+    () => explainClassificationUnchecked(c, options),
+    () => '',
+  );
+}
+
+function explainClassificationUnchecked(c: Classification, options?: ExplainOptions): string {
   const evidence = readEvidence(options);
   const lines: string[] = [];
   const id = `\`${c.scheme.id.replace(/`/g, "'")}\``;

@@ -1,3 +1,4 @@
+import { totalOr } from './total';
 /**
  * The error conventions every module of the library shares.
  *
@@ -115,6 +116,8 @@ export interface ValidationError<C extends string = string> extends ErrorBase<'v
 /**
  * Formats a path as dotted text (`pathways[1].setting`); `(root)` for the empty path.
  *
+ * Total: when `path` cannot be read as a list of keys, it returns the empty string; it never throws.
+ *
  * @example
  * ```ts
  * import { formatPath } from 'social-prescribing';
@@ -123,6 +126,13 @@ export interface ValidationError<C extends string = string> extends ErrorBase<'v
  * ```
  */
 export function formatPath(path: readonly (string | number)[]): string {
+  return totalOr(
+    () => formatPathUnchecked(path),
+    () => '',
+  );
+}
+
+function formatPathUnchecked(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(root)';
   let out = '';
   for (const segment of path) {
@@ -135,6 +145,8 @@ export function formatPath(path: readonly (string | number)[]): string {
 /**
  * Makes a {@link ValidationError} whose message summarises its issues.
  *
+ * Total: when `subject` or `issues` cannot be read, the error has no issues and a fixed message; it never throws.
+ *
  * @example
  * ```ts
  * import { createValidationError } from 'social-prescribing';
@@ -146,6 +158,17 @@ export function formatPath(path: readonly (string | number)[]): string {
  * ```
  */
 export function createValidationError<C extends string>(
+  code: C,
+  subject: string,
+  issues: readonly ValidationIssue[],
+): ValidationError<C> {
+  return totalOr(
+    () => createValidationErrorUnchecked<C>(code, subject, issues),
+    () => ({ kind: 'validation', code, message: 'Invalid input: its issues could not be read', issues: [] }),
+  );
+}
+
+function createValidationErrorUnchecked<C extends string>(
   code: C,
   subject: string,
   issues: readonly ValidationIssue[],

@@ -15,6 +15,9 @@ export function safeParse<S extends z.core.$ZodType>(schema: S, input: unknown):
   let result: z.ZodSafeParseResult<z.output<S>>;
   try {
     result = z.safeParse(schema, input) as z.ZodSafeParseResult<z.output<S>>;
+    // zod builds an error's issues lazily, reading the input again (its type, for the
+    // message): a proxy can throw there, so build them inside the try.
+    if (!result.success) void result.error.issues.length;
   } catch {
     const error = new z.ZodError([
       {
@@ -26,8 +29,41 @@ export function safeParse<S extends z.core.$ZodType>(schema: S, input: unknown):
     ]);
     return { success: false, error } as z.ZodSafeParseResult<z.output<S>>;
   }
-  if (!result.success) SCHEMA_OF.set(result.error, schema);
+  if (result.success) {
+    // zod reads an object's fields wherever it finds them: a RegExp, a Set or a class
+    // instance passes where a plain object with optional fields is expected. Refuse it.
+    // zod has read the input without throwing; a walk that still fails (a getter that
+    // throws only the second time) leaves the validated copy as it is.
+    let at: PropertyKey[] | undefined;
+    try {
+      at = classInstancePath(input, [], new Set());
+    } catch {
+      at = undefined;
+    }
+    if (at !== undefined) {
+      const error = new z.ZodError([{ code: 'invalid_type', expected: 'plain object', path: at, message: 'expected a plain object', input: undefined }]);
+      SCHEMA_OF.set(error, schema);
+      return { success: false, error } as z.ZodSafeParseResult<z.output<S>>;
+    }
+    return result;
+  }
+  SCHEMA_OF.set(result.error, schema);
   return result;
+}
+
+const PLAIN = new Set<unknown>([Object.prototype, null, Array.prototype, Date.prototype]);
+
+/** The path of the first object in `value` that is not a plain object, an array or a Date; `undefined` when there is none. */
+function classInstancePath(value: unknown, path: PropertyKey[], seen: Set<object>): PropertyKey[] | undefined {
+  // Deeper than any schema of the library reaches: left to the parser that reads it.
+  if (value === null || typeof value !== 'object' || seen.has(value) || path.length > 64) return undefined;
+  if (!PLAIN.has(Object.getPrototypeOf(value))) return path;
+  seen.add(value);
+  for (const key of Object.keys(value)) {
+    const found = classInstancePath((value as Record<string, unknown>)[key], [...path, Array.isArray(value) ? Number(key) : key], seen);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** @internal The schema a failed {@link safeParse} used. */

@@ -1,3 +1,4 @@
+import { totalOr } from './total';
 import { z } from 'zod';
 import { NEED_DOMAINS, type NeedDomain } from './vocabulary';
 
@@ -38,6 +39,8 @@ export type Fact = z.infer<typeof FactSchema>;
 /**
  * Makes the schema of a fact whose value is one of `values` or `'unknown'`.
  *
+ * Total: when `values` cannot be read as a list of strings, the schema accepts only `unknown`; it never throws.
+ *
  * @example
  * ```ts
  * import { enumFactSchema } from 'social-prescribing';
@@ -46,6 +49,15 @@ export type Fact = z.infer<typeof FactSchema>;
  * ```
  */
 export function enumFactSchema<const T extends readonly [string, ...string[]]>(
+  values: T,
+): z.ZodType<T[number] | typeof UNKNOWN> {
+  return totalOr(
+    () => enumFactSchemaUnchecked<T>(values),
+    () => enumFactSchemaUnchecked([] as unknown as T),
+  );
+}
+
+function enumFactSchemaUnchecked<const T extends readonly [string, ...string[]]>(
   values: T,
 ): z.ZodType<T[number] | typeof UNKNOWN> {
   return z.enum([...values, UNKNOWN] as [T[number] | typeof UNKNOWN, ...(T[number] | typeof UNKNOWN)[]]);

@@ -6,6 +6,7 @@ function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number' && !Number.isFinite(value)) return 'non-finite number';
+  if (typeof value === 'object' && ![Object.prototype, null].includes(Object.getPrototypeOf(value))) return 'class instance';
   return typeof value;
 }
 
@@ -129,9 +130,12 @@ export function issuesFromZod(
         }
         break;
       }
+      case 'custom':
+        // A refinement may name its issue code (e.g. duplicate_id); its message is the library's own.
+        out.push({ path, code: issue.params?.['issueCode'] === 'duplicate_id' ? 'duplicate_id' : 'invalid', message: `${where}: ${issue.message}` });
+        break;
       case 'invalid_key':
       case 'invalid_element':
-      case 'custom':
         // Custom messages are written by this library's schemas, never from input.
         out.push({ path, code: 'invalid', message: `${where}: ${issue.message}` });
         break;

@@ -44,7 +44,8 @@ export function favourableMoves(p: SchemeProfile): fc.Arbitrary<SchemeProfile>[]
     moves.push(
       fc.record({ setting: fc.constantFrom(...REFERRAL_SETTINGS), clearlyDelineated: fc.constant(true as const) }).map((extra) => ({
         ...p,
-        pathways: [...pathways, { id: 'added', ...extra }],
+        // Longer than any generated id, so never a duplicate (duplicates are refused: issue 16).
+        pathways: [...pathways, { id: 'added-pathway-of-the-move', ...extra }],
       })),
     );
     pathways.forEach((pathway, i) => {

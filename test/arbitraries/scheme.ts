@@ -28,6 +28,7 @@ export function factValue(fact: FactDescriptor): fc.Arbitrary<unknown> {
   }
 }
 
+// Pathway ids are unique in a profile (a duplicate is refused: issue 16); lists of them use fc.uniqueArray by id.
 export const pathwayArb = fc.record(
   {
     // eslint-disable-next-line no-control-regex
@@ -55,7 +56,7 @@ export const schemeProfileArb = (options: { withSentinel?: boolean } = {}): fc.A
   return fc
     .tuple(
       fc.tuple(...SCHEME_FACTS.map(factValue)),
-      fc.oneof(fc.constant('unknown' as const), fc.array(options.withSentinel ? pathwayArb.map((p) => ({ ...p, label: `${SENTINEL}` })) : pathwayArb, { maxLength: 5 })),
+      fc.oneof(fc.constant('unknown' as const), fc.uniqueArray(options.withSentinel ? pathwayArb.map((p) => ({ ...p, label: `${SENTINEL}` })) : pathwayArb, { maxLength: 5, selector: (p) => p.id })),
       text,
       fc.option(text, { nil: undefined }),
     )
@@ -81,7 +82,7 @@ export const nearPlusProfileArb = (): fc.Arbitrary<SchemeProfile> =>
   fc
     .tuple(
       fc.array(fc.nat({ max: SCHEME_FACTS.length - 1 }), { maxLength: 6 }),
-      fc.option(fc.oneof(fc.constant('unknown' as const), fc.array(pathwayArb, { maxLength: 4 })), { nil: undefined }),
+      fc.option(fc.oneof(fc.constant('unknown' as const), fc.uniqueArray(pathwayArb, { maxLength: 4, selector: (p) => p.id })), { nil: undefined }),
     )
     .chain(([indexes, pathways]) =>
       fc.tuple(...indexes.map((i) => factValue(SCHEME_FACTS[i]!))).map((values) => {

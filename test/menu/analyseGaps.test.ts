@@ -107,10 +107,18 @@ describe('analyseGaps: laws', { timeout: 60_000 }, () => {
     );
   });
 
-  it('law: never throws on arbitrary input', () => {
-    fc.assert(fc.property(fc.anything(), fc.anything(), fc.anything(), (n, m, o) => {
-      analyseGaps(n as NeedCount[], m, o as object);
-      return true;
-    }));
+  it('law: arbitrary input gets the code of the first argument at fault (options, then needs, then menu)', () => {
+    const [menu] = fc.sample(menuArb(), { numRuns: 1, seed: 7 });
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), fc.anything(), (n, m, o) => {
+        const optionsOk = analyseGaps([], menu, o as object).isOk();
+        const needsOk = analyseGaps(n as NeedCount[], menu, {}).isOk();
+        const menuOk = analyseGaps([], m, {}).isOk();
+        const expected = !optionsOk ? 'invalid_gap_options' : !needsOk ? 'invalid_need_counts' : !menuOk ? 'invalid_menu' : undefined;
+        const r = analyseGaps(n as NeedCount[], m, o as object);
+        if (expected === undefined) expect(r.isOk()).toBe(true);
+        else expect(r._unsafeUnwrapErr().code).toBe(expected);
+      }),
+    );
   });
 });

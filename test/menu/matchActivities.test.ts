@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeLeafRule, evaluateRule, matchActivities, MATCH_REASON_CODES, NEED_DOMAINS, prepareMenu, type EligibilityRule, type NeedDomain, type Menu, type MatchPerson, type Person, type RuleTrace } from '../../src/index';
+import { describeLeafRule, evaluateRule, matchActivities, MatchPersonSchema, MATCH_REASON_CODES, NEED_DOMAINS, prepareMenu, type EligibilityRule, type NeedDomain, type Menu, type MatchPerson, type Person, type RuleTrace } from '../../src/index';
 import { menuArb, shuffled, TAGS, AREA_CODES } from '../arbitraries/menu';
 import { personArb, ruleArb } from '../arbitraries/pathway';
 import { SENTINEL } from '../arbitraries/scheme';
@@ -225,13 +225,35 @@ describe('matchActivities: laws', { timeout: 60_000 }, () => {
     );
   });
 
-  it('law: never throws on arbitrary input', () => {
-    fc.assert(fc.property(fc.anything(), fc.anything(), fc.anything(), (m, p, o) => {
-      expect(matchActivities(m, p as MatchPerson, o as { asOf: string })).toHaveProperty('isErr');
-    }));
-    fc.assert(fc.property(menuArb(), fc.jsonValue(), (m, p) => {
-      expect(matchActivities(m, p as unknown as MatchPerson, { asOf })).toHaveProperty('isErr');
-    }));
+  it('law: arbitrary input gets the code of the first argument at fault (options, then person, then menu)', () => {
+    const notOptions = fc.anything().filter((o) => !(o !== null && typeof o === 'object' && 'asOf' in o));
+    const notPerson = fc.anything().filter((p) => !(p !== null && typeof p === 'object' && 'facts' in p));
+    const notMenu = fc.anything().filter((m) => !(m !== null && typeof m === 'object' && 'activities' in m));
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), notOptions, (m, p, o) => {
+        expect(matchActivities(m, p as MatchPerson, o as { asOf: string })._unsafeUnwrapErr().code).toBe('invalid_match_options');
+      }),
+    );
+    fc.assert(
+      fc.property(fc.anything(), notPerson, (m, p) => {
+        expect(matchActivities(m, p as MatchPerson, { asOf })._unsafeUnwrapErr().code).toBe('invalid_match_person');
+      }),
+    );
+    fc.assert(
+      fc.property(notMenu, personArb, (m, facts) => {
+        expect(matchActivities(m, { facts }, { asOf })._unsafeUnwrapErr().code).toBe('invalid_menu');
+      }),
+    );
+  });
+
+  it('law: a JSON value that is not a valid person is invalid_match_person; a valid one is matched', () => {
+    fc.assert(
+      fc.property(menuArb(), fc.oneof(fc.jsonValue(), personArb.map((facts) => ({ facts }))), (m, p) => {
+        const r = matchActivities(m, p as unknown as MatchPerson, { asOf });
+        if (MatchPersonSchema.safeParse(p).success) expect(r.isOk()).toBe(true);
+        else expect(r._unsafeUnwrapErr().code).toBe('invalid_match_person');
+      }),
+    );
   });
 
   it('law: no PII - errors never repeat what was given about a person', () => {

@@ -85,14 +85,32 @@ describe('parseMenu', { timeout: 60_000 }, () => {
     expect(e.issues[0]?.code).toBe('too_big');
   });
 
-  it('law: never throws on arbitrary input', () => {
-    fc.assert(fc.property(fc.anything(), (x) => parseMenu(x).isErr() || parseMenu(x).isOk()));
+  it('law: arbitrary input that is not a menu is invalid_menu, with at least one issue', () => {
+    fc.assert(
+      fc.property(fc.anything(), (x) => {
+        fc.pre(!MenuSchema.safeParse(x).success);
+        const e = parseMenu(x)._unsafeUnwrapErr();
+        expect(e.code).toBe('invalid_menu');
+        expect(e.issues.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it("law: junk in one activity's capacity is refused at that capacity, or kept exactly when it is a valid capacity", () => {
     fc.assert(
       fc.property(menuArb(), fc.jsonValue(), fc.nat(), (m, junk, k) => {
+        fc.pre(m.activities.length > 0);
         const c = clone(m) as unknown as { activities: Record<string, unknown>[] };
-        if (c.activities.length > 0) c.activities[k % c.activities.length]!['capacity'] = junk;
-        parseMenu(c);
-        return true;
+        const i = k % c.activities.length;
+        c.activities[i]!['capacity'] = junk;
+        const r = parseMenu(c);
+        if (ActivitySchema.safeParse(c.activities[i]).success) expect(r._unsafeUnwrap().activities[i]!.capacity).toEqual(junk);
+        else {
+          const e = r._unsafeUnwrapErr();
+          expect(e.code).toBe('invalid_menu');
+          expect(e.issues.length).toBeGreaterThan(0);
+          for (const issue of e.issues) expect(issue.path.slice(0, 3)).toEqual(['activities', i, 'capacity']);
+        }
       }),
     );
   });

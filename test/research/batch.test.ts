@@ -16,6 +16,7 @@ import {
   formatBatchSummary,
   formatCsvRow,
   hashClassificationRules,
+  parseSchemeProfile,
   resolveClassificationRules,
   ROTHERHAM,
   RUBRIC_V1,
@@ -90,8 +91,23 @@ describe('classifyBatchInput and classifyBatchCsvRecord', () => {
     }
   });
 
-  it('law: never throws on arbitrary input', () => {
-    fc.assert(fc.property(fc.anything(), (x) => void classifyBatchInput(x, { file: 'x', row: null }, RULES)));
+  it('law: arbitrary input is classified exactly as classifyScheme does, or fails with the issues parseSchemeProfile gives', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), schemeProfileArb()), (x) => {
+        const record = classifyBatchInput(x, { file: 'x', row: null }, RULES);
+        const profile = parseSchemeProfile(x);
+        if (profile.isOk()) {
+          expect(record.status).toBe('ok');
+          expect(record.status === 'ok' && record.classification).toEqual(classifyScheme(x)._unsafeUnwrap());
+        } else {
+          expect(record).toEqual({
+            status: 'error',
+            source: { file: 'x', row: null },
+            error: { code: 'invalid_scheme_profile', message: profile.error.message, issues: profile.error.issues.map((i) => ({ ...i, column: null })) },
+          });
+        }
+      }),
+    );
   });
 });
 

@@ -8,6 +8,7 @@ import {
   formatCsvRow,
   formatSchemeCsv,
   parseSchemeCsvRecord,
+  parseSchemeProfile,
   ROTHERHAM,
   SCHEME_FACTS,
   SchemeProfileSchema,
@@ -77,16 +78,54 @@ describe('createSchemeCsvLayout', () => {
     const issues = r._unsafeUnwrapErr().issues;
     expect(r._unsafeUnwrapErr().code).toBe('invalid_scheme_csv_header');
     expect(issues.map((i) => [i.path.join('.'), i.code])).toEqual([
-      ['coverage.scal', 'unrecognized_field'],
-      ['coverage.scale', 'duplicate_id'],
-      ['pathway1.colour', 'unrecognized_field'],
+      ['header.1', 'unrecognized_field'],
+      ['header.3', 'duplicate_id'],
+      ['header.4', 'unrecognized_field'],
       ['name', 'missing_field'],
     ]);
   });
 
-  it('law: never throws on arbitrary input', () => {
-    fc.assert(fc.property(fc.anything(), (x) => void createSchemeCsvLayout(x as string[])));
-    fc.assert(fc.property(fc.array(fc.string()), (x) => void createSchemeCsvLayout(x)));
+  it('names a header cell by its position and says what it expected, never echoing it (issue 16)', () => {
+    const issues = createSchemeCsvLayout(['id', 'name', 'coverage.sclae', 'funding.secretproject', 'coverage.scale', 'COVERAGE.SCALE'])._unsafeUnwrapErr().issues;
+    expect(issues).toEqual([
+      { path: ['header', 2], code: 'unrecognized_field', message: 'column 3: not a column of the scheme CSV; expected a column named in docs/csv-columns.md (did you mean "coverage.scale"?)' },
+      { path: ['header', 3], code: 'unrecognized_field', message: 'column 4: not a column of the scheme CSV; expected a column named in docs/csv-columns.md' },
+      { path: ['header', 5], code: 'duplicate_id', message: 'column 6: repeats the column coverage.scale, which appears earlier' },
+    ]);
+  });
+
+  it('law: no PII - a header cell that looks like a field name is never echoed', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('funding', 'coverage', 'linking', 'pathway2'), fc.stringMatching(/^[a-z]{4,12}$/), (section, typed) => {
+        fc.pre(!schemeCsvColumns({ evidence: true }).some((c) => c.name.toLowerCase().includes(typed)));
+        const r = createSchemeCsvLayout(['id', 'name', `${section}.${typed}`]);
+        expect(JSON.stringify(r)).not.toContain(typed);
+      }),
+    );
+  });
+
+  it('law: anything but a list of strings is invalid_scheme_csv_header with one issue at the root', () => {
+    fc.assert(
+      fc.property(fc.anything(), (x) => {
+        fc.pre(!(Array.isArray(x) && x.every((c) => typeof c === 'string')));
+        expect(createSchemeCsvLayout(x as string[])._unsafeUnwrapErr().issues).toEqual([{ path: [], code: 'invalid_type', message: '(root): expected a list of column names' }]);
+      }),
+    );
+  });
+
+  it('law: a list of strings gives a layout with one column per cell, or invalid_scheme_csv_header; id and name are required', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('id', 'name', 'notes', 'coverage.scale'))), (x) => {
+        const r = createSchemeCsvLayout(x);
+        if (r.isOk()) {
+          expect(r.value.columns).toHaveLength(x.length);
+          expect(x.map((c) => c.trim().toLowerCase())).toEqual(expect.arrayContaining(['id', 'name']));
+        } else {
+          expect(r.error.code).toBe('invalid_scheme_csv_header');
+          expect(r.error.issues.length).toBeGreaterThan(0);
+        }
+      }),
+    );
   });
 
   it('law: no PII - an unrecognised column name that is not a plain field name is never echoed', () => {
@@ -167,9 +206,26 @@ describe('parseSchemeCsvRecord', () => {
 
   it('law: never throws on arbitrary cells', () => {
     const layout = header(schemeCsvColumns({ pathwayGroups: 2 }).map((c) => c.name));
-    fc.assert(fc.property(fc.array(fc.string(), { maxLength: layout.columns.length + 2 }), (cells) => void parseSchemeCsvRecord(layout, cells)));
-    fc.assert(fc.property(fc.array(fc.constantFrom('', 'unknown', 'yes', '1', 'gp_practice', 'listed', '-1', 'x'), { minLength: layout.columns.length, maxLength: layout.columns.length }), (cells) => void parseSchemeCsvRecord(layout, cells)));
-    fc.assert(fc.property(fc.anything(), fc.anything(), (a, b) => void parseSchemeCsvRecord(a as never, b as never)));
+    // A row reads as a valid profile, or fails with invalid_scheme_csv_row and at least one issue.
+    const readsOrFails = (cells: string[]): void => {
+      const r = parseSchemeCsvRecord(layout, cells);
+      if (r.isOk()) expect(parseSchemeProfile(r.value)._unsafeUnwrap()).toEqual(r.value);
+      else {
+        expect(r.error.code).toBe('invalid_scheme_csv_row');
+        expect(r.error.issues.length).toBeGreaterThan(0);
+      }
+    };
+    fc.assert(fc.property(fc.array(fc.string(), { maxLength: layout.columns.length + 2 }), readsOrFails));
+    fc.assert(fc.property(fc.array(fc.constantFrom('', 'unknown', 'yes', '1', 'gp_practice', 'listed', '-1', 'x'), { minLength: layout.columns.length, maxLength: layout.columns.length }), readsOrFails));
+    // Anything but a layout and a list of strings: one issue at the root.
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (a, b) => {
+        const e = parseSchemeCsvRecord(a as never, b as never)._unsafeUnwrapErr();
+        expect(e.code).toBe('invalid_scheme_csv_row');
+        expect(e.issues).toHaveLength(1);
+        expect(e.issues[0]!.path).toEqual([]);
+      }),
+    );
   });
 
   it('law: no PII - no cell value ever appears in an error', () => {

@@ -31,7 +31,7 @@ const valuesOf = (key: string): readonly unknown[] => {
 
 /** A profile with no unknown fact: Rotherham, or a near-'plus' profile with every unknown resolved at random. */
 const knownProfileArb = (): fc.Arbitrary<SchemeProfile> =>
-  fc.tuple(nearPlusProfileArb(), fc.array(fc.nat(), { minLength: SCHEME_FACTS.length, maxLength: SCHEME_FACTS.length }), fc.array(pathwayArb, { maxLength: 3 })).map(
+  fc.tuple(nearPlusProfileArb(), fc.array(fc.nat(), { minLength: SCHEME_FACTS.length, maxLength: SCHEME_FACTS.length }), fc.uniqueArray(pathwayArb, { maxLength: 3, selector: (x) => x.id })).map(
     ([p, picks, pathways]) => {
       const q = structuredClone(p) as unknown as Record<string, unknown>;
       SCHEME_FACTS.forEach((fact, i) => {

@@ -1,9 +1,16 @@
 // Law: nothing throws across the public API. Every function that takes
 // input from outside gets hostile values - properties whose reading throws,
 // proxies, cycles, BigInt, nesting deep enough to exhaust the stack - and
-// must answer with a Result.
-import { describe, expect, it } from 'vitest';
+// must answer with a Result. The last law drives EVERY function the package
+// exports (read from its exports, so a new export is covered automatically)
+// with hostile values and hostile variants of the library's own results:
+// a few thousand calls here; HOSTILE_CALLS=1000000 (npm run fuzz) for the long run.
+import fc from 'fast-check';
+import { Err } from 'neverthrow';
+import { afterAll, describe, expect, it } from 'vitest';
 import * as sp from '../../src/index';
+import { hostileValue, hostileVariant, type Hostile } from '../arbitraries/hostile';
+import { librarySamples } from '../arbitraries/samples';
 
 function throwingGetter(): object {
   return Object.defineProperty({}, 'id', {
@@ -118,4 +125,87 @@ describe('law: nothing throws across the public API', () => {
       }
     });
   }
+});
+
+/**
+ * Exports that still throw on hostile input, in modules this law's author may not edit.
+ * Each is a todo for its module's owner; remove the entry when the function is fixed.
+ */
+const OWNED_ELSEWHERE: Record<string, string> = {
+  // commissioning (owner: the commissioning solver rewrite): read `round.state` / `decision.decisions` unchecked.
+  availableRoundEvents: 'commissioning: availableRoundEvents(undefined) throws reading state',
+  explainAwards: 'commissioning: explainAwards(undefined) throws reading decisions',
+  fundedActivities: 'commissioning: fundedActivities(undefined) throws reading decisions',
+  schemeFactsFromRounds: 'commissioning: schemeFactsFromRounds(undefined, options) throws (decisions.map is not a function)',
+};
+
+const TOTAL_CALLS = Number(process.env['HOSTILE_CALLS'] ?? 3000);
+const EXPORTS = (Object.entries(sp) as [string, unknown][]).filter((e): e is [string, (...args: unknown[]) => unknown] => typeof e[1] === 'function');
+const DRIVEN = EXPORTS.filter(([name]) => !(name in OWNED_ELSEWHERE)).length;
+const PER_EXPORT = Math.max(1, Math.ceil(TOTAL_CALLS / DRIVEN));
+const SAMPLES = librarySamples();
+const argArb: fc.Arbitrary<Hostile> = fc.oneof(
+  hostileValue,
+  fc.integer({ min: 0, max: SAMPLES.length - 1 }).chain((i) => hostileVariant(`sample ${i}`, SAMPLES[i])),
+  fc.constant({ label: 'undefined', make: () => undefined }),
+);
+const tally = { calls: 0, throws: 0 };
+
+/** A promise or ResultAsync; a hostile value handed back by a total function is not one. */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  try {
+    return value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function';
+  } catch {
+    return false;
+  }
+}
+
+function isErr(value: unknown): value is Err<never, { kind?: unknown; code?: unknown }> {
+  try {
+    return value instanceof Err;
+  } catch {
+    return false;
+  }
+}
+
+describe('law: no export throws, whatever it is given', () => {
+  it('the list of exports is read from the package and is not empty', () => {
+    expect(EXPORTS.length).toBeGreaterThan(60);
+    expect(EXPORTS.map(([name]) => name)).toContain('classifyScheme');
+  });
+
+  for (const [name, fn] of EXPORTS) {
+    if (name in OWNED_ELSEWHERE) {
+      it.todo(`${name} never throws (${OWNED_ELSEWHERE[name]})`);
+      continue;
+    }
+    it(`law: ${name} never throws and answers with its documented type`, { timeout: Math.max(30_000, PER_EXPORT * 5) }, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(argArb, { maxLength: Math.min(fn.length + 1, 5) }), async (hostile) => {
+          const args = hostile.map((h) => h.make());
+          tally.calls++;
+          let result: unknown;
+          try {
+            result = fn(...args);
+            // ResultAsync and promises: they must not reject either.
+            if (isThenable(result)) result = await result;
+          } catch (e) {
+            tally.throws++;
+            throw e;
+          }
+          // A Result that is an err carries a stable code and a kind.
+          // (A total function may hand back the hostile value it was given: read it only if it is an Err.)
+          if (isErr(result)) {
+            expect(typeof result.error.code).toBe('string');
+            expect(typeof result.error.kind).toBe('string');
+          }
+        }),
+        { numRuns: PER_EXPORT },
+      );
+    });
+  }
+
+  afterAll(() => {
+    if (process.env['HOSTILE_CALLS'] !== undefined) console.log(`hostile fuzz: ${tally.calls} calls over ${DRIVEN} exports (${EXPORTS.length - DRIVEN} todo), ${tally.throws} throws`);
+  });
 });
