@@ -60,7 +60,10 @@ function classInstancePath(value: unknown, path: PropertyKey[], seen: Set<object
   if (!PLAIN.has(Object.getPrototypeOf(value))) return path;
   seen.add(value);
   for (const key of Object.keys(value)) {
-    const found = classInstancePath((value as Record<string, unknown>)[key], [...path, Array.isArray(value) ? Number(key) : key], seen);
+    // Data properties only: a getter is never run a second time (options are read once, by zod).
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (descriptor === undefined || !('value' in descriptor)) continue;
+    const found = classInstancePath(descriptor.value, [...path, Array.isArray(value) ? Number(key) : key], seen);
     if (found !== undefined) return found;
   }
   return undefined;
