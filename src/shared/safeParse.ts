@@ -36,7 +36,7 @@ export function safeParse<S extends z.core.$ZodType>(schema: S, input: unknown):
     // throws only the second time) leaves the validated copy as it is.
     let at: PropertyKey[] | undefined;
     try {
-      at = classInstancePath(input, [], new Set());
+      at = classInstancePath(input, result.data, new Set());
     } catch {
       at = undefined;
     }
@@ -53,20 +53,38 @@ export function safeParse<S extends z.core.$ZodType>(schema: S, input: unknown):
 
 const PLAIN = new Set<unknown>([Object.prototype, null, Array.prototype, Date.prototype]);
 
-/** The path of the first object in `value` that is not a plain object, an array or a Date; `undefined` when there is none. */
-function classInstancePath(value: unknown, path: PropertyKey[], seen: Set<object>): PropertyKey[] | undefined {
+/**
+ * The path of the first object in `value` that is not a plain object, an
+ * array or a Date; `undefined` when there is none. The walk follows the
+ * parsed `output` (the library's own plain copy): only where the output holds
+ * an object or array is the input's property read again, through its
+ * descriptor, so primitives cost nothing and a getter is never run twice.
+ */
+function classInstancePath(value: unknown, output: unknown, seen: Set<object>): PropertyKey[] | undefined {
+  const found: PropertyKey[] = [];
+  // The path is built only on the way back from a find.
+  return findClassInstance(value, output, 0, seen, found) ? found.reverse() : undefined;
+}
+
+function findClassInstance(value: unknown, output: unknown, depth: number, seen: Set<object>, found: PropertyKey[]): boolean {
   // Deeper than any schema of the library reaches: left to the parser that reads it.
-  if (value === null || typeof value !== 'object' || seen.has(value) || path.length > 64) return undefined;
-  if (!PLAIN.has(Object.getPrototypeOf(value))) return path;
+  if (value === null || typeof value !== 'object' || depth > 64 || seen.has(value)) return false;
+  if (!PLAIN.has(Object.getPrototypeOf(value))) return true;
+  if (output === null || typeof output !== 'object') return false;
   seen.add(value);
-  for (const key of Object.keys(value)) {
-    // Data properties only: a getter is never run a second time (options are read once, by zod).
+  const keys: PropertyKey[] = Array.isArray(output) ? output.map((_, i) => i) : Object.keys(output);
+  for (const key of keys) {
+    const child: unknown = (output as Record<PropertyKey, unknown>)[key];
+    // Only where the output holds an object could the input hold a class instance.
+    if (child === null || typeof child !== 'object') continue;
     const descriptor = Object.getOwnPropertyDescriptor(value, key);
     if (descriptor === undefined || !('value' in descriptor)) continue;
-    const found = classInstancePath(descriptor.value, [...path, Array.isArray(value) ? Number(key) : key], seen);
-    if (found !== undefined) return found;
+    if (findClassInstance(descriptor.value, child, depth + 1, seen, found)) {
+      found.push(key);
+      return true;
+    }
   }
-  return undefined;
+  return false;
 }
 
 /** @internal The schema a failed {@link safeParse} used. */
