@@ -96,6 +96,26 @@ interface SharedResults {
   readonly principles: readonly (readonly StageResult[])[];
   readonly assetBased: readonly (readonly (readonly AssetBasedResult[])[])[];
   readonly sensitivity: readonly (readonly (readonly SensitivityRow[])[])[];
+  /** Whole result lists that depend only on small integer codes (truths, bounds), frozen and shared once built. */
+  readonly lists: Map<number, readonly unknown[]>[];
+}
+const SENSITIVITY = 0;
+const STAGES = 1;
+const PRINCIPLES = 2;
+const ASSET_BASED = 3;
+
+/**
+ * A list from the cache `which`, built by `build` the first time its code is
+ * seen. A code of -1 (a custom rubric with lists too long to cache in bounded
+ * memory) builds the list every time.
+ */
+function sharedList<T>(shared: SharedResults, which: number, code: number, build: () => T[]): readonly T[] {
+  if (code < 0) return build();
+  const cache = shared.lists[which]!;
+  let hit = cache.get(code) as readonly T[] | undefined;
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always rebuilding gives the same value.
+  if (hit === undefined) cache.set(code, (hit = Object.freeze(build())));
+  return hit;
 }
 const SHARED = new WeakMap<CompiledRubric, SharedResults>();
 const TRUTHS = [0, 1, 2] as const;
@@ -148,6 +168,7 @@ function sharedResults(compiled: CompiledRubric): SharedResults {
         ),
       ),
     ),
+    lists: [new Map(), new Map(), new Map(), new Map()],
     sensitivity: compiled.features.map((_, k) =>
       TIERS.map((tier) => TIERS.map((highestPossibleTier) => Object.freeze({ threshold: k + 1, tier, highestPossibleTier }))),
     ),
@@ -166,6 +187,15 @@ function criterion(
 ): CriterionResult {
   const base = shared[index]![truth]!;
   return truth === 1 ? { ...base, unknownFields: c.unknownFields(profile) } : base;
+}
+
+/** The truths of a list of conditions as one base-3 number. */
+function truthCode(list: readonly CompiledCondition[], profile: SchemeProfile, params: Readonly<Record<string, number>>): number {
+  // At most 3^10 codes per list: the cache stays small whatever profiles are classified.
+  if (list.length > 10) return -1;
+  let code = 0;
+  for (const c of list) code = code * 3 + c.evaluate(profile, params);
+  return code;
 }
 
 /** @internal Classifies an already validated profile with a compiled rubric. */
@@ -193,26 +223,49 @@ export function classifyValidProfile(
   const threshold = params['plusFeatureThreshold'] ?? featureCount;
   const [tier, highestPossibleTier] = tierRange(bounds, threshold);
 
-  const sensitivity: SensitivityRow[] = [];
-  for (let k = 1; k <= featureCount; k++) {
-    const low = tierFor(levelLow, necessary, met, k, false);
-    const high = tierFor(levelHigh, necessary, met + unknown, k, true);
-    sensitivity.push(shared.sensitivity[k - 1]![TIERS.indexOf(low)]![TIERS.indexOf(high)]!);
-  }
-
-  const assetBased: AssetBasedResult[] = compiled.assetBased.map((c, i) => {
-    const sp = c.socialPrescribing.evaluate(profile, params);
-    const plus = c.plus.evaluate(profile, params);
-    const atLeast = plus === 2 ? 2 : sp === 2 ? 1 : 0;
-    const atMost = plus !== 0 ? 2 : sp !== 0 ? 1 : 0;
-    return shared.assetBased[i]![atLeast]![atMost]!;
+  // The sensitivity rows depend only on the bounds; the asset-based, stage and principle
+  // lists only on their truths: each list is built once per code and shared.
+  const F = featureCount + 1;
+  const sensitivityCode = featureCount > 30 ? -1 : (((levelLow * 4 + levelHigh) * 3 + necessary) * F + met) * F + unknown;
+  const sensitivity = sharedList(shared, SENSITIVITY, sensitivityCode, () => {
+    const rows: SensitivityRow[] = [];
+    for (let k = 1; k <= featureCount; k++) {
+      const low = tierFor(levelLow, necessary, met, k, false);
+      const high = tierFor(levelHigh, necessary, met + unknown, k, true);
+      rows.push(shared.sensitivity[k - 1]![TIERS.indexOf(low)]![TIERS.indexOf(high)]!);
+    }
+    return rows;
   });
 
-  const stages = compiled.stages.map((c, i) => shared.stages[i]![c.evaluate(profile, params)]!);
+  const assetBasedAt = (i: number): [number, number] => {
+    const c = compiled.assetBased[i]!;
+    const sp = c.socialPrescribing.evaluate(profile, params);
+    const plus = c.plus.evaluate(profile, params);
+    return [plus === 2 ? 2 : sp === 2 ? 1 : 0, plus !== 0 ? 2 : sp !== 0 ? 1 : 0];
+  };
+  // At most 6^6 reachable codes (atLeast <= atMost): longer custom lists are not cached.
+  let assetCode = compiled.assetBased.length > 6 ? -1 : 0;
+  for (let i = 0; assetCode >= 0 && i < compiled.assetBased.length; i++) {
+    const [atLeast, atMost] = assetBasedAt(i);
+    assetCode = assetCode * 9 + atLeast * 3 + atMost;
+  }
+  const assetBased = sharedList(shared, ASSET_BASED, assetCode, () =>
+    compiled.assetBased.map((_, i) => {
+      const [atLeast, atMost] = assetBasedAt(i);
+      return shared.assetBased[i]![atLeast]![atMost]!;
+    }),
+  );
+
+  const stages = sharedList(shared, STAGES, truthCode(compiled.stages, profile, params), () =>
+    compiled.stages.map((c, i) => shared.stages[i]![c.evaluate(profile, params)]!),
+  );
   let stageReached = 0;
   while (stageReached < stages.length && stages[stageReached]!.outcome === 'met') stageReached++;
   let highestPossibleStage = 0;
   while (highestPossibleStage < stages.length && stages[highestPossibleStage]!.outcome !== 'not_met') highestPossibleStage++;
+  const principles = sharedList(shared, PRINCIPLES, truthCode(compiled.principles, profile, params), () =>
+    compiled.principles.map((c, i) => shared.principles[i]![c.evaluate(profile, params)]!),
+  );
 
   return {
     scheme: { id: profile.id, name: profile.name },
@@ -230,7 +283,7 @@ export function classifyValidProfile(
     sensitivity,
     assetBased,
     innovation: { stageReached, highestPossibleStage, stages },
-    principles: compiled.principles.map((c, i) => shared.principles[i]![c.evaluate(profile, params)]!),
+    principles,
   };
 }
 

@@ -67,7 +67,12 @@ export interface CompiledRubric {
 }
 
 const FACTS_BY_KEY = new Map(SCHEME_FACTS.map((f) => [f.key, f]));
-const HEALTH = new Set<string>(HEALTH_SETTINGS);
+const HEALTH_BIT = new Map<string, number>(HEALTH_SETTINGS.map((setting, i) => [setting, 1 << i]));
+const bitCount = (bits: number): number => {
+  let n = 0;
+  for (let b = bits; b !== 0; b &= b - 1) n++;
+  return n;
+};
 const MAX_HEALTH_SETTINGS = HEALTH_SETTINGS.length;
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -178,21 +183,25 @@ function compileCondition(
       let minCount = 0;
       let maxCount = 0;
       let unknownSettings = 0;
-      const sure = new Set<string>();
-      const possible = new Set<string>();
+      // The health settings seen, as bit sets over HEALTH_SETTINGS (no allocation per profile).
+      let sure = 0;
+      let possible = 0;
       for (const pathway of list) {
         if (pathway.clearlyDelineated === false) continue;
         maxCount++;
         const definite = pathway.clearlyDelineated === true;
         if (definite) minCount++;
         if (pathway.setting === 'unknown') unknownSettings++;
-        else if (HEALTH.has(pathway.setting)) {
-          possible.add(pathway.setting);
-          if (definite) sure.add(pathway.setting);
+        else {
+          const bit = HEALTH_BIT.get(pathway.setting);
+          if (bit !== undefined) {
+            possible |= bit;
+            if (definite) sure |= bit;
+          }
         }
       }
-      const maxSettings = Math.min(MAX_HEALTH_SETTINGS, possible.size + unknownSettings);
-      if (minCount >= needPathways && sure.size >= needSettings) return 2;
+      const maxSettings = Math.min(MAX_HEALTH_SETTINGS, bitCount(possible) + unknownSettings);
+      if (minCount >= needPathways && bitCount(sure) >= needSettings) return 2;
       if (maxCount < needPathways || maxSettings < needSettings) return 0;
       return 1;
     };

@@ -12,29 +12,39 @@ type Params = Readonly<Record<string, number>>;
 interface Candidate {
   readonly value: boolean | string | number;
   readonly label: string;
-  /** The profile with the fact set to this value. */
-  readonly apply: (profile: SchemeProfile) => SchemeProfile;
+  /** Where the fact lives in a profile, and what to put there for this value. */
+  readonly path: readonly (string | number)[];
+  readonly set: unknown;
 }
 
-/** A copy of the profile with the value at `path` replaced (only the objects on the path are copied). */
-function withValue(profile: SchemeProfile, path: readonly string[], value: unknown): SchemeProfile {
-  const set = (node: Record<string, unknown>, i: number): Record<string, unknown> => ({
-    ...node,
-    [path[i]!]: i === path.length - 1 ? value : set(node[path[i]!] as Record<string, unknown>, i + 1),
-  });
-  return set(profile as unknown as Record<string, unknown>, 0) as unknown as SchemeProfile;
+/** A deep copy of a validated profile (plain data only), to try answers on in place. */
+function copyOf<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyOf) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = copyOf((value as Record<string, unknown>)[key]);
+  return out as T;
 }
 
-function withPathway(profile: SchemeProfile, index: number, change: Partial<SchemePathway>): SchemeProfile {
-  const list = profile.pathways as readonly SchemePathway[];
-  return { ...profile, pathways: list.map((p, i) => (i === index ? { ...p, ...change } : p)) };
+/** Runs `read` with the candidate's value written into `scratch`, then puts the old value back. */
+function withCandidate<R>(scratch: SchemeProfile, c: Candidate, read: (changed: SchemeProfile) => R): R {
+  let parent = scratch as unknown as Record<string | number, unknown>;
+  for (let i = 0; i < c.path.length - 1; i++) parent = parent[c.path[i]!] as Record<string | number, unknown>;
+  const key = c.path[c.path.length - 1]!;
+  const before = parent[key];
+  parent[key] = c.set;
+  try {
+    return read(scratch);
+  } finally {
+    parent[key] = before;
+  }
 }
 
 const settingLabel = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1).replace(/_/g, ' ');
 
 /** The values a fact of the catalogue could take, as the rubric distinguishes them. */
 function factCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: Params): Candidate[] {
-  const at = (value: boolean | string | number, label: string): Candidate => ({ value, label, apply: (p) => withValue(p, fact.path, value) });
+  const at = (value: boolean | string | number, label: string): Candidate => ({ value, label, path: fact.path, set: value });
   switch (fact.kind) {
     case 'boolean':
       return [at(true, 'yes'), at(false, 'no')];
@@ -83,11 +93,12 @@ function pathwayListCandidates(compiled: CompiledRubric, params: Params): Candid
     clearlyDelineated: true,
   }));
   return [
-    { value: 0, label: 'no clearly delineated pathways', apply: (p) => ({ ...p, pathways: [] }) },
+    { value: 0, label: 'no clearly delineated pathways', path: ['pathways'], set: [] },
     {
       value: n,
       label: `${n} or more clearly delineated pathways, from ${Math.min(n, HEALTH_SETTINGS.length)} or more health settings`,
-      apply: (p) => ({ ...p, pathways: enough }),
+      path: ['pathways'],
+      set: enough,
     },
   ];
 }
@@ -114,11 +125,29 @@ function cachedCandidates(fact: FactDescriptor, compiled: CompiledRubric, params
   return hit;
 }
 
+const CATALOGUE_OPEN = new WeakMap<CompiledRubric, WeakMap<Params, Map<string, Open | undefined>>>();
+
+/** A catalogue fact's entry does not depend on the profile: built once per rubric and parameters. */
+function catalogueOpen(key: string, compiled: CompiledRubric, params: Params): Open | undefined {
+  let byParams = CATALOGUE_OPEN.get(compiled);
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
+  if (byParams === undefined) CATALOGUE_OPEN.set(compiled, (byParams = new WeakMap()));
+  let cache = byParams.get(params);
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
+  if (cache === undefined) byParams.set(params, (cache = new Map()));
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
+  if (!cache.has(key)) {
+    const fact = FACTS.get(key);
+    cache.set(key, fact === undefined ? undefined : { fact: key, label: fact.label, candidates: () => cachedCandidates(fact, compiled, params) });
+  }
+  return cache.get(key);
+}
+
 /** The unknown facts the tier criteria read, in rubric order, each once. */
-function openFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params): Open[] {
+function openFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params, only?: string): Open[] {
   const out: Open[] = [];
   for (const [key, isUnknown] of compiled.tierCheckers) {
-    if (!isUnknown(profile)) continue;
+    if ((only !== undefined && key !== only) || !isUnknown(profile)) continue;
     if (key === 'pathways') {
       const list = profile.pathways;
       if (list === 'unknown') {
@@ -130,21 +159,21 @@ function openFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Par
           out.push({
             fact: `pathways[${i}].setting`,
             label: `Pathway ${i + 1}: the setting it takes referrals from`,
-            candidates: () => REFERRAL_SETTINGS.map((s) => ({ value: s, label: settingLabel(s), apply: (p: SchemeProfile) => withPathway(p, i, { setting: s }) })),
+            candidates: () => REFERRAL_SETTINGS.map((s) => ({ value: s, label: settingLabel(s), path: ['pathways', i, 'setting'], set: s })),
           });
         }
         if (pathway.clearlyDelineated === 'unknown') {
           out.push({
             fact: `pathways[${i}].clearlyDelineated`,
             label: `Pathway ${i + 1}: clearly delineated`,
-            candidates: () => [true, false].map((b) => ({ value: b, label: b ? 'yes' : 'no', apply: (p: SchemeProfile) => withPathway(p, i, { clearlyDelineated: b }) })),
+            candidates: () => [true, false].map((b) => ({ value: b, label: b ? 'yes' : 'no', path: ['pathways', i, 'clearlyDelineated'], set: b })),
           });
         }
       });
       continue;
     }
-    const fact = FACTS.get(key);
-    if (fact !== undefined) out.push({ fact: key, label: fact.label, candidates: () => cachedCandidates(fact, compiled, params) });
+    const open = catalogueOpen(key, compiled, params);
+    if (open !== undefined) out.push(open);
   }
   return out;
 }
@@ -156,7 +185,7 @@ const width = (o: DecisiveFactOutcome): number => TIERS.indexOf(o.highestPossibl
  * every answer giving the current range: those results are built once per
  * rubric, parameters, fact and range, and shared.
  */
-const SETTLED = new WeakMap<CompiledRubric, WeakMap<Params, Map<string, DecisiveFact>>>();
+const SETTLED = new WeakMap<CompiledRubric, WeakMap<Params, Map<string, (DecisiveFact | undefined)[]>>>();
 
 function settledFact(o: Open, compiled: CompiledRubric, params: Params, tier: Tier): DecisiveFact {
   let byParams = SETTLED.get(compiled);
@@ -165,8 +194,11 @@ function settledFact(o: Open, compiled: CompiledRubric, params: Params, tier: Ti
   let cache = byParams.get(params);
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
   if (cache === undefined) byParams.set(params, (cache = new Map()));
-  const key = `${o.fact}\u0000${tier}`;
-  let hit = cache.get(key);
+  let byTier = cache.get(o.fact);
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
+  if (byTier === undefined) cache.set(o.fact, (byTier = []));
+  const t = TIERS.indexOf(tier);
+  let hit = byTier[t];
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
   if (hit === undefined) {
     hit = Object.freeze({
@@ -176,9 +208,26 @@ function settledFact(o: Open, compiled: CompiledRubric, params: Params, tier: Ti
       settles: true,
       outcomes: Object.freeze(o.candidates().map((c) => Object.freeze({ value: c.value, label: c.label, tier, highestPossibleTier: tier }))),
     });
-    cache.set(key, hit);
+    byTier[t] = hit;
   }
   return hit;
+}
+
+/** The unknown facts of a profile whose tier is determined: every answer gives the same range. */
+function settledFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params, tier: Tier): readonly DecisiveFact[] {
+  let out: DecisiveFact[] | undefined;
+  for (const [key, isUnknown] of compiled.tierCheckers) {
+    if (!isUnknown(profile)) continue;
+    out ??= [];
+    if (key === 'pathways') {
+      // Rare: the pathway facts depend on the profile's list.
+      for (const o of openFacts(profile, compiled, params, key)) out.push(settledFact(o, compiled, params, tier));
+      continue;
+    }
+    const o = catalogueOpen(key, compiled, params);
+    if (o !== undefined) out.push(settledFact(o, compiled, params, tier));
+  }
+  return out ?? NONE;
 }
 
 /**
@@ -199,14 +248,19 @@ export function findDecisiveFacts(
   tier: Tier,
   highestPossibleTier: Tier,
 ): readonly DecisiveFact[] {
+  if (tier === highestPossibleTier) return settledFacts(profile, compiled, params, tier);
   const open = openFacts(profile, compiled, params);
   if (open.length === 0) return NONE;
-  if (tier === highestPossibleTier) return open.map((o) => settledFact(o, compiled, params, tier));
   const base = levelContributions(profile, compiled);
+  // Answers are tried on one private copy, each written and then undone: no copy per answer.
+  const scratch = copyOf(profile);
   const scored = open.map((o, order) => {
     const readers = readersOf(compiled, o.fact.startsWith('pathways') ? 'pathways' : o.fact);
     const outcomes: DecisiveFactOutcome[] = o.candidates().map((c) => {
-      const [low, high] = tierRange(boundsWith(c.apply(profile), compiled, params, bounds, truths, base, readers), threshold);
+      const [low, high] = tierRange(
+        withCandidate(scratch, c, (changed) => boundsWith(changed, compiled, params, bounds, truths, base, readers)),
+        threshold,
+      );
       return { value: c.value, label: c.label, tier: low, highestPossibleTier: high };
     });
     const decisive = outcomes.some((x) => x.tier !== tier || x.highestPossibleTier !== highestPossibleTier);

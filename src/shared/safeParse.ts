@@ -36,7 +36,7 @@ export function safeParse<S extends z.core.$ZodType>(schema: S, input: unknown):
     // throws only the second time) leaves the validated copy as it is.
     let at: PropertyKey[] | undefined;
     try {
-      at = classInstancePath(input, result.data, new Set());
+      at = classInstancePath(input, result.data);
     } catch {
       at = undefined;
     }
@@ -60,31 +60,41 @@ const PLAIN = new Set<unknown>([Object.prototype, null, Array.prototype, Date.pr
  * an object or array is the input's property read again, through its
  * descriptor, so primitives cost nothing and a getter is never run twice.
  */
-function classInstancePath(value: unknown, output: unknown, seen: Set<object>): PropertyKey[] | undefined {
+function classInstancePath(value: unknown, output: unknown): PropertyKey[] | undefined {
   const found: PropertyKey[] = [];
   // The path is built only on the way back from a find.
-  return findClassInstance(value, output, 0, seen, found) ? found.reverse() : undefined;
+  return findClassInstance(value, output, 0, found) ? found.reverse() : undefined;
 }
 
-function findClassInstance(value: unknown, output: unknown, depth: number, seen: Set<object>, found: PropertyKey[]): boolean {
+function findClassInstance(value: unknown, output: unknown, depth: number, found: PropertyKey[]): boolean {
   // Deeper than any schema of the library reaches: left to the parser that reads it.
-  if (value === null || typeof value !== 'object' || depth > 64 || seen.has(value)) return false;
+  if (value === null || typeof value !== 'object' || depth > 64) return false;
   if (!PLAIN.has(Object.getPrototypeOf(value))) return true;
-  if (output === null || typeof output !== 'object') return false;
-  seen.add(value);
-  const keys: PropertyKey[] = Array.isArray(output) ? output.map((_, i) => i) : Object.keys(output);
-  for (const key of keys) {
-    const child: unknown = (output as Record<PropertyKey, unknown>)[key];
-    // Only where the output holds an object could the input hold a class instance.
-    if (child === null || typeof child !== 'object') continue;
-    const descriptor = Object.getOwnPropertyDescriptor(value, key);
-    if (descriptor === undefined || !('value' in descriptor)) continue;
-    if (findClassInstance(descriptor.value, child, depth + 1, seen, found)) {
-      found.push(key);
-      return true;
+  // The output is a tree zod built, so the walk ends without a record of what it saw. Where
+  // zod passed the input through (a field of unknown type), the value is not validated
+  // here and its contents are left to whatever parses it later: no descent, no cycle.
+  if (output === null || typeof output !== 'object' || output === value) return false;
+  // No keys array is built: the output is the library's own plain copy, read in place.
+  if (Array.isArray(output)) {
+    for (let i = 0; i < output.length; i++) {
+      if (visitChild(value, i, output[i], depth, found)) return true;
     }
+    return false;
+  }
+  for (const key in output) {
+    if (visitChild(value, key, (output as Record<string, unknown>)[key], depth, found)) return true;
   }
   return false;
+}
+
+function visitChild(value: object, key: PropertyKey, child: unknown, depth: number, found: PropertyKey[]): boolean {
+  // Only where the output holds an object could the input hold a class instance.
+  if (child === null || typeof child !== 'object') return false;
+  const descriptor = Object.getOwnPropertyDescriptor(value, key);
+  if (descriptor === undefined || !('value' in descriptor)) return false;
+  if (!findClassInstance(descriptor.value, child, depth + 1, found)) return false;
+  found.push(key);
+  return true;
 }
 
 /** @internal The schema a failed {@link safeParse} used. */
