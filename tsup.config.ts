@@ -1,41 +1,108 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-const external = ['zod', 'neverthrow', 'date-fns', '@noble/hashes', 'commander', 'csv-parse'];
+const external = ['zod', 'neverthrow', 'date-fns', '@noble/hashes'];
 
-// `npm run build` empties dist/ first (scripts/clean-dist.mjs): the builds
+/** The library's entry points: `package.json` `exports` names each one (checked by test/package). */
+export const ENTRIES = {
+  index: 'src/index.ts',
+  classification: 'src/classification.ts',
+  'pathway/index': 'src/pathway/index.ts',
+  'referral/index': 'src/referral/index.ts',
+  'outcomes/index': 'src/outcomes/index.ts',
+  'fhir/index': 'src/fhir/index.ts',
+  'menu/index': 'src/menu/index.ts',
+  'commissioning/index': 'src/commissioning/index.ts',
+  'research/index': 'src/research/index.ts',
+  'shared/index': 'src/shared/index.ts',
+};
+
+/** Every source file of the library (not the CLI): each becomes one output file. */
+function libraryFiles(dir = 'src'): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'cli' ? [] : libraryFiles(path);
+    return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/**
+ * Keeps every module a file of its own: a relative import stays an import,
+ * rewritten to the output file it names (`./x` to `./x.js` or `./x.cjs`,
+ * `./dir` to `./dir/index.js`), so bundlers see the package's real module
+ * graph and `sideEffects: false` lets them drop every module an app does not use.
+ */
+function preserveModules(extension: string): Plugin {
+  return {
+    name: 'preserve-modules',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        const target = resolve(args.resolveDir, args.path);
+        let file: string;
+        if (existsSync(`${target}.ts`)) file = args.path;
+        else if (existsSync(join(target, 'index.ts'))) file = `${args.path}/index`;
+        else throw new Error(`cannot resolve ${args.path} from ${relative('.', args.importer)}`);
+        return { path: `${file}${extension}`, external: true };
+      });
+    },
+  };
+}
+
+const files = libraryFiles();
+// `npm run build` (scripts/build.mjs) empties dist/ first: the builds
 // run in parallel, so none may clean.
 export default defineConfig([
   {
-    // The library: pure, platform-neutral, dual ESM/CJS, with types for both.
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
+    // The library, one output file per source file, ESM.
+    entry: files,
+    outDir: 'dist',
+    format: ['esm'],
+    bundle: true,
+    splitting: false,
+    dts: false,
+    // No source maps: each output file is its source file with the types removed.
+    sourcemap: false,
     clean: false,
     target: 'es2022',
     platform: 'neutral',
     external,
+    esbuildPlugins: [preserveModules('.js')],
+    silent: true,
   },
   {
-    // A self-contained browser build (dependencies bundled) exposing the
-    // global `SocialPrescribing`, for pages without a bundler; the docs
-    // site's interactive classifier runs on it.
-    entry: { 'social-prescribing': 'src/index.ts' },
-    outDir: 'dist/browser',
-    format: ['iife'],
-    globalName: 'SocialPrescribing',
-    platform: 'browser',
-    target: 'es2020',
-    minify: true,
-    sourcemap: true,
-    noExternal: [/.*/],
+    // The same, CommonJS.
+    entry: files,
+    outDir: 'dist',
+    format: ['cjs'],
+    bundle: true,
+    splitting: false,
     dts: false,
+    // No source maps: each output file is its source file with the types removed.
+    sourcemap: false,
     clean: false,
+    target: 'es2022',
+    platform: 'neutral',
+    external,
+    esbuildPlugins: [preserveModules('.cjs')],
+    silent: true,
   },
   {
-    // The command line (`bin`): Node only, ESM, the only code allowed Node built-ins.
+    // Declarations for each entry, for import (.d.ts) and require (.d.cts).
+    entry: ENTRIES,
+    outDir: 'dist',
+    format: ['esm', 'cjs'],
+    dts: { only: true },
+    clean: false,
+    silent: true,
+  },
+  {
+    // The command line (`bin`): Node only, ESM, the only code allowed Node
+    // built-ins. commander and csv-parse are bundled into it, so the library
+    // does not make its users install them (their licences: THIRD-PARTY-NOTICES.md).
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     dts: false,
@@ -44,7 +111,10 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     external,
-    banner: { js: '#!/usr/bin/env node' },
+    noExternal: ['commander', 'csv-parse'],
+    // commander is CommonJS: its require() of Node built-ins needs a real `require` in the ESM bundle.
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
     define: { __SP_VERSION__: JSON.stringify(version) },
+    silent: true,
   },
 ]);

@@ -1,17 +1,16 @@
 // Building and maintaining an activity menu: validate it, match a person to
 // it, find stale entries, map needs against provision, derive the scheme
 // facts it proves, and exchange it as Open Referral UK / HSDS 3.
+import { applySchemeFacts, ROTHERHAM } from 'social-prescribing/classification';
 import {
   analyseGaps,
-  applySchemeFacts,
   exportHsdsServices,
   findStaleEntries,
   importHsdsServices,
   matchActivities,
   parseMenu,
-  ROTHERHAM,
   schemeFactsFromMenu,
-} from 'social-prescribing';
+} from 'social-prescribing/menu';
 
 const ROTHERHAM_LA = 'E08000018';
 const menu = parseMenu({

@@ -2,7 +2,8 @@
 // research": two coders code the same scheme from its documents; compare
 // them, fact by fact, and compute Krippendorff's alpha. The CLI does the same
 // with files: `npx social-prescribing agree coder-a.csv coder-b.csv`.
-import { compareCodings, krippendorffAlpha, ROTHERHAM } from 'social-prescribing';
+import { ROTHERHAM } from 'social-prescribing/classification';
+import { compareCodings, krippendorffAlpha } from 'social-prescribing/research';
 
 // Coder B read the contact as one-off and could not tell whether there is a personalised plan.
 const coderA = [ROTHERHAM];

@@ -1,6 +1,6 @@
 // Bad input never throws: it gets an error listing every problem, with its
 // path and a stable code, and never repeats the values it was given.
-import { classifyScheme } from 'social-prescribing';
+import { classifyScheme } from 'social-prescribing/classification';
 
 const result = classifyScheme({ profileVersion: 1, id: 'x', name: 'Typo scheme', funding: { referralProcessFunded: 'yes' } });
 if (result.isOk()) throw new Error('expected an error');

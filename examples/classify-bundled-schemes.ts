@@ -2,7 +2,7 @@
 // tier with its explanation. Run it with `npm run demo`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyScheme, explainClassification, formatTierRange } from 'social-prescribing';
+import { classifyScheme, explainClassification, formatTierRange } from 'social-prescribing/classification';
 
 const folder = join(import.meta.dirname, 'schemes');
 const files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();

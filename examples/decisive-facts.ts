@@ -1,7 +1,7 @@
 // What to find out next: a scheme coded from documents with two facts still
 // unknown. The tier is a range, and the decisive facts say which fact to look
 // up first and what each answer would do.
-import { classifyScheme, formatTierRange, ROTHERHAM } from 'social-prescribing';
+import { classifyScheme, formatTierRange, ROTHERHAM } from 'social-prescribing/classification';
 
 const coded = {
   ...ROTHERHAM,

@@ -1,6 +1,6 @@
 // Eligibility rules are data: load a pathway from JSON, check people against
 // it on a given date, and show the referrer why.
-import { evaluateEligibility, explainEligibility, parsePathway, ROTHERHAM_PATHWAYS } from 'social-prescribing';
+import { evaluateEligibility, explainEligibility, parsePathway, ROTHERHAM_PATHWAYS } from 'social-prescribing/pathway';
 
 const asOf = '2024-04-01';
 const [ltc, mh] = ROTHERHAM_PATHWAYS;

@@ -1,4 +1,4 @@
-import { classifyScheme, explainClassification, ROTHERHAM } from 'social-prescribing';
+import { classifyScheme, explainClassification, ROTHERHAM } from 'social-prescribing/classification';
 
 const c = classifyScheme(ROTHERHAM)._unsafeUnwrap();
 console.log(c.tier, c.plusFeatures.met); // 'plus' 4

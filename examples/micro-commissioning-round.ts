@@ -1,9 +1,7 @@
 // A worked micro-commissioning round of 20 bids, from draft to award: the
 // guide "Running a micro-commissioning round" walks through this file.
+import { applySchemeFacts, classifyScheme, createUnknownProfile } from 'social-prescribing/classification';
 import {
-  applySchemeFacts,
-  classifyScheme,
-  createUnknownProfile,
   decideAwards,
   explainAwards,
   formatGbp,
@@ -13,11 +11,9 @@ import {
   transitionRound,
   type BidInput,
   type GrantRound,
-  type NeedDomain,
-  type ProviderKind,
   type ScoreSheetInput,
-  type TurnoverBand,
-} from 'social-prescribing';
+} from 'social-prescribing/commissioning';
+import type { NeedDomain, ProviderKind, TurnoverBand } from 'social-prescribing/shared';
 
 function check(condition: boolean, what: string): void {
   if (!condition) throw new Error(`example failed: ${what}`);

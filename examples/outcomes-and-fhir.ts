@@ -3,17 +3,14 @@
 // Task comes back), the person attends, is reviewed with SWEMWBS before and
 // after, and the cohort's change is reported.
 import {
-  compareOutcomes,
   computeReferralMetrics,
   createReferral,
-  fromFhirTask,
-  scoreOns4,
-  scoreSwemwbs,
-  toFhirReferral,
   transitionReferral,
   type Referral,
   type ReferralEvent,
-} from 'social-prescribing';
+} from 'social-prescribing/referral';
+import { compareOutcomes, scoreOns4, scoreSwemwbs } from 'social-prescribing/outcomes';
+import { fromFhirTask, toFhirReferral } from 'social-prescribing/fhir';
 
 function check(condition: boolean, what: string): void {
   if (!condition) throw new Error(`example failed: ${what}`);

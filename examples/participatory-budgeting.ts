@@ -4,7 +4,7 @@
 // rank_order and optimal, so the three methods can be compared side by side.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decideAwards, exportAwardsTo360Giving, formatGbp, formatPabulib, parsePabulib, type AwardDecision, type ScoreSheetInput } from 'social-prescribing';
+import { decideAwards, exportAwardsTo360Giving, formatGbp, formatPabulib, parsePabulib, type AwardDecision, type ScoreSheetInput } from 'social-prescribing/commissioning';
 
 function check(condition: boolean, what: string): void {
   if (!condition) throw new Error(`example failed: ${what}`);

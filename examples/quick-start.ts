@@ -1,5 +1,5 @@
 // The README's usage example, run against the built package.
-import { classifyScheme, explainClassification, ROTHERHAM } from 'social-prescribing';
+import { classifyScheme, explainClassification, ROTHERHAM } from 'social-prescribing/classification';
 
 const result = classifyScheme(ROTHERHAM);
 if (result.isErr()) throw new Error(result.error.message);

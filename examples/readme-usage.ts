@@ -1,4 +1,4 @@
-import { classifyScheme, explainClassification, ROTHERHAM } from 'social-prescribing';
+import { classifyScheme, explainClassification, ROTHERHAM } from 'social-prescribing/classification';
 
 const result = classifyScheme(ROTHERHAM); // any JSON value: it is validated first
 if (result.isOk()) {

@@ -1,19 +1,17 @@
 // A referral's life from an event log: replay it, compute the service's
 // metrics in one streamed pass, and derive scheme-profile facts from them.
+import { applySchemeFacts, classifyScheme, ROTHERHAM } from 'social-prescribing/classification';
+import { ROTHERHAM_PATHWAYS } from 'social-prescribing/pathway';
 import {
-  applySchemeFacts,
-  classifyScheme,
   computeReferralMetrics,
   createReferral,
   FHIR_TASK_STATUS_OF,
   isValidNhsNumber,
   replayReferrals,
-  ROTHERHAM,
-  ROTHERHAM_PATHWAYS,
   schemeFactsFromReferrals,
   transitionReferral,
   type ReferralEvent,
-} from 'social-prescribing';
+} from 'social-prescribing/referral';
 
 const asOf = '2024-06-30T23:59:59Z';
 const lw = { role: 'link_worker', ref: 'lw-7' } as const;

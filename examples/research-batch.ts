@@ -3,6 +3,7 @@
 // threshold sensitivity, and render the HTML report. The CLI does the same
 // with files: `npx social-prescribing classify schemes.csv`.
 import { parse } from 'csv-parse/sync';
+import { ROTHERHAM } from 'social-prescribing/classification';
 import {
   addToBatchSummary,
   classifyBatchCsvRecord,
@@ -12,9 +13,8 @@ import {
   formatSchemeCsv,
   renderResearchReport,
   resolveClassificationRules,
-  ROTHERHAM,
   type BatchRecord,
-} from 'social-prescribing';
+} from 'social-prescribing/research';
 
 // A researcher's spreadsheet, here written from two profiles: Rotherham (Table 2) and the
 // same scheme coded from a tender notice that does not mention the funding period.

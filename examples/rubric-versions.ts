@@ -3,7 +3,7 @@
 // link-worker model (examples/schemes/pcn-link-workers.json), under both
 // published rubrics.
 import { readFileSync } from 'node:fs';
-import { classifyScheme, ROTHERHAM, RUBRIC_V1 } from 'social-prescribing';
+import { classifyScheme, ROTHERHAM, RUBRIC_V1 } from 'social-prescribing/classification';
 
 // Rotherham, had its advisers' contact been limited to 6-12 sessions.
 const timeLimited = { ...ROTHERHAM, linking: { ...ROTHERHAM.linking, contact: 'short_time_limited' } };

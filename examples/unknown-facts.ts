@@ -1,6 +1,6 @@
 // Unknown is a value, not false: the tier the known facts prove, the highest
 // tier the unknown facts allow, and how the tier moves with the threshold.
-import { classifyScheme, createUnknownProfile, ROTHERHAM } from 'social-prescribing';
+import { classifyScheme, createUnknownProfile, ROTHERHAM } from 'social-prescribing/classification';
 
 const blank = classifyScheme(createUnknownProfile({ id: 'blank', name: 'Nothing known yet' })._unsafeUnwrap())._unsafeUnwrap();
 console.log(`blank: ${blank.tier}, could be ${blank.highestPossibleTier}`);

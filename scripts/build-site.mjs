@@ -1,16 +1,24 @@
-// Completes the typedoc site in site/: copies the library's browser build and
-// the interactive classifier into site/assets, so the site works offline.
+// Completes the typedoc site in site/: bundles what the interactive
+// classifier needs from the package's `social-prescribing/classification`
+// entry (built dist/, so run npm run build first) into one script for the
+// page, and copies the page's own script, so the site works offline.
 import { copyFileSync, existsSync } from 'node:fs';
+import { build } from 'esbuild';
 
-const files = [
-  ['dist/browser/social-prescribing.global.js', 'site/assets/social-prescribing.global.js'],
-  ['docs/site/classifier-app.js', 'site/assets/classifier-app.js'],
-];
-for (const [from, to] of files) {
-  if (!existsSync(from)) {
-    console.error(`missing ${from}: run npm run build first`);
-    process.exit(1);
-  }
-  copyFileSync(from, to);
+if (!existsSync('dist/classification.js')) {
+  console.error('missing dist/classification.js: run npm run build first');
+  process.exit(1);
 }
+await build({
+  entryPoints: ['docs/site/library.mjs'],
+  outfile: 'site/assets/social-prescribing.global.js',
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  sourcemap: true,
+  logLevel: 'error',
+});
+copyFileSync('docs/site/classifier-app.js', 'site/assets/classifier-app.js');
 console.log('site/ is ready: open site/index.html');

@@ -6,7 +6,6 @@ import { Option, type Command } from 'commander';
 import { parse } from 'csv-parse';
 import {
   compareCodings,
-  createBatchFailure,
   createSchemeCsvLayout,
   parseSchemeProfile,
   type AgreementCounts,
@@ -17,9 +16,8 @@ import {
   type SchemeProfile,
   formatTierRange,
 } from '../index';
-import { readSchemeCsvRecord } from '../research/parseSchemeCsvRecord';
+import { createBatchFailure, issueText, readSchemeCsvRecord, textTable } from '../research/internal';
 import { loadRules, rubricOption, thresholdOption, type RuleOptions } from './rules';
-import { issueText, textTable } from '../research/textCells';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exitCodes';
 import { formatValidationError } from './formatValidationError';
 import { inputFailure } from './inputs';

@@ -5,13 +5,13 @@ import { parse } from 'csv-parse';
 import {
   classifyBatchCsvRecord,
   classifyBatchInput,
-  createBatchFailure,
   createSchemeCsvLayout,
   type BatchInputIssueCode,
   type BatchRecord,
   type BatchSource,
   type ClassificationRules,
 } from '../index';
+import { createBatchFailure } from '../research/internal';
 
 /** The kinds of input file, by extension. */
 export type InputKind = 'json' | 'jsonl' | 'csv';

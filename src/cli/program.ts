@@ -9,7 +9,8 @@ import {
   schemeProfileJsonSchema,
   type BatchRecord,
 } from '../index';
-import { issueText } from '../research/textCells';
+import { docPath } from './docPath';
+import { issueText } from '../research/internal';
 import { registerAgreeCommand } from './agreeCommand';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exitCodes';
 import { formatValidationError } from './formatValidationError';
@@ -157,7 +158,7 @@ export function createProgram(onExit: (code: number) => void): Command {
     .description("Classify social prescribing schemes as light, holistic or 'plus' (Dayson 2017), reproducibly.")
     .version(VERSION, '-V, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', `\n${EXIT_CODES_HELP}\n\nGuide: docs/classifying-schemes-for-research.md; CSV columns: docs/csv-columns.md.`)
+    .addHelpText('after', `\n${EXIT_CODES_HELP}\n\nGuide: ${docPath('classifying-schemes-for-research.md')}\nCSV columns: ${docPath('csv-columns.md')}`)
     .exitOverride();
 
   program
@@ -200,7 +201,7 @@ export function createProgram(onExit: (code: number) => void): Command {
 
   program
     .command('template')
-    .description('print an empty scheme CSV with every column the profile accepts (see docs/csv-columns.md), or a JSON profile with every fact unknown')
+    .description(`print an empty scheme CSV with every column the profile accepts (see ${docPath('csv-columns.md')}), or a JSON profile with every fact unknown`)
     .addOption(new Option('-f, --format <format>', 'template format').choices(['csv', 'json']).default('csv'))
     .addOption(new Option('--pathways <n>', 'how many pathway column groups (csv)').argParser(parseCount).default(5))
     .option('--evidence', 'add the evidence columns (source, locator, note, coder) after every fact (csv)')

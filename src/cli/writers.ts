@@ -1,8 +1,6 @@
 import {
   batchCsvColumns,
   flattenBatchRecord,
-  formatBatchHeading,
-  formatBatchRow,
   formatBatchSummary,
   formatCsvRow,
   TIERS,
@@ -10,7 +8,7 @@ import {
   type BatchSummary,
   type ClassificationRules,
 } from '../index';
-import { LONG_CSV_COLUMNS, longCsvRows } from '../research/longCsvRows';
+import { formatBatchHeading, formatBatchRow, LONG_CSV_COLUMNS, longCsvRows } from '../research/internal';
 import type { Output } from './output';
 import { VERSION } from './version';
 

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createValidationError } from '../shared/errors';
 import { safeParse } from '../shared/safeParse';
 import { issuesFromZod } from '../shared/zodIssues';

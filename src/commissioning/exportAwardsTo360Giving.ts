@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createValidationError, type ValidationError } from '../shared/errors';
 import { IsoDateSchema } from '../shared/schemas';
 import { safeParse } from '../shared/safeParse';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActivitySchema, AreasServedSchema, CapacitySchema, ProviderSchema } from '../menu/schema';
 import { AreaCodeSchema } from '../pathway/schema';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';

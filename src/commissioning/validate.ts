@@ -3,7 +3,7 @@
 // (ids unique, references resolve, history follows the transition table).
 // Every issue names a path and a code, never an input value.
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { safeParse } from '../shared/safeParse';
 import { issuesFromZod } from '../shared/zodIssues';

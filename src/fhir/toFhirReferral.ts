@@ -1,5 +1,5 @@
 import { err, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FHIR_TASK_STATUS_OF, isValidNhsNumber, parseReferral, type Referral, type ReferralStatus } from '../referral/index';
 import { createValidationError } from '../shared/errors';
 import { safeParse } from '../shared/safeParse';

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createValidationError } from '../shared/errors';
 import { NeedDomainSchema } from '../shared/schemas';
 import type { NeedDomain } from '../shared/vocabulary';

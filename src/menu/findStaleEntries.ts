@@ -1,6 +1,6 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { err, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createValidationError } from '../shared/errors';
 import { IsoDateSchema } from '../shared/schemas';
 import { issuesFromZod } from '../shared/zodIssues';

@@ -1,7 +1,7 @@
 // The HSDS 3 records importHsdsServices reads, as zod schemas: loose (a
 // directory's extra fields pass through and are reported as unmapped), with
 // every field this library maps typed. Internal to the menu module.
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema } from '../shared/schemas';
 
 const s = z.string().nullish();

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createValidationError, type ValidationError, type ValidationIssue, unreadableInputError } from '../shared/errors';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';
 import { ACTIVITY_TYPES, type NeedDomain } from '../shared/vocabulary';

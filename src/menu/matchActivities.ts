@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeLeafRule } from '../pathway/explainEligibility';
 import { resolvePerson, traceRule, type ResolvedPerson } from '../pathway/evaluateRule';
 import { PersonSchema, type LeafRule, type PersonFact, type RuleTrace } from '../pathway/schema';

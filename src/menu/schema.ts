@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AreaCodeSchema, EligibilityRuleSchema } from '../pathway/schema';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';
 import {

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createValidationError, formatPath, type ValidationIssue } from '../shared/errors';
 import { safeParse } from '../shared/safeParse';
 import { IdSchema, IsoDateSchema } from '../shared/schemas';

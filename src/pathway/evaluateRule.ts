@@ -1,6 +1,6 @@
 import { differenceInYears } from 'date-fns';
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { IsoDateSchema } from '../shared/schemas';
 import { REFERRAL_SETTINGS, type ReferralSetting } from '../shared/vocabulary';

@@ -1,5 +1,5 @@
 import { CitationSchema } from '../shared/schemas';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FactSchema, IdSchema, IsoDateSchema, NeedDomainSchema, UNKNOWN } from '../shared/schemas';
 import { REFERRAL_SETTINGS, type NeedDomain, type ReferralSetting } from '../shared/vocabulary';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { WELLBEING_MEASURES, WELLBEING_SCORE_RANGES, type WellbeingMeasure } from '../outcomes/index';
 import { NEED_DOMAINS, REFERRAL_SETTINGS } from '../shared/vocabulary';
 import { isValidNhsNumber } from './isValidNhsNumber';

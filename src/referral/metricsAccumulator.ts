@@ -1,4 +1,3 @@
-import { eachMonthOfInterval, format } from 'date-fns';
 import { REFERRAL_SETTINGS, type ReferralSetting } from '../shared/vocabulary';
 import { eventMs } from './applyEvent';
 import { fastParseReferralEvent } from './fastParseReferralEvent';
@@ -371,12 +370,9 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
       if (months.length > 0) {
         const [fy, fm] = months[0]!.split('-').map(Number) as [number, number];
         const [ly, lm] = months.at(-1)!.split('-').map(Number) as [number, number];
-        const start = new Date(2000, fm - 1, 1);
-        start.setFullYear(fy);
-        const end = new Date(2000, lm - 1, 1);
-        end.setFullYear(ly);
-        for (const d of eachMonthOfInterval({ start, end })) {
-          const month = format(d, 'yyyy-MM');
+        // Every calendar month from the first to the last, by integer arithmetic (no Date, no locale).
+        for (let i = fy * 12 + fm - 1; i <= ly * 12 + lm - 1; i++) {
+          const month = `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
           const m = byMonth.get(month);
           monthly.push({ month, received: m?.received ?? 0, bySource: Object.fromEntries(m?.bySource ?? []), byPathway: Object.fromEntries(m?.byPathway ?? []) });
         }

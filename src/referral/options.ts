@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parsePathway } from '../pathway/parsePathway';
 import type { Pathway } from '../pathway/schema';
 import { createValidationError, type ValidationIssue } from '../shared/errors';

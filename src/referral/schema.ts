@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema, NeedDomainSchema } from '../shared/schemas';
 import { REFERRAL_SETTINGS, type ReferralSetting } from '../shared/vocabulary';
 import { isValidNhsNumber } from './isValidNhsNumber';

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parsePathway } from '../pathway/parsePathway';
 import type { SchemeFacts } from '../scheme/applySchemeFacts';
 import type { SchemePathway } from '../scheme/schema';

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SCHEME_FACTS, type FactDescriptor } from '../scheme/facts';
 import { SchemeProfileSchema, type SchemeProfile } from '../scheme/schema';
 import { classifyScheme, type ClassifyOptions } from '../scoring/classifyScheme';

@@ -1,6 +1,6 @@
 import { copyList } from '../shared/total';
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SchemeProfileSchema } from '../scheme/schema';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import type { SchemeCsvHeaderError } from './errors';

@@ -36,13 +36,10 @@ export { hashClassificationRules } from './hashClassificationRules';
 export { resolveClassificationRules } from './resolveClassificationRules';
 export { classifyBatchInput } from './classifyBatchInput';
 export { classifyBatchCsvRecord } from './classifyBatchCsvRecord';
-export { createBatchFailure } from './createBatchFailure';
 export { createBatchSummary } from './createBatchSummary';
 export { addToBatchSummary } from './addToBatchSummary';
 export { batchCsvColumns } from './batchCsvColumns';
 export { flattenBatchRecord } from './flattenBatchRecord';
-export { formatBatchHeading } from './formatBatchHeading';
-export { formatBatchRow } from './formatBatchRow';
 export { formatBatchSummary, type BatchSummaryTextOptions } from './formatBatchSummary';
 export { renderResearchReport } from './renderResearchReport';
 export {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FactGroup } from '../scheme/facts';
 import type { SchemeProfile } from '../scheme/schema';
 import type { ValidationIssueCode } from '../shared/errors';

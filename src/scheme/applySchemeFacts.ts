@@ -1,6 +1,6 @@
 import { isPlainObject } from '../shared/text';
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createValidationError, type ValidationError, type ValidationIssue } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { SchemeProfileError } from './errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { enumFactSchema, FactSchema, IdSchema, QuantityFactSchema, UNKNOWN } from '../shared/schemas';
 import { COMMISSIONING_MODELS, COVERAGE_SCALES, REFERRAL_SETTINGS } from '../shared/vocabulary';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SCHEME_FACTS } from './facts';
 import { SchemeProfileSchema } from './schema';
 

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseSchemeProfile } from '../scheme/parseSchemeProfile';
 import type { SchemeProfile } from '../scheme/schema';
 import { createValidationError, type ValidationIssue } from '../shared/errors';

@@ -1,5 +1,5 @@
 import { CitationSchema } from '../shared/schemas';
-import { z } from 'zod';
+import * as z from 'zod';
 import { KIMBERLEE_LEVELS, type KimberleeLevel } from '../shared/vocabulary';
 
 /**

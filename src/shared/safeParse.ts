@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const SCHEMA_OF = new WeakMap<object, z.core.$ZodType>();
 

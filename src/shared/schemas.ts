@@ -1,5 +1,5 @@
 import { totalOr } from './total';
-import { z } from 'zod';
+import * as z from 'zod';
 import { NEED_DOMAINS, type NeedDomain } from './vocabulary';
 
 /**

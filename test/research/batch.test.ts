@@ -11,8 +11,6 @@ import {
   createBatchSummary,
   createSchemeCsvLayout,
   flattenBatchRecord,
-  formatBatchHeading,
-  formatBatchRow,
   formatBatchSummary,
   formatCsvRow,
   hashClassificationRules,
@@ -25,6 +23,7 @@ import {
   type BatchSummary,
   type Classification,
 } from '../../src/index';
+import { formatBatchHeading, formatBatchRow } from '../../src/research/internal';
 import { canonicalJson } from '../../src/shared/canonicalJson';
 import { batchArb, RULES } from '../arbitraries/research';
 import { schemeProfileArb, SENTINEL } from '../arbitraries/scheme';

