@@ -1,4 +1,4 @@
-import type { FundingArrangement } from '../menu/schema';
+import type { FundingArrangement } from '../menu/index';
 import type { BidActivity, Pence } from './schema';
 import type { AwardDecision } from './types';
 

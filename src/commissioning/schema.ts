@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { ActivitySchema, AreasServedSchema, CapacitySchema, ProviderSchema } from '../menu/schema';
-import { AreaCodeSchema } from '../pathway/schema';
+import { ActivitySchema, AreasServedSchema, CapacitySchema, ProviderSchema } from '../menu/index';
+import { AreaCodeSchema } from '../pathway/index';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';
 import { PROVIDER_KINDS, TURNOVER_BANDS, type ProviderKind, type TurnoverBand } from '../shared/vocabulary';
 

@@ -1,4 +1,4 @@
-import type { SchemeFacts } from '../scheme/applySchemeFacts';
+import type { SchemeFacts } from '../scheme/index';
 import type { GrantRound, RoundState } from './schema';
 import type { AwardDecision } from './types';
 

@@ -2,8 +2,8 @@
 // in a `social-prescribing:fact` attribute (`eligibility_rule`, JSON), and
 // the age limits it implies are written to `minimum_age` / `maximum_age` for
 // other directory software to read.
-import { parseEligibilityRule } from '../pathway/parseEligibilityRule';
-import type { AgeRule, EligibilityRule } from '../pathway/schema';
+import { parseEligibilityRule } from '../pathway/index';
+import type { AgeRule, EligibilityRule } from '../pathway/index';
 
 interface AgeLimits {
   minimumAge?: number;

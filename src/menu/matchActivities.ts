@@ -1,8 +1,8 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { describeLeafRule } from '../pathway/explainEligibility';
-import { resolvePerson, traceRule, type ResolvedPerson } from '../pathway/evaluateRule';
-import { PersonSchema, type LeafRule, type PersonFact, type RuleTrace } from '../pathway/schema';
+import { describeLeafRule } from '../pathway/index';
+import { resolvePerson, traceRule, type ResolvedPerson } from '../pathway/internal';
+import { PersonSchema, type LeafRule, type PersonFact, type RuleTrace } from '../pathway/index';
 import { deepFreeze } from '../shared/deepFreeze';
 import { createValidationError } from '../shared/errors';
 import { IsoDateSchema } from '../shared/schemas';

@@ -3,7 +3,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { createValidationError, formatPath, type ValidationIssue, unreadableInputError } from '../shared/errors';
 import { deepFreeze } from '../shared/deepFreeze';
 import { issuesFromZod } from '../shared/zodIssues';
-import { checkRuleLimits } from '../pathway/loadRule';
+import { checkRuleLimits } from '../pathway/internal';
 import type { MenuError } from './errors';
 import { MAX_ACTIVITIES, MAX_PROVIDERS, MenuSchema, type Menu, type Provider } from './schema';
 import { safeParse } from '../shared/safeParse';

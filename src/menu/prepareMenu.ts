@@ -1,5 +1,5 @@
 import { ok, type Result } from 'neverthrow';
-import type { EligibilityRule } from '../pathway/schema';
+import type { EligibilityRule } from '../pathway/index';
 import { canonicalJson } from '../shared/canonicalJson';
 import { isPlainObject } from '../shared/text';
 import type { MenuError } from './errors';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AreaCodeSchema, EligibilityRuleSchema } from '../pathway/schema';
+import { AreaCodeSchema, EligibilityRuleSchema } from '../pathway/index';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';
 import {
   ACTIVITY_TYPES,

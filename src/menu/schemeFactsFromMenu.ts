@@ -1,5 +1,5 @@
 import type { Result } from 'neverthrow';
-import type { SchemeFacts } from '../scheme/applySchemeFacts';
+import type { SchemeFacts } from '../scheme/index';
 import { ACTIVITY_TYPES } from '../shared/vocabulary';
 import type { MenuError } from './errors';
 import { parseMenu } from './parseMenu';

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { parsePathway } from '../pathway/parsePathway';
-import type { Pathway } from '../pathway/schema';
+import { parsePathway } from '../pathway/index';
+import type { Pathway } from '../pathway/index';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { ReferralOptionsError } from './errors';

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { Pathway } from '../pathway/schema';
+import type { Pathway } from '../pathway/index';
 import { applyEvent, eventMs, referralFromReceived, type MutableReferral } from './applyEvent';
 import { transitionError, type EventLogError, type ReferralOptionsError } from './errors';
 import { fastParseReferralEvent } from './fastParseReferralEvent';

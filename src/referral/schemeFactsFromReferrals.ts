@@ -1,12 +1,12 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { parsePathway } from '../pathway/parsePathway';
-import type { SchemeFacts } from '../scheme/applySchemeFacts';
-import type { SchemePathway } from '../scheme/schema';
+import { parsePathway } from '../pathway/index';
+import type { SchemeFacts } from '../scheme/index';
+import type { SchemePathway } from '../scheme/index';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { COVERAGE_SCALES, REFERRAL_SETTINGS, REFERRAL_SOURCE_OF_SETTING, REFERRAL_SOURCES, type CoverageScale, type ReferralSetting, type ReferralSource } from '../shared/vocabulary';
 import { issuesFromZod } from '../shared/zodIssues';
-import type { Pathway } from '../pathway/schema';
+import type { Pathway } from '../pathway/index';
 import type { ReferralOptionsError } from './errors';
 import { IdSchema } from '../shared/schemas';
 import { RefSchema, type Referral } from './schema';

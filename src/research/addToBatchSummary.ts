@@ -1,7 +1,7 @@
 import { totalOr } from '../shared/total';
 import { createBatchSummary } from './createBatchSummary';
-import type { Outcome } from '../scoring/types';
-import type { Classification } from '../scoring/types';
+import type { Outcome } from '../scoring/index';
+import type { Classification } from '../scoring/index';
 import type { Tier } from '../shared/vocabulary';
 import type { BatchSensitivityRow, BatchSummary, CriterionCounts, TierCounts } from './schema';
 

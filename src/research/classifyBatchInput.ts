@@ -1,6 +1,6 @@
 import { unreadableInputError } from '../shared/errors';
 import { totalOr } from '../shared/total';
-import { parseSchemeProfile } from '../scheme/parseSchemeProfile';
+import { parseSchemeProfile } from '../scheme/index';
 import { classifyProfileRecord } from './classifyProfileRecord';
 import { createBatchFailure } from './createBatchFailure';
 import type { BatchRecord, BatchSource, ClassificationRules } from './schema';

@@ -1,9 +1,9 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { SCHEME_FACTS, type FactDescriptor } from '../scheme/facts';
-import { SchemeProfileSchema, type SchemeProfile } from '../scheme/schema';
-import { classifyScheme, type ClassifyOptions } from '../scoring/classifyScheme';
-import type { ClassifyError } from '../scoring/errors';
+import { SCHEME_FACTS, type FactDescriptor } from '../scheme/index';
+import { SchemeProfileSchema, type SchemeProfile } from '../scheme/index';
+import { classifyScheme, type ClassifyOptions } from '../scoring/index';
+import type { ClassifyError } from '../scoring/index';
 import { createValidationError, type ValidationError, type ValidationIssue } from '../shared/errors';
 import { safeParse } from '../shared/safeParse';
 import { UNKNOWN } from '../shared/schemas';

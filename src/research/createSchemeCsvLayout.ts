@@ -1,7 +1,7 @@
 import { copyList } from '../shared/total';
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { SchemeProfileSchema } from '../scheme/schema';
+import { SchemeProfileSchema } from '../scheme/index';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import type { SchemeCsvHeaderError } from './errors';
 import { unguardCsvCell } from './formatCsvRow';

@@ -1,7 +1,7 @@
 import { totalOr } from '../shared/total';
 import { TABLE_WIDTHS } from './formatBatchHeading';
 import { formatTierRange } from '../shared/text';
-import type { Classification } from '../scoring/types';
+import type { Classification } from '../scoring/index';
 import { fit, issuesText, mdCell, sourceText } from './textCells';
 
 const levelRange = (c: Classification): string => (c.level === c.highestPossibleLevel ? c.level : `${c.level} to ${c.highestPossibleLevel}`);

@@ -1,8 +1,8 @@
 import { unreadableInputError } from '../shared/errors';
 import { totalOr } from '../shared/total';
 import { err, ok, type Result } from 'neverthrow';
-import type { SchemeProfile } from '../scheme/schema';
-import { parseSchemeProfile } from '../scheme/parseSchemeProfile';
+import type { SchemeProfile } from '../scheme/index';
+import { parseSchemeProfile } from '../scheme/index';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import type { SchemeProfilesError } from './errors';
 import { formatCsvRow } from './formatCsvRow';

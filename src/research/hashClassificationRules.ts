@@ -1,6 +1,6 @@
 import { totalOr } from '../shared/total';
 import { sha256 } from '@noble/hashes/sha2';
-import type { Rubric } from '../scoring/rubricSchema';
+import type { Rubric } from '../scoring/index';
 import { canonicalJson } from '../shared/canonicalJson';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 

@@ -1,5 +1,5 @@
-import { SCHEME_FACTS } from '../scheme/facts';
-import type { Evidence } from '../scheme/schema';
+import { SCHEME_FACTS } from '../scheme/index';
+import type { Evidence } from '../scheme/index';
 import { issueText } from './textCells';
 import type { BatchRecord } from './schema';
 

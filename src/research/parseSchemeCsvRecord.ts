@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import { SCHEME_FACTS } from '../scheme/facts';
-import { SchemePathwaySchema, SchemeProfileSchema, SCHEME_PROFILE_VERSION, type SchemeProfile } from '../scheme/schema';
+import { SCHEME_FACTS } from '../scheme/index';
+import { SchemePathwaySchema, SchemeProfileSchema, SCHEME_PROFILE_VERSION, type SchemeProfile } from '../scheme/index';
 import { createValidationError, formatPath, unreadableInputError, type ValidationIssue } from '../shared/errors';
 import { copyList, totalOr } from '../shared/total';
 import { UNKNOWN } from '../shared/schemas';

@@ -1,12 +1,12 @@
 import { unreadableInputError } from '../shared/errors';
 import { totalOr } from '../shared/total';
 import { formatTierRange, TIER_LABELS } from '../shared/text';
-import type { Classification } from '../scoring/types';
+import type { Classification } from '../scoring/index';
 import { err, ok, type Result } from 'neverthrow';
 import { createValidationError, formatPath, type ValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
-import { explainClassification } from '../scoring/explainClassification';
-import type { Outcome } from '../scoring/types';
+import { explainClassification } from '../scoring/index';
+import type { Outcome } from '../scoring/index';
 import { TIERS, type Tier } from '../shared/vocabulary';
 import { addToBatchSummary } from './addToBatchSummary';
 import { createBatchSummary } from './createBatchSummary';

@@ -1,9 +1,9 @@
 import { ok, type Result } from 'neverthrow';
-import { createUnknownProfile } from '../scheme/createUnknownProfile';
-import { classifyScheme, type ClassifyOptions } from '../scoring/classifyScheme';
-import type { ClassifyError } from '../scoring/errors';
-import { parseRubric } from '../scoring/parseRubric';
-import type { Rubric } from '../scoring/rubricSchema';
+import { createUnknownProfile } from '../scheme/index';
+import { classifyScheme, type ClassifyOptions } from '../scoring/index';
+import type { ClassifyError } from '../scoring/index';
+import { parseRubric } from '../scoring/index';
+import type { Rubric } from '../scoring/index';
 import { RUBRIC_V2 } from '../scoring/rubrics/v2';
 import { hashClassificationRules } from './hashClassificationRules';
 import type { ClassificationRules, RuleColumn } from './schema';

@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import type { FactGroup } from '../scheme/facts';
-import type { SchemeProfile } from '../scheme/schema';
+import type { FactGroup } from '../scheme/index';
+import type { SchemeProfile } from '../scheme/index';
 import type { ValidationIssueCode } from '../shared/errors';
-import type { ClassifyOptions } from '../scoring/classifyScheme';
-import type { Classification } from '../scoring/types';
+import type { ClassifyOptions } from '../scoring/index';
+import type { Classification } from '../scoring/index';
 import type { Citation, KimberleeLevel, Tier } from '../shared/vocabulary';
 
 /**

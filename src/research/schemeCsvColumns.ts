@@ -1,5 +1,5 @@
 import { totalOr } from '../shared/total';
-import { SCHEME_FACTS, type FactDescriptor } from '../scheme/facts';
+import { SCHEME_FACTS, type FactDescriptor } from '../scheme/index';
 import { REFERRAL_SETTINGS } from '../shared/vocabulary';
 import { CSV_PATHWAY_FIELDS, CSV_PATHWAYS_MODES, DEFAULT_CSV_PATHWAY_GROUPS, MAX_CSV_PATHWAY_GROUPS, type CsvPathwayField, type SchemeCsvColumn } from './schema';
 

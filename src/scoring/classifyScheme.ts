@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
-import { parseSchemeProfile } from '../scheme/parseSchemeProfile';
-import type { SchemeProfile } from '../scheme/schema';
+import { parseSchemeProfile } from '../scheme/index';
+import type { SchemeProfile } from '../scheme/index';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import { KIMBERLEE_LEVELS, TIERS } from '../shared/vocabulary';

@@ -1,5 +1,5 @@
-import { SCHEME_FACTS } from '../scheme/facts';
-import type { SchemeProfile } from '../scheme/schema';
+import { SCHEME_FACTS } from '../scheme/index';
+import type { SchemeProfile } from '../scheme/index';
 import type { ValidationIssue } from '../shared/errors';
 import { HEALTH_SETTINGS, KIMBERLEE_LEVELS, type Citation } from '../shared/vocabulary';
 import type { Condition, NumberOrParam, Rubric } from './rubricSchema';

@@ -1,5 +1,5 @@
-import { SCHEME_FACTS, type FactDescriptor } from '../scheme/facts';
-import type { SchemePathway, SchemeProfile } from '../scheme/schema';
+import { SCHEME_FACTS, type FactDescriptor } from '../scheme/index';
+import type { SchemePathway, SchemeProfile } from '../scheme/index';
 import { HEALTH_SETTINGS, KIMBERLEE_LEVELS, REFERRAL_SETTINGS, TIERS, type Tier } from '../shared/vocabulary';
 import { tierRange, type TierBounds } from './tierBounds';
 import type { Truth } from './compileRubric';

@@ -1,5 +1,5 @@
 import type { ValidationError } from '../shared/errors';
-import type { SchemeProfileError } from '../scheme/errors';
+import type { SchemeProfileError } from '../scheme/index';
 
 /**
  * The error `parseRubric` returns for a rubric that does not satisfy

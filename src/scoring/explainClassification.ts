@@ -1,6 +1,6 @@
 import { totalOr } from '../shared/total';
-import { SCHEME_FACTS } from '../scheme/facts';
-import type { Evidence, SchemeProfile } from '../scheme/schema';
+import { SCHEME_FACTS } from '../scheme/index';
+import type { Evidence, SchemeProfile } from '../scheme/index';
 import { escapeMarkdown, formatTierRange, isPlainObject, TIER_LABELS } from '../shared/text';
 import type { Citation } from '../shared/vocabulary';
 import type { Classification, CriterionResult, Outcome } from './types';

@@ -1,4 +1,4 @@
-import type { SchemeProfile } from '../scheme/schema';
+import type { SchemeProfile } from '../scheme/index';
 import { KIMBERLEE_LEVELS, type Tier } from '../shared/vocabulary';
 import type { CompiledRubric, Truth } from './compileRubric';
 
