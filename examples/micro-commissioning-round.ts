@@ -14,6 +14,8 @@ import {
   type ScoreSheetInput,
 } from 'social-prescribing/commissioning';
 import type { NeedDomain, ProviderKind, TurnoverBand } from 'social-prescribing/shared';
+// formatGbp refuses anything but whole pence (a Result); these amounts come from a decision.
+const pounds = (pence: number): string => formatGbp(pence).unwrapOr('£?');
 
 function check(condition: boolean, what: string): void {
   if (!condition) throw new Error(`example failed: ${what}`);
@@ -139,8 +141,8 @@ step('decide', '2025-05-28', 'panel-chair');
 // 6. Decide both ways, and compare.
 const rank = decideAwards(round, bids, scores, { method: 'rank_order', requireModeration: true })._unsafeUnwrap();
 const best = decideAwards(round, bids, scores, { method: 'optimal', requireModeration: true })._unsafeUnwrap();
-console.log(`rank_order: ${formatGbp(rank.awarded)} to ${rank.decisions.filter((d) => d.outcome === 'funded').length} bids, total score ${rank.totalScore}`);
-console.log(`optimal:    ${formatGbp(best.awarded)} to ${best.decisions.filter((d) => d.outcome === 'funded').length} bids, total score ${best.totalScore}`);
+console.log(`rank_order: ${pounds(rank.awarded)} to ${rank.decisions.filter((d) => d.outcome === 'funded').length} bids, total score ${rank.totalScore}`);
+console.log(`optimal:    ${pounds(best.awarded)} to ${best.decisions.filter((d) => d.outcome === 'funded').length} bids, total score ${best.totalScore}`);
 console.log(explainAwards(best));
 
 const decisionOf = (id: string) => best.decisions.find((d) => d.bidId === id)!;

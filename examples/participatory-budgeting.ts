@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decideAwards, exportAwardsTo360Giving, formatGbp, formatPabulib, parsePabulib, type AwardDecision, type ScoreSheetInput } from 'social-prescribing/commissioning';
+// formatGbp refuses anything but whole pence (a Result); these amounts come from a decision.
+const pounds = (pence: number): string => formatGbp(pence).unwrapOr('£?');
 
 function check(condition: boolean, what: string): void {
   if (!condition) throw new Error(`example failed: ${what}`);
@@ -25,10 +27,10 @@ const { round, bids, ballots, selected } = parsed.value;
 const mes = decideAwards(round, bids, ballots, { method: 'equal_shares' })._unsafeUnwrap();
 check(JSON.stringify([...funded(mes)].sort()) === JSON.stringify([...(selected ?? [])].sort()), 'the recorded selection is reproduced');
 for (const d of mes.decisions) {
-  console.log(`${d.bidId} ${d.outcome === 'funded' ? 'funded' : 'not funded'} ${formatGbp(d.amount)}: ${d.reason.message}`);
-  for (const p of d.reason.payments ?? []) console.log(`    ${p.voterId} paid ${formatGbp(p.amount)} (exactly ${p.exact} pence)`);
+  console.log(`${d.bidId} ${d.outcome === 'funded' ? 'funded' : 'not funded'} ${pounds(d.amount)}: ${d.reason.message}`);
+  for (const p of d.reason.payments ?? []) console.log(`    ${p.voterId} paid ${pounds(p.amount)} (exactly ${p.exact} pence)`);
 }
-console.log(`Add1 share per voter: ${mes.equalShares?.pots[0]?.share} pence; awarded ${formatGbp(mes.awarded)} of ${formatGbp(mes.budget)}`);
+console.log(`Add1 share per voter: ${mes.equalShares?.pots[0]?.share} pence; awarded ${pounds(mes.awarded)} of ${pounds(mes.budget)}`);
 check(JSON.stringify(funded(mes)) === JSON.stringify(['P6', 'P2', 'P3', 'P5', 'P4']), 'MES funds P6, P2, P3, P5, P4');
 
 // 3. The same bids scored by a panel (one assessor, one 0-10 criterion), for rank_order and optimal.
@@ -41,9 +43,9 @@ const panelScores: Record<string, number> = { P1: 9, P2: 8, P3: 7, P4: 7, P5: 6,
 const sheets: ScoreSheetInput[] = bids.map((b) => ({ bidId: b.id, assessorId: 'a1', scores: { overall: panelScores[b.id] ?? 0 } }));
 const rank = decideAwards(panelRound, bids, sheets, { method: 'rank_order' })._unsafeUnwrap();
 const best = decideAwards(panelRound, bids, sheets, { method: 'optimal' })._unsafeUnwrap();
-console.log(`rank_order:   ${funded(rank).join(', ')} (${formatGbp(rank.awarded)}, total score ${rank.totalScore})`);
-console.log(`optimal:      ${funded(best).join(', ')} (${formatGbp(best.awarded)}, total score ${best.totalScore})`);
-console.log(`equal_shares: ${funded(mes).join(', ')} (${formatGbp(mes.awarded)})`);
+console.log(`rank_order:   ${funded(rank).join(', ')} (${pounds(rank.awarded)}, total score ${rank.totalScore})`);
+console.log(`optimal:      ${funded(best).join(', ')} (${pounds(best.awarded)}, total score ${best.totalScore})`);
+console.log(`equal_shares: ${funded(mes).join(', ')} (${pounds(mes.awarded)})`);
 check(JSON.stringify(funded(rank)) === JSON.stringify(['P1', 'P2', 'P4', 'P6']), 'rank order funds P1, P2, P4, P6');
 check(JSON.stringify([...funded(best)].sort()) === JSON.stringify(['P2', 'P3', 'P4', 'P5', 'P6']), 'optimal funds P2 to P6');
 

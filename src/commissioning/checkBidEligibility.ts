@@ -1,6 +1,6 @@
 import { ok, type Result } from 'neverthrow';
 import type { EligibilityCheckError } from './errors';
-import { formatGbp } from './formatGbp';
+import { gbp } from '../shared/money';
 import { TURNOVER_BANDS } from '../shared/vocabulary';
 import type { Bid, BidInput, GrantRound, GrantRoundInput } from './schema';
 import { validateBid, validateRound } from './validate';
@@ -124,14 +124,14 @@ export function eligibilityOf(round: GrantRound, bid: Bid): BidEligibilityReport
       () => "serves none of the round's priority need domains",
     );
   }
-  rule('amount_at_least_minimum', bid.requested >= round.grant.minimum, () => `requests ${formatGbp(bid.requested)}; the minimum grant is ${formatGbp(round.grant.minimum)}`);
-  rule('amount_at_most_maximum', bid.requested <= round.grant.maximum, () => `requests ${formatGbp(bid.requested)}; the maximum grant is ${formatGbp(round.grant.maximum)}`);
+  rule('amount_at_least_minimum', bid.requested >= round.grant.minimum, () => `requests ${gbp(bid.requested)}; the minimum grant is ${gbp(round.grant.minimum)}`);
+  rule('amount_at_most_maximum', bid.requested <= round.grant.maximum, () => `requests ${gbp(bid.requested)}; the maximum grant is ${gbp(round.grant.maximum)}`);
   if (round.matchFunding.required) {
     const needed = Math.ceil((bid.requested * round.matchFunding.minimumPercent) / 100);
     rule(
       'match_funding_sufficient',
       bid.matchFunding >= needed,
-      () => `match funding ${formatGbp(bid.matchFunding)} is below the ${round.matchFunding.minimumPercent}% required (${formatGbp(needed)})`,
+      () => `match funding ${gbp(bid.matchFunding)} is below the ${round.matchFunding.minimumPercent}% required (${gbp(needed)})`,
     );
   }
   return { bidId: bid.id, eligible: failures.length === 0, failures, rulesChecked: checked };

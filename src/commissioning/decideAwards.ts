@@ -6,7 +6,7 @@ import { issuesFromZod } from '../shared/zodIssues';
 import { scoreAll, type ScoredBid } from './aggregateScores';
 import { eligibilityOf } from './checkBidEligibility';
 import type { DecideAwardsError } from './errors';
-import { formatGbp } from './formatGbp';
+import { gbp } from '../shared/money';
 import { decideEqualShares } from './decideEqualShares';
 import type { Ballot, Bid, BidInput, GrantRound, GrantRoundInput, ScoreSheet, ScoreSheetInput } from './schema';
 import { solveOptimal, solveRankOrder, Usage, type AwardProblem, type Blocker } from './solver';
@@ -83,13 +83,13 @@ function reasonForBlocker(blocker: Blocker, bid: Bid, round: GrantRound, method:
       if (method === 'optimal' && lowerRankedFunded) {
         return {
           code: 'outscored',
-          message: `requests ${formatGbp(bid.requested)}; funding it would displace lower-ranked bids with a higher total score (${formatGbp(blocker.available)} left)`,
+          message: `requests ${gbp(bid.requested)}; funding it would displace lower-ranked bids with a higher total score (${gbp(blocker.available)} left)`,
           available: blocker.available,
         };
       }
       return {
         code: 'budget_exhausted',
-        message: `requests ${formatGbp(bid.requested)}; only ${formatGbp(blocker.available)} was left ${method === 'rank_order' ? 'when its turn came' : 'once the best set of bids was funded'}`,
+        message: `requests ${gbp(bid.requested)}; only ${gbp(blocker.available)} was left ${method === 'rank_order' ? 'when its turn came' : 'once the best set of bids was funded'}`,
         available: blocker.available,
       };
     case 'provider_cap': {
@@ -99,7 +99,7 @@ function reasonForBlocker(blocker: Blocker, bid: Bid, round: GrantRound, method:
         message:
           blocker.cap === 'maxGrants'
             ? `the provider already has the most grants one provider can receive (${cap?.maxGrants ?? 0})`
-            : `funding it would take the provider over the most one provider can receive (${formatGbp(cap?.maxAmount ?? 0)})`,
+            : `funding it would take the provider over the most one provider can receive (${gbp(cap?.maxAmount ?? 0)})`,
         cap: blocker.cap,
       };
     }
@@ -108,7 +108,7 @@ function reasonForBlocker(blocker: Blocker, bid: Bid, round: GrantRound, method:
       const domains = blocker.fences.map((f) => round.ringFences[f]!.needDomain);
       return {
         code: 'ring_fence',
-        message: `requests ${formatGbp(bid.requested)}; the money left is reserved for bids serving ${domains.join(', ')}, which this bid does not serve`,
+        message: `requests ${gbp(bid.requested)}; the money left is reserved for bids serving ${domains.join(', ')}, which this bid does not serve`,
         ringFenceIds: ids,
       };
     }
@@ -312,8 +312,8 @@ function decideValid(
           code: 'funded',
           message:
             method === 'rank_order'
-              ? `funded in full (${formatGbp(p.bid.requested)}) in rank order`
-              : `funded in full (${formatGbp(p.bid.requested)}) as part of the set of bids with the highest total score`,
+              ? `funded in full (${gbp(p.bid.requested)}) in rank order`
+              : `funded in full (${gbp(p.bid.requested)}) as part of the set of bids with the highest total score`,
         },
       });
     } else if (partial[i]) {
@@ -325,7 +325,7 @@ function decideValid(
         partial: true,
         reason: {
           code: 'partially_funded',
-          message: `offered ${formatGbp(amounts[i]!)} of ${formatGbp(p.bid.requested)} requested (${pct}%) from the money left after full awards`,
+          message: `offered ${gbp(amounts[i]!)} of ${gbp(p.bid.requested)} requested (${pct}%) from the money left after full awards`,
         },
       });
     } else {

@@ -15,7 +15,7 @@ import type { BidScore } from './aggregateScores';
 import { eligibilityOf } from './checkBidEligibility';
 import { equalShares, floorPence, ratString, supportersMoney, type MesProject, type MesWin, type Rat } from './equalShares';
 import type { DecideAwardsError } from './errors';
-import { formatGbp } from './formatGbp';
+import { gbp } from '../shared/money';
 import type { Ballot, Bid, GrantRound } from './schema';
 import type { AwardDecision, BidDecision, DecisionReason, EqualSharesReport } from './types';
 
@@ -93,8 +93,8 @@ export function decideEqualShares(round: GrantRound, bids: readonly Bid[], ballo
       reason = {
         code: 'funded',
         message:
-          `funded in full (${formatGbp(bid.requested)}) by the Method of Equal Shares: ${payments.length} of its ${n} supporter${n === 1 ? '' : 's'} paid ` +
-          (lo === hi ? `${formatGbp(lo)} each` : `between ${formatGbp(lo)} and ${formatGbp(hi)} each`) +
+          `funded in full (${gbp(bid.requested)}) by the Method of Equal Shares: ${payments.length} of its ${n} supporter${n === 1 ? '' : 's'} paid ` +
+          (lo === hi ? `${gbp(lo)} each` : `between ${gbp(lo)} and ${gbp(hi)} each`) +
           ' (shares are exact fractions of a penny; see payments)',
         supporters: n,
         payments,
@@ -102,7 +102,7 @@ export function decideEqualShares(round: GrantRound, bids: readonly Bid[], ballo
     } else if (f !== undefined) {
       reason = {
         code: 'funded',
-        message: `funded in full (${formatGbp(bid.requested)}) from money left after the Method of Equal Shares, as the most supported bid that still fitted`,
+        message: `funded in full (${gbp(bid.requested)}) from money left after the Method of Equal Shares, as the most supported bid that still fitted`,
         supporters: n,
       };
     } else if (n === 0) {
@@ -111,7 +111,7 @@ export function decideEqualShares(round: GrantRound, bids: readonly Bid[], ballo
       const money = lastLeft.get(bid.id)!;
       reason = {
         code: 'not_affordable',
-        message: `costs ${formatGbp(bid.requested)}; its ${n} supporter${n === 1 ? '' : 's'} had ${formatGbp(floorPence(money))} left between them after paying for the bids they preferred, and no money left over could fund it`,
+        message: `costs ${gbp(bid.requested)}; its ${n} supporter${n === 1 ? '' : 's'} had ${gbp(floorPence(money))} left between them after paying for the bids they preferred, and no money left over could fund it`,
         supporters: n,
         supportersMoney: floorPence(money),
         supportersMoneyExact: ratString(money),

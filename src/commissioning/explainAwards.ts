@@ -1,5 +1,5 @@
 import { escapeMarkdown } from '../shared/text';
-import { formatGbp } from './formatGbp';
+import { gbp } from '../shared/money';
 import type { AwardDecision, BidDecision, DecisionReasonCode } from './types';
 
 const md = escapeMarkdown;
@@ -75,9 +75,9 @@ export function explainAwards(decision: AwardDecision): string {
       `${partial > 0 ? ` (${partial} in part)` : ''}.`,
   );
   out.push('');
-  out.push(`- Budget: ${formatGbp(decision.budget)}`);
-  out.push(`- Awarded: ${formatGbp(decision.awarded)}`);
-  out.push(`- Unspent: ${formatGbp(decision.unspent)}`);
+  out.push(`- Budget: ${gbp(decision.budget)}`);
+  out.push(`- Awarded: ${gbp(decision.awarded)}`);
+  out.push(`- Unspent: ${gbp(decision.unspent)}`);
   out.push(`- Total score of bids funded in full: ${decision.totalScore}`);
   if (decision.optimality !== null) {
     const o = decision.optimality;
@@ -91,7 +91,7 @@ export function explainAwards(decision: AwardDecision): string {
   if (q !== null) out.push(`- Quality threshold: ${q}% of the maximum score`);
   const cap = decision.round.perProviderCap;
   if (cap.maxGrants !== null || cap.maxAmount !== null) {
-    const parts = [cap.maxGrants !== null ? `${cap.maxGrants} grant${cap.maxGrants === 1 ? '' : 's'}` : null, cap.maxAmount !== null ? formatGbp(cap.maxAmount) : null];
+    const parts = [cap.maxGrants !== null ? `${cap.maxGrants} grant${cap.maxGrants === 1 ? '' : 's'}` : null, cap.maxAmount !== null ? gbp(cap.maxAmount) : null];
     out.push(`- Per-provider cap: at most ${parts.filter((p) => p !== null).join(' and ')}`);
   }
   if (decision.round.partialFundingMinimumPercent !== null) {
@@ -107,7 +107,7 @@ export function explainAwards(decision: AwardDecision): string {
     out.push('| Ring-fence | Need domain | Reserved | Awarded to bids serving it | Reserve unspent |');
     out.push('|---|---|---:|---:|---:|');
     for (const f of decision.ringFences) {
-      out.push(`| ${md(f.id)} | ${md(f.needDomain)} | ${formatGbp(f.reserved)} (${f.minimumPercent}%) | ${formatGbp(f.awardedToDomain)} | ${formatGbp(f.unspentReserve)} |`);
+      out.push(`| ${md(f.id)} | ${md(f.needDomain)} | ${gbp(f.reserved)} (${f.minimumPercent}%) | ${gbp(f.awardedToDomain)} | ${gbp(f.unspentReserve)} |`);
     }
   }
 
@@ -119,8 +119,8 @@ export function explainAwards(decision: AwardDecision): string {
   for (const d of decision.decisions) {
     const kind = d.newGroup ? `${d.providerKind} (new group)` : d.providerKind;
     out.push(
-      `| ${d.rank ?? ''} | ${md(d.bidId)} | ${md(kind)} | ${formatGbp(d.requested)} | ${score(d)} | ${assessors(d)} | ${moderation(d)} | ` +
-        `${REASON_TEXT[d.reason.code]} | ${d.amount > 0 ? formatGbp(d.amount) : ''} | ${md(d.reason.message)} |`,
+      `| ${d.rank ?? ''} | ${md(d.bidId)} | ${md(kind)} | ${gbp(d.requested)} | ${score(d)} | ${assessors(d)} | ${moderation(d)} | ` +
+        `${REASON_TEXT[d.reason.code]} | ${d.amount > 0 ? gbp(d.amount) : ''} | ${md(d.reason.message)} |`,
     );
   }
 

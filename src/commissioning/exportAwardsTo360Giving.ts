@@ -5,7 +5,7 @@ import { IsoDateSchema } from '../shared/schemas';
 import { safeParse } from '../shared/safeParse';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { ExportTo360GivingError } from './errors';
-import { formatGbp } from './formatGbp';
+import { gbp } from '../shared/money';
 import type { Bid, BidInput, GrantRound, GrantRoundInput } from './schema';
 import type { AwardDecision } from './types';
 import { validateBids, validateDecision, validateRound } from './validate';
@@ -205,7 +205,7 @@ export function exportAwardsTo360Giving(
       const bid = bidById.get(x.bidId)!;
       const description =
         bid.activity.description ??
-        `A grant of ${formatGbp(x.amount)} from ${theRound.name} for ${bid.activity.name}, serving ${bid.needDomains.map((n) => n.replace(/^x_/, '').replace(/_/g, ' ')).join(', ')}.`;
+        `A grant of ${gbp(x.amount)} from ${theRound.name} for ${bid.activity.name}, serving ${bid.needDomains.map((n) => n.replace(/^x_/, '').replace(/_/g, ' ')).join(', ')}.`;
       return {
         id: `${idPrefix}-${theRound.id}-${bid.id}`,
         title: bid.activity.name,

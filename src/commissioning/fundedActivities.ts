@@ -1,5 +1,6 @@
 import type { FundingArrangement } from '../menu/index';
-import type { BidActivity, Pence } from './schema';
+import type { Pence } from '../shared/money';
+import type { BidActivity } from './schema';
 import type { AwardDecision } from './types';
 
 /**

@@ -1,6 +1,4 @@
 export {
-  MAX_PENCE,
-  PenceSchema,
   PercentSchema,
   SERVICE_AREAS,
   ROUND_STATES,
@@ -20,7 +18,6 @@ export {
   EQUAL_SHARES_COMPLETIONS,
   type EqualSharesCompletion,
   type Ballot,
-  type Pence,
   type ServiceArea,
   type RoundState,
   type RoundEvent,
@@ -40,7 +37,7 @@ export {
   type ScoreSheetInput,
 } from './schema';
 export { ROUND_GUARDS, ROUND_TRANSITIONS, type RoundGuard, type RoundTransition } from './roundTransitions';
-export { formatGbp, type FormatGbpOptions } from './formatGbp';
+export { formatGbp, MAX_PENCE, PenceSchema, type FormatGbpOptions, type Pence } from '../shared/money';
 export { parseGrantRound } from './parseGrantRound';
 export { parseBid } from './parseBid';
 export { parseBids } from './parseBids';

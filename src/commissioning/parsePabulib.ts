@@ -4,7 +4,8 @@ import { IdSchema, NeedDomainSchema } from '../shared/schemas';
 import { NEED_DOMAINS, PROVIDER_KINDS, type NeedDomain } from '../shared/vocabulary';
 import type { PabulibError } from './errors';
 import { lineIssue, pbRecords, unitsToPence, type PbRecord } from './pabulib';
-import { EQUAL_SHARES_COMPLETIONS, MAX_PENCE, type Ballot, type Bid, type EqualSharesCompletion, type GrantRound } from './schema';
+import { MAX_PENCE } from '../shared/money';
+import { EQUAL_SHARES_COMPLETIONS, type Ballot, type Bid, type EqualSharesCompletion, type GrantRound } from './schema';
 import { validateBallots, validateBids, validateRound } from './validate';
 
 /**

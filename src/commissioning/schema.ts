@@ -1,44 +1,10 @@
 import * as z from 'zod';
 import { ActivitySchema, AreasServedSchema, CapacitySchema, ProviderSchema } from '../menu/index';
-import { AreaCodeSchema } from '../pathway/index';
+import { AreaCodeSchema } from '../shared/areas';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';
+import { MAX_PENCE, PenceSchema } from '../shared/money';
 import { PROVIDER_KINDS, TURNOVER_BANDS, type ProviderKind, type TurnoverBand } from '../shared/vocabulary';
 
-/**
- * The largest amount of money the library accepts, in pence: £10 billion.
- * Keeping amounts this far below `Number.MAX_SAFE_INTEGER` means sums,
- * shares and products of amounts stay exact integers.
- *
- * @example
- * ```ts
- * import { MAX_PENCE } from 'social-prescribing';
- * MAX_PENCE; // 1_000_000_000_000
- * ```
- */
-export const MAX_PENCE = 1_000_000_000_000;
-
-/**
- * An amount of money in whole pence: an integer from 0 to {@link MAX_PENCE}.
- * Money is never a floating-point number of pounds anywhere in the library.
- *
- * @example
- * ```ts
- * import { PenceSchema } from 'social-prescribing';
- * PenceSchema.safeParse(450_000).success; // true: £4,500.00
- * PenceSchema.safeParse(4500.5).success; // false: not whole pence
- * ```
- */
-export const PenceSchema = z.number().int().min(0).max(MAX_PENCE);
-/**
- * An amount of money in whole pence (see {@link PenceSchema}).
- *
- * @example
- * ```ts
- * import type { Pence } from 'social-prescribing';
- * const maximumGrant: Pence = 1_000_000; // £10,000.00
- * ```
- */
-export type Pence = number;
 
 /**
  * A whole-number percentage, 0 to 100.

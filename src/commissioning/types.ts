@@ -2,7 +2,8 @@ import type { BidScore } from './aggregateScores';
 import type { BidEligibilityFailure, BidEligibilityReport } from './checkBidEligibility';
 import type { ProviderKind } from '../shared/vocabulary';
 import type { BidActivity } from './schema';
-import type { Pence, RoundState, ServiceArea } from './schema';
+import type { Pence } from '../shared/money';
+import type { RoundState, ServiceArea } from './schema';
 import type { NeedDomain } from '../shared/vocabulary';
 
 /**

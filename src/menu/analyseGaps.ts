@@ -6,7 +6,7 @@ import type { NeedDomain } from '../shared/vocabulary';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { GapAnalysisError } from './errors';
 import { parseMenu } from './parseMenu';
-import { AreaCodeSchema } from '../pathway/index';
+import { AreaCodeSchema } from '../shared/areas';
 import { safeParse } from '../shared/safeParse';
 
 /**

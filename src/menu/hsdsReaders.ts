@@ -8,7 +8,7 @@ import { IdSchema } from '../shared/schemas';
 import { PROVIDER_KINDS, TURNOVER_BANDS } from '../shared/vocabulary';
 import { issuesFromZod } from '../shared/zodIssues';
 import { safeParse } from '../shared/safeParse';
-import { AreaCodeSchema } from '../pathway/index';
+import { AreaCodeSchema } from '../shared/areas';
 import { COST_MAPPED, FUNDING_MAPPED, IDENTIFIER_MAPPED, ORGANIZATION_MAPPED, SCHEDULE_MAPPED, SCHEME_OF } from './hsdsImportFields';
 import type { HsdsAttribute, HsdsOrganization, HsdsService, Path } from './hsdsInput';
 import { FACT, kindFromLegalStatus, PROVIDER_KIND_LABELS, TAXONOMY, unitFromText } from './hsdsMapping';

@@ -16,7 +16,7 @@ import { adoptValidatedMenu, menuNeedsChecking, parseMenu } from './parseMenu';
 import { SERVICE_MAPPED, AREA_MAPPED } from './hsdsImportFields';
 import { isPlainHsdsService, OrganizationSchema, ServiceSchema, type HsdsService } from './hsdsInput';
 import { factAttributes, isValidText, providerFrom, readCost, readFunding, readSchedule, serviceIssues, Warnings } from './hsdsReaders';
-import { AreaCodeSchema } from '../pathway/index';
+import { AreaCodeSchema } from '../shared/areas';
 import {
   ActivitySchema,
   AVAILABILITIES,

@@ -1,3 +1,4 @@
+import { gbp } from '../shared/money';
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { describeLeafRule } from '../pathway/index';
@@ -212,7 +213,7 @@ const AVAILABILITY_RANK: Readonly<Record<ActivityMatch['availability'], number>>
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function formatCost(cost: Cost): string {
-  const pounds = `£${(cost.amountPence / 100).toFixed(2)}`;
+  const pounds = gbp(cost.amountPence);
   return cost.unit === undefined ? pounds : cost.unit === 'one_off' ? `${pounds} one-off` : `${pounds} ${COST_UNIT_LABELS[cost.unit]}`;
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { AreaCodeSchema, EligibilityRuleSchema } from '../pathway/index';
+import { EligibilityRuleSchema } from '../pathway/index';
+import { AreaCodeSchema } from '../shared/areas';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';
 import {
   ACTIVITY_TYPES,

@@ -8,7 +8,8 @@ import { issuesFromZod } from '../shared/zodIssues';
 import type { EligibilityError, EligibilityOptionsError, PersonError } from './errors';
 import { parseEligibilityRule } from './parseEligibilityRule';
 import { parsePerson } from './parsePerson';
-import type { EligibilityOptions, EligibilityRule, LeafRule, Person, PersonFact, RuleOutcome, RuleTrace } from './schema';
+import type { Outcome } from '../shared/vocabulary';
+import type { EligibilityOptions, EligibilityRule, LeafRule, Person, PersonFact, RuleTrace } from './schema';
 import { safeParse } from '../shared/safeParse';
 
 const OptionsSchema = z.strictObject({
@@ -55,9 +56,9 @@ export function resolvePerson(input: unknown, asOfDate: string): Result<Resolved
 }
 
 const known = <T>(v: T | 'unknown' | undefined): v is T => v !== undefined && v !== 'unknown';
-const fromBoolean = (b: boolean): RuleOutcome => (b ? 'met' : 'not_met');
+const fromBoolean = (b: boolean): Outcome => (b ? 'met' : 'not_met');
 
-function leaf(rule: LeafRule, facts: ResolvedPerson): { outcome: RuleOutcome; read: readonly PersonFact[] } {
+function leaf(rule: LeafRule, facts: ResolvedPerson): { outcome: Outcome; read: readonly PersonFact[] } {
   const p = facts.person;
   switch (rule.test) {
     case 'age': {
@@ -98,8 +99,8 @@ function leaf(rule: LeafRule, facts: ResolvedPerson): { outcome: RuleOutcome; re
   }
 }
 
-function combine(kind: 'all' | 'any', outcomes: readonly RuleOutcome[]): RuleOutcome {
-  const decisive: RuleOutcome = kind === 'all' ? 'not_met' : 'met';
+function combine(kind: 'all' | 'any', outcomes: readonly Outcome[]): Outcome {
+  const decisive: Outcome = kind === 'all' ? 'not_met' : 'met';
   if (outcomes.includes(decisive)) return decisive;
   if (outcomes.includes('unknown')) return 'unknown';
   return kind === 'all' ? 'met' : 'not_met';
@@ -125,7 +126,7 @@ export function traceRule(rule: EligibilityRule, facts: ResolvedPerson, path: re
   }
   if ('not' in rule) {
     const child = traceRule(rule.not, facts, [...path, 'not']);
-    const outcome: RuleOutcome = child.outcome === 'unknown' ? 'unknown' : child.outcome === 'met' ? 'not_met' : 'met';
+    const outcome: Outcome = child.outcome === 'unknown' ? 'unknown' : child.outcome === 'met' ? 'not_met' : 'met';
     return { path, node: 'not', outcome, ...withLabel(rule.label), factsRead: [], missingFacts: [], children: [child] };
   }
   const { outcome, read } = leaf(rule, facts);

@@ -3,10 +3,8 @@ export {
   PERSON_FACTS,
   MAX_MENTAL_HEALTH_CLUSTER,
   REFERRAL_PROCESSES,
-  RULE_OUTCOMES,
   ELIGIBILITY_OUTCOMES,
   ELIGIBILITY_RULE_LIMITS,
-  AreaCodeSchema,
   EligibilityRuleSchema,
   PersonSchema,
   ServiceLevelSchema,
@@ -14,7 +12,6 @@ export {
   type EligibilityTest,
   type PersonFact,
   type ReferralProcess,
-  type RuleOutcome,
   type EligibilityOutcome,
   type EligibilityRuleLimits,
   type AllRule,
@@ -37,6 +34,7 @@ export {
   type EligibilityResult,
   type EligibilityOptions,
 } from './schema';
+export { AreaCodeSchema } from '../shared/areas';
 export { parseEligibilityRule } from './parseEligibilityRule';
 export { parsePathway } from './parsePathway';
 export { parsePerson } from './parsePerson';

@@ -1,7 +1,8 @@
 import { CitationSchema } from '../shared/schemas';
 import * as z from 'zod';
+import { AreaCodeSchema } from '../shared/areas';
 import { FactSchema, IdSchema, IsoDateSchema, NeedDomainSchema, UNKNOWN } from '../shared/schemas';
-import { REFERRAL_SETTINGS, type NeedDomain, type ReferralSetting } from '../shared/vocabulary';
+import { REFERRAL_SETTINGS, type NeedDomain, type Outcome, type ReferralSetting } from '../shared/vocabulary';
 
 /**
  * The leaf tests an eligibility rule can use. Each reads one or two facts
@@ -113,28 +114,6 @@ export const REFERRAL_PROCESSES = [
  */
 export type ReferralProcess = (typeof REFERRAL_PROCESSES)[number];
 
-/**
- * The outcome of one node of an eligibility rule: `met`, `not_met`, or
- * `unknown` when a fact it needs is missing. Combined with Kleene's
- * three-valued logic.
- *
- * @example
- * ```ts
- * import { RULE_OUTCOMES } from 'social-prescribing';
- * RULE_OUTCOMES; // ['met', 'not_met', 'unknown']
- * ```
- */
-export const RULE_OUTCOMES = ['met', 'not_met', 'unknown'] as const;
-/**
- * One of {@link RULE_OUTCOMES}.
- *
- * @example
- * ```ts
- * import type { RuleOutcome } from 'social-prescribing';
- * const o: RuleOutcome = 'unknown';
- * ```
- */
-export type RuleOutcome = (typeof RULE_OUTCOMES)[number];
 
 /**
  * The outcome of an eligibility check against a pathway.
@@ -184,19 +163,6 @@ export interface EligibilityRuleLimits {
   readonly maxNodes: number;
 }
 
-/**
- * An area code a person lives in or a rule names: 1-64 letters, digits,
- * hyphens, underscores or dots (e.g. an ONS code such as `E08000018`).
- *
- * @example
- * ```ts
- * import { AreaCodeSchema } from 'social-prescribing';
- * AreaCodeSchema.safeParse('E08000018').success; // true
- * ```
- */
-export const AreaCodeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
-  error: 'expected an area code (letters, digits, ".", "_" or "-", at most 64)',
-});
 
 /** Common to every rule node. */
 interface RuleNodeBase {
@@ -588,7 +554,7 @@ export interface RuleTrace {
   /** The node's kind: a combinator or a leaf test. */
   readonly node: 'all' | 'any' | 'not' | EligibilityTest;
   /** The node's outcome. */
-  readonly outcome: RuleOutcome;
+  readonly outcome: Outcome;
   /** The node's label, when the rule has one. */
   readonly label?: string | undefined;
   /** For a leaf: the test with its parameters, as written in the rule. */

@@ -5,7 +5,8 @@ import { issuesFromZod } from '../shared/zodIssues';
 import { referralFromReceived } from './applyEvent';
 import { transitionError, type ReferralEventError, type ReferralOptionsError, type ReferralTransitionError } from './errors';
 import { parseReferralEvent } from './parseReferralEvent';
-import { IsoDateTimeSchema, type Referral, type ReferralEvent } from './schema';
+import { IsoDateTimeSchema } from '../shared/time';
+import type { Referral, ReferralEvent } from './schema';
 import { safeParse } from '../shared/safeParse';
 
 /**

@@ -7,7 +7,6 @@ export {
   CLOSURE_OUTCOMES,
   PersonRefSchema,
   RefSchema,
-  IsoDateTimeSchema,
   ReferralEventSchema,
   TransitionRecordSchema,
   ReferralSchema,
@@ -21,6 +20,7 @@ export {
   type TransitionRecord,
   type Referral,
 } from './schema';
+export { IsoDateTimeSchema } from '../shared/time';
 export {
   REFERRAL_TRANSITIONS,
   TRANSITION_GUARDS,

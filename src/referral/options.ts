@@ -6,7 +6,7 @@ import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { ReferralOptionsError } from './errors';
 import { DEFAULT_CONTACT_ATTEMPTS } from './lifecycle';
-import { IsoDateTimeSchema } from './schema';
+import { IsoDateTimeSchema } from '../shared/time';
 import { safeParse } from '../shared/safeParse';
 
 /** @internal How many recent event ids and ended referrals a stream remembers, to detect repeats. */

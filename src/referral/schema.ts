@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { IsoDateTimeSchema } from '../shared/time';
 import { IdSchema, NeedDomainSchema } from '../shared/schemas';
 import { REFERRAL_SETTINGS, type ReferralSetting } from '../shared/vocabulary';
 import { isValidNhsNumber } from './isValidNhsNumber';
@@ -200,18 +201,6 @@ export const PersonRefSchema = z
  */
 export const RefSchema = z.string().regex(REF_PATTERN, { error: 'expected a reference (letters, digits, ".", "_", ":" or "-", at most 128)' });
 
-/**
- * An instant in ISO 8601 form with a time zone (`Z` or an offset), e.g.
- * `2024-04-01T09:30:00Z`.
- *
- * @example
- * ```ts
- * import { IsoDateTimeSchema } from 'social-prescribing';
- * IsoDateTimeSchema.safeParse('2024-04-01T09:30:00+01:00').success; // true
- * IsoDateTimeSchema.safeParse('2024-04-01').success; // false
- * ```
- */
-export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
 
 const SettingSchema = z.enum(REFERRAL_SETTINGS) as z.ZodType<ReferralSetting>;
 

@@ -1,16 +1,7 @@
-import type { Citation, KimberleeLevel, Tier } from '../shared/vocabulary';
+import type { Citation, KimberleeLevel, Outcome, Tier } from '../shared/vocabulary';
 
-/**
- * The outcome of one criterion: `met`, `not_met`, or `unknown` when the
- * known facts do not decide it.
- *
- * @example
- * ```ts
- * import type { Outcome } from 'social-prescribing';
- * const o: Outcome = 'unknown';
- * ```
- */
-export type Outcome = 'met' | 'not_met' | 'unknown';
+export type { Outcome };
+
 
 /**
  * The result of one tier criterion of the rubric.

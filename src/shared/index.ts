@@ -53,3 +53,6 @@ export {
   type TurnoverBand,
   type TurnoverBounds,
 } from './vocabulary';
+export { formatGbp, MAX_PENCE, PenceSchema, type FormatGbpOptions, type Pence } from './money';
+export { AsOfSchema, IsoDateTimeSchema, type AsOf, type Moment } from './time';
+export { AreaCodeSchema } from './areas';

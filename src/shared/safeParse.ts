@@ -158,7 +158,8 @@ export function describePath(
       if (def.type === 'object') {
         const shape = def['shape'] as Record<string, z.core.$ZodType>;
         if (typeof segment === 'string' && Object.hasOwn(shape, segment)) next.push(...alternatives(shape[segment]));
-        else if (def['catchall'] !== undefined) {
+        else if (def['catchall'] !== undefined && defOf(def['catchall'])?.type !== 'never') {
+          // A strict object's catchall is `never`: its keys are not a record's keys.
           isRecordKey = true;
           next.push(...alternatives(def['catchall'] as z.core.$ZodType));
         }
@@ -184,6 +185,47 @@ export function describePath(
     if (def.type === 'object') for (const key of Object.keys(def['shape'] as object)) fieldNames.add(key);
   }
   return { recordKeys, fieldNames };
+}
+
+/**
+ * @internal The `k`-th option of the union that validated the value at
+ * `path` (the union whose `optionCount` alternatives zod tried), or
+ * `undefined` when the schema does not say.
+ */
+export function unionOptionAt(schema: z.core.$ZodType, path: readonly PropertyKey[], optionCount: number, k: number): z.core.$ZodType | undefined {
+  let current: z.core.$ZodType[] = [schema];
+  for (const segment of path) {
+    const next: z.core.$ZodType[] = [];
+    for (const c of current.flatMap((x) => alternatives(x))) {
+      const def = defOf(c)!;
+      if (def.type === 'object') {
+        const shape = def['shape'] as Record<string, z.core.$ZodType>;
+        if (typeof segment === 'string' && Object.hasOwn(shape, segment)) next.push(shape[segment]!);
+        else if (def['catchall'] !== undefined && defOf(def['catchall'])?.type !== 'never') next.push(def['catchall'] as z.core.$ZodType);
+      } else if (def.type === 'record') next.push(def['valueType'] as z.core.$ZodType);
+      else if (def.type === 'array') next.push(def['element'] as z.core.$ZodType);
+      else if (def.type === 'tuple') {
+        const items = def['items'] as z.core.$ZodType[];
+        if (typeof segment === 'number' && items[segment] !== undefined) next.push(items[segment]);
+      }
+    }
+    current = next;
+  }
+  // The union itself, unwrapped but not flattened: its options are what zod tried, in order.
+  const unions = (x: z.core.$ZodType | undefined, depth = 0): z.core.$ZodType[] => {
+    const u = unwrap(x);
+    const def = defOf(u);
+    if (u === undefined || def === undefined || depth > 20) return [];
+    if (def.type === 'union') {
+      const options = def['options'] as z.core.$ZodType[];
+      return options.length === optionCount ? [u] : options.flatMap((o) => unions(o, depth + 1));
+    }
+    if (def.type === 'intersection') return [...unions(def['left'] as z.core.$ZodType, depth + 1), ...unions(def['right'] as z.core.$ZodType, depth + 1)];
+    return [];
+  };
+  // The same union may be reached through several variants (an `outcomes` list two event types share).
+  const found = [...new Set(current.flatMap((c) => unions(c)))];
+  return found.length === 1 ? (defOf(found[0])!['options'] as z.core.$ZodType[])[k] : undefined;
 }
 
 /** @internal Levenshtein distance, for "did you mean" suggestions. */

@@ -503,3 +503,26 @@ export const NEED_DOMAIN_LABELS: Readonly<Record<(typeof NEED_DOMAINS)[number], 
   digital_inclusion: 'Digital inclusion',
   advice_and_advocacy: 'Advice and advocacy',
 };
+
+/**
+ * The three-valued outcome of a criterion or an eligibility rule: `met`,
+ * `not_met`, or `unknown` when the known facts do not decide it. Unknown is
+ * never read as not met.
+ *
+ * @example
+ * ```ts
+ * import { OUTCOMES } from 'social-prescribing';
+ * OUTCOMES; // ['met', 'not_met', 'unknown']
+ * ```
+ */
+export const OUTCOMES = ['met', 'not_met', 'unknown'] as const;
+/**
+ * One of {@link OUTCOMES}.
+ *
+ * @example
+ * ```ts
+ * import type { Outcome } from 'social-prescribing';
+ * const o: Outcome = 'unknown';
+ * ```
+ */
+export type Outcome = (typeof OUTCOMES)[number];

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { formatPath, type ValidationIssue } from './errors';
-import { describePath, editDistance, schemaOfError } from './safeParse';
+import { describePath, editDistance, schemaOfError, unionOptionAt } from './safeParse';
 
 function describeType(value: unknown): string {
   if (value === null) return 'null';
@@ -30,18 +30,32 @@ function toPath(path: readonly PropertyKey[], recordKeys: readonly boolean[]): (
 }
 
 /** The library-defined field name an unrecognised key was probably meant to be, if any. */
-function suggestion(key: string, fieldNames: ReadonlySet<string>): string | undefined {
+function suggestion(key: string, fieldNames: ReadonlySet<string>, loose = false): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
-  const lower = key.toLowerCase();
+  // Loose (values): "Local Authority" is meant as "local_authority".
+  const norm = (text: string): string => (loose ? text.toLowerCase().replace(/[\s-]+/g, '_') : text.toLowerCase());
+  const lower = norm(key);
+  if (key.length > 200) return undefined;
   for (const name of fieldNames) {
-    const d = editDistance(lower, name.toLowerCase());
+    const d = editDistance(lower, norm(name));
     if (d < bestDistance) {
       best = name;
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 4)) ? best : undefined;
+  if (best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 4))) return best;
+  // A value typed as the start of one of ours ("Local Authority" for local_authority_or_ccg).
+  if (loose && lower.length >= 4) {
+    const starts = [...fieldNames].filter((name) => norm(name).startsWith(lower));
+    if (starts.length === 1) return starts[0];
+  }
+  return undefined;
+}
+
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, 20);
+  return shown.join(', ') + (names.length > 20 ? `, and ${names.length - 20} more` : '');
 }
 
 function listValues(values: readonly unknown[]): string {
@@ -84,19 +98,36 @@ export function issuesFromZod(
         });
         break;
       }
-      case 'invalid_value':
-        out.push({ path, code: 'invalid_value', message: `${where}: expected one of ${listValues(issue.values)}` });
+      case 'invalid_value': {
+        // The suggestion is one of the library's own values, never the typed one.
+        const typed = lookup(input, issue.path).value;
+        const meant = typeof typed === 'string' ? suggestion(typed, new Set(issue.values.filter((v): v is string => typeof v === 'string')), true) : undefined;
+        out.push({
+          path,
+          code: 'invalid_value',
+          message: `${where}: expected one of ${listValues(issue.values)}${meant === undefined ? '' : ` (did you mean ${JSON.stringify(meant)}?)`}`,
+        });
         break;
-      case 'unrecognized_keys':
+      }
+      case 'unrecognized_keys': {
+        // One issue per object, whatever the number of unknown keys: the keys are typed by a
+        // person and never shown; the fields the object allows are.
+        const meant = new Set<string>();
         for (const key of issue.keys) {
-          const meant = shape === undefined ? undefined : suggestion(key, shape.fieldNames);
-          out.push({
-            path,
-            code: 'unrecognized_field',
-            message: `${where}: has a field the schema does not define${meant === undefined ? '' : ` (did you mean "${meant}"?)`}`,
-          });
+          const m = shape === undefined ? undefined : suggestion(key, shape.fieldNames);
+          // A key another variant defines is not a typo: suggesting it would echo the typed key.
+          if (m !== undefined && m !== key) meant.add(m);
         }
+        const count = issue.keys.length;
+        const allowed = shape === undefined || shape.fieldNames.size === 0 ? '' : `; allowed: ${listNames([...shape.fieldNames])}`;
+        const hint = meant.size === 0 ? '' : ` (did you mean ${[...meant].map((m) => `"${m}"`).join(' or ')}?)`;
+        out.push({
+          path,
+          code: 'unrecognized_field',
+          message: `${where}: has ${count === 1 ? 'a field' : `${count} fields`} the schema does not define${hint}${allowed}`,
+        });
         break;
+      }
       case 'too_small':
         out.push({
           path,
@@ -112,7 +143,12 @@ export function issuesFromZod(
         });
         break;
       case 'invalid_format':
-        out.push({ path, code: 'invalid_format', message: `${where}: not a valid ${issue.format}` });
+        // A schema's own message says what the format is (zod's default messages start "Invalid").
+        out.push({
+          path,
+          code: 'invalid_format',
+          message: `${where}: ${issue.format === 'regex' && !issue.message.startsWith('Invalid') ? issue.message : `not a valid ${issue.format}`}`,
+        });
         break;
       case 'not_multiple_of':
         out.push({ path, code: 'not_an_integer', message: `${where}: must be a multiple of ${String(issue.divisor)}` });
@@ -120,8 +156,35 @@ export function issuesFromZod(
       case 'invalid_union': {
         // When exactly one alternative got past the type check (e.g. a list whose
         // items are wrong), report that alternative's own, deeper issues.
-        const informative = issue.errors.filter((branch) => branch.some((i) => i.path.length > 0));
-        if (informative.length === 1) {
+        // Which alternative was the value meant to be? One whose discriminator (a literal
+        // such as `test` or `type`) does not match, or whose type the value is not, is ruled
+        // out; of the rest, the one that recognises the most of the value's fields (then
+        // has the fewest issues) is meant, if it is the only such one. Its own issues then
+        // point at the real mistake (a missing `atLeast`, a bad need under `all`).
+        const score = (branch: readonly z.core.$ZodIssue[]): number => {
+          let out = branch.length;
+          for (const i of branch) {
+            const discriminatorMismatch = (i.code === 'invalid_value' || (i.code === 'invalid_union' && i.errors.length === 0)) && i.path.length === 1;
+            if (discriminatorMismatch || (i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_union'))) out += 1e6;
+            if (i.code === 'unrecognized_keys' && i.path.length === 0) out += 1000 * i.keys.length;
+          }
+          return out;
+        };
+        const scores = issue.errors.map(score);
+        const best = Math.min(...scores);
+        const meantIndex = best < 1e6 && scores.filter((x) => x === best).length === 1 ? scores.indexOf(best) : -1;
+        const meant: z.core.$ZodIssue[][] = meantIndex < 0 ? [] : [issue.errors[meantIndex]!];
+        const informative = meant.length > 0 ? meant : issue.errors.filter((branch) => branch.some((i) => i.path.length > 0));
+        const option = meant.length === 1 && schema !== undefined ? unionOptionAt(schema, issue.path, issue.errors.length, meantIndex) : undefined;
+        if (option !== undefined) {
+          // The meant alternative's own schema names its fields: read its issues against it,
+          // relative to the union, then put the union's place back in front.
+          const inner = issuesFromZod({ issues: meant[0]! } as unknown as z.core.$ZodError, lookup(input, issue.path).value, option);
+          for (const i of inner) {
+            const at = [...path, ...i.path];
+            out.push({ ...i, path: at, message: `${formatPath(at)}${i.message.slice(formatPath(i.path).length)}` });
+          }
+        } else if (informative.length === 1) {
           const nested = informative[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
           out.push(...issuesFromZod({ issues: nested } as unknown as z.core.$ZodError, input, schema));
         } else {

@@ -24,22 +24,42 @@ const baseRound = (): GrantRound =>
 const draft = (): GrantRound => ({ ...baseRound(), state: 'draft', history: [] });
 
 describe('formatGbp', () => {
+  const f = (pence: unknown, options?: unknown): string => formatGbp(pence, options)._unsafeUnwrap();
   it('formats pence as pounds with separators, exactly', () => {
-    expect(formatGbp(0)).toBe('£0.00');
-    expect(formatGbp(5)).toBe('£0.05');
-    expect(formatGbp(123_456)).toBe('£1,234.56');
-    expect(formatGbp(100_000_000_000)).toBe('£1,000,000,000.00');
-    expect(formatGbp(450_000, { pence: 'when_needed' })).toBe('£4,500');
-    expect(formatGbp(450_050, { pence: 'when_needed' })).toBe('£4,500.50');
-    expect(formatGbp(-12_345)).toBe('-£123.45');
-    expect(formatGbp(-0.2)).toBe('£0.00');
-    expect(formatGbp(Number.NaN)).toBe('£?');
+    expect(f(0)).toBe('£0.00');
+    expect(f(5)).toBe('£0.05');
+    expect(f(123_456)).toBe('£1,234.56');
+    expect(f(100_000_000_000)).toBe('£1,000,000,000.00');
+    expect(f(450_000, { pence: 'when_needed' })).toBe('£4,500');
+    expect(f(450_050, { pence: 'when_needed' })).toBe('£4,500.50');
+    expect(f(-12_345)).toBe('-£123.45');
+  });
+
+  it('refuses what is not whole pence, and bad options, instead of rounding (issue 13)', () => {
+    const code = (pence: unknown, options?: unknown) => formatGbp(pence, options)._unsafeUnwrapErr().issues[0]!.code;
+    expect(formatGbp(1.5)._unsafeUnwrapErr().code).toBe('invalid_amount');
+    expect(code(1.5)).toBe('not_an_integer');
+    expect(code(-0.2)).toBe('not_an_integer');
+    expect(code(Number.NaN)).toBe('too_big');
+    expect(code(Infinity)).toBe('too_big');
+    expect(code(1e13)).toBe('too_big');
+    expect(code('450')).toBe('invalid_type');
+    expect(code(5, { pence: 'sometimes' })).toBe('invalid_value');
+    expect(code(5, { pense: 'always' })).toBe('unrecognized_field');
   });
 
   it('law: round trip - the digits of formatGbp are the pence', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), (p) => {
-        expect(Number(formatGbp(p).replace(/[£,.]/g, ''))).toBe(p);
+        expect(Number(f(p).replace(/[£,.]/g, ''))).toBe(p);
+      }),
+    );
+  });
+
+  it('law: every number that is not whole pence within MAX_PENCE is refused', () => {
+    fc.assert(
+      fc.property(fc.double({ noDefaultInfinity: false }).filter((x) => !Number.isInteger(x) || Math.abs(x) > 1e12), (x) => {
+        expect(formatGbp(x).isErr()).toBe(true);
       }),
     );
   });
