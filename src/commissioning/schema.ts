@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ActivitySchema, AreasServedSchema, CapacitySchema, ProviderSchema } from '../menu/index';
 import { AreaCodeSchema } from '../shared/areas';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';
-import { MAX_PENCE, PenceSchema } from '../shared/money';
+import { PenceSchema } from '../shared/money';
 import { PROVIDER_KINDS, TURNOVER_BANDS, type ProviderKind, type TurnoverBand } from '../shared/vocabulary';
 
 

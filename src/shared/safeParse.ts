@@ -128,13 +128,54 @@ function unwrap(schema: z.core.$ZodType | undefined, depth = 0): z.core.$ZodType
 }
 
 /** The alternatives a schema may be at one level (a union's options, an intersection's sides). */
-function alternatives(schema: z.core.$ZodType | undefined, depth = 0): z.core.$ZodType[] {
+function alternativesOf(schema: z.core.$ZodType | undefined, depth = 0): z.core.$ZodType[] {
   const s = unwrap(schema);
   const def = defOf(s);
   if (s === undefined || def === undefined || depth > 20) return [];
-  if (def.type === 'union') return (def['options'] as z.core.$ZodType[]).flatMap((o) => alternatives(o, depth + 1));
-  if (def.type === 'intersection') return [...alternatives(def['left'] as z.core.$ZodType, depth + 1), ...alternatives(def['right'] as z.core.$ZodType, depth + 1)];
+  if (def.type === 'union') return (def['options'] as z.core.$ZodType[]).flatMap((o) => alternativesOf(o, depth + 1));
+  if (def.type === 'intersection') return [...alternativesOf(def['left'] as z.core.$ZodType, depth + 1), ...alternativesOf(def['right'] as z.core.$ZodType, depth + 1)];
   return [s];
+}
+
+/** One step down a schema: the schemas at `segment`, and whether it is a key of a free-form record. */
+function step(current: readonly z.core.$ZodType[], segment: PropertyKey, flatten = true): { next: z.core.$ZodType[]; isRecordKey: boolean } {
+  const next: z.core.$ZodType[] = [];
+  const alternatives = flatten ? alternativesOf : (x: z.core.$ZodType | undefined): z.core.$ZodType[] => (x === undefined ? [] : [x]);
+  let isRecordKey = false;
+  for (const s of current) {
+    const def = defOf(s)!;
+    if (def.type === 'object') {
+      const shape = def['shape'] as Record<string, z.core.$ZodType>;
+      if (typeof segment === 'string' && Object.hasOwn(shape, segment)) next.push(...alternatives(shape[segment]));
+      else if (def['catchall'] !== undefined && defOf(def['catchall'])?.type !== 'never') {
+        // A strict object's catchall is `never`: its keys are not a record's keys.
+        isRecordKey = true;
+        next.push(...alternatives(def['catchall'] as z.core.$ZodType));
+      }
+    } else if (def.type === 'record') {
+      // A key drawn from an enum is the library's own vocabulary (e.g. a fact path), not typed free text.
+      const keyDef = defOf(unwrap(def['keyType'] as z.core.$ZodType));
+      const entries = keyDef?.type === 'enum' ? Object.values(keyDef['entries'] as Record<string, unknown>) : [];
+      if (!entries.includes(segment)) isRecordKey = true;
+      next.push(...alternatives(def['valueType'] as z.core.$ZodType));
+    } else if (def.type === 'array') {
+      next.push(...alternatives(def['element'] as z.core.$ZodType));
+    } else if (def.type === 'tuple') {
+      const items = def['items'] as z.core.$ZodType[];
+      if (typeof segment === 'number' && items[segment] !== undefined) next.push(...alternatives(items[segment]));
+    }
+  }
+  return { next, isRecordKey };
+}
+
+/** The field names the library defines for the objects among `schemas`. */
+function fieldNamesOf(schemas: readonly z.core.$ZodType[]): Set<string> {
+  const fieldNames = new Set<string>();
+  for (const s of schemas) {
+    const def = defOf(s)!;
+    if (def.type === 'object') for (const key of Object.keys(def['shape'] as object)) fieldNames.add(key);
+  }
+  return fieldNames;
 }
 
 /**
@@ -148,43 +189,14 @@ export function describePath(
   schema: z.core.$ZodType,
   path: readonly PropertyKey[],
 ): { recordKeys: boolean[]; fieldNames: Set<string> } {
-  let current: z.core.$ZodType[] = alternatives(schema);
+  let current: z.core.$ZodType[] = alternativesOf(schema);
   const recordKeys: boolean[] = [];
   for (const segment of path) {
-    const next: z.core.$ZodType[] = [];
-    let isRecordKey = false;
-    for (const s of current) {
-      const def = defOf(s)!;
-      if (def.type === 'object') {
-        const shape = def['shape'] as Record<string, z.core.$ZodType>;
-        if (typeof segment === 'string' && Object.hasOwn(shape, segment)) next.push(...alternatives(shape[segment]));
-        else if (def['catchall'] !== undefined && defOf(def['catchall'])?.type !== 'never') {
-          // A strict object's catchall is `never`: its keys are not a record's keys.
-          isRecordKey = true;
-          next.push(...alternatives(def['catchall'] as z.core.$ZodType));
-        }
-      } else if (def.type === 'record') {
-        // A key drawn from an enum is the library's own vocabulary (e.g. a fact path), not typed free text.
-        const keyDef = defOf(unwrap(def['keyType'] as z.core.$ZodType));
-        const entries = keyDef?.type === 'enum' ? Object.values(keyDef['entries'] as Record<string, unknown>) : [];
-        if (!entries.includes(segment)) isRecordKey = true;
-        next.push(...alternatives(def['valueType'] as z.core.$ZodType));
-      } else if (def.type === 'array') {
-        next.push(...alternatives(def['element'] as z.core.$ZodType));
-      } else if (def.type === 'tuple') {
-        const items = def['items'] as z.core.$ZodType[];
-        if (typeof segment === 'number' && items[segment] !== undefined) next.push(...alternatives(items[segment]));
-      }
-    }
+    const { next, isRecordKey } = step(current, segment);
     recordKeys.push(isRecordKey);
     current = next;
   }
-  const fieldNames = new Set<string>();
-  for (const s of current) {
-    const def = defOf(s)!;
-    if (def.type === 'object') for (const key of Object.keys(def['shape'] as object)) fieldNames.add(key);
-  }
-  return { recordKeys, fieldNames };
+  return { recordKeys, fieldNames: fieldNamesOf(current) };
 }
 
 /**
@@ -193,39 +205,26 @@ export function describePath(
  * `undefined` when the schema does not say.
  */
 export function unionOptionAt(schema: z.core.$ZodType, path: readonly PropertyKey[], optionCount: number, k: number): z.core.$ZodType | undefined {
-  let current: z.core.$ZodType[] = [schema];
-  for (const segment of path) {
-    const next: z.core.$ZodType[] = [];
-    for (const c of current.flatMap((x) => alternatives(x))) {
-      const def = defOf(c)!;
-      if (def.type === 'object') {
-        const shape = def['shape'] as Record<string, z.core.$ZodType>;
-        if (typeof segment === 'string' && Object.hasOwn(shape, segment)) next.push(shape[segment]!);
-        else if (def['catchall'] !== undefined && defOf(def['catchall'])?.type !== 'never') next.push(def['catchall'] as z.core.$ZodType);
-      } else if (def.type === 'record') next.push(def['valueType'] as z.core.$ZodType);
-      else if (def.type === 'array') next.push(def['element'] as z.core.$ZodType);
-      else if (def.type === 'tuple') {
-        const items = def['items'] as z.core.$ZodType[];
-        if (typeof segment === 'number' && items[segment] !== undefined) next.push(items[segment]);
-      }
-    }
-    current = next;
-  }
-  // The union itself, unwrapped but not flattened: its options are what zod tried, in order.
-  const unions = (x: z.core.$ZodType | undefined, depth = 0): z.core.$ZodType[] => {
+  // The schemas one step above the union, then the union itself, unwrapped but not
+  // flattened: its options are what zod tried, in order.
+  let parents: z.core.$ZodType[] = [schema];
+  path.forEach((segment, i) => {
+    parents = step(parents.flatMap((p) => alternativesOf(p)), segment, i < path.length - 1).next;
+  });
+  const unions = new Set<z.core.$ZodType>();
+  const visit = (x: z.core.$ZodType | undefined, depth: number): void => {
     const u = unwrap(x);
     const def = defOf(u);
-    if (u === undefined || def === undefined || depth > 20) return [];
+    if (u === undefined || def === undefined || depth > 20) return;
     if (def.type === 'union') {
       const options = def['options'] as z.core.$ZodType[];
-      return options.length === optionCount ? [u] : options.flatMap((o) => unions(o, depth + 1));
+      if (options.length === optionCount) unions.add(u);
+      else options.forEach((o) => visit(o, depth + 1));
     }
-    if (def.type === 'intersection') return [...unions(def['left'] as z.core.$ZodType, depth + 1), ...unions(def['right'] as z.core.$ZodType, depth + 1)];
-    return [];
   };
+  for (const p of parents) visit(p, 0);
   // The same union may be reached through several variants (an `outcomes` list two event types share).
-  const found = [...new Set(current.flatMap((c) => unions(c)))];
-  return found.length === 1 ? (defOf(found[0])!['options'] as z.core.$ZodType[])[k] : undefined;
+  return unions.size === 1 ? (defOf([...unions][0])!['options'] as z.core.$ZodType[])[k] : undefined;
 }
 
 /** @internal Levenshtein distance, for "did you mean" suggestions. */
