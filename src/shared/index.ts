@@ -20,6 +20,8 @@ export {
   type QuantityFact,
 } from './schemas';
 export {
+  OUTCOMES,
+  type Outcome,
   TIERS,
   KIMBERLEE_LEVELS,
   FUNDING_SOURCES,

@@ -42,8 +42,11 @@ export type AsOf = string | Date;
  * ```
  */
 export interface Moment {
+  /** The instant, in milliseconds since 1970-01-01T00:00:00Z. */
   readonly instant: number;
+  /** The UTC calendar date of the instant, `YYYY-MM-DD`. */
   readonly date: string;
+  /** The instant as an ISO date-time in UTC, e.g. `2024-04-01T00:00:00.000Z`. */
   readonly dateTime: string;
 }
 
