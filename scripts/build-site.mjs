@@ -11,7 +11,8 @@
 //     another file under file:// (each file is its own origin), so the site
 //     opened from disk showed errors and, until that script ran, no icons.
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { lifecycleSvg } from './lifecycle-diagram.mjs';
 
@@ -33,7 +34,7 @@ await build({
 copyFileSync('docs/site/classifier-app.js', 'site/assets/classifier-app.js');
 
 // The lifecycle diagram.
-const { REFERRAL_TRANSITIONS, REFERRAL_STATUSES, TERMINAL_REFERRAL_STATUSES } = await import(new URL('../dist/index.js', import.meta.url).href);
+const { REFERRAL_TRANSITIONS, REFERRAL_STATUSES, TERMINAL_REFERRAL_STATUSES } = await import(pathToFileURL(resolve('dist/index.js')).href);
 const LIFECYCLE_PAGE = 'site/documents/Referral_pathways_and_the_referral_lifecycle.html';
 const MERMAID = /<pre><code class="mermaid">[\s\S]*?<\/pre>/g;
 const guide = readFileSync(LIFECYCLE_PAGE, 'utf8');
@@ -54,7 +55,10 @@ for (const page of pages) {
   const file = join('site', String(page));
   const html = readFileSync(file, 'utf8');
   const fixed = html.replace(SPRITE_REF, '$1$2');
-  if (fixed !== html) writeFileSync(file, fixed), rewritten++;
+  if (fixed !== html) {
+    writeFileSync(file, fixed);
+    rewritten++;
+  }
   if (fixed.includes('icons.svg#')) {
     console.error(`${file}: an icon still refers to assets/icons.svg`);
     process.exit(1);

@@ -15,6 +15,8 @@
 //   - Events that leave the status as it is are listed inside the box (↻); a
 //     `previous` row is written inside the hold's box. A guarded event is
 //     marked † and its guard named in the legend.
+//   - Every element that draws a row of the table names it in `data-rows`
+//     (`from:event`), so a test can check that no row is left out.
 //
 // `lifecycleSvg(table)` is pure; scripts/build-site.mjs puts its result in
 // place of the guide's mermaid block.
@@ -96,8 +98,9 @@ export function lifecycleSvg({ transitions, statuses, terminal, initialEvent = '
       buses.get(key).froms.push(t.from);
     } else {
       const key = `${t.from}>${t.to}`;
-      if (!inner.has(key)) inner.set(key, { from: t.from, to: t.to, events: [] });
+      if (!inner.has(key)) inner.set(key, { from: t.from, to: t.to, events: [], rows: [] });
       inner.get(key).events.push(label(t));
+      inner.get(key).rows.push(`${t.from}:${t.event}`);
     }
   }
   const arcs = [...inner.values()].filter((e) => main.indexOf(e.to) !== main.indexOf(e.from) + 1);
@@ -176,7 +179,7 @@ export function lifecycleSvg({ transitions, statuses, terminal, initialEvent = '
     const a = pos.get(e.from);
     const b = pos.get(e.to);
     const x = a.x + a.w / 2;
-    out.push(`<path d="M${r(x)} ${r(a.y + a.h)} V${r(b.y - 1)}" class="sp-lc-edge" marker-end="url(#sp-lc-arrow)"/>`);
+    out.push(`<path d="M${r(x)} ${r(a.y + a.h)} V${r(b.y - 1)}" class="sp-lc-edge" marker-end="url(#sp-lc-arrow)" data-rows="${e.rows.join(' ')}"/>`);
     text(x + 8, (a.y + a.h + b.y) / 2 + 4, e.events.join(', '), 'sp-lc-event', 'start');
   }
   // Other steps: arcs on the left, wider for longer spans.
@@ -187,7 +190,7 @@ export function lifecycleSvg({ transitions, statuses, terminal, initialEvent = '
     const x = colX;
     const bulge = 34 + 30 * i;
     const cx = x - bulge * 1.33;
-    out.push(`<path d="M${r(x)} ${r(y1)} C${r(cx)} ${r(y1)} ${r(cx)} ${r(y2)} ${r(x - 1)} ${r(y2)}" class="sp-lc-edge" marker-end="url(#sp-lc-arrow)"/>`);
+    out.push(`<path d="M${r(x)} ${r(y1)} C${r(cx)} ${r(y1)} ${r(cx)} ${r(y2)} ${r(x - 1)} ${r(y2)}" class="sp-lc-edge" marker-end="url(#sp-lc-arrow)" data-rows="${e.rows.join(' ')}"/>`);
     // At the apex; moved down while it would overlap an earlier arc's label.
     const words = e.events.join(', ');
     const box = { x: x - bulge - width(words, SMALL_PX) / 2, w: width(words, SMALL_PX), y: (y1 + y2) / 2 + 4 };
@@ -207,7 +210,7 @@ export function lifecycleSvg({ transitions, statuses, terminal, initialEvent = '
       ys.push(ya);
       const x0 = p.x < into.x ? p.x + p.w : p.x;
       out.push(`<path d="M${r(x0)} ${r(ya)} H${r(bx)}" class="sp-lc-edge"/>`);
-      out.push(`<circle cx="${r(bx)}" cy="${r(ya)}" r="2.6" class="sp-lc-dot"/>`);
+      out.push(`<circle cx="${r(bx)}" cy="${r(ya)}" r="2.6" class="sp-lc-dot" data-rows="${f}:${b.event}"/>`);
     }
     out.push(`<path d="M${r(bx)} ${r(Math.min(...ys))} V${r(Math.max(...ys))}" class="sp-lc-edge"/>`);
     out.push(`<path d="M${r(bx)} ${r(yIn)} H${r(into.x - 1)}" class="sp-lc-edge" marker-end="url(#sp-lc-arrow)"/>`);
@@ -217,7 +220,8 @@ export function lifecycleSvg({ transitions, statuses, terminal, initialEvent = '
   for (const s of statuses) {
     const p = pos.get(s);
     const cls = isTerminal.has(s) ? 'sp-lc-box sp-lc-terminal' : holds.has(s) ? 'sp-lc-box sp-lc-hold' : 'sp-lc-box';
-    out.push(`<g class="${cls}" data-status="${esc(s)}">`);
+    const kept = transitions.filter((t) => t.from === s && (t.to === s || t.to === 'previous')).map((t) => `${s}:${t.event}`);
+    out.push(`<g class="${cls}" data-status="${esc(s)}" data-rows="${kept.join(' ')}">`);
     out.push(`<rect x="${r(p.x)}" y="${r(p.y)}" width="${r(p.w)}" height="${r(p.h)}" rx="7"/>`);
     if (isTerminal.has(s)) out.push(`<rect x="${r(p.x + 3)}" y="${r(p.y + 3)}" width="${r(p.w - 6)}" height="${r(p.h - 6)}" rx="5"/>`);
     text(p.x + p.w / 2, p.y + 20 + (isTerminal.has(s) ? 2 : 0), s, 'sp-lc-status');
@@ -251,7 +255,7 @@ export function lifecycleSvg({ transitions, statuses, terminal, initialEvent = '
     `<desc id="sp-lc-desc">${esc(`A referral is created in status ${main[0]} and moves through ${names}. Terminal statuses: ${terminal.join(', ')}. Drawn from REFERRAL_TRANSITIONS; the table in the guide lists the same transitions.`)}</desc>`,
     '<defs><marker id="sp-lc-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" class="sp-lc-head"/></marker></defs>',
     `<style>
-.sp-lifecycle { max-width: 100%; height: auto; font-family: ${MONO}; }
+.sp-lifecycle { height: auto; font-family: ${MONO}; }
 .sp-lifecycle text { fill: var(--color-text, #222); }
 .sp-lifecycle .sp-lc-status { font-size: ${NAME_PX}px; font-weight: 700; }
 .sp-lifecycle .sp-lc-event { font-size: ${SMALL_PX}px; }
