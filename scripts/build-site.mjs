@@ -43,6 +43,12 @@ if (blocks.length !== 1 || !blocks[0].includes('stateDiagram')) {
   console.error(`${LIFECYCLE_PAGE}: expected one mermaid state diagram to replace, found ${blocks.length} (run typedoc first: npm run docs)`);
   process.exit(1);
 }
+// The mermaid source still shows on GitHub: it must at least name every status.
+const missing = REFERRAL_STATUSES.filter((s) => !new RegExp(`\\b${s}\\b`).test(blocks[0]));
+if (missing.length > 0) {
+  console.error(`docs/referral-pathways-and-lifecycle.md: the mermaid diagram does not name ${missing.join(', ')}`);
+  process.exit(1);
+}
 const svg = lifecycleSvg({ transitions: REFERRAL_TRANSITIONS, statuses: REFERRAL_STATUSES, terminal: TERMINAL_REFERRAL_STATUSES });
 const figure = `<figure class="sp-lifecycle-figure">${svg}<figcaption>The referral lifecycle, drawn from <code>REFERRAL_TRANSITIONS</code> when the site is built.</figcaption></figure>`;
 writeFileSync(LIFECYCLE_PAGE, guide.replace(MERMAID, () => figure));
