@@ -1,13 +1,18 @@
 // The documentation site, checked in a real browser: every internal link
 // resolves, the interactive classifier classifies Rotherham as 'plus' when
 // filled in by hand, is keyboard operable, round-trips its JSON, and has no
-// serious accessibility violations. Screenshots go to test-artifacts/.
+// serious accessibility violations. The start page shows its title once, the
+// referral lifecycle guide shows its diagram as an SVG drawn from the table,
+// and the site works opened from disk (file://). Screenshots go to
+// test-artifacts/.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROTHERHAM, SCHEME_FACTS } from '../../src/index';
+import { REFERRAL_STATUSES, REFERRAL_TRANSITIONS, ROTHERHAM, SCHEME_FACTS } from '../../src/index';
 import { getPath } from '../arbitraries/scheme';
 import { ARTIFACTS, launchChromium, serve } from './browser';
 
@@ -26,10 +31,10 @@ afterAll(async () => {
 
 const CLASSIFY = '/documents/Classify_your_scheme.html';
 
-async function openClassifier(page: Page): Promise<void> {
+async function openClassifier(page: Page, root = base): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(base + CLASSIFY);
+  await page.goto(root + CLASSIFY);
   await page.waitForSelector('#sp-classifier[data-ready="true"]', { timeout: 15_000 });
   expect(errors).toEqual([]);
 }
@@ -188,6 +193,75 @@ describe('documentation site', () => {
     await openClassifier(page);
     expect(external).toEqual([]);
     expect(readFileSync('site/assets/social-prescribing.global.js', 'utf8').length).toBeGreaterThan(1000);
+    await page.close();
+  }, 60_000);
+
+  it('the start page shows its title once', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/index.html`);
+    expect(await page.locator('h1').allTextContents()).toEqual(['social-prescribing']);
+    await page.close();
+  }, 60_000);
+
+  it('the referral lifecycle is an SVG drawn from every row of the transition table, and nothing leaves the site', async () => {
+    const page = await browser.newPage();
+    const external: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url());
+    });
+    await page.goto(`${base}/documents/Referral_pathways_and_the_referral_lifecycle.html`);
+    const svg = page.locator('svg.sp-lifecycle');
+    await svg.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await page.locator('code.mermaid').count()).toBe(0);
+    const box = (await svg.boundingBox())!;
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.height).toBeGreaterThan(300);
+    // One box per status; each row of the table (from:event) is drawn by some element.
+    const statuses = await svg.locator('[data-status]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-status')));
+    expect([...statuses].sort()).toEqual([...REFERRAL_STATUSES].sort());
+    const drawn = await svg.locator('[data-rows]').evaluateAll((els) => els.flatMap((e) => (e.getAttribute('data-rows') ?? '').split(' ').filter(Boolean)));
+    expect([...drawn].sort()).toEqual(REFERRAL_TRANSITIONS.map((t) => `${t.from}:${t.event}`).sort());
+    await svg.screenshot({ path: `${ARTIFACTS}/site-lifecycle.png` });
+    expect(external).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('works opened from disk (file://): icons resolve, no console errors, the classifier classifies', async () => {
+    const root = pathToFileURL(resolve('site')).href;
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('requestfailed', (r) => problems.push(`${r.url()}: ${r.failure()?.errorText ?? 'failed'}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(root)) problems.push(`left the site: ${r.url()}`);
+    });
+    await page.goto(`${root}/index.html`);
+    await page.waitForFunction(() => document.querySelectorAll('#tsd-nav-container a').length > 3, null, { timeout: 10_000 });
+    // Every <use> names a symbol in this document, and the symbols are there.
+    const icons = await page.evaluate(() =>
+      [...document.querySelectorAll('use')].map((u) => {
+        const href = u.getAttribute('href') ?? '';
+        return { href, found: href.startsWith('#') && document.getElementById(href.slice(1)) instanceof SVGSymbolElement };
+      }),
+    );
+    expect(icons.length).toBeGreaterThan(10);
+    expect(icons.filter((i) => !i.found)).toEqual([]);
+    // ... and the first (the search icon in the toolbar) is painted with a size: an unresolved <use> has none.
+    const area = await page.evaluate(() => {
+      const b = (document.querySelector('use') as SVGGraphicsElement).getBBox();
+      return b.width * b.height;
+    });
+    expect(area).toBeGreaterThan(0);
+    await page.screenshot({ path: `${ARTIFACTS}/site-start-file.png` });
+
+    await openClassifier(page, root);
+    await page.click('#sp-example');
+    expect(await tier(page)).toBe('plus');
+    await page.goto(`${root}/documents/Referral_pathways_and_the_referral_lifecycle.html`);
+    await page.locator('svg.sp-lifecycle').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
 });
