@@ -8,7 +8,7 @@ import { eligibilityOf } from './checkBidEligibility';
 import { moderationPendingError, roundStateError, type DecideAwardsError } from './errors';
 import { DECIDABLE_ROUND_STATES } from './roundTransitions';
 import { ringFenceReserves, ringFenceUses, roundSummary } from './summary';
-import { gbp } from '../shared/money';
+import { gbp, PenceSchema } from '../shared/money';
 import { decideEqualShares } from './decideEqualShares';
 import type { Ballot, Bid, BidInput, GrantRound, GrantRoundInput, ScoreSheet, ScoreSheetInput } from './schema';
 import { solveOptimal, solveRankOrder, Usage, type AwardProblem, type Blocker } from './solver';
@@ -63,7 +63,7 @@ export interface DecideAwardsOptions {
 // One strict object per method, so an option of another method (maxNodes with
 // equal_shares, add1StepPence with optimal) is refused rather than ignored.
 const MaxNodes = z.number().int().min(1).max(1_000_000_000).optional();
-const Add1Step = z.number().int().min(1).max(100_000_000).optional();
+const Add1Step = PenceSchema.min(1).max(100_000_000).optional();
 const OptionsSchema = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('rank_order'), requireModeration: z.boolean().optional() }),
   z.strictObject({ method: z.literal('optimal'), requireModeration: z.boolean().optional(), maxNodes: MaxNodes }),
