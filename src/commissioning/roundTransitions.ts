@@ -110,7 +110,7 @@ export function guardHolds(
 
 /** The states reachable from `start` by following the table (`start` included). */
 function reachableFrom(start: readonly RoundState[]): RoundState[] {
-  const out = [...start];
+  const out = [...new Set(start)];
   for (let i = 0; i < out.length; i++) {
     for (const t of ROUND_TRANSITIONS) if (t.from === out[i] && !out.includes(t.to)) out.push(t.to);
   }

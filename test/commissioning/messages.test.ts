@@ -3,7 +3,19 @@
 // no message ever repeats text typed into a key or a value.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decideAwards, parseBid, parseBids, parseGrantRound, transitionRound, type ValidationError } from '../../src/index';
+import {
+  DECIDABLE_ROUND_STATES,
+  decideAwards,
+  parseBid,
+  parseBids,
+  parseGrantRound,
+  ROUND_STATES,
+  transitionRound,
+  type GrantRound,
+  type RoundEvent,
+  type RoundState,
+  type ValidationError,
+} from '../../src/index';
 import { instanceArb, pbBid, pbRound } from '../arbitraries/commissioning';
 
 const [inst] = fc.sample(instanceArb({ minBids: 2, maxBids: 3, mostlyEligible: true }), { numRuns: 1, seed: 11 });
@@ -80,3 +92,40 @@ describe('law: no message repeats text typed into a key or a value', () => {
     );
   });
 });
+
+describe('decideAwards state guard (issue 13)', () => {
+  it('law: a round is decided exactly in DECIDABLE_ROUND_STATES; other states give round_not_ready_to_decide', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ROUND_STATES), (state) => {
+        // The state alone is what the guard reads; the history is replaced so the round stays valid.
+        const history = historyTo(state);
+        const r = decideAwards({ ...round, state, history }, inst!.bids, inst!.sheets, { method: 'rank_order' });
+        if (DECIDABLE_ROUND_STATES.includes(state)) expect(r.isOk()).toBe(true);
+        else expect(r._unsafeUnwrapErr()).toMatchObject({ kind: 'commissioning', code: 'round_not_ready_to_decide', state, allowedStates: DECIDABLE_ROUND_STATES });
+      }),
+    );
+    expect(DECIDABLE_ROUND_STATES).toEqual(['assessing', 'moderating', 'decided', 'awarded', 'reported']);
+  });
+});
+
+/** A valid history that leaves a round in `state`, following ROUND_TRANSITIONS. */
+function historyTo(state: RoundState): GrantRound['history'] {
+  const path: [RoundEvent, RoundState][] = [
+    ['open', 'open'],
+    ['close', 'closed'],
+    ['start_assessment', 'assessing'],
+    ['start_moderation', 'moderating'],
+    ['decide', 'decided'],
+    ['award', 'awarded'],
+    ['report', 'reported'],
+  ];
+  const days = ['2025-04-01', '2025-07-01', '2025-07-02', '2025-07-03', '2025-07-04', '2025-07-05', '2025-07-06'];
+  const out: GrantRound['history'] = [];
+  let from: RoundState = 'draft';
+  for (const [i, [event, to]] of path.entries()) {
+    if (from === state) break;
+    out.push({ event, from, to, at: `${days[i]!}T00:00:00.000Z`, by: 'o' });
+    from = to;
+  }
+  return out;
+}
