@@ -11,6 +11,7 @@ import {
   transitionRound,
   type BidInput,
   type GrantRound,
+  type RoundEventInput,
   type ScoreSheetInput,
 } from 'social-prescribing/commissioning';
 import type { NeedDomain, ProviderKind, TurnoverBand } from 'social-prescribing/shared';
@@ -59,11 +60,13 @@ const published = parseGrantRound({
 
 // 2. The lifecycle: every change dated and attributed, checked against ROUND_TRANSITIONS.
 let round: GrantRound = published;
-const step = (event: Parameters<typeof transitionRound>[1], on: string, by: string): void => {
-  round = transitionRound(round, event, { on, by })._unsafeUnwrap();
+// Events read like referral events: { type, at, by }; `at` is a date (the start of that day,
+// UTC), a date-time with offset or a Date.
+const step = (type: RoundEventInput['type'], at: string, by: string): void => {
+  round = transitionRound(round, { type, at, by })._unsafeUnwrap();
 };
-step('open', '2025-04-01', 'grants-officer');
-check(transitionRound(round, 'close', { on: '2025-05-16', by: 'grants-officer' }).isErr(), 'cannot close on the last day of the window');
+step('open', '2025-04-01T09:00:00+01:00', 'grants-officer');
+check(transitionRound(round, { type: 'close', at: '2025-05-16T17:00:00+01:00', by: 'grants-officer' }).isErr(), 'cannot close on the last day of the window');
 step('close', '2025-05-17', 'grants-officer');
 step('start_assessment', '2025-05-19', 'panel-chair');
 
@@ -139,22 +142,23 @@ scores.push({ bidId: 'B08', assessorId: 'chair', kind: 'moderated', scores: { ne
 step('decide', '2025-05-28', 'panel-chair');
 
 // 6. Decide both ways, and compare.
+check(decideAwards(published, bids, scores, { method: 'rank_order' })._unsafeUnwrapErr().code === 'round_not_ready_to_decide', 'a draft round is not decided');
 const rank = decideAwards(round, bids, scores, { method: 'rank_order', requireModeration: true })._unsafeUnwrap();
 const best = decideAwards(round, bids, scores, { method: 'optimal', requireModeration: true })._unsafeUnwrap();
 console.log(`rank_order: ${pounds(rank.awarded)} to ${rank.decisions.filter((d) => d.outcome === 'funded').length} bids, total score ${rank.totalScore}`);
 console.log(`optimal:    ${pounds(best.awarded)} to ${best.decisions.filter((d) => d.outcome === 'funded').length} bids, total score ${best.totalScore}`);
-console.log(explainAwards(best));
+console.log(explainAwards(best)._unsafeUnwrap());
 
 const decisionOf = (id: string) => best.decisions.find((d) => d.bidId === id)!;
 check(best.decisions.length === 20, 'every bid gets one decision');
 check(best.awarded <= best.budget && rank.awarded <= rank.budget, 'within budget');
 check(best.optimality?.status === 'optimal' && best.totalScore >= rank.totalScore, 'optimal is proven and at least rank order');
-check(decisionOf('B10').reason.failures?.[0]?.rule === 'submitted_in_window', 'B10 is late');
+check(decisionOf('B10').reason.failures?.[0]?.code === 'submitted_in_window', 'B10 is late');
 check(
-  JSON.stringify(decisionOf('B14').reason.failures?.map((f) => f.rule)) === JSON.stringify(['provider_kind_allowed', 'turnover_within_cap']),
+  JSON.stringify(decisionOf('B14').reason.failures?.map((f) => f.code)) === JSON.stringify(['provider_kind_allowed', 'turnover_within_cap']),
   'B14 fails both the kind and the turnover rule',
 );
-check(JSON.stringify(decisionOf('B19').reason.failures?.map((f) => f.rule)) === JSON.stringify(['amount_at_most_maximum']), 'B19 asks too much');
+check(JSON.stringify(decisionOf('B19').reason.failures?.map((f) => f.code)) === JSON.stringify(['amount_at_most_maximum']), 'B19 asks too much');
 check(decisionOf('B15').reason.code === 'below_quality_threshold', 'B15 is below the threshold');
 check(decisionOf('B04').score.excluded.some((e) => e.reason === 'conflict_of_interest'), "gp-lead's score for B04 is excluded");
 check(decisionOf('B08').score.moderation === 'moderated', 'B08 was moderated');
@@ -162,12 +166,13 @@ check(best.ringFences[0]!.awardedToDomain >= best.ringFences[0]!.reserved, 'the 
 check(new Set(best.decisions.filter((d) => d.outcome === 'funded').map((d) => d.providerId)).size === best.decisions.filter((d) => d.outcome === 'funded').length, 'one grant per provider');
 
 // 7. Award, then add the funded activities to the menu and prove the scheme's facts.
+check(fundedActivities(round, best)._unsafeUnwrapErr().code === 'round_not_awarded', 'nothing joins the menu before the award');
 step('award', '2025-06-02', 'commissioner');
-const added = fundedActivities(best);
+const added = fundedActivities(round, best)._unsafeUnwrap();
 console.log(`${added.length} activities join the menu, ${added.reduce((s, a) => s + a.activity.capacity.placesPerWeek, 0)} places a week`);
 check(added.every((a) => a.activity.funding?.some((f) => f.mechanism === 'grant' && f.reference === a.grant.reference)), 'each activity is linked to its grant');
 
-const facts = schemeFactsFromRounds([round], [best]);
+const facts = schemeFactsFromRounds([round], [best])._unsafeUnwrap();
 const profile = applySchemeFacts(createUnknownProfile({ id: 'rotherham-like', name: 'A Rotherham-like scheme' })._unsafeUnwrap(), facts)._unsafeUnwrap().profile;
 check(profile.activities.microCommissioned === true && profile.activities.capacityBuildingSupport === true, 'micro-commissioning proven');
 check(profile.activities.userLedGroupSupport === true && profile.funding.activitiesFunded === true, 'user-led groups funded');

@@ -58,14 +58,14 @@ export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
  * @example
  * ```ts
  * import type { AssessorTotal } from 'social-prescribing';
- * const t: AssessorTotal = { assessorId: 'a1', kind: 'assessment', total: 340 };
+ * const t: AssessorTotal = { assessorId: 'a1', category: 'assessment', total: 340 };
  * ```
  */
 export interface AssessorTotal {
   /** The assessor. */
   readonly assessorId: string;
-  /** The kind of sheet. */
-  readonly kind: ScoreSheetKind;
+  /** The sheet's category (the score sheet's `kind`): `assessment` or `moderated`. */
+  readonly category: ScoreSheetKind;
   /** The weighted total. */
   readonly total: number;
 }
@@ -76,14 +76,14 @@ export interface AssessorTotal {
  * @example
  * ```ts
  * import type { ScoreExclusion } from 'social-prescribing';
- * const e: ScoreExclusion = { assessorId: 'a2', kind: 'assessment', reason: 'conflict_of_interest' };
+ * const e: ScoreExclusion = { assessorId: 'a2', category: 'assessment', reason: 'conflict_of_interest' };
  * ```
  */
 export interface ScoreExclusion {
   /** The assessor. */
   readonly assessorId: string;
-  /** The kind of sheet. */
-  readonly kind: ScoreSheetKind;
+  /** The sheet's category (the score sheet's `kind`): `assessment` or `moderated`. */
+  readonly category: ScoreSheetKind;
   /** Why it does not count. */
   readonly reason: ScoreExclusionReason;
 }
@@ -138,11 +138,11 @@ export function scoreBid(round: GrantRound, bid: Bid, eligible: boolean, sheets:
   const maxScore = round.scoring.criteria.reduce((s, c) => s + c.weight * round.scoring.scale.max, 0);
   const weightOf = new Map(round.panel.map((m) => [m.id, m.weight]));
   const conflicted = new Set(round.conflicts.filter((c) => c.providerId === bid.provider.id).map((c) => c.assessorId));
-  const excluded: { assessorId: string; kind: ScoreSheetKind; reason: ScoreExclusionReason }[] = [];
+  const excluded: { assessorId: string; category: ScoreSheetKind; reason: ScoreExclusionReason }[] = [];
   const usable: ScoreSheet[] = [];
   for (const sheet of sheets) {
-    if (!eligible) excluded.push({ assessorId: sheet.assessorId, kind: sheet.kind, reason: 'bid_ineligible' });
-    else if (conflicted.has(sheet.assessorId)) excluded.push({ assessorId: sheet.assessorId, kind: sheet.kind, reason: 'conflict_of_interest' });
+    if (!eligible) excluded.push({ assessorId: sheet.assessorId, category: sheet.kind, reason: 'bid_ineligible' });
+    else if (conflicted.has(sheet.assessorId)) excluded.push({ assessorId: sheet.assessorId, category: sheet.kind, reason: 'conflict_of_interest' });
     else usable.push(sheet);
   }
   const total = (s: ScoreSheet): number => round.scoring.criteria.reduce((sum, c) => sum + c.weight * (s.scores[c.id] ?? 0), 0);
@@ -155,11 +155,11 @@ export function scoreBid(round: GrantRound, bid: Bid, eligible: boolean, sheets:
   let counted: ScoreSheet[];
   if (moderated.length > 0) {
     counted = moderated;
-    for (const s of assessments) excluded.push({ assessorId: s.assessorId, kind: s.kind, reason: 'superseded_by_moderation' });
+    for (const s of assessments) excluded.push({ assessorId: s.assessorId, category: s.kind, reason: 'superseded_by_moderation' });
   } else counted = assessments;
-  const totals = counted.map((s) => ({ assessorId: s.assessorId, kind: s.kind, total: total(s) }));
-  const byAssessor = (a: { assessorId: string; kind: string }, b: { assessorId: string; kind: string }): number =>
-    a.assessorId < b.assessorId ? -1 : a.assessorId > b.assessorId ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
+  const totals = counted.map((s) => ({ assessorId: s.assessorId, category: s.kind, total: total(s) }));
+  const byAssessor = (a: { assessorId: string; category: string }, b: { assessorId: string; category: string }): number =>
+    a.assessorId < b.assessorId ? -1 : a.assessorId > b.assessorId ? 1 : a.category < b.category ? -1 : a.category > b.category ? 1 : 0;
   totals.sort(byAssessor);
   excluded.sort(byAssessor);
   let units: number | null = null;

@@ -1,5 +1,6 @@
 import { ok, type Result } from 'neverthrow';
-import type { EligibilityCheckError } from './errors';
+import { bidEligibilityFailure, type EligibilityCheckError } from './errors';
+import type { ErrorBase } from '../shared/errors';
 import { gbp } from '../shared/money';
 import { TURNOVER_BANDS } from '../shared/vocabulary';
 import type { Bid, BidInput, GrantRound, GrantRoundInput } from './schema';
@@ -49,20 +50,17 @@ export const BID_ELIGIBILITY_RULES = [
 export type BidEligibilityRule = (typeof BID_ELIGIBILITY_RULES)[number];
 
 /**
- * One eligibility rule a bid fails, with a sentence built from codes and amounts only.
+ * One eligibility rule a bid fails: its `code` is the rule (one of
+ * {@link BID_ELIGIBILITY_RULES}), with a sentence built from codes and amounts
+ * only (never free text from the bid).
  *
  * @example
  * ```ts
  * import type { BidEligibilityFailure } from 'social-prescribing';
- * const f: BidEligibilityFailure = { rule: 'amount_at_most_maximum', message: 'requests £12,000.00; the maximum grant is £10,000.00' };
+ * const f: BidEligibilityFailure = { kind: 'commissioning', code: 'amount_at_most_maximum', message: 'requests £12,000.00; the maximum grant is £10,000.00' };
  * ```
  */
-export interface BidEligibilityFailure {
-  /** The rule failed. */
-  readonly rule: BidEligibilityRule;
-  /** Why, in words built from codes and amounts (never free text from the bid). */
-  readonly message: string;
-}
+export interface BidEligibilityFailure extends ErrorBase<'commissioning', BidEligibilityRule> {}
 
 /**
  * The result of {@link checkBidEligibility}: every rule checked and every rule failed.
@@ -90,7 +88,7 @@ export function eligibilityOf(round: GrantRound, bid: Bid): BidEligibilityReport
   const checked: BidEligibilityRule[] = [];
   const rule = (name: BidEligibilityRule, passes: boolean, message: () => string): void => {
     checked.push(name);
-    if (!passes) failures.push({ rule: name, message: message() });
+    if (!passes) failures.push(bidEligibilityFailure(name, message()));
   };
   const e = round.eligibility;
   rule('round_matches', bid.roundId === round.id, () => 'the bid is made to a different round');
@@ -149,7 +147,7 @@ export function eligibilityOf(round: GrantRound, bid: Bid): BidEligibilityReport
  * declare const round: GrantRound; // maximum grant £10,000, no turnover over £100k
  * declare const bid: Bid; // asks for £12,000, turnover band 100k_to_1m
  * const report = checkBidEligibility(round, bid)._unsafeUnwrap();
- * report.failures.map((f) => f.rule); // ['turnover_within_cap', 'amount_at_most_maximum']
+ * report.failures.map((f) => f.code); // ['turnover_within_cap', 'amount_at_most_maximum']
  * ```
  */
 export function checkBidEligibility(round: GrantRoundInput | GrantRound, bid: BidInput | Bid): Result<BidEligibilityReport, EligibilityCheckError> {

@@ -5,8 +5,10 @@ import { safeParse } from '../shared/safeParse';
 import { issuesFromZod } from '../shared/zodIssues';
 import { scoreAll, type ScoredBid } from './aggregateScores';
 import { eligibilityOf } from './checkBidEligibility';
-import type { DecideAwardsError } from './errors';
-import { gbp } from '../shared/money';
+import { moderationPendingError, roundStateError, type DecideAwardsError } from './errors';
+import { DECIDABLE_ROUND_STATES } from './roundTransitions';
+import { ringFenceReserves, ringFenceUses, roundSummary } from './summary';
+import { gbp, PenceSchema } from '../shared/money';
 import { decideEqualShares } from './decideEqualShares';
 import type { Ballot, Bid, BidInput, GrantRound, GrantRoundInput, ScoreSheet, ScoreSheetInput } from './schema';
 import { solveOptimal, solveRankOrder, Usage, type AwardProblem, type Blocker } from './solver';
@@ -61,7 +63,7 @@ export interface DecideAwardsOptions {
 // One strict object per method, so an option of another method (maxNodes with
 // equal_shares, add1StepPence with optimal) is refused rather than ignored.
 const MaxNodes = z.number().int().min(1).max(1_000_000_000).optional();
-const Add1Step = z.number().int().min(1).max(100_000_000).optional();
+const Add1Step = PenceSchema.min(1).max(100_000_000).optional();
 const OptionsSchema = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('rank_order'), requireModeration: z.boolean().optional() }),
   z.strictObject({ method: z.literal('optimal'), requireModeration: z.boolean().optional(), maxNodes: MaxNodes }),
@@ -141,6 +143,10 @@ function reasonForBlocker(blocker: Blocker, bid: Bid, round: GrantRound, method:
  * Ties are broken by {@link TIE_BREAK_RULE}. The result does not depend on
  * the order of `bids` or `scores`. Nothing throws.
  *
+ * The round must be in one of {@link DECIDABLE_ROUND_STATES} (`assessing`,
+ * `moderating`, or later to reproduce the decision on record); a `draft`,
+ * `open` or `closed` round is refused with `round_not_ready_to_decide`.
+ *
  * @example
  * ```ts
  * import { decideAwards, type Bid, type GrantRound, type ScoreSheet } from 'social-prescribing';
@@ -160,6 +166,7 @@ export function decideAwards(
 ): Result<AwardDecision, DecideAwardsError> {
   const r = validateRound(round);
   if (r.isErr()) return err(r.error);
+  if (!DECIDABLE_ROUND_STATES.includes(r.value.state)) return err(roundStateError('round_not_ready_to_decide', r.value.state, DECIDABLE_ROUND_STATES));
   const b = validateBids(bids);
   if (b.isErr()) return err(b.error);
   const o = safeParse(OptionsSchema, options);
@@ -192,14 +199,7 @@ function decideValid(
 
   if (options.requireModeration === true) {
     const pending = prepared.filter((p) => p.score.status === 'scored' && p.score.moderation === 'flagged').map((p) => p.index);
-    if (pending.length > 0) {
-      return err({
-        kind: 'commissioning',
-        code: 'moderation_pending',
-        message: `${pending.length} bid${pending.length === 1 ? ' is' : 's are'} flagged for moderation and not yet moderated (bids${pending.map((i) => `[${i}]`).join(', ')})`,
-        bidIndexes: pending.sort((x, y) => x - y),
-      });
-    }
+    if (pending.length > 0) return err(moderationPendingError(pending.sort((x, y) => x - y)));
   }
 
   // Rank eligible, scored bids.
@@ -215,7 +215,7 @@ function decideValid(
   // The award problem.
   const providerIndex = new Map<string, number>();
   for (const c of candidates) if (!providerIndex.has(c.bid.provider.id)) providerIndex.set(c.bid.provider.id, providerIndex.size);
-  const reserves = round.ringFences.map((f) => Math.ceil((round.budget * f.minimumPercent) / 100));
+  const reserves = ringFenceReserves(round);
   const problem: AwardProblem = {
     budget: round.budget,
     reserves,
@@ -342,7 +342,7 @@ function decideValid(
     decisions.push(
       notFunded(p, {
         code: 'ineligible',
-        message: `ineligible: fails ${failures.length} rule${failures.length === 1 ? '' : 's'} (${failures.map((f) => f.rule).join(', ')})`,
+        message: `ineligible: fails ${failures.length} rule${failures.length === 1 ? '' : 's'} (${failures.map((f) => f.code).join(', ')})`,
         failures,
       }),
     );
@@ -353,28 +353,8 @@ function decideValid(
   candidates.forEach((c, i) => {
     if (chosen[i]) totalUnits += c.score.units!;
   });
-  const ringFences = round.ringFences.map((f, i) => {
-    const awardedToDomain = decisions.reduce((sum, d) => (d.needDomains.includes(f.needDomain) ? sum + d.amount : sum), 0);
-    return {
-      id: f.id,
-      needDomain: f.needDomain,
-      minimumPercent: f.minimumPercent,
-      reserved: reserves[i]!,
-      awardedToDomain,
-      unspentReserve: Math.max(0, reserves[i]! - awardedToDomain),
-    };
-  });
   return ok({
-    round: {
-      id: round.id,
-      contractId: round.contract.id,
-      serviceArea: round.contract.serviceArea,
-      state: round.state,
-      capacityBuildingSupport: round.capacityBuildingSupport,
-      qualityThresholdPercent: threshold ?? null,
-      partialFundingMinimumPercent: round.partialFunding?.minimumPercent ?? null,
-      perProviderCap: { maxGrants: round.perProviderCap?.maxGrants ?? null, maxAmount: round.perProviderCap?.maxAmount ?? null },
-    },
+    round: roundSummary(round),
     method,
     tieBreak: TIE_BREAK_RULE,
     budget: round.budget,
@@ -383,7 +363,7 @@ function decideValid(
     totalScore: totalUnits / 10_000,
     optimality,
     equalShares: null,
-    ringFences,
+    ringFences: ringFenceUses(round, reserves, decisions),
     decisions,
   });
 }

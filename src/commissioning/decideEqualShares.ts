@@ -18,6 +18,7 @@ import type { DecideAwardsError } from './errors';
 import { gbp } from '../shared/money';
 import type { Ballot, Bid, GrantRound } from './schema';
 import type { AwardDecision, BidDecision, DecisionReason, EqualSharesReport } from './types';
+import { ringFenceReserves, ringFenceUses, roundSummary } from './summary';
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -36,7 +37,7 @@ export function decideEqualShares(round: GrantRound, bids: readonly Bid[], ballo
   const funded = new Map<string, { win: MesWin; order: number }>();
   const lastLeft = new Map<string, Rat>(); // supporters' money at the end of the last pot that considered the bid
   const pots: EqualSharesReport['pots'][number][] = [];
-  const reserves = round.ringFences.map((f) => Math.ceil((round.budget * f.minimumPercent) / 100));
+  const reserves = ringFenceReserves(round);
   const general = Math.max(0, round.budget - reserves.reduce((s, r) => s + r, 0));
   const potSpecs = [
     ...round.ringFences.map((f, i) => ({ ringFenceId: f.id as string | null, budget: Math.min(reserves[i]!, round.budget), serves: (b: Bid) => b.needDomains.includes(f.needDomain) })),
@@ -77,7 +78,7 @@ export function decideEqualShares(round: GrantRound, bids: readonly Bid[], ballo
     if (!e.eligible) {
       reason = {
         code: 'ineligible',
-        message: `ineligible: fails ${e.failures.length} rule${e.failures.length === 1 ? '' : 's'} (${e.failures.map((x) => x.rule).join(', ')})`,
+        message: `ineligible: fails ${e.failures.length} rule${e.failures.length === 1 ? '' : 's'} (${e.failures.map((x) => x.code).join(', ')})`,
         failures: e.failures,
       };
     } else if (f !== undefined && f.win.stage === 'equal_shares') {
@@ -140,21 +141,8 @@ export function decideEqualShares(round: GrantRound, bids: readonly Bid[], ballo
   decisions.sort((a, b) => group(a) - group(b) || (a.rank ?? 0) - (b.rank ?? 0) || compareIds(a.bidId, b.bidId));
   const awarded = decisions.reduce((s, d) => s + d.amount, 0);
   const totalUtility = decisions.reduce((s, d) => (d.outcome === 'funded' ? s + utilityOf(d.bidId) : s), 0);
-  const ringFences = round.ringFences.map((f, i) => {
-    const awardedToDomain = decisions.reduce((sum, d) => (d.needDomains.includes(f.needDomain) ? sum + d.amount : sum), 0);
-    return { id: f.id, needDomain: f.needDomain, minimumPercent: f.minimumPercent, reserved: reserves[i]!, awardedToDomain, unspentReserve: Math.max(0, reserves[i]! - awardedToDomain) };
-  });
   return ok({
-    round: {
-      id: round.id,
-      contractId: round.contract.id,
-      serviceArea: round.contract.serviceArea,
-      state: round.state,
-      capacityBuildingSupport: round.capacityBuildingSupport,
-      qualityThresholdPercent: round.scoring.qualityThresholdPercent ?? null,
-      partialFundingMinimumPercent: round.partialFunding?.minimumPercent ?? null,
-      perProviderCap: { maxGrants: round.perProviderCap?.maxGrants ?? null, maxAmount: round.perProviderCap?.maxAmount ?? null },
-    },
+    round: roundSummary(round),
     method: 'equal_shares',
     tieBreak: EQUAL_SHARES_TIE_BREAK,
     budget: round.budget,
@@ -163,7 +151,7 @@ export function decideEqualShares(round: GrantRound, bids: readonly Bid[], ballo
     totalScore: totalUtility,
     optimality: null,
     equalShares: { voters, pots },
-    ringFences,
+    ringFences: ringFenceUses(round, reserves, decisions),
     decisions,
   });
 }

@@ -1,4 +1,5 @@
 import type { ErrorBase, ValidationError } from '../shared/errors';
+import type { BidEligibilityFailure, BidEligibilityRule } from './checkBidEligibility';
 import type { RoundGuard } from './roundTransitions';
 import type { RoundEvent, RoundState } from './schema';
 
@@ -156,23 +157,99 @@ export type ExportTo360GivingError =
  * @example
  * ```ts
  * import type { DecideAwardsError } from 'social-prescribing';
- * const codes: DecideAwardsError['code'][] = ['invalid_grant_round', 'invalid_bid', 'invalid_score_sheets', 'invalid_ballots', 'invalid_award_options', 'moderation_pending'];
+ * const codes: DecideAwardsError['code'][] = ['invalid_grant_round', 'round_not_ready_to_decide', 'invalid_bid', 'invalid_score_sheets', 'invalid_ballots', 'invalid_award_options', 'moderation_pending'];
  * ```
  */
-export type DecideAwardsError = GrantRoundError | BidError | ScoreSheetError | BallotError | AwardOptionsError | ModerationPendingError;
+export type DecideAwardsError =
+  | GrantRoundError
+  | RoundStateError<'round_not_ready_to_decide'>
+  | BidError
+  | ScoreSheetError
+  | BallotError
+  | AwardOptionsError
+  | ModerationPendingError;
+
+/**
+ * An operation that needs a round in certain states was given a round in
+ * another: `round_not_ready_to_decide` (`decideAwards` before assessment has
+ * started) or `round_not_awarded` (`fundedActivities` before the `award` event).
+ *
+ * @example
+ * ```ts
+ * import type { RoundStateError } from 'social-prescribing';
+ * const e: RoundStateError['code'] = 'round_not_awarded';
+ * ```
+ */
+export interface RoundStateError<C extends 'round_not_ready_to_decide' | 'round_not_awarded' = 'round_not_ready_to_decide' | 'round_not_awarded'>
+  extends ErrorBase<'commissioning', C> {
+  /** The round's state. */
+  readonly state: RoundState;
+  /** The states the operation accepts. */
+  readonly allowedStates: readonly RoundState[];
+}
+
+/** @internal Makes a {@link RoundStateError}. */
+export function roundStateError<C extends 'round_not_ready_to_decide' | 'round_not_awarded'>(
+  code: C,
+  state: RoundState,
+  allowedStates: readonly RoundState[],
+): RoundStateError<C> {
+  const what = code === 'round_not_awarded' ? 'has not been awarded' : 'is not ready to decide';
+  return { kind: 'commissioning', code, message: `The round ${what}: its state is ${state}; allowed: ${allowedStates.join(', ')}`, state, allowedStates };
+}
+
+/** @internal Makes a {@link ModerationPendingError}. */
+export function moderationPendingError(bidIndexes: readonly number[]): ModerationPendingError {
+  const n = bidIndexes.length;
+  return {
+    kind: 'commissioning',
+    code: 'moderation_pending',
+    message: `${n} bid${n === 1 ? ' is' : 's are'} flagged for moderation and not yet moderated (bids${bidIndexes.map((i) => `[${i}]`).join(', ')})`,
+    bidIndexes,
+  };
+}
+
+/** @internal Makes a {@link BidEligibilityFailure}: the failed rule is its code. */
+export function bidEligibilityFailure(code: BidEligibilityRule, message: string): BidEligibilityFailure {
+  return { kind: 'commissioning', code, message };
+}
+
+/**
+ * Any error `fundedActivities` can return: the round or the decision is
+ * invalid, the decision is for another round, or the round has not been
+ * awarded (`round_not_awarded`).
+ *
+ * @example
+ * ```ts
+ * import type { FundedActivitiesError } from 'social-prescribing';
+ * const codes: FundedActivitiesError['code'][] = ['invalid_grant_round', 'invalid_award_decision', 'round_not_awarded'];
+ * ```
+ */
+export type FundedActivitiesError = GrantRoundError | AwardDecisionError | RoundStateError<'round_not_awarded'>;
+
+/**
+ * Any error `schemeFactsFromRounds` can return: a round is invalid, or a decision is malformed.
+ *
+ * @example
+ * ```ts
+ * import type { SchemeFactsFromRoundsError } from 'social-prescribing';
+ * const codes: SchemeFactsFromRoundsError['code'][] = ['invalid_grant_round', 'invalid_award_decision'];
+ * ```
+ */
+export type SchemeFactsFromRoundsError = GrantRoundError | AwardDecisionError;
 
 /**
  * A lifecycle event that the transition table does not allow from the
- * round's current state, or whose guards fail.
+ * round's current state, whose guards fail, or that happens after `asOf`.
  *
  * @example
  * ```ts
  * import type { RoundTransitionError } from 'social-prescribing';
- * const codes: RoundTransitionError['code'][] = ['invalid_round_transition', 'round_transition_guard_failed'];
+ * const codes: RoundTransitionError['code'][] = ['invalid_round_transition', 'round_transition_guard_failed', 'round_event_after_as_of'];
  * ```
  */
 export interface RoundTransitionError
-  extends ErrorBase<'commissioning', 'invalid_round_transition' | 'round_transition_guard_failed'> {
+  extends ErrorBase<'commissioning', 'invalid_round_transition' | 'round_transition_guard_failed' | 'round_event_after_as_of'> {
   /** The round's state. */
   readonly state: RoundState;
   /** The event attempted. */
@@ -181,16 +258,54 @@ export interface RoundTransitionError
   readonly failedGuards: readonly RoundGuard[];
 }
 
+/** @internal Makes a {@link RoundTransitionError}. */
+export function roundTransitionError(
+  code: RoundTransitionError['code'],
+  state: RoundState,
+  event: RoundEvent,
+  failedGuards: readonly RoundGuard[] = [],
+): RoundTransitionError {
+  const message =
+    code === 'invalid_round_transition'
+      ? `A round in state ${state} cannot take the event ${event}`
+      : code === 'round_transition_guard_failed'
+        ? `The event ${event} from state ${state} fails: ${failedGuards.join(', ')}`
+        : `The event ${event} happens after asOf`;
+  return { kind: 'commissioning', code, message, state, event, failedGuards };
+}
+
 /**
  * Any error `transitionRound` can return.
  *
  * @example
  * ```ts
  * import type { TransitionRoundError } from 'social-prescribing';
- * const codes: TransitionRoundError['code'][] = ['invalid_grant_round', 'invalid_round_event', 'invalid_round_transition', 'round_transition_guard_failed'];
+ * const codes: TransitionRoundError['code'][] = ['invalid_grant_round', 'invalid_round_event', 'invalid_round_options', 'invalid_round_transition', 'round_transition_guard_failed', 'round_event_after_as_of'];
  * ```
  */
-export type TransitionRoundError = GrantRoundError | ValidationError<'invalid_round_event'> | RoundTransitionError;
+export type TransitionRoundError = GrantRoundError | ValidationError<'invalid_round_event'> | ValidationError<'invalid_round_options'> | RoundTransitionError;
+
+/**
+ * Any error `availableRoundEvents` can return.
+ *
+ * @example
+ * ```ts
+ * import type { AvailableRoundEventsError } from 'social-prescribing';
+ * const code: AvailableRoundEventsError['code'] = 'invalid_grant_round';
+ * ```
+ */
+export type AvailableRoundEventsError = GrantRoundError;
+
+/**
+ * Any error `explainAwards` can return: the decision is not an `AwardDecision`.
+ *
+ * @example
+ * ```ts
+ * import type { ExplainAwardsError } from 'social-prescribing';
+ * const code: ExplainAwardsError['code'] = 'invalid_award_decision';
+ * ```
+ */
+export type ExplainAwardsError = AwardDecisionError;
 
 /**
  * The error for a `checkBidEligibility` call whose round or bid is invalid.

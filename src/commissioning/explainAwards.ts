@@ -1,6 +1,70 @@
+import { err, ok, type Result } from 'neverthrow';
+import * as z from 'zod';
+import { createValidationError } from '../shared/errors';
 import { escapeMarkdown } from '../shared/text';
-import { gbp } from '../shared/money';
-import type { AwardDecision, BidDecision, DecisionReasonCode } from './types';
+import { gbp, PenceSchema } from '../shared/money';
+import { safeParse } from '../shared/safeParse';
+import { issuesFromZod } from '../shared/zodIssues';
+import { MODERATION_STATUSES, SCORE_EXCLUSION_REASONS } from './aggregateScores';
+import { BID_ELIGIBILITY_RULES } from './checkBidEligibility';
+import type { ExplainAwardsError } from './errors';
+import { AWARD_METHODS, DECISION_REASONS, type AwardDecision, type DecisionReasonCode } from './types';
+
+// What explainAwards reads, checked once (an AwardDecision has more).
+const ExplainedDecisionSchema = z.object({
+  round: z.object({
+    id: z.string(),
+    contractId: z.string(),
+    serviceArea: z.string(),
+    qualityThresholdPercent: z.number().nullable(),
+    partialFundingMinimumPercent: z.number().nullable(),
+    perProviderCap: z.object({ maxGrants: z.int().nullable(), maxAmount: PenceSchema.nullable() }),
+  }),
+  method: z.enum(AWARD_METHODS),
+  tieBreak: z.string(),
+  budget: PenceSchema,
+  awarded: PenceSchema,
+  unspent: PenceSchema,
+  totalScore: z.number(),
+  optimality: z
+    .object({ status: z.enum(['optimal', 'node_limit']), nodes: z.number(), upperBound: z.number(), gapPercent: z.number(), tieBreakApplied: z.boolean() })
+    .nullable(),
+  ringFences: z.array(
+    z.object({ id: z.string(), needDomain: z.string(), minimumPercent: z.number(), reserved: PenceSchema, awardedToDomain: PenceSchema, unspentReserve: PenceSchema }),
+  ),
+  decisions: z
+    .array(
+      z.object({
+        bidId: z.string(),
+        providerKind: z.string(),
+        newGroup: z.boolean(),
+        requested: PenceSchema,
+        score: z.object({
+          score: z.number().nullable(),
+          percent: z.number().nullable(),
+          spreadPercent: z.number().nullable(),
+          moderation: z.enum(MODERATION_STATUSES),
+          counted: z.array(z.unknown()),
+          excluded: z.array(z.object({ reason: z.enum(SCORE_EXCLUSION_REASONS) })),
+        }),
+        rank: z.int().min(1).nullable(),
+        outcome: z.enum(['funded', 'not_funded']),
+        amount: PenceSchema,
+        partial: z.boolean(),
+        reason: z.object({
+          code: z.enum(DECISION_REASONS),
+          message: z.string(),
+          failures: z.array(z.object({ code: z.enum(BID_ELIGIBILITY_RULES), message: z.string() })).optional(),
+        }),
+      }),
+    )
+    .max(100_000),
+});
+
+/** The part of an `AwardDecision` `explainAwards` reads, as validated. */
+type ExplainedDecision = z.infer<typeof ExplainedDecisionSchema>;
+
+type BidDecision = ExplainedDecision['decisions'][number];
 
 const md = escapeMarkdown;
 
@@ -51,6 +115,7 @@ function assessors(d: BidDecision): string {
  * no name, summary, comment or note from the round, bids or score sheets is
  * ever echoed, so the text carries no personal data; publish a list of
  * organisation names against bid ids alongside if you want them shown.
+ * The decision is checked first (`invalid_award_decision`); nothing throws.
  *
  * @example
  * ```ts
@@ -60,10 +125,16 @@ function assessors(d: BidDecision): string {
  * declare const bids: Bid[];
  * declare const scores: ScoreSheet[];
  * const decision = decideAwards(round, bids, scores, { method: 'rank_order' })._unsafeUnwrap();
- * console.log(explainAwards(decision)); // '# Grant awards: round ...'
+ * console.log(explainAwards(decision)._unsafeUnwrap()); // '# Grant awards: round ...'
  * ```
  */
-export function explainAwards(decision: AwardDecision): string {
+export function explainAwards(decision: AwardDecision): Result<string, ExplainAwardsError> {
+  const parsed = safeParse(ExplainedDecisionSchema, decision);
+  if (!parsed.success) return err(createValidationError('invalid_award_decision', 'award decision', issuesFromZod(parsed.error, decision)));
+  return ok(render(parsed.data));
+}
+
+function render(decision: ExplainedDecision): string {
   const out: string[] = [];
   const funded = decision.decisions.filter((d) => d.outcome === 'funded');
   const partial = funded.filter((d) => d.partial).length;
@@ -130,7 +201,7 @@ export function explainAwards(decision: AwardDecision): string {
     out.push('## Ineligible bids');
     out.push('');
     for (const d of ineligible) {
-      out.push(`- ${md(d.bidId)}: ${(d.reason.failures ?? []).map((f) => `${md(f.rule)} (${md(f.message)})`).join('; ')}`);
+      out.push(`- ${md(d.bidId)}: ${(d.reason.failures ?? []).map((f) => `${md(f.code)} (${md(f.message)})`).join('; ')}`);
     }
   }
   out.push('');

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { createValidationError, type ValidationError } from '../shared/errors';
-import { IsoDateSchema } from '../shared/schemas';
+import { AsOfSchema, momentOf, type AsOf } from '../shared/time';
 import { safeParse } from '../shared/safeParse';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { ExportTo360GivingError } from './errors';
@@ -104,8 +104,8 @@ export interface ExportTo360GivingOptions {
   };
   /** The publisher's 360Giving identifier prefix, `360G-` and letters, digits or `-` (from 360Giving). */
   readonly idPrefix: string;
-  /** When the award was decided: an ISO date, an ISO date-time with offset (its UTC date) or a `Date`; omit to use the date of the round's `award` event. */
-  readonly awardDate?: string | Date;
+  /** When the award was decided: an ISO date, an ISO date-time with offset or a `Date` (read as every `AsOf` is; its UTC date is written); omit to use the UTC date of the round's `award` event. */
+  readonly awardDate?: AsOf;
 }
 
 const OptionsSchema = z.strictObject({
@@ -114,7 +114,7 @@ const OptionsSchema = z.strictObject({
     name: z.string().min(1).max(300),
   }),
   idPrefix: z.string().regex(/^360G-[A-Za-z0-9-]{1,60}$/, { error: 'expected a 360Giving prefix: 360G- followed by letters, digits or -' }),
-  awardDate: z.union([IsoDateSchema, z.iso.datetime({ offset: true }), z.date()], { error: 'expected an ISO date YYYY-MM-DD, an ISO date-time with offset, or a Date' }).optional(),
+  awardDate: AsOfSchema.optional(),
 });
 
 const REGISTER_PREFIX = { charity_commission: 'GB-CHC', oscr: 'GB-SC', ccni: 'GB-NIC', companies_house: 'GB-COH' } as const;
@@ -181,15 +181,8 @@ export function exportAwardsTo360Giving(
   const d = validateDecision(r.value, b.value, decision);
   if (d.isErr()) return err(d.error);
   const theRound = r.value;
-  let awardDate: string | undefined;
-  const given = o.data.awardDate;
-  if (given instanceof Date) {
-    if (Number.isNaN(given.getTime())) {
-      return err(createValidationError('invalid_360giving_options', '360Giving options', [{ path: ['awardDate'], code: 'invalid_value', message: 'awardDate: the Date is not a valid date' }]));
-    }
-    awardDate = given.toISOString().slice(0, 10);
-  } else if (given !== undefined) awardDate = given.length === 10 ? given : new Date(given).toISOString().slice(0, 10);
-  else awardDate = theRound.history.find((h) => h.event === 'award')?.on;
+  const awardEvent = theRound.history.find((h) => h.event === 'award');
+  const awardDate = o.data.awardDate?.date ?? (awardEvent === undefined ? undefined : momentOf(Date.parse(awardEvent.at)).date);
   if (awardDate === undefined) {
     const e: ValidationError<'award_date_unknown'> = createValidationError('award_date_unknown', '360Giving export', [
       { path: ['awardDate'], code: 'missing_field', message: 'awardDate: give the award date; the round has no award event in its history' },
@@ -213,7 +206,7 @@ export function exportAwardsTo360Giving(
         currency: 'GBP',
         amountAwarded: x.amount / 100,
         amountAppliedFor: bid.requested / 100,
-        awardDate: awardDate!,
+        awardDate,
         recipientOrganization: [recipientOf(bid, idPrefix)],
         fundingOrganization: [funder],
         grantProgramme: [{ code: theRound.id, title: theRound.name }],

@@ -1,7 +1,11 @@
+import { err, ok, type Result } from 'neverthrow';
 import type { FundingArrangement } from '../menu/index';
 import type { Pence } from '../shared/money';
-import type { BidActivity } from './schema';
+import { roundStateError, type FundedActivitiesError } from './errors';
+import { AWARDED_ROUND_STATES } from './roundTransitions';
+import type { BidActivity, GrantRound, GrantRoundInput } from './schema';
 import type { AwardDecision } from './types';
+import { validateFundedDecision, validateRound } from './validate';
 
 /**
  * A grant that funds an activity: what links an activity on the menu to the
@@ -50,39 +54,53 @@ export interface FundedActivity {
 const grantReference = (roundId: string, bidId: string): string => (roundId.length + bidId.length + 1 <= 200 ? `${roundId}:${bidId}` : bidId);
 
 /**
- * The activities a decided round adds to the menu, one per funded bid (in
+ * The activities an awarded round adds to the menu, one per funded bid (in
  * the decision's order), each linked to its grant and with the grant added
  * to its `funding`, ready to add to a `Menu` (the bid's provider joins the
  * menu's providers if it is not there yet).
  *
+ * The round must have been awarded (its state one of
+ * {@link AWARDED_ROUND_STATES}: `awarded` or `reported`), else
+ * `round_not_awarded`; the decision must be `decideAwards`' decision on that
+ * round (`invalid_award_decision`). Nothing throws.
+ *
  * @example
  * ```ts
- * import { fundedActivities, type AwardDecision } from 'social-prescribing';
+ * import { fundedActivities, type AwardDecision, type GrantRound } from 'social-prescribing';
  *
- * declare const decision: AwardDecision;
- * for (const { activity, grant } of fundedActivities(decision)) console.log(activity.id, grant.amount);
+ * declare const round: GrantRound; // state 'awarded'
+ * declare const decision: AwardDecision; // decideAwards for that round
+ * for (const { activity, grant } of fundedActivities(round, decision)._unsafeUnwrap()) console.log(activity.id, grant.amount);
  * ```
  */
-export function fundedActivities(decision: AwardDecision): FundedActivity[] {
-  const competitive = decision.decisions.filter((d) => d.rank !== null).length >= 2;
-  return decision.decisions
-    .filter((d) => d.outcome === 'funded')
-    .map((d) => ({
-      activity: {
-        ...d.activity,
-        funding: [
-          ...(d.activity.funding ?? []),
-          { mechanism: 'grant', fromScheme: true, competitive, reference: grantReference(decision.round.id, d.bidId) } satisfies FundingArrangement,
-        ],
-      },
-      grant: {
-        reference: grantReference(decision.round.id, d.bidId),
-        roundId: decision.round.id,
-        contractId: decision.round.contractId,
-        bidId: d.bidId,
-        providerId: d.providerId,
-        amount: d.amount,
-        partial: d.partial,
-      },
-    }));
+export function fundedActivities(round: GrantRoundInput | GrantRound, decision: AwardDecision): Result<FundedActivity[], FundedActivitiesError> {
+  const r = validateRound(round);
+  if (r.isErr()) return err(r.error);
+  if (!AWARDED_ROUND_STATES.includes(r.value.state)) return err(roundStateError('round_not_awarded', r.value.state, AWARDED_ROUND_STATES));
+  const d = validateFundedDecision(r.value, decision);
+  if (d.isErr()) return err(d.error);
+  const checked = d.value;
+  const competitive = checked.decisions.filter((x) => x.rank !== null).length >= 2;
+  return ok(
+    checked.decisions
+      .filter((x) => x.outcome === 'funded')
+      .map((x) => ({
+        activity: {
+          ...x.activity,
+          funding: [
+            ...(x.activity.funding ?? []),
+            { mechanism: 'grant', fromScheme: true, competitive, reference: grantReference(checked.round.id, x.bidId) } satisfies FundingArrangement,
+          ],
+        },
+        grant: {
+          reference: grantReference(checked.round.id, x.bidId),
+          roundId: checked.round.id,
+          contractId: checked.round.contractId,
+          bidId: x.bidId,
+          providerId: x.providerId,
+          amount: x.amount,
+          partial: x.partial,
+        },
+      })),
+  );
 }

@@ -36,12 +36,12 @@ export {
   type ScoreSheet,
   type ScoreSheetInput,
 } from './schema';
-export { ROUND_GUARDS, ROUND_TRANSITIONS, type RoundGuard, type RoundTransition } from './roundTransitions';
+export { ROUND_GUARDS, ROUND_TRANSITIONS, DECIDABLE_ROUND_STATES, AWARDED_ROUND_STATES, type RoundGuard, type RoundTransition } from './roundTransitions';
 export { formatGbp, MAX_PENCE, PenceSchema, type FormatGbpOptions, type Pence } from '../shared/money';
 export { parseGrantRound } from './parseGrantRound';
 export { parseBid } from './parseBid';
 export { parseBids } from './parseBids';
-export { transitionRound, type RoundChange } from './transitionRound';
+export { transitionRound, type RoundEventInput, type TransitionRoundOptions } from './transitionRound';
 export { availableRoundEvents } from './availableRoundEvents';
 export { checkBidEligibility, BID_ELIGIBILITY_RULES, type BidEligibilityRule, type BidEligibilityFailure, type BidEligibilityReport } from './checkBidEligibility';
 export {
@@ -95,4 +95,9 @@ export type {
   RoundTransitionError,
   TransitionRoundError,
   EligibilityCheckError,
+  RoundStateError,
+  FundedActivitiesError,
+  SchemeFactsFromRoundsError,
+  AvailableRoundEventsError,
+  ExplainAwardsError,
 } from './errors';

@@ -5,8 +5,22 @@ import { NEED_DOMAINS, PROVIDER_KINDS, type NeedDomain } from '../shared/vocabul
 import type { PabulibError } from './errors';
 import { lineIssue, pbRecords, unitsToPence, type PbRecord } from './pabulib';
 import { MAX_PENCE } from '../shared/money';
-import { EQUAL_SHARES_COMPLETIONS, type Ballot, type Bid, type EqualSharesCompletion, type GrantRound } from './schema';
+import { EQUAL_SHARES_COMPLETIONS, type Ballot, type Bid, type EqualSharesCompletion, type GrantRound, type RoundHistoryEntry } from './schema';
+import { momentOf } from '../shared/time';
 import { validateBallots, validateBids, validateRound } from './validate';
+
+const DAY_MS = 86_400_000;
+
+/** The history of a round whose vote ran from `opens` to `closes` (UTC days) and is now being counted. */
+function countingHistory(opens: string, closes: string): RoundHistoryEntry[] {
+  const opened = momentOf(Date.parse(`${opens}T00:00:00Z`)).dateTime;
+  const closed = momentOf(Date.parse(`${closes}T00:00:00Z`) + DAY_MS).dateTime;
+  return [
+    { event: 'open', from: 'draft', to: 'open', at: opened, by: 'pabulib' },
+    { event: 'close', from: 'open', to: 'closed', at: closed, by: 'pabulib' },
+    { event: 'start_assessment', from: 'closed', to: 'assessing', at: closed, by: 'pabulib' },
+  ];
+}
 
 /**
  * A participatory-budgeting round read from a Pabulib `.pb` file: a round,
@@ -338,8 +352,10 @@ export function parsePabulib(text: unknown): Result<PabulibElection, PabulibErro
     panel: [{ id: 'residents', weight: 1 }],
     conflicts: [],
     capacityBuildingSupport: false,
-    state: 'draft',
-    history: [],
+    // The vote has been held: the round was open for the file's dates, then
+    // closed, and the votes are being counted, so decideAwards takes it as it is.
+    state: 'assessing',
+    history: countingHistory(opens, closes),
   });
   const checkedBids = validateBids(bids);
   if (round.isErr() || checkedBids.isErr()) {

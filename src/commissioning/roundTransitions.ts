@@ -2,9 +2,10 @@ import type { RoundEvent, RoundState } from './schema';
 
 /**
  * The checks a transition makes besides being in the table. `chronological`:
- * the change is dated no earlier than the round's last change. `window_has_opened`:
- * dated on or after the window opens. `window_has_closed`: dated after the last
- * day of the window, so nobody loses a day they were promised.
+ * the change happens no earlier than the round's last change. `window_has_opened`:
+ * at or after the start (UTC) of the day the window opens. `window_has_closed`:
+ * after the last day (UTC) of the window is over, so nobody loses a day they
+ * were promised.
  *
  * @example
  * ```ts
@@ -78,23 +79,73 @@ export function findTransition(state: RoundState, event: RoundEvent): RoundTrans
   return ROUND_TRANSITIONS.find((t) => t.from === state && t.event === event);
 }
 
-/** @internal Whether the guard holds for a change dated `on` (ISO dates compare as strings). */
+/** @internal The instant (ms) a round day starts, in UTC: `YYYY-MM-DD` read as the start of that day. */
+const startOfDay = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`);
+const DAY_MS = 86_400_000;
+
+/**
+ * @internal Whether the guard holds for a change at instant `at` (ms since
+ * 1970 UTC). The window's days are UTC days: the window opens at the start of
+ * `opens` and has closed once the day `closes` is over.
+ */
 export function guardHolds(
   guard: RoundGuard,
-  round: { readonly window: { readonly opens: string; readonly closes: string }; readonly history: readonly { readonly on: string }[] },
-  on: string,
+  round: { readonly window: { readonly opens: string; readonly closes: string }; readonly history: readonly { readonly at: string }[] },
+  at: number,
 ): boolean {
   switch (guard) {
     case 'chronological': {
       const last = round.history.at(-1);
-      return last === undefined || on >= last.on;
+      return last === undefined || at >= Date.parse(last.at);
     }
     case 'window_has_opened':
-      return on >= round.window.opens;
+      return at >= startOfDay(round.window.opens);
     case 'window_has_closed':
-      return on > round.window.closes;
+      return at >= startOfDay(round.window.closes) + DAY_MS;
     default:
       guard satisfies never;
       return false;
   }
 }
+
+/** The states reachable from `start` by following the table (`start` included). */
+function reachableFrom(start: readonly RoundState[]): RoundState[] {
+  const out = [...new Set(start)];
+  for (let i = 0; i < out.length; i++) {
+    for (const t of ROUND_TRANSITIONS) if (t.from === out[i] && !out.includes(t.to)) out.push(t.to);
+  }
+  return out;
+}
+
+/**
+ * The states in which `decideAwards` decides a round, read from
+ * `ROUND_TRANSITIONS`: the states the `decide` event leaves from (`assessing`,
+ * `moderating`: the panel is scoring) and every state after `decided`
+ * (`decided`, `awarded`, `reported`: the decision on record can be
+ * reproduced). A round still `draft`, `open` or `closed` has no assessment to
+ * decide on, and `decideAwards` refuses it with `round_not_ready_to_decide`.
+ *
+ * @example
+ * ```ts
+ * import { DECIDABLE_ROUND_STATES } from 'social-prescribing';
+ * DECIDABLE_ROUND_STATES; // ['assessing', 'moderating', 'decided', 'awarded', 'reported']
+ * ```
+ */
+export const DECIDABLE_ROUND_STATES: readonly RoundState[] = Object.freeze([
+  ...ROUND_TRANSITIONS.filter((t) => t.event === 'decide').map((t) => t.from),
+  ...reachableFrom(ROUND_TRANSITIONS.filter((t) => t.event === 'decide').map((t) => t.to)),
+]);
+
+/**
+ * The states of a round whose awards have been made, read from
+ * `ROUND_TRANSITIONS`: the state the `award` event leads to and every state
+ * after it (`awarded`, `reported`). `fundedActivities` refuses a round in any
+ * other state (`round_not_awarded`); `schemeFactsFromRounds` counts only these.
+ *
+ * @example
+ * ```ts
+ * import { AWARDED_ROUND_STATES } from 'social-prescribing';
+ * AWARDED_ROUND_STATES; // ['awarded', 'reported']
+ * ```
+ */
+export const AWARDED_ROUND_STATES: readonly RoundState[] = Object.freeze(reachableFrom(ROUND_TRANSITIONS.filter((t) => t.event === 'award').map((t) => t.to)));

@@ -3,6 +3,7 @@ import { ActivitySchema, AreasServedSchema, CapacitySchema, ProviderSchema } fro
 import { AreaCodeSchema } from '../shared/areas';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';
 import { PenceSchema } from '../shared/money';
+import { IsoDateTimeSchema } from '../shared/time';
 import { PROVIDER_KINDS, TURNOVER_BANDS, type ProviderKind, type TurnoverBand } from '../shared/vocabulary';
 
 
@@ -108,12 +109,13 @@ const providerKindSchema = z.enum(PROVIDER_KINDS) as z.ZodType<ProviderKind>;
 const turnoverBandSchema = z.enum(TURNOVER_BANDS) as z.ZodType<TurnoverBand>;
 
 /**
- * One dated, attributed change of a round's state.
+ * One dated, attributed change of a round's state. `at` is when it happened,
+ * an ISO date-time with offset (`transitionRound` writes it in UTC).
  *
  * @example
  * ```ts
  * import { RoundHistoryEntrySchema } from 'social-prescribing';
- * RoundHistoryEntrySchema.parse({ event: 'open', from: 'draft', to: 'open', on: '2025-04-01', by: 'officer-1' });
+ * RoundHistoryEntrySchema.parse({ event: 'open', from: 'draft', to: 'open', at: '2025-04-01T09:00:00.000Z', by: 'officer-1' });
  * ```
  */
 export const RoundHistoryEntrySchema = z.strictObject({
@@ -123,8 +125,8 @@ export const RoundHistoryEntrySchema = z.strictObject({
   from: roundStateSchema,
   /** The state after. */
   to: roundStateSchema,
-  /** The date of the change. */
-  on: IsoDateSchema,
+  /** When the change happened: an ISO date-time with offset. */
+  at: IsoDateTimeSchema,
   /** The id of the person or body who made the change. */
   by: IdSchema,
   /** A note for the record. Never repeated in errors or explanations. */
@@ -136,7 +138,7 @@ export const RoundHistoryEntrySchema = z.strictObject({
  * @example
  * ```ts
  * import type { RoundHistoryEntry } from 'social-prescribing';
- * const e: RoundHistoryEntry = { event: 'close', from: 'open', to: 'closed', on: '2025-05-01', by: 'officer-1' };
+ * const e: RoundHistoryEntry = { event: 'close', from: 'open', to: 'closed', at: '2025-05-01T00:00:00.000Z', by: 'officer-1' };
  * ```
  */
 export interface RoundHistoryEntry extends z.infer<typeof RoundHistoryEntrySchema> {}

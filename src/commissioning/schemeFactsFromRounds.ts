@@ -1,13 +1,15 @@
+import { err, ok, type Result } from 'neverthrow';
 import type { SchemeFacts } from '../scheme/index';
-import type { GrantRound, RoundState } from './schema';
+import type { SchemeFactsFromRoundsError } from './errors';
+import { AWARDED_ROUND_STATES } from './roundTransitions';
+import type { GrantRound, GrantRoundInput } from './schema';
 import type { AwardDecision } from './types';
-
-const AWARDED_STATES: readonly RoundState[] = ['awarded', 'reported'];
+import { validateFactsDecisions, validateRounds } from './validate';
 
 /**
  * The scheme-profile facts that grant rounds prove, in the profile's own
  * paths, for `applySchemeFacts` and the classifier. Only rounds whose state
- * is `awarded` or `reported`, and whose decision is given, count; a fact is
+ * is `awarded` or `reported` ({@link AWARDED_ROUND_STATES}), and whose decision is given, count; a fact is
  * set only when the rounds prove it true (rounds never prove a fact false:
  * the scheme may fund activities in other ways):
  *
@@ -23,6 +25,10 @@ const AWARDED_STATES: readonly RoundState[] = ['awarded', 'reported'];
  * - `funding.multipleServiceAreas`: grants were awarded from contracts in two
  *   or more service areas.
  *
+ * The rounds are validated as `parseGrantRound` does (`invalid_grant_round`,
+ * issue paths starting with the round's index) and the part of each decision
+ * read is checked (`invalid_award_decision`); nothing throws.
+ *
  * @example
  * ```ts
  * import { schemeFactsFromRounds, type AwardDecision, type GrantRound } from 'social-prescribing';
@@ -30,20 +36,27 @@ const AWARDED_STATES: readonly RoundState[] = ['awarded', 'reported'];
  * declare const round: GrantRound; // state 'awarded'
  * declare const decision: AwardDecision; // decideAwards for that round
  * schemeFactsFromRounds([round], [decision]);
- * // { activities: { microCommissioned: true, capacityBuildingSupport: true, ... }, funding: { activitiesFunded: true } }
+ * // ok({ activities: { microCommissioned: true, capacityBuildingSupport: true, ... }, funding: { activitiesFunded: true } })
  * ```
  */
-export function schemeFactsFromRounds(rounds: readonly GrantRound[], decisions: readonly AwardDecision[]): SchemeFacts {
-  const decisionOf = new Map(decisions.map((d) => [d.round.id, d]));
+export function schemeFactsFromRounds(
+  rounds: readonly (GrantRoundInput | GrantRound)[],
+  decisions: readonly AwardDecision[],
+): Result<SchemeFacts, SchemeFactsFromRoundsError> {
+  const r = validateRounds(rounds);
+  if (r.isErr()) return err(r.error);
+  const d = validateFactsDecisions(decisions);
+  if (d.isErr()) return err(d.error);
+  const decisionOf = new Map(d.value.map((x) => [x.round.id, x]));
   let funded = false;
   let competitive = false;
   let capacity = false;
   let userLed = false;
   let vcs = false;
   const serviceAreas = new Set<string>();
-  for (const round of rounds) {
+  for (const round of r.value) {
     const decision = decisionOf.get(round.id);
-    if (decision === undefined || !AWARDED_STATES.includes(round.state)) continue;
+    if (decision === undefined || !AWARDED_ROUND_STATES.includes(round.state)) continue;
     const grants = decision.decisions.filter((d) => d.outcome === 'funded');
     if (grants.length === 0) continue;
     funded = true;
@@ -64,7 +77,7 @@ export function schemeFactsFromRounds(rounds: readonly GrantRound[], decisions: 
   const facts: Record<string, unknown> = {};
   if (Object.keys(activities).length > 0) facts['activities'] = activities;
   if (Object.keys(funding).length > 0) facts['funding'] = funding;
-  return facts as SchemeFacts;
+  return ok(facts as SchemeFacts);
 }
 
 const VCS_KINDS: readonly string[] = ['registered_charity', 'community_interest_company', 'community_group', 'user_led_group'];

@@ -10,7 +10,18 @@ import { issuesFromZod } from '../shared/zodIssues';
 import type { AwardDecisionError, BallotError, BidError, GrantRoundError, ScoreSheetError } from './errors';
 import { findTransition, guardHolds } from './roundTransitions';
 import { AWARD_METHODS } from './types';
-import { BallotSchema, BidSchema, GrantRoundSchema, ScoreSheetSchema, type Ballot, type Bid, type GrantRound, type ScoreSheet } from './schema';
+import { PenceSchema } from '../shared/money';
+import {
+  BallotSchema,
+  BidActivitySchema,
+  BidSchema,
+  GrantRoundSchema,
+  ScoreSheetSchema,
+  type Ballot,
+  type Bid,
+  type GrantRound,
+  type ScoreSheet,
+} from './schema';
 
 function duplicates<T>(items: readonly T[], key: (item: T) => string, path: (i: number) => (string | number)[], what: string, out: ValidationIssue[]): void {
   const seen = new Set<string>();
@@ -64,8 +75,8 @@ export function roundIntegrityIssues(round: GrantRound): ValidationIssue[] {
     } else {
       const before = { window: round.window, history: round.history.slice(0, i) };
       for (const guard of row.guards) {
-        if (!guardHolds(guard, before, entry.on)) {
-          out.push({ path: ['history', i, 'on'], code: 'invalid', message: `${where}.on: fails the transition's ${guard} check` });
+        if (!guardHolds(guard, before, Date.parse(entry.at))) {
+          out.push({ path: ['history', i, 'at'], code: 'invalid', message: `${where}.at: fails the transition's ${guard} check` });
         }
       }
     }
@@ -183,7 +194,7 @@ export function validateBallots(bids: readonly Bid[], input: unknown): Result<Ba
 const DecisionShapeSchema = z.object({
   method: z.enum(AWARD_METHODS),
   round: z.object({ id: z.string() }),
-  decisions: z.array(z.object({ bidId: z.string(), outcome: z.enum(['funded', 'not_funded']), amount: z.number().int().min(0) })),
+  decisions: z.array(z.object({ bidId: z.string(), outcome: z.enum(['funded', 'not_funded']), amount: PenceSchema })),
 });
 
 /**
@@ -210,3 +221,66 @@ export function validateDecision(round: GrantRound, bids: readonly Bid[], input:
 
 /** @internal The part of an `AwardDecision` the exporters read, as validated. */
 export type CheckedDecision = z.infer<typeof DecisionShapeSchema>;
+
+const RoundListSchema = z.array(GrantRoundSchema).max(10_000);
+
+/** @internal Validates a list of grant rounds: each as `parseGrantRound` does, issue paths starting with the round's index. */
+export function validateRounds(input: unknown): Result<GrantRound[], GrantRoundError> {
+  const parsed = safeParse(RoundListSchema, input);
+  if (!parsed.success) return err(createValidationError('invalid_grant_round', 'list of grant rounds', issuesFromZod(parsed.error, input)));
+  const issues: ValidationIssue[] = [];
+  parsed.data.forEach((round, i) => {
+    for (const issue of roundIntegrityIssues(round)) {
+      const path = [i, ...issue.path];
+      issues.push({ ...issue, path, message: `[${i}].${issue.message}` });
+    }
+  });
+  if (issues.length > 0) return err(createValidationError('invalid_grant_round', 'list of grant rounds', issues));
+  return ok(parsed.data);
+}
+
+const FundedDecisionSchema = z.object({
+  round: z.object({ id: z.string(), contractId: z.string() }),
+  decisions: z
+    .array(
+      z.object({
+        bidId: z.string(),
+        providerId: z.string(),
+        outcome: z.enum(['funded', 'not_funded']),
+        amount: PenceSchema,
+        partial: z.boolean(),
+        rank: z.int().min(1).nullable(),
+        activity: BidActivitySchema,
+      }),
+    )
+    .max(100_000),
+});
+
+/** @internal The part of an `AwardDecision` `fundedActivities` reads, as validated. */
+export type FundedDecision = z.infer<typeof FundedDecisionSchema>;
+
+/** @internal Checks, once, the part of an `AwardDecision` that `fundedActivities` reads, and that it is a decision on `round`. */
+export function validateFundedDecision(round: GrantRound, input: unknown): Result<FundedDecision, AwardDecisionError> {
+  const parsed = safeParse(FundedDecisionSchema, input);
+  if (!parsed.success) return err(createValidationError('invalid_award_decision', 'award decision', issuesFromZod(parsed.error, input)));
+  if (parsed.data.round.id !== round.id) {
+    return err(createValidationError('invalid_award_decision', 'award decision', [{ path: ['round', 'id'], code: 'invalid_reference', message: 'round.id: the decision is for another round' }]));
+  }
+  return ok(parsed.data);
+}
+
+const FactsDecisionSchema = z.object({
+  round: z.object({ id: z.string() }),
+  decisions: z.array(z.object({ outcome: z.enum(['funded', 'not_funded']), rank: z.int().min(1).nullable(), providerKind: z.string() })).max(100_000),
+});
+
+/** @internal The part of an `AwardDecision` `schemeFactsFromRounds` reads. */
+export type FactsDecision = z.infer<typeof FactsDecisionSchema>;
+
+/** @internal Checks, once, the part of each `AwardDecision` that `schemeFactsFromRounds` reads. */
+export function validateFactsDecisions(input: unknown): Result<FactsDecision[], AwardDecisionError> {
+  const list = z.array(FactsDecisionSchema).max(10_000);
+  const parsed = safeParse(list, input);
+  if (!parsed.success) return err(createValidationError('invalid_award_decision', 'list of award decisions', issuesFromZod(parsed.error, input)));
+  return ok(parsed.data);
+}

@@ -210,9 +210,9 @@ export const instanceArb = (options: InstanceOptions = {}): fc.Arbitrary<Instanc
             capacityBuildingSupport: r.capacity,
             state: 'assessing',
             history: [
-              { event: 'open', from: 'draft', to: 'open', on: '2025-04-01', by: 'officer' },
-              { event: 'close', from: 'open', to: 'closed', on: '2025-06-01', by: 'officer', ...(s ? { note: text(s, 'Closed') } : {}) },
-              { event: 'start_assessment', from: 'closed', to: 'assessing', on: '2025-06-02', by: 'chair' },
+              { event: 'open', from: 'draft', to: 'open', at: '2025-04-01T00:00:00.000Z', by: 'officer' },
+              { event: 'close', from: 'open', to: 'closed', at: '2025-06-01T00:00:00.000Z', by: 'officer', ...(s ? { note: text(s, 'Closed') } : {}) },
+              { event: 'start_assessment', from: 'closed', to: 'assessing', at: '2025-06-02T00:00:00.000Z', by: 'chair' },
             ],
           },
           bids,
@@ -243,7 +243,13 @@ export const pbRound = (budget: number, ringFences: { id: string; needDomain: Ne
   scoring: { scale: { min: 0, max: 5 }, criteria: [{ id: 'c0', title: 'Criterion', weight: 1 }] },
   panel: [{ id: 'a0' }],
   capacityBuildingSupport: false,
-  state: 'draft',
+  // The vote has been held and is being counted: decideAwards refuses a round before assessment.
+  state: 'assessing',
+  history: [
+    { event: 'open', from: 'draft', to: 'open', at: '2025-04-01T00:00:00.000Z', by: 'officer' },
+    { event: 'close', from: 'open', to: 'closed', at: '2025-06-01T00:00:00.000Z', by: 'officer' },
+    { event: 'start_assessment', from: 'closed', to: 'assessing', at: '2025-06-01T00:00:00.000Z', by: 'officer' },
+  ],
 });
 
 /** A bid every {@link pbRound} accepts. */

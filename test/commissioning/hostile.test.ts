@@ -2,7 +2,23 @@
 // properties whose reading throws, proxies, cycles, BigInt, deep nesting.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregateScores, checkBidEligibility, decideAwards, exportAwardsTo360Giving, formatPabulib, parseBid, parseBids, parseGrantRound, parsePabulib, transitionRound, type AwardDecision } from '../../src/index';
+import {
+  aggregateScores,
+  availableRoundEvents,
+  checkBidEligibility,
+  decideAwards,
+  explainAwards,
+  exportAwardsTo360Giving,
+  formatPabulib,
+  fundedActivities,
+  parseBid,
+  parseBids,
+  parseGrantRound,
+  parsePabulib,
+  schemeFactsFromRounds,
+  transitionRound,
+  type AwardDecision,
+} from '../../src/index';
 import { instanceArb } from '../arbitraries/commissioning';
 
 const boom = (): never => {
@@ -52,9 +68,16 @@ describe('commissioning entry points against hostile input', () => {
         () => decideAwards(round, h as never, inst!.sheets, { method: 'optimal' }),
         () => decideAwards(round, inst!.bids, [h as never], { method: 'rank_order' }),
         () => decideAwards(round, inst!.bids, inst!.sheets, h as never),
-        () => transitionRound(h as never, 'open', { on: '2025-04-01', by: 'x' }),
-        () => transitionRound(round, h as never, { on: '2025-04-01', by: 'x' }),
-        () => transitionRound(round, 'decide', h as never),
+        () => transitionRound(h as never, { type: 'open', at: '2025-04-01', by: 'x' }),
+        () => transitionRound(round, h as never),
+        () => transitionRound(round, { type: 'decide', at: h as never, by: 'x' }),
+        () => transitionRound(round, { type: 'decide', at: '2025-06-03', by: 'x' }, h as never),
+        () => availableRoundEvents(h as never),
+        () => explainAwards(h as never),
+        () => fundedActivities(h as never, decision),
+        () => fundedActivities(round, h as never),
+        () => schemeFactsFromRounds(h as never, [decision]),
+        () => schemeFactsFromRounds([round], h as never),
         () => parsePabulib(h),
         () => formatPabulib(h as never, inst!.bids, [], decision),
         () => formatPabulib(round, h as never, [], decision),

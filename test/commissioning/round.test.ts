@@ -92,20 +92,51 @@ describe('round lifecycle', () => {
       ['award', '2025-06-20'],
       ['report', '2026-04-30'],
     ];
-    for (const [event, on] of steps) r = transitionRound(r, event, { on, by: 'officer', note: SENTINEL })._unsafeUnwrap();
+    for (const [type, at] of steps) r = transitionRound(r, { type, at, by: 'officer', note: SENTINEL })._unsafeUnwrap();
     expect(r.state).toBe('reported');
-    expect(r.history.map((h) => [h.event, h.on, h.by])).toEqual(steps.map(([e, on]) => [e, on, 'officer']));
+    // A date alone is the start of that day in UTC.
+    expect(r.history.map((h) => [h.event, h.at, h.by])).toEqual(steps.map(([e, at]) => [e, `${at}T00:00:00.000Z`, 'officer']));
     expect(parseGrantRound(r).isOk()).toBe(true);
   });
 
   it('guards: no opening before the window, no closing until it has closed, no going back in time', () => {
     const r = draft();
-    expect(transitionRound(r, 'open', { on: '2025-03-31', by: 'o' })._unsafeUnwrapErr()).toMatchObject({ code: 'round_transition_guard_failed', failedGuards: ['window_has_opened'] });
-    const open = transitionRound(r, 'open', { on: '2025-04-10', by: 'o' })._unsafeUnwrap();
-    expect(transitionRound(open, 'close', { on: '2025-05-31', by: 'o' })._unsafeUnwrapErr().code).toBe('round_transition_guard_failed');
-    expect(transitionRound(open, 'close', { on: '2025-04-09', by: 'o' })._unsafeUnwrapErr()).toMatchObject({ failedGuards: ['chronological', 'window_has_closed'] });
-    expect(transitionRound(open, 'award', { on: '2025-07-01', by: 'o' })._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_round_transition', state: 'open', event: 'award' });
-    expect(transitionRound(open, 'close', { on: 'yesterday', by: 'o' })._unsafeUnwrapErr().code).toBe('invalid_round_event');
+    expect(transitionRound(r, { type: 'open', at: '2025-03-31T23:59:59Z', by: 'o' })._unsafeUnwrapErr()).toMatchObject({ code: 'round_transition_guard_failed', failedGuards: ['window_has_opened'] });
+    const open = transitionRound(r, { type: 'open', at: '2025-04-10', by: 'o' })._unsafeUnwrap();
+    expect(transitionRound(open, { type: 'close', at: '2025-05-31T23:59:59Z', by: 'o' })._unsafeUnwrapErr().code).toBe('round_transition_guard_failed');
+    expect(transitionRound(open, { type: 'close', at: '2025-04-09', by: 'o' })._unsafeUnwrapErr()).toMatchObject({ failedGuards: ['chronological', 'window_has_closed'] });
+    expect(transitionRound(open, { type: 'award', at: '2025-07-01', by: 'o' })._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_round_transition', state: 'open', event: 'award' });
+    const bad = transitionRound(open, { type: 'close', at: 'yesterday', by: 'o' })._unsafeUnwrapErr();
+    expect(bad.code === 'invalid_round_event' && bad.issues.map((i) => i.path)).toEqual([['at']]);
+  });
+
+  it('every AsOf form is accepted for at: a date, a date-time with offset and a Date, stored in UTC', () => {
+    const r = draft();
+    const forms: [unknown, string][] = [
+      ['2025-04-02', '2025-04-02T00:00:00.000Z'],
+      ['2025-04-02T10:30:00+01:00', '2025-04-02T09:30:00.000Z'],
+      [new Date(Date.UTC(2025, 3, 2, 8)), '2025-04-02T08:00:00.000Z'],
+    ];
+    for (const [at, stored] of forms) {
+      expect(transitionRound(r, { type: 'open', at: at as string, by: 'o' })._unsafeUnwrap().history.at(-1)?.at).toBe(stored);
+    }
+    const invalidDate = transitionRound(r, { type: 'open', at: new Date(Number.NaN), by: 'o' })._unsafeUnwrapErr();
+    expect(invalidDate.code).toBe('invalid_round_event');
+  });
+
+  it('options last: asOf refuses an event after it; an unknown option is refused', () => {
+    const r = draft();
+    expect(transitionRound(r, { type: 'open', at: '2025-04-02T00:00:01Z', by: 'o' }, { asOf: '2025-04-02' })._unsafeUnwrapErr()).toMatchObject({
+      kind: 'commissioning',
+      code: 'round_event_after_as_of',
+      state: 'draft',
+      event: 'open',
+    });
+    expect(transitionRound(r, { type: 'open', at: '2025-04-02', by: 'o' }, { asOf: '2025-04-02' }).isOk()).toBe(true);
+    const unknown = transitionRound(r, { type: 'open', at: '2025-04-02', by: 'o' }, { on: '2025-04-02' } as never)._unsafeUnwrapErr();
+    expect(unknown.code).toBe('invalid_round_options');
+    const badAsOf = transitionRound(r, { type: 'open', at: '2025-04-02', by: 'o' }, { asOf: 'soon' })._unsafeUnwrapErr();
+    expect(badAsOf.code === 'invalid_round_options' && badAsOf.issues.map((i) => i.path)).toEqual([['asOf']]);
   });
 
   it('law: model-based - any sequence of events follows the table exactly', () => {
@@ -116,7 +147,7 @@ describe('round lifecycle', () => {
         const day = model.day + this.gap;
         const on = new Date(Date.UTC(2025, 3, 1) + day * 86_400_000).toISOString().slice(0, 10);
         const row = ROUND_TRANSITIONS.find((t) => t.from === model.state && t.event === this.event);
-        const result = transitionRound(real.round, this.event, { on, by: 'actor' });
+        const result = transitionRound(real.round, { type: this.event, at: on, by: 'actor' });
         const windowOk = this.event === 'close' ? on > real.round.window.closes : this.event === 'open' ? on >= real.round.window.opens : true;
         if (row === undefined || !windowOk) {
           expect(result.isErr()).toBe(true);
@@ -124,8 +155,8 @@ describe('round lifecycle', () => {
         } else {
           const next = result._unsafeUnwrap();
           expect(next.state).toBe(row.to);
-          expect(next.history.at(-1)).toMatchObject({ event: this.event, from: row.from, to: row.to, on, by: 'actor' });
-          expect(availableRoundEvents(next)).toEqual(ROUND_EVENTS.filter((e) => ROUND_TRANSITIONS.some((t) => t.from === row.to && t.event === e)));
+          expect(next.history.at(-1)).toMatchObject({ event: this.event, from: row.from, to: row.to, at: `${on}T00:00:00.000Z`, by: 'actor' });
+          expect(availableRoundEvents(next)._unsafeUnwrap()).toEqual(ROUND_EVENTS.filter((e) => ROUND_TRANSITIONS.some((t) => t.from === row.to && t.event === e)));
           model.state = row.to;
           model.day = day;
           real.round = next;
@@ -153,7 +184,7 @@ describe('round lifecycle', () => {
         { id: 'x', needDomain: 'mental_wellbeing', minimumPercent: 40 },
       ],
       conflicts: [{ assessorId: SENTINEL, providerId: 'p0', declaredOn: '2025-01-01' }],
-      history: [{ event: 'close', from: 'draft', to: 'closed', on: '2025-01-01', by: 'x' }],
+      history: [{ event: 'close', from: 'draft', to: 'closed', at: '2025-01-01T00:00:00Z', by: 'x' }],
       state: 'awarded',
     };
     const e = parseGrantRound(bad)._unsafeUnwrapErr();
@@ -196,13 +227,13 @@ describe('bids, eligibility and scores', () => {
     };
     const report = checkBidEligibility(round, bid)._unsafeUnwrap();
     expect(report.eligible).toBe(false);
-    expect(report.failures.map((f) => f.rule)).toEqual(BID_ELIGIBILITY_RULES.filter((r) => r !== 'user_led_groups_allowed' && r !== 'amount_at_least_minimum'));
+    expect(report.failures.map((f) => f.code)).toEqual(BID_ELIGIBILITY_RULES.filter((r) => r !== 'user_led_groups_allowed' && r !== 'amount_at_least_minimum'));
     const small = checkBidEligibility(round, { ...bid, requested: 100 })._unsafeUnwrap();
-    expect(small.failures.map((f) => f.rule)).toContain('amount_at_least_minimum');
+    expect(small.failures.map((f) => f.code)).toContain('amount_at_least_minimum');
     const group = checkBidEligibility(round, { ...bid, provider: { ...bid.provider, kind: 'user_led_group' } })._unsafeUnwrap();
-    expect(group.failures.map((f) => f.rule)).toContain('user_led_groups_allowed');
+    expect(group.failures.map((f) => f.code)).toContain('user_led_groups_allowed');
     const unstated = checkBidEligibility(round, { ...bid, provider: { id: 'p9', name: 'X', kind: 'registered_charity' } })._unsafeUnwrap();
-    expect(unstated.failures.find((f) => f.rule === 'turnover_within_cap')?.message).toContain('not stated');
+    expect(unstated.failures.find((f) => f.code === 'turnover_within_cap')?.message).toContain('not stated');
   });
 
   it('bids are validated: the activity must be the applicant\'s, new groups must be user-led, ids unique', () => {
@@ -231,8 +262,9 @@ describe('bids, eligibility and scores', () => {
     expect(s!.percent).toBe(76.67);
     expect(s!.spreadPercent).toBe(55);
     expect(s!.moderation).toBe('flagged');
-    expect(s!.excluded).toEqual([{ assessorId: 'a2', kind: 'assessment', reason: 'conflict_of_interest' }]);
+    expect(s!.excluded).toEqual([{ assessorId: 'a2', category: 'assessment', reason: 'conflict_of_interest' }]);
     const [m] = aggregateScores(r, [inst.bids[0]!], [...sheets, { bidId: b, assessorId: 'a0', kind: 'moderated', scores: { c0: 4, c1: 3 } }])._unsafeUnwrap();
+    expect(m!.counted).toEqual([{ assessorId: 'a0', category: 'moderated', total: 15 }]);
     expect(m!.score).toBe(15);
     expect(m!.moderation).toBe('moderated');
     const e = aggregateScores(r, [inst.bids[0]!], [{ bidId: b, assessorId: 'a0', scores: { c0: 9 } }, { bidId: 'nope', assessorId: 'zz', scores: { c0: 1, c1: 1 } }])._unsafeUnwrapErr();
