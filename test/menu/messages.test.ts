@@ -61,8 +61,8 @@ describe('importHsdsServices', () => {
       ],
     ]);
   });
-  it('an option inside a record names the option, never the key typed', () => {
-    const e = importHsdsServices([], { taxonomyMap: { 'esd:1': 'housng' } })._unsafeUnwrapErr();
+  it('a bad option names the option, never the key typed', () => {
+    const e = importHsdsServices([], { taxonomyMap: { 'esd:1': 'housng' } } as never)._unsafeUnwrapErr();
     expect(e.code).toBe('invalid_hsds_input');
     expect(e.issues.map((i) => i.path[0])).toEqual(['options']);
     expect(JSON.stringify(e)).not.toContain('esd:1');
