@@ -65,9 +65,9 @@ const needs = [
   { domain: 'money_and_debt' as const, area: ROTHERHAM_LA, count: 90 },
   { domain: 'housing' as const, area: ROTHERHAM_LA, count: 35 },
 ];
-const gaps = analyseGaps(needs, menu.value, { periodWeeks: 52, engagementWeeks: 12 })._unsafeUnwrap();
-for (const g of gaps.gaps) console.log(`gap ${g.rank}: ${g.domain} in ${g.area}: ${g.kind}, ${Math.round(g.shortfall)} people a year unmet`);
-if (gaps.gaps[0]?.domain !== 'loneliness_and_isolation' || !gaps.gaps.some((g) => g.domain === 'housing' && g.kind === 'no_provision')) throw new Error('unexpected gaps');
+const gaps = analyseGaps(menu.value, needs, { periodWeeks: 52, engagementWeeks: 12 })._unsafeUnwrap();
+for (const g of gaps.gaps) console.log(`gap ${g.rank}: ${g.domain} in ${g.area}: ${g.category}, ${Math.round(g.shortfall)} people a year unmet`);
+if (gaps.gaps[0]?.domain !== 'loneliness_and_isolation' || !gaps.gaps.some((g) => g.domain === 'housing' && g.category === 'no_provision')) throw new Error('unexpected gaps');
 
 // 4. What the menu proves about the scheme, merged into a profile.
 const facts = schemeFactsFromMenu(menu.value)._unsafeUnwrap();

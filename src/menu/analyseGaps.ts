@@ -84,6 +84,8 @@ export interface GapOptions {
   readonly areaOf?: Readonly<Record<string, string>>;
 }
 
+const NeedCountsSchema = z.array(NeedCountSchema).max(10_000_000);
+
 const OptionsSchema = z.strictObject({
   periodWeeks: z.number().finite().positive().max(520).optional(),
   engagementWeeks: z.number().finite().positive().max(520).optional(),
@@ -99,21 +101,21 @@ const OptionsSchema = z.strictObject({
  *
  * @example
  * ```ts
- * import { GAP_KINDS } from 'social-prescribing';
- * GAP_KINDS[0]; // 'no_provision'
+ * import { GAP_CATEGORIES } from 'social-prescribing';
+ * GAP_CATEGORIES[0]; // 'no_provision'
  * ```
  */
-export const GAP_KINDS = ['no_provision', 'shortfall', 'met', 'no_demand'] as const;
+export const GAP_CATEGORIES = ['no_provision', 'shortfall', 'met', 'no_demand'] as const;
 /**
- * One of {@link GAP_KINDS}.
+ * One of {@link GAP_CATEGORIES}.
  *
  * @example
  * ```ts
- * import type { GapKind } from 'social-prescribing';
- * const k: GapKind = 'shortfall';
+ * import type { GapCategory } from 'social-prescribing';
+ * const k: GapCategory = 'shortfall';
  * ```
  */
-export type GapKind = (typeof GAP_KINDS)[number];
+export type GapCategory = (typeof GAP_CATEGORIES)[number];
 
 /**
  * Need against provision in one slice (a domain in an area, a whole domain,
@@ -122,7 +124,7 @@ export type GapKind = (typeof GAP_KINDS)[number];
  * @example
  * ```ts
  * import type { ProvisionBalance } from 'social-prescribing';
- * const b: ProvisionBalance = { demand: 100, capacity: 60, fundedCapacity: 40, shortfall: 60, coverage: 0.4, activities: 2, activitiesWithoutCapacity: 0, kind: 'shortfall' };
+ * const b: ProvisionBalance = { demand: 100, capacity: 60, fundedCapacity: 40, shortfall: 60, coverage: 0.4, activities: 2, activitiesWithoutCapacity: 0, category: 'shortfall' };
  * ```
  */
 export interface ProvisionBalance {
@@ -140,8 +142,8 @@ export interface ProvisionBalance {
   readonly activities: number;
   /** Of those, how many have no recorded capacity: the shortfall may be smaller than shown. */
   readonly activitiesWithoutCapacity: number;
-  /** What the slice shows. */
-  readonly kind: GapKind;
+  /** What the slice shows (a category, not an error: see {@link GAP_CATEGORIES}). */
+  readonly category: GapCategory;
 }
 
 /**
@@ -150,7 +152,7 @@ export interface ProvisionBalance {
  * @example
  * ```ts
  * import type { GapCell } from 'social-prescribing';
- * const c: GapCell = { domain: 'housing', area: 'E08000018', demand: 50, capacity: 0, fundedCapacity: 0, shortfall: 50, coverage: 0, activities: 0, activitiesWithoutCapacity: 0, kind: 'no_provision', activityIds: [] };
+ * const c: GapCell = { domain: 'housing', area: 'E08000018', demand: 50, capacity: 0, fundedCapacity: 0, shortfall: 50, coverage: 0, activities: 0, activitiesWithoutCapacity: 0, category: 'no_provision', activityIds: [] };
  * ```
  */
 export interface GapCell extends ProvisionBalance {
@@ -169,7 +171,7 @@ export interface GapCell extends ProvisionBalance {
  * @example
  * ```ts
  * import type { RankedGap } from 'social-prescribing';
- * const g: RankedGap = { rank: 1, domain: 'housing', area: 'E08000018', demand: 50, capacity: 0, fundedCapacity: 0, shortfall: 50, coverage: 0, activities: 0, activitiesWithoutCapacity: 0, kind: 'no_provision', activityIds: [] };
+ * const g: RankedGap = { rank: 1, domain: 'housing', area: 'E08000018', demand: 50, capacity: 0, fundedCapacity: 0, shortfall: 50, coverage: 0, activities: 0, activitiesWithoutCapacity: 0, category: 'no_provision', activityIds: [] };
  * ```
  */
 export interface RankedGap extends GapCell {
@@ -264,7 +266,7 @@ interface MutableCell {
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function balance(demand: number, capacity: number, funded: number, shortfall: number, activities: number, without: number): ProvisionBalance {
-  const kind: GapKind = demand > 0 && activities === 0 ? 'no_provision' : demand > funded ? 'shortfall' : demand === 0 ? 'no_demand' : 'met';
+  const category: GapCategory = demand > 0 && activities === 0 ? 'no_provision' : demand > funded ? 'shortfall' : demand === 0 ? 'no_demand' : 'met';
   return {
     demand,
     capacity,
@@ -273,7 +275,7 @@ function balance(demand: number, capacity: number, funded: number, shortfall: nu
     coverage: demand === 0 ? null : funded / demand,
     activities,
     activitiesWithoutCapacity: without,
-    kind,
+    category,
   };
 }
 
@@ -281,7 +283,7 @@ function balance(demand: number, capacity: number, funded: number, shortfall: nu
 function byGap(a: ProvisionBalance, b: ProvisionBalance): number {
   return (
     b.shortfall - a.shortfall ||
-    (a.kind === 'no_provision' ? 0 : 1) - (b.kind === 'no_provision' ? 0 : 1) ||
+    (a.category === 'no_provision' ? 0 : 1) - (b.category === 'no_provision' ? 0 : 1) ||
     (a.coverage ?? Infinity) - (b.coverage ?? Infinity)
   );
 }
@@ -335,22 +337,22 @@ function byGap(a: ProvisionBalance, b: ProvisionBalance): number {
  *   { domain: 'money_and_debt', area: 'A', count: 100 },
  *   { domain: 'housing', area: 'A', count: 30 },
  * ];
- * const report = analyseGaps(needs, menu, { periodWeeks: 52, engagementWeeks: 13 })._unsafeUnwrap();
- * report.gaps.map((g) => [g.domain, g.kind, g.shortfall]); // [['money_and_debt', 'shortfall', 60], ['housing', 'no_provision', 30]]
+ * const report = analyseGaps(menu, needs, { periodWeeks: 52, engagementWeeks: 13 })._unsafeUnwrap();
+ * report.gaps.map((g) => [g.domain, g.category, g.shortfall]); // [['money_and_debt', 'shortfall', 60], ['housing', 'no_provision', 30]]
  * ```
  */
-export function analyseGaps(needs: readonly NeedCount[], menu: unknown, options: GapOptions = {}): Result<GapReport, GapAnalysisError> {
+export function analyseGaps(menu: unknown, needs: unknown, options: GapOptions = {}): Result<GapReport, GapAnalysisError> {
   const parsedOptions = safeParse(OptionsSchema, options);
   if (!parsedOptions.success) {
     return err(createValidationError('invalid_gap_options', 'gap-analysis options', issuesFromZod(parsedOptions.error, options)));
   }
-  const parsedNeeds = safeParse(z.array(NeedCountSchema).max(10_000_000), needs);
-  if (!parsedNeeds.success) {
-    return err(createValidationError('invalid_need_counts', 'need counts', issuesFromZod(parsedNeeds.error, needs)));
-  }
   const menuResult = parseMenu(menu);
   if (menuResult.isErr()) return err(menuResult.error);
   const m = menuResult.value;
+  const parsedNeeds = safeParse(NeedCountsSchema, needs);
+  if (!parsedNeeds.success) {
+    return err(createValidationError('invalid_need_counts', 'need counts', issuesFromZod(parsedNeeds.error, needs)));
+  }
   const { periodWeeks = 52, engagementWeeks = 12, attribution = 'split', areaOf = {} } = parsedOptions.data;
   const mapArea = (a: string): string => (Object.prototype.hasOwnProperty.call(areaOf, a) ? areaOf[a]! : a);
 
@@ -432,7 +434,7 @@ export function analyseGaps(needs: readonly NeedCount[], menu: unknown, options:
     }));
 
   const gaps: RankedGap[] = cellList
-    .filter((c) => c.kind === 'no_provision' || c.kind === 'shortfall')
+    .filter((c) => c.category === 'no_provision' || c.category === 'shortfall')
     .sort((x, y) => byGap(x, y) || cmp(x.domain, y.domain) || cmp(x.area, y.area))
     .map((c, i) => ({ rank: i + 1, ...c }));
 

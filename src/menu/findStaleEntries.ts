@@ -2,7 +2,7 @@ import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { err, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { createValidationError } from '../shared/errors';
-import { IsoDateSchema } from '../shared/schemas';
+import { AsOfSchema, type AsOf } from '../shared/time';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { StaleEntriesError } from './errors';
 import { parseMenu } from './parseMenu';
@@ -19,8 +19,11 @@ import { safeParse } from '../shared/safeParse';
  * ```
  */
 export interface StaleEntriesOptions {
-  /** The date to measure from, `YYYY-MM-DD` (the library never reads the clock). */
-  readonly asOf: string;
+  /**
+   * When to measure from (the library never reads the clock): an ISO date, an ISO
+   * date-time with an offset or a `Date` (see `AsOf`). Only its UTC calendar date counts.
+   */
+  readonly asOf: AsOf;
   /** An entry last checked more than this many days before `asOf` is stale. Default 365. */
   readonly maxAgeDays?: number;
   /** The statuses to look at. Default: every status except `defunct`. */
@@ -28,7 +31,7 @@ export interface StaleEntriesOptions {
 }
 
 const OptionsSchema = z.strictObject({
-  asOf: IsoDateSchema,
+  asOf: AsOfSchema,
   maxAgeDays: z.int().min(0).max(100_000).optional(),
   statuses: z.array(z.enum(ACTIVITY_STATUSES)).max(ACTIVITY_STATUSES.length).optional(),
 });
@@ -111,7 +114,8 @@ export function findStaleEntries(menu: unknown, options: StaleEntriesOptions): R
   if (!parsedOptions.success) {
     return err(createValidationError('invalid_stale_options', 'stale-entry options', issuesFromZod(parsedOptions.error, options)));
   }
-  const { asOf, maxAgeDays = 365 } = parsedOptions.data;
+  const { maxAgeDays = 365 } = parsedOptions.data;
+  const asOf = parsedOptions.data.asOf.date;
   const statuses = new Set<ActivityStatus>(parsedOptions.data.statuses ?? ACTIVITY_STATUSES.filter((s) => s !== 'defunct'));
   return parseMenu(menu).map((m) => {
     const asOfDate = parseISO(asOf);

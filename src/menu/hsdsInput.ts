@@ -21,7 +21,7 @@ export const OrganizationSchema = z.looseObject({
   description: s,
   legal_status: s,
   organization_identifiers: z
-    .array(z.looseObject({ identifier_scheme: s, identifier_type: s, identifier: z.union([z.string(), z.number()]).nullish() }))
+    .array(z.looseObject({ identifier_scheme: s, identifier_type: s, identifier: z.union([z.string(), z.number()], { error: 'expected text or a number' }).nullish() }))
     .max(100)
     .nullish(),
   attributes: Attributes,

@@ -9,7 +9,7 @@ import { PROVIDER_KINDS, TURNOVER_BANDS } from '../shared/vocabulary';
 import { issuesFromZod } from '../shared/zodIssues';
 import { safeParse } from '../shared/safeParse';
 import { AreaCodeSchema } from '../shared/areas';
-import { COST_MAPPED, FUNDING_MAPPED, IDENTIFIER_MAPPED, ORGANIZATION_MAPPED, SCHEDULE_MAPPED, SCHEME_OF } from './hsdsImportFields';
+import { COST_MAPPED, FUNDING_MAPPED, HSDS_FIELD_NAMES, IDENTIFIER_MAPPED, ORGANIZATION_MAPPED, SCHEDULE_MAPPED, SCHEME_OF } from './hsdsImportFields';
 import type { HsdsAttribute, HsdsOrganization, HsdsService, Path } from './hsdsInput';
 import { FACT, kindFromLegalStatus, PROVIDER_KIND_LABELS, TAXONOMY, unitFromText } from './hsdsMapping';
 import type { HsdsWarning, HsdsWarningCode } from './importHsdsServices';
@@ -70,12 +70,18 @@ export class Warnings {
   add(path: Path, code: HsdsWarningCode, what: string): void {
     this.list.push({ source: this.source, index: this.index, path, code, message: `${formatPath(path)}: ${what}` });
   }
+  /**
+   * Reports every non-empty field the import does not map. A field of the HSDS 3 standard
+   * is named in the path; any other key may hold what a person typed, so it is named only
+   * by its position among the record's fields (counting from 1).
+   */
   unmappedFields(record: Record<string, unknown>, mapped: ReadonlySet<string>, path: Path): void {
-    for (const [key, value] of Object.entries(record)) {
-      if (mapped.has(key) || isEmpty(value)) continue;
-      const named = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(key);
-      this.add(named ? [...path, key] : path, 'unmapped_field', named ? 'no place in the menu model; not imported' : 'a field (name not shown) with no place in the menu model; not imported');
-    }
+    const entries = Object.entries(record);
+    entries.forEach(([key, value], i) => {
+      if (mapped.has(key) || isEmpty(value)) return;
+      if (HSDS_FIELD_NAMES.has(key)) this.add([...path, key], 'unmapped_field', 'no place in the menu model; not imported');
+      else this.add(path, 'unmapped_field', `field ${i + 1} of ${entries.length} is not an HSDS 3 field (its name is not shown) and has no place in the menu model; not imported`);
+    });
   }
 }
 

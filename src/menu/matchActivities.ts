@@ -6,7 +6,7 @@ import { resolvePerson, traceRule, type ResolvedPerson } from '../pathway/intern
 import { PersonSchema, type LeafRule, type PersonFact, type RuleTrace } from '../pathway/index';
 import { deepFreeze } from '../shared/deepFreeze';
 import { createValidationError } from '../shared/errors';
-import { IsoDateSchema } from '../shared/schemas';
+import { AsOfSchema, type AsOf } from '../shared/time';
 import type { NeedDomain } from '../shared/vocabulary';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { MatchError } from './errors';
@@ -56,8 +56,12 @@ export interface MatchPerson extends z.infer<typeof MatchPersonSchema> {}
  * ```
  */
 export interface MatchOptions {
-  /** The date of the match, `YYYY-MM-DD`: ages for eligibility are computed on it, and entries are judged stale from it. */
-  readonly asOf: string;
+  /**
+   * When the match is made: an ISO date, an ISO date-time with an offset or a `Date`
+   * (see `AsOf`). Matching needs only a date: the UTC calendar date of `asOf`; ages for
+   * eligibility are computed on it, and entries are judged stale from it.
+   */
+  readonly asOf: AsOf;
   /** Return at most this many matches (the best). Default: all. */
   readonly limit?: number;
   /** Flag a match whose entry was last checked more than this many days before `asOf`. Default 365. */
@@ -65,7 +69,7 @@ export interface MatchOptions {
 }
 
 const OptionsSchema = z.strictObject({
-  asOf: IsoDateSchema,
+  asOf: AsOfSchema,
   limit: z.int().min(1).max(1_000_000).optional(),
   maxAgeDays: z.int().min(0).max(100_000).optional(),
 });
@@ -199,7 +203,7 @@ export interface ExcludedActivity {
  * ```
  */
 export interface MatchResult {
-  /** The date of the match. */
+  /** The date of the match, `YYYY-MM-DD`: the UTC calendar date of the `asOf` option. */
   readonly asOf: string;
   /** The ranked matches, best first, at most `limit`. */
   readonly matches: readonly ActivityMatch[];
@@ -368,12 +372,13 @@ interface Candidate {
  * r.excluded.map((e) => e.reasons.map((x) => x.code)); // [['outside_area', 'serves_no_need_or_interest']]
  * ```
  */
-export function matchActivities(menu: unknown, person: MatchPerson, options: MatchOptions): Result<MatchResult, MatchError> {
+export function matchActivities(menu: unknown, person: unknown, options: MatchOptions): Result<MatchResult, MatchError> {
   const parsedOptions = safeParse(OptionsSchema, options);
   if (!parsedOptions.success) {
     return err(createValidationError('invalid_match_options', 'match options', issuesFromZod(parsedOptions.error, options)));
   }
-  const { asOf, limit, maxAgeDays = 365 } = parsedOptions.data;
+  const { limit, maxAgeDays = 365 } = parsedOptions.data;
+  const asOf = parsedOptions.data.asOf.date;
   const read = readPerson(person, asOf);
   if (read.isErr()) return err(read.error);
   const [p, facts] = read.value;

@@ -3,7 +3,9 @@ import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { createValidationError, type ValidationError, type ValidationIssue } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
-import type { SchemeProfileError } from './errors';
+import { createFactConflict, type FactConflict, type SchemeProfileError } from './errors';
+
+export type { FactConflict } from './errors';
 import { parseSchemeProfile } from './parseSchemeProfile';
 import { SchemeProfileSchema, type SchemeProfile } from './schema';
 import { safeParse } from '../shared/safeParse';
@@ -32,22 +34,6 @@ export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object
  * ```
  */
 export type SchemeFacts = DeepPartial<Omit<SchemeProfile, 'profileVersion' | 'id' | 'name' | 'notes'>>;
-
-/**
- * A fact on which a profile and derived facts disagree (both known, different).
- *
- * @example
- * ```ts
- * import type { FactConflict } from 'social-prescribing';
- * const c: FactConflict = { path: ['coverage', 'scale'], code: 'fact_conflict' };
- * ```
- */
-export interface FactConflict {
-  /** The fact's path in the profile. */
-  readonly path: readonly string[];
-  /** Always `fact_conflict`. */
-  readonly code: 'fact_conflict';
-}
 
 /**
  * The result of {@link applySchemeFacts}.
@@ -101,7 +87,7 @@ function merge(target: unknown, facts: unknown, path: string[], conflicts: FactC
   if (facts === 'unknown') return target;
   // Leaves are primitives; only the pathways list is structured (and small).
   const same = typeof target === 'object' ? JSON.stringify(target) === JSON.stringify(facts) : target === facts;
-  if (!same) conflicts.push({ path, code: 'fact_conflict' });
+  if (!same) conflicts.push(createFactConflict(path));
   return target;
 }
 
@@ -109,8 +95,11 @@ function merge(target: unknown, facts: unknown, path: string[], conflicts: FactC
  * Fills a profile's unknown facts from facts derived from data (e.g. a menu
  * or a referral log), without ever overwriting what the profile already
  * knows: where both know a fact and disagree, the profile's value is kept and
- * the disagreement is reported. Any number of fact sets can be applied in
- * turn. The profile and every fact set are validated first; nothing throws.
+ * the disagreement is reported (a {@link FactConflict}, with `kind` and
+ * `code` like an error, naming the path and never a value). Any number of
+ * fact sets can be applied in turn. The profile (anything `parseSchemeProfile`
+ * takes) and every fact set ({@link SchemeFacts}) are validated first; nothing
+ * throws.
  *
  * @example
  * ```ts
@@ -122,8 +111,8 @@ function merge(target: unknown, facts: unknown, path: string[], conflicts: FactC
  * ```
  */
 export function applySchemeFacts(
-  profile: SchemeProfile,
-  ...factSets: readonly SchemeFacts[]
+  profile: unknown,
+  ...factSets: readonly unknown[]
 ): Result<AppliedSchemeFacts, SchemeProfileError | SchemeFactsError> {
   const base = parseSchemeProfile(profile);
   if (base.isErr()) return err(base.error);

@@ -165,7 +165,11 @@ export function issuesFromZod(
           let out = branch.length;
           for (const i of branch) {
             const discriminatorMismatch = (i.code === 'invalid_value' || (i.code === 'invalid_union' && i.errors.length === 0)) && i.path.length === 1;
-            if (discriminatorMismatch || (i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_union'))) out += 1e6;
+            // At the union's own place, a wrong type, a value that is not the alternative's
+            // literal (`"unknown"` beside a list) or not its format rules the alternative out;
+            // when every alternative is ruled out, the union's own message says what is accepted.
+            const ruledOut = i.code === 'invalid_type' || i.code === 'invalid_union' || i.code === 'invalid_value' || i.code === 'invalid_format';
+            if (discriminatorMismatch || (i.path.length === 0 && ruledOut)) out += 1e6;
             if (i.code === 'unrecognized_keys' && i.path.length === 0) out += 1000 * i.keys.length;
           }
           return out;

@@ -10,7 +10,30 @@ describe('applySchemeFacts', () => {
     const merged = applySchemeFacts(half, { coverage: { scale: 'local_authority_or_ccg' }, activities: { menuSize: 12 } })._unsafeUnwrap();
     expect(merged.profile.coverage.scale).toBe('group_of_practices');
     expect(merged.profile.activities.menuSize).toBe(12);
-    expect(merged.conflicts).toEqual([{ path: ['coverage', 'scale'], code: 'fact_conflict' }]);
+    expect(merged.conflicts).toEqual([
+      { kind: 'scheme', code: 'fact_conflict', path: ['coverage', 'scale'], message: "coverage.scale: the profile and the derived facts disagree; the profile's value is kept" },
+    ]);
+  });
+
+  it('law: every conflict is an error-shaped report (kind scheme, code fact_conflict) at a fact path both sides know and disagree on', () => {
+    const factsArb = fc.array(fc.constantFrom(...SCHEME_FACTS).chain((f) => factValue(f).map((v) => [f, v] as const)), { maxLength: 8 });
+    fc.assert(
+      fc.property(schemeProfileArb(), factsArb, (profile, pairs) => {
+        const facts: Record<string, unknown> = {};
+        for (const [f, v] of pairs) setPath(facts, f.path, v);
+        const { conflicts } = applySchemeFacts(profile, facts)._unsafeUnwrap();
+        const expected = SCHEME_FACTS.filter((f) => {
+          const a = getPath(profile, f.path);
+          const b = f.path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], facts);
+          return a !== 'unknown' && a !== undefined && b !== undefined && b !== 'unknown' && JSON.stringify(a) !== JSON.stringify(b);
+        }).map((f) => f.path.join('.'));
+        expect(conflicts.map((c) => c.path.join('.')).sort()).toEqual([...expected].sort());
+        for (const c of conflicts) {
+          expect([c.kind, c.code]).toEqual(['scheme', 'fact_conflict']);
+          expect(c.message.startsWith(`${c.path.join('.')}: `)).toBe(true);
+        }
+      }),
+    );
   });
 
   it('rejects facts that do not fit the profile, with paths, before merging anything', () => {
