@@ -241,7 +241,7 @@ describe('documentation site', () => {
     await page.waitForFunction(() => document.querySelectorAll('#tsd-nav-container a').length > 3, null, { timeout: 10_000 });
     // Every <use> names a symbol in this document, and the symbols are there.
     const icons = await page.evaluate(() =>
-      [...document.querySelectorAll('use')].map((u) => {
+      Array.from(document.querySelectorAll('use')).map((u) => {
         const href = u.getAttribute('href') ?? '';
         return { href, found: href.startsWith('#') && document.getElementById(href.slice(1)) instanceof SVGSymbolElement };
       }),
