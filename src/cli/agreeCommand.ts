@@ -1,116 +1,79 @@
 // `social-prescribing agree codingA.csv codingB.csv [...]`: agreement between
 // coders who coded the same schemes (see compareCodings).
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { parse } from 'csv-parse';
 import {
   compareCodings,
-  createSchemeCsvLayout,
   parseSchemeProfile,
   type AgreementCounts,
   type AlphaEstimate,
-  type BatchRecord,
+  type BatchFailure,
   type CodedValue,
   type CodingComparison,
   type SchemeProfile,
   formatTierRange,
 } from '../index';
-import { createBatchFailure, issueText, readSchemeCsvRecord, textTable } from '../research/internal';
+import { createBatchFailure, readSchemeCsvRecord, textTable } from '../research/internal';
+import { writeFailures } from './failures';
+import { checkOut } from './outPath';
 import { loadRules, rubricOption, thresholdOption, type RuleOptions } from './rules';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exitCodes';
 import { formatValidationError } from './formatValidationError';
-import { inputFailure } from './inputs';
+import { checkEncoding, delimiterOption, encodingOption, expandInputs, inputFailure, readInputItems, note, type InputReadOptions } from './inputs';
 import { Output } from './output';
 import { VERSION } from './version';
 
 /** The output formats of `agree`. */
 export const AGREE_FORMATS = ['table', 'json'] as const;
 type AgreeFormat = (typeof AGREE_FORMATS)[number];
+const AGREE_EXTENSIONS: Readonly<Record<AgreeFormat, readonly string[]>> = { table: ['.txt'], json: ['.json'] };
 
-interface AgreeOptions extends RuleOptions {
+interface AgreeOptions extends RuleOptions, InputReadOptions {
   readonly format: AgreeFormat;
   readonly out?: string;
-  readonly csvDelimiter: string;
 }
 
 /** One coding read from one file: its valid profiles, and every row or file that failed. */
 interface Coding {
   readonly file: string;
   readonly profiles: SchemeProfile[];
-  readonly failures: BatchRecord[];
+  readonly failures: BatchFailure[];
 }
 
-const errnoCode = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? 'error';
-
-async function readCsvCoding(path: string, coding: Coding, delimiter: string): Promise<void> {
-  const stream = createReadStream(path);
-  const parser = stream.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, delimiter }));
-  stream.on('error', (e) => parser.destroy(e));
-  let row = 0;
-  let layout = null;
-  try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      row++;
-      if (layout === null) {
-        const header = createSchemeCsvLayout(cells);
-        if (header.isErr()) {
-          coding.failures.push(createBatchFailure({ file: coding.file, row: 1 }, header.error));
-          stream.destroy();
-          return;
-        }
-        layout = header.value;
-        continue;
-      }
-      if (cells.every((c) => c.trim() === '')) continue;
-      const profile = readSchemeCsvRecord(layout, cells);
-      if (profile.isOk()) coding.profiles.push(profile.value);
-      else coding.failures.push(createBatchFailure({ file: coding.file, row }, profile.error.error, profile.error.columns));
-    }
-  } catch (e) {
-    const error = e as { code?: string; lines?: number };
-    coding.failures.push(
-      typeof error.code === 'string' && error.code.startsWith('CSV_')
-        ? inputFailure({ file: coding.file, row: row + 1 }, 'invalid_csv', `CSV syntax error ${error.code}; the rest of the file was not read`)
-        : inputFailure({ file: coding.file, row: null }, 'unreadable_input', `the file cannot be read (${errnoCode(e)})`),
-    );
-  }
-}
-
-async function readJsonCoding(path: string, coding: Coding): Promise<void> {
-  let value: unknown;
-  try {
-    value = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
-  } catch (e) {
-    coding.failures.push(
-      e instanceof SyntaxError
-        ? inputFailure({ file: coding.file, row: null }, 'invalid_json', 'the text is not valid JSON')
-        : inputFailure({ file: coding.file, row: null }, 'unreadable_input', `the file cannot be read (${errnoCode(e)})`),
-    );
-    return;
-  }
-  const items = Array.isArray(value) ? value : [value];
-  items.forEach((item, i) => {
-    const profile = parseSchemeProfile(item);
-    if (profile.isOk()) coding.profiles.push(profile.value);
-    else coding.failures.push(createBatchFailure({ file: coding.file, row: Array.isArray(value) ? i + 1 : null }, profile.error));
-  });
-}
-
-/** Reads one coding: a scheme CSV (read as `classify` reads it) or a JSON file of one profile or an array. */
-async function readCoding(path: string, delimiter: string): Promise<Coding> {
-  const coding: Coding = { file: path.replace(/\\/g, '/'), profiles: [], failures: [] };
-  try {
-    if (!(await stat(path)).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-  } catch (e) {
-    const missing = errnoCode(e) === 'ENOENT';
-    coding.failures.push(inputFailure({ file: coding.file, row: null }, missing ? 'input_not_found' : 'unsupported_input', missing ? 'no file at this path' : 'a coding is one .csv or .json file'));
+/**
+ * Reads one coding with the row reader `classify` uses (CSV with the same
+ * delimiter detection and encoding, JSON, JSON Lines): its valid profiles,
+ * and every row or file that failed.
+ */
+async function readCoding(path: string, options: AgreeOptions, onNote: (note: string) => void): Promise<Coding> {
+  const entries = await expandInputs([path], 'agree');
+  const file = path.replace(/\\/g, '/');
+  const coding: Coding = { file, profiles: [], failures: [] };
+  const only = entries[0];
+  if (entries.length !== 1 || only === undefined || (only.type === 'file' && only.display !== file)) {
+    coding.failures.push(inputFailure({ file, row: null }, 'unsupported_input', 'a coding is one .csv, .json, .jsonl or .ndjson file, not a folder'));
     return coding;
   }
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.csv')) await readCsvCoding(path, coding, delimiter);
-  else if (lower.endsWith('.json')) await readJsonCoding(path, coding);
-  else coding.failures.push(inputFailure({ file: coding.file, row: null }, 'unsupported_input', 'not a .csv or .json file'));
+  for await (const item of readInputItems(entries, { csvDelimiter: options.csvDelimiter, encoding: options.encoding, onBytes: () => {}, onNote })) {
+    switch (item.type) {
+      case 'value': {
+        const profile = parseSchemeProfile(item.value);
+        if (profile.isOk()) coding.profiles.push(profile.value);
+        else coding.failures.push(createBatchFailure(item.source, profile.error));
+        break;
+      }
+      case 'csv': {
+        const profile = readSchemeCsvRecord(item.layout, item.cells);
+        if (profile.isOk()) coding.profiles.push(profile.value);
+        else coding.failures.push(createBatchFailure(item.source, profile.error.error, { columns: profile.error.columns }));
+        break;
+      }
+      case 'failure':
+        coding.failures.push(item.record);
+        break;
+      default:
+        item satisfies never;
+    }
+  }
   return coding;
 }
 
@@ -153,8 +116,10 @@ export function formatAgreementTable(comparison: CodingComparison, files: readon
 
 async function agreeCommand(inputs: readonly string[], options: AgreeOptions): Promise<number> {
   if (inputs.length < 2) throw new CliError('agree: give two or more codings (one file each)', EXIT.usage);
+  checkOut('agree', options.out, options.format, AGREE_EXTENSIONS);
+  checkEncoding(options.encoding);
   const codings: Coding[] = [];
-  for (const input of inputs) codings.push(await readCoding(input, options.csvDelimiter));
+  for (const input of inputs) codings.push(await readCoding(input, options, note));
   const failures = codings.flatMap((c) => c.failures);
   const rules = await loadRules(options);
   const comparison = compareCodings(codings.map((c) => c.profiles), { classify: rules.classifyOptions });
@@ -173,12 +138,7 @@ async function agreeCommand(inputs: readonly string[], options: AgreeOptions): P
   }
   await out.close();
   if (failures.length > 0) {
-    const lines = failures.map((f) => {
-      if (f.status !== 'error') return '';
-      const where = f.source.row === null ? f.source.file : `${f.source.file}:${f.source.row}`;
-      return `  ${where}: ${f.error.code} (${f.error.issues.map(issueText).join('; ')})`;
-    });
-    process.stderr.write(`social-prescribing: ${failures.length} input${failures.length === 1 ? '' : 's'} failed and ${failures.length === 1 ? 'was' : 'were'} left out of the comparison:\n${lines.join('\n')}\n`);
+    writeFailures(`${failures.length} input${failures.length === 1 ? '' : 's'} failed and ${failures.length === 1 ? 'was' : 'were'} left out of the comparison:`, failures, failures.length);
     return EXIT.someInputsFailed;
   }
   return EXIT.ok;
@@ -194,7 +154,8 @@ export function registerAgreeCommand(program: Command, onExit: (code: number) =>
     .argument('<codings...>', 'one file per coder: a scheme CSV (as for classify) or JSON (one profile or an array)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(AGREE_FORMATS).default('table'))
     .option('-o, --out <file>', 'write the output to a file instead of standard output')
-    .addOption(new Option('--csv-delimiter <char>', 'the delimiter of CSV inputs').default(','))
+    .addOption(delimiterOption())
+    .addOption(encodingOption())
     .addOption(thresholdOption())
     .addOption(rubricOption())
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)

@@ -1,27 +1,33 @@
-import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import {
   classifyBatchCsvRecord,
   classifyBatchInput,
   createSchemeCsvLayout,
+  type BatchFailure,
   type BatchInputIssueCode,
   type BatchRecord,
   type BatchSource,
   type ClassificationRules,
+  type SchemeCsvLayout,
 } from '../index';
-import { createBatchFailure } from '../research/internal';
+import { createBatchFailure, createBatchInputError } from '../research/internal';
+import { chooseDelimiter } from './csvDelimiter';
+import { Option } from 'commander';
+import { canDecode, decodeLines, EncodingError, encodingMessage, INPUT_ENCODINGS, readTextPieces, type InputEncoding } from './decodeText';
+import { CliError, EXIT } from './exitCodes';
 
 /** The kinds of input file, by extension. */
 export type InputKind = 'json' | 'jsonl' | 'csv';
 
 const KINDS: Readonly<Record<string, InputKind>> = { '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv' };
 
-/** One input to read: a file, or a path that failed before reading (missing, unsupported). */
+/** One input to read: a file, or a path that failed before reading (unsupported, an unreadable folder). */
 export type InputEntry =
   | { readonly type: 'file'; readonly display: string; readonly path: string; readonly kind: InputKind; readonly bytes: number }
-  | { readonly type: 'failure'; readonly record: BatchRecord };
+  | { readonly type: 'failure'; readonly record: BatchFailure };
+type FileEntry = Extract<InputEntry, { type: 'file' }>;
 
 function kindOf(name: string): InputKind | undefined {
   const dot = name.lastIndexOf('.');
@@ -29,8 +35,8 @@ function kindOf(name: string): InputKind | undefined {
 }
 
 /** A failure of a whole input, with one issue. */
-export function inputFailure(source: BatchSource, code: BatchInputIssueCode, message: string): BatchRecord {
-  return createBatchFailure(source, { code: 'invalid_input', message: `Invalid input: ${message}`, issues: [{ path: [], code, message }] });
+export function inputFailure(source: BatchSource, code: BatchInputIssueCode, message: string): BatchFailure {
+  return createBatchFailure(source, createBatchInputError(code, message));
 }
 
 const posix = (p: string): string => p.replace(/\\/g, '/');
@@ -54,18 +60,25 @@ async function walk(dir: string, display: string, out: InputEntry[]): Promise<vo
 /**
  * Expands the paths given on the command line, in the order given; folders
  * are searched recursively for .json, .jsonl, .ndjson and .csv files, in
- * sorted order (hidden entries and node_modules skipped).
+ * sorted order (hidden entries and node_modules skipped). A path that does
+ * not exist, or inputs that hold no such file at all, are a usage error
+ * (exit status 2): nothing is read, so no output looks complete when it is not.
  */
-export async function expandInputs(paths: readonly string[]): Promise<InputEntry[]> {
+export async function expandInputs(paths: readonly string[], command: string): Promise<InputEntry[]> {
   const out: InputEntry[] = [];
   for (const given of paths) {
     const display = posix(given);
     let info;
     try {
       info = await stat(given);
-    } catch {
-      out.push({ type: 'failure', record: inputFailure({ file: display, row: null }, 'input_not_found', 'no file or folder at this path') });
-      continue;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      throw new CliError(
+        code === 'ENOENT' || code === 'ENOTDIR'
+          ? `${command}: no file or folder at ${display} (check the path); nothing was read`
+          : `${command}: ${display} cannot be read (${code}); nothing was read`,
+        EXIT.usage,
+      );
     }
     if (info.isDirectory()) {
       try {
@@ -82,6 +95,7 @@ export async function expandInputs(paths: readonly string[]): Promise<InputEntry
     }
     out.push({ type: 'file', display, path: given, kind, bytes: info.size });
   }
+  if (out.length === 0) throw new CliError(`${command}: the inputs hold no .json, .jsonl, .ndjson or .csv file; nothing was read`, EXIT.usage);
   return out;
 }
 
@@ -96,58 +110,114 @@ function jsonErrorWhere(text: string, error: unknown): string {
   return `not valid JSON at line ${line}, column ${column}`;
 }
 
-/** Options for reading inputs. */
-export interface ReadOptions {
-  readonly rules: ClassificationRules;
-  readonly csvDelimiter: string;
-  /** Called with the number of bytes read since the last call. */
-  readonly onBytes: (bytes: number) => void;
+/** The input options every reading command has, as commander gives them. */
+export interface InputReadOptions {
+  readonly csvDelimiter?: string;
+  readonly encoding: InputEncoding;
 }
 
-async function* readJson(entry: Extract<InputEntry, { type: 'file' }>, options: ReadOptions): AsyncGenerator<BatchRecord> {
+/** `--csv-delimiter <char>`: no default, so a CSV's delimiter is detected unless it is given. */
+export const delimiterOption = (): Option =>
+  new Option('--csv-delimiter <char>', "the delimiter of CSV inputs (default: detected from the header; ',' unless it has only semicolons or tabs)");
+
+/** `--encoding <encoding>`. */
+export const encodingOption = (): Option =>
+  new Option('--encoding <encoding>', 'the text encoding of the inputs (windows-1252: a CSV saved by older Excel as "CSV")').choices(INPUT_ENCODINGS).default('utf-8');
+
+/** Writes a note (a detected delimiter) to standard error. */
+export const note = (text: string): void => {
+  process.stderr.write(`social-prescribing: ${text}\n`);
+};
+
+/** Checks, before anything is read, that this Node.js can decode the encoding asked for. */
+export function checkEncoding(encoding: InputEncoding): void {
+  if (!canDecode(encoding)) throw new CliError(`--encoding: this Node.js cannot decode ${encoding} (it lacks ICU data); convert the file to UTF-8`, EXIT.usage);
+}
+
+/** Options for reading inputs. */
+export interface ReadOptions {
+  /** The delimiter typed with `--csv-delimiter`, or `undefined` to detect it from each CSV's header. */
+  readonly csvDelimiter: string | undefined;
+  /** The encoding of every input (`--encoding`). */
+  readonly encoding: InputEncoding;
+  /** Called with the number of bytes read since the last call. */
+  readonly onBytes: (bytes: number) => void;
+  /** Called with a note for standard error (a detected delimiter). */
+  readonly onNote: (note: string) => void;
+}
+
+/**
+ * One item read from an input, before it is classified or parsed: a JSON
+ * value (a whole file, an array element or a JSON Lines line), a CSV row
+ * with the layout of its file's header, or an input that could not be read.
+ */
+export type InputItem =
+  | { readonly type: 'value'; readonly source: BatchSource; readonly value: unknown }
+  | { readonly type: 'csv'; readonly source: BatchSource; readonly layout: SchemeCsvLayout; readonly cells: readonly string[] }
+  | { readonly type: 'failure'; readonly record: BatchFailure };
+
+const errnoCode = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? 'error';
+const unreadable = (entry: FileEntry, e: unknown): InputItem => ({
+  type: 'failure',
+  record: inputFailure({ file: entry.display, row: null }, 'unreadable_input', `the file cannot be read (${errnoCode(e)})`),
+});
+const notText = (entry: FileEntry, row: number | null, e: EncodingError, whole = false): InputItem => ({
+  type: 'failure',
+  record: inputFailure({ file: entry.display, row }, 'invalid_encoding', encodingMessage(e, whole)),
+});
+
+async function* readJson(entry: FileEntry, options: ReadOptions): AsyncGenerator<InputItem> {
   let text: string;
   try {
-    text = (await readFile(entry.path, 'utf8')).replace(/^\uFEFF/, '');
+    const bytes = await readFile(entry.path);
+    options.onBytes(bytes.length);
+    text = decodeLines(bytes, options.encoding, 0).replace(/^\uFEFF/, '');
   } catch (e) {
-    yield inputFailure({ file: entry.display, row: null }, 'unreadable_input', `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    yield e instanceof EncodingError ? notText(entry, null, e, true) : unreadable(entry, e);
     return;
   }
-  options.onBytes(entry.bytes);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    yield inputFailure({ file: entry.display, row: null }, 'invalid_json', jsonErrorWhere(text, e));
+    yield { type: 'failure', record: inputFailure({ file: entry.display, row: null }, 'invalid_json', jsonErrorWhere(text, e)) };
     return;
   }
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield classifyBatchInput(value[i], { file: entry.display, row: i + 1 }, options.rules);
+    for (let i = 0; i < value.length; i++) yield { type: 'value', source: { file: entry.display, row: i + 1 }, value: value[i] };
   } else {
-    yield classifyBatchInput(value, { file: entry.display, row: null }, options.rules);
+    yield { type: 'value', source: { file: entry.display, row: null }, value };
   }
 }
 
-async function* readJsonLines(entry: Extract<InputEntry, { type: 'file' }>, options: ReadOptions): AsyncGenerator<BatchRecord> {
-  const stream = createReadStream(entry.path, { encoding: 'utf8' });
-  stream.on('data', (chunk) => options.onBytes(Buffer.byteLength(chunk)));
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+async function* readJsonLines(entry: FileEntry, options: ReadOptions): AsyncGenerator<InputItem> {
   let row = 0;
+  let rest = '';
+  const lineItem = (raw: string): InputItem | null => {
+    row++;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '') return null;
+    try {
+      return { type: 'value', source: { file: entry.display, row }, value: JSON.parse(line) as unknown };
+    } catch (e) {
+      return { type: 'failure', record: inputFailure({ file: entry.display, row }, 'invalid_json', jsonErrorWhere(line, e).replace(/line 1, /, '')) };
+    }
+  };
   try {
-    for await (const raw of lines) {
-      row++;
-      const line = row === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-      if (line.trim() === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (e) {
-        yield inputFailure({ file: entry.display, row }, 'invalid_json', jsonErrorWhere(line, e).replace(/line 1, /, ''));
-        continue;
+    for await (const piece of readTextPieces(entry.path, options.encoding, options.onBytes)) {
+      const lines = (rest + piece).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        const item = lineItem(line);
+        if (item !== null) yield item;
       }
-      yield classifyBatchInput(value, { file: entry.display, row }, options.rules);
+    }
+    if (rest !== '') {
+      const item = lineItem(rest);
+      if (item !== null) yield item;
     }
   } catch (e) {
-    yield inputFailure({ file: entry.display, row: null }, 'unreadable_input', `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    yield e instanceof EncodingError ? notText(entry, e.line, e) : unreadable(entry, e);
   }
 }
 
@@ -190,13 +260,45 @@ const isBlankRow = (cells: readonly string[]): boolean => {
   return true;
 };
 
-async function* readCsv(entry: Extract<InputEntry, { type: 'file' }>, options: ReadOptions): AsyncGenerator<BatchRecord> {
-  const stream = createReadStream(entry.path);
-  stream.on('data', (chunk) => options.onBytes(chunk.length));
-  const parser = stream.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, delimiter: options.csvDelimiter }));
-  stream.on('error', (e) => parser.destroy(e));
+async function* prepend(first: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
+  yield first;
+  for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value;
+}
+
+const NO_HEADER = {
+  kind: 'validation',
+  code: 'invalid_scheme_csv_header',
+  message: 'Invalid scheme CSV header: 1 problem. (root): the file has no header row',
+  issues: [{ path: [], code: 'missing_field', message: '(root): the file has no header row' }],
+} as const;
+
+async function* readCsv(entry: FileEntry, options: ReadOptions): AsyncGenerator<InputItem> {
+  const pieces = readTextPieces(entry.path, options.encoding, options.onBytes);
+  let first: IteratorResult<string>;
+  try {
+    first = await pieces.next();
+  } catch (e) {
+    yield e instanceof EncodingError ? notText(entry, null, e) : unreadable(entry, e);
+    return;
+  }
+  if (first.done === true || first.value.trim() === '') {
+    yield { type: 'failure', record: createBatchFailure({ file: entry.display, row: null }, NO_HEADER) };
+    await pieces.return(undefined);
+    return;
+  }
+  const headerLine = first.value.slice(0, first.value.indexOf('\n') < 0 ? undefined : first.value.indexOf('\n'));
+  const choice = chooseDelimiter(headerLine, options.csvDelimiter);
+  if (choice.type === 'refuse') {
+    yield { type: 'failure', record: inputFailure({ file: entry.display, row: 1 }, 'invalid_csv', choice.message) };
+    await pieces.return(undefined);
+    return;
+  }
+  if (choice.note !== null) options.onNote(`${entry.display}: ${choice.note}`);
+  const text = Readable.from(prepend(first.value, pieces));
+  const parser = text.pipe(parse({ relax_column_count: true, skip_empty_lines: false, delimiter: choice.delimiter }));
+  text.on('error', (e) => parser.destroy(e));
   let row = 0;
-  let layout = null;
+  let layout: SchemeCsvLayout | null = null;
   try {
     for await (const batch of recordBatches<string[]>(parser)) {
       for (const cells of batch) {
@@ -204,39 +306,42 @@ async function* readCsv(entry: Extract<InputEntry, { type: 'file' }>, options: R
         if (layout === null) {
           const header = createSchemeCsvLayout(cells);
           if (header.isErr()) {
-            yield createBatchFailure({ file: entry.display, row: 1 }, header.error);
-            stream.destroy();
+            yield { type: 'failure', record: createBatchFailure({ file: entry.display, row: 1 }, header.error) };
+            text.destroy();
             return;
           }
           layout = header.value;
           continue;
         }
         if (isBlankRow(cells)) continue; // a blank spreadsheet row
-        yield classifyBatchCsvRecord(layout, cells, { file: entry.display, row }, options.rules);
+        yield { type: 'csv', source: { file: entry.display, row }, layout, cells };
       }
     }
-    if (layout === null) {
-      yield createBatchFailure({ file: entry.display, row: null }, {
-        code: 'invalid_scheme_csv_header',
-        message: 'Invalid scheme CSV header: 1 problem. (root): the file has no header row',
-        issues: [{ path: [], code: 'missing_field', message: '(root): the file has no header row' }],
-      });
-    }
+    if (layout === null) yield { type: 'failure', record: createBatchFailure({ file: entry.display, row: null }, NO_HEADER) };
   } catch (e) {
     const error = e as { code?: string; lines?: number };
-    if (typeof error.code === 'string' && error.code.startsWith('CSV_')) {
-      yield inputFailure({ file: entry.display, row: row + 1 }, 'invalid_csv', `CSV syntax error ${error.code}${typeof error.lines === 'number' ? ` at line ${error.lines}` : ''}; the rest of the file was not read`);
-    } else {
-      yield inputFailure({ file: entry.display, row: null }, 'unreadable_input', `the file cannot be read (${error.code ?? 'error'})`);
-    }
+    if (e instanceof EncodingError) yield notText(entry, null, e);
+    else if (typeof error.code === 'string' && error.code.startsWith('CSV_')) {
+      yield {
+        type: 'failure',
+        record: inputFailure(
+          { file: entry.display, row: row + 1 },
+          'invalid_csv',
+          `CSV syntax error ${error.code}${typeof error.lines === 'number' ? ` at line ${error.lines}` : ''}; the rest of the file was not read`,
+        ),
+      };
+    } else yield unreadable(entry, e);
   }
 }
 
-/** Reads every input in turn and yields one batch record per scheme (or failure), in input order. */
-export async function* readInputs(entries: readonly InputEntry[], options: ReadOptions): AsyncGenerator<BatchRecord> {
+/**
+ * The one row reader every command shares: reads every input in turn and
+ * yields each JSON value, CSV row or unreadable input, in input order.
+ */
+export async function* readInputItems(entries: readonly InputEntry[], options: ReadOptions): AsyncGenerator<InputItem> {
   for (const entry of entries) {
     if (entry.type === 'failure') {
-      yield entry.record;
+      yield { type: 'failure', record: entry.record };
       continue;
     }
     switch (entry.kind) {
@@ -251,6 +356,25 @@ export async function* readInputs(entries: readonly InputEntry[], options: ReadO
         break;
       default:
         entry.kind satisfies never;
+    }
+  }
+}
+
+/** Reads every input in turn and yields one batch record per scheme (or failure), in input order. */
+export async function* readInputs(entries: readonly InputEntry[], options: ReadOptions & { readonly rules: ClassificationRules }): AsyncGenerator<BatchRecord> {
+  for await (const item of readInputItems(entries, options)) {
+    switch (item.type) {
+      case 'value':
+        yield classifyBatchInput(item.value, item.source, options.rules);
+        break;
+      case 'csv':
+        yield classifyBatchCsvRecord(item.layout, item.cells, item.source, options.rules);
+        break;
+      case 'failure':
+        yield item.record;
+        break;
+      default:
+        item satisfies never;
     }
   }
 }

@@ -7,14 +7,16 @@ import {
   formatSchemeCsv,
   renderResearchReport,
   schemeProfileJsonSchema,
+  type BatchFailure,
   type BatchRecord,
 } from '../index';
 import { docPath } from './docPath';
-import { issueText } from '../research/internal';
 import { registerAgreeCommand } from './agreeCommand';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exitCodes';
 import { formatValidationError } from './formatValidationError';
-import { expandInputs, readInputs, type InputEntry } from './inputs';
+import { checkEncoding, delimiterOption, encodingOption, expandInputs, note, readInputs, type InputEntry, type InputReadOptions } from './inputs';
+import { DuplicateIds, SHOWN, writeFailures } from './failures';
+import { checkOut, formatFromOut } from './outPath';
 import { registerOutcomesCommand } from './outcomesCommand';
 import { Output } from './output';
 import { Progress } from './progress';
@@ -27,61 +29,60 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
-const SHOWN_FAILURES = 20;
+/** The extensions `--out` accepts for each format of `classify`. */
+const CLASSIFY_EXTENSIONS: Readonly<Record<OutputFormat, readonly string[]>> = {
+  csv: ['.csv'],
+  long: ['.csv'],
+  json: ['.json'],
+  jsonl: ['.jsonl', '.ndjson'],
+  markdown: ['.md'],
+  table: ['.txt'],
+};
 
-function reportFailures(failures: readonly BatchRecord[], total: number, count = failures.length): void {
-  if (count === 0) return;
-  const shown = failures.slice(0, SHOWN_FAILURES);
-  const lines = shown.map((f) => {
-    if (f.status !== 'error') return '';
-    const where = f.source.row === null ? f.source.file : `${f.source.file}:${f.source.row}`;
-    const issues = f.error.issues.map(issueText).join('; ');
-    return `  ${where}: ${f.error.code}${issues === '' ? '' : ` (${issues})`}`;
-  });
-  if (count > shown.length) lines.push(`  ... and ${count - shown.length} more (every failure is in the output)`);
-  process.stderr.write(`social-prescribing: ${count} of ${total} input${total === 1 ? '' : 's'} failed:\n${lines.join('\n')}\n`);
-}
+/** `--out` of `classify`, by the extension alone (`.csv` is `csv`, not `long`). */
+const CLASSIFY_BY_EXTENSION: Readonly<Record<Exclude<OutputFormat, 'long'>, readonly string[]>> = {
+  csv: ['.csv'],
+  json: ['.json'],
+  jsonl: ['.jsonl', '.ndjson'],
+  markdown: ['.md'],
+  table: ['.txt'],
+};
 
-function formatFromPath(path: string | undefined): OutputFormat | undefined {
-  if (path === undefined || path === '-') return undefined;
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.csv')) return 'csv';
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
-  if (lower.endsWith('.json')) return 'json';
-  if (lower.endsWith('.md')) return 'markdown';
-  if (lower.endsWith('.txt')) return 'table';
-  return undefined;
-}
+const failedHeading = (count: number, total: number): string => `${count} of ${total} input${total === 1 ? '' : 's'} failed:`;
 
 const totalBytes = (entries: readonly InputEntry[]): number => entries.reduce((n, e) => n + (e.type === 'file' ? e.bytes : 0), 0);
 
-interface ClassifyCommandOptions extends RuleOptions {
+interface ClassifyCommandOptions extends RuleOptions, InputReadOptions {
   readonly format?: OutputFormat;
   readonly sensitivity?: boolean;
   readonly out?: string;
-  readonly csvDelimiter: string;
   readonly progress: boolean;
 }
 
 async function classifyCommand(inputs: readonly string[], options: ClassifyCommandOptions): Promise<number> {
+  const format: OutputFormat = options.format ?? formatFromOut(options.out, CLASSIFY_BY_EXTENSION) ?? (process.stdout.isTTY && options.out === undefined ? 'table' : 'json');
+  checkOut('classify', options.out, format, CLASSIFY_EXTENSIONS);
+  checkEncoding(options.encoding);
   const rules = await loadRules(options);
-  const format: OutputFormat = options.format ?? formatFromPath(options.out) ?? (process.stdout.isTTY && options.out === undefined ? 'table' : 'json');
-  const entries = await expandInputs(inputs);
+  const entries = await expandInputs(inputs, 'classify');
   const out = Output.open(options.out);
   const writer = createWriter(format, out, rules, options.sensitivity === true);
   const progress = new Progress(totalBytes(entries), { disabled: !options.progress });
+  const duplicates = new DuplicateIds();
   let bytes = 0;
   let summary = createBatchSummary();
-  const failures: BatchRecord[] = [];
+  const failures: BatchFailure[] = [];
   let failed = 0;
   let total = 0;
   await writer.begin();
-  for await (const record of readInputs(entries, { rules, csvDelimiter: options.csvDelimiter, onBytes: (n) => (bytes += n) })) {
+  const read = { rules, csvDelimiter: options.csvDelimiter, encoding: options.encoding, onBytes: (n: number) => (bytes += n), onNote: note };
+  for await (const record of readInputs(entries, read)) {
     total++;
+    duplicates.add(record);
     if (record.status === 'ok') summary = addToBatchSummary(summary, record.classification);
     else {
       failed++;
-      if (failures.length < SHOWN_FAILURES) failures.push(record);
+      if (failures.length < SHOWN) failures.push(record);
     }
     await writer.record(record);
     progress.update(total, bytes);
@@ -89,30 +90,37 @@ async function classifyCommand(inputs: readonly string[], options: ClassifyComma
   progress.done();
   await writer.end(summary, failed);
   await out.close();
-  reportFailures(failures, total, failed);
+  writeFailures(failedHeading(failed, total), failures, failed);
+  duplicates.warn();
   return failed > 0 ? EXIT.someInputsFailed : EXIT.ok;
 }
 
-async function explainCommand(input: string, options: RuleOptions & { readonly id?: string; readonly csvDelimiter: string }): Promise<number> {
+async function explainCommand(input: string, options: RuleOptions & InputReadOptions & { readonly id?: string }): Promise<number> {
+  checkEncoding(options.encoding);
   const rules = await loadRules(options);
-  const entries = await expandInputs([input]);
+  const entries = await expandInputs([input], 'explain');
   const matches: BatchRecord[] = [];
   let count = 0;
-  for await (const record of readInputs(entries, { rules, csvDelimiter: options.csvDelimiter, onBytes: () => {} })) {
+  for await (const record of readInputs(entries, { rules, csvDelimiter: options.csvDelimiter, encoding: options.encoding, onBytes: () => {}, onNote: note })) {
     count++;
     if (options.id === undefined) {
       if (matches.length < 2) matches.push(record);
-    } else if (record.status === 'ok' && record.classification.scheme.id === options.id) matches.push(record);
+    } else if ((record.status === 'ok' ? record.classification.scheme.id : record.schemeId) === options.id) matches.push(record);
   }
   if (options.id === undefined && count > 1) {
     throw new CliError(`explain: the input holds ${count} schemes or failures; choose one with --id`, EXIT.usage);
   }
-  const record = matches[0];
+  // With --id, a classified scheme is explained even when a failed row repeats its id.
+  const record = matches.find((r) => r.status === 'ok') ?? matches[0];
   if (record === undefined) {
-    throw new CliError(options.id === undefined ? 'explain: the input holds no scheme' : 'explain: no scheme in the input has that --id', EXIT.usage);
+    throw new CliError(options.id === undefined ? 'explain: the input holds no scheme' : 'explain: no scheme in the input has that --id (nor does any row that failed)', EXIT.usage);
+  }
+  if (matches.length > 1) {
+    process.stderr.write(`social-prescribing: warning: ${matches.length} inputs have that --id; explaining ${record.source.row === null ? record.source.file : `${record.source.file}:${record.source.row}`}\n`);
   }
   if (record.status === 'error') {
-    reportFailures([record], 1);
+    const heading = options.id === undefined ? 'the input failed:' : 'the scheme with that --id is in the input but failed, so it cannot be explained:';
+    writeFailures(heading, [record], 1);
     return EXIT.someInputsFailed;
   }
   const out = Output.open(undefined);
@@ -123,15 +131,19 @@ async function explainCommand(input: string, options: RuleOptions & { readonly i
 
 async function reportCommand(
   inputs: readonly string[],
-  options: RuleOptions & { readonly out?: string; readonly title?: string; readonly explanations: boolean; readonly csvDelimiter: string; readonly progress: boolean },
+  options: RuleOptions & InputReadOptions & { readonly out?: string; readonly title?: string; readonly explanations: boolean; readonly progress: boolean },
 ): Promise<number> {
+  checkOut('report', options.out, 'html', { html: ['.html', '.htm'] });
+  checkEncoding(options.encoding);
   const rules = await loadRules(options);
-  const entries = await expandInputs(inputs);
+  const entries = await expandInputs(inputs, 'report');
   const progress = new Progress(totalBytes(entries), { disabled: !options.progress });
+  const duplicates = new DuplicateIds();
   const records: BatchRecord[] = [];
   let bytes = 0;
-  for await (const record of readInputs(entries, { rules, csvDelimiter: options.csvDelimiter, onBytes: (n) => (bytes += n) })) {
+  for await (const record of readInputs(entries, { rules, csvDelimiter: options.csvDelimiter, encoding: options.encoding, onBytes: (n) => (bytes += n), onNote: note })) {
     records.push(record);
+    duplicates.add(record);
     progress.update(records.length, bytes);
   }
   progress.done();
@@ -142,14 +154,13 @@ async function reportCommand(
   await out.write(html.value);
   await out.close();
   const failures = records.filter((r) => r.status === 'error');
-  reportFailures(failures, records.length);
+  writeFailures(failedHeading(failures.length, records.length), failures, failures.length);
+  duplicates.warn();
   if (options.out !== undefined && options.out !== '-') {
     process.stderr.write(`social-prescribing: wrote ${options.out} (${records.length - failures.length} schemes, ${failures.length} failed inputs)\n`);
   }
   return failures.length > 0 ? EXIT.someInputsFailed : EXIT.ok;
 }
-
-const delimiterOption = () => new Option('--csv-delimiter <char>', 'the delimiter of CSV inputs').default(',');
 
 /** Builds the command-line program. `exit` receives the status of a finished command. */
 export function createProgram(onExit: (code: number) => void): Command {
@@ -173,6 +184,7 @@ export function createProgram(onExit: (code: number) => void): Command {
     .option('-o, --out <file>', 'write the output to a file instead of standard output')
     .addOption(rubricOption())
     .addOption(delimiterOption())
+    .addOption(encodingOption())
     .option('--no-progress', 'never show the progress bar')
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .action(async (inputs: string[], options: ClassifyCommandOptions) => onExit(await classifyCommand(inputs, options)));
@@ -185,8 +197,9 @@ export function createProgram(onExit: (code: number) => void): Command {
     .addOption(thresholdOption())
     .addOption(rubricOption())
     .addOption(delimiterOption())
+    .addOption(encodingOption())
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
-    .action(async (input: string, options: RuleOptions & { id?: string; csvDelimiter: string }) => onExit(await explainCommand(input, options)));
+    .action(async (input: string, options: Parameters<typeof explainCommand>[1]) => onExit(await explainCommand(input, options)));
 
   program
     .command('schema')
@@ -227,6 +240,7 @@ export function createProgram(onExit: (code: number) => void): Command {
     .addOption(thresholdOption())
     .addOption(rubricOption())
     .addOption(delimiterOption())
+    .addOption(encodingOption())
     .option('--no-progress', 'never show the progress bar')
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .action(async (inputs: string[], options: Parameters<typeof reportCommand>[1]) => onExit(await reportCommand(inputs, options)));

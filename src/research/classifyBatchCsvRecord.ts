@@ -2,13 +2,14 @@ import { unreadableInputError } from '../shared/errors';
 import { copyList, totalOr } from '../shared/total';
 import { createBatchFailure } from './createBatchFailure';
 import { classifyProfileRecord } from './classifyProfileRecord';
-import { readSchemeCsvRecord } from './parseSchemeCsvRecord';
+import { readSchemeCsvRecord, schemeIdCell } from './parseSchemeCsvRecord';
 import type { BatchRecord, BatchSource, ClassificationRules, SchemeCsvLayout } from './schema';
 
 /**
  * Reads one row of a scheme CSV (see `parseSchemeCsvRecord`) and classifies
  * it (see `classifyBatchInput`). A failure names the CSV column of every
- * issue. Never throws.
+ * issue and keeps the row's `id` cell as `schemeId` when it is a valid id.
+ * Never throws.
  *
  * @example
  * ```ts
@@ -36,7 +37,7 @@ export function classifyBatchCsvRecord(
 
 function classify(layout: SchemeCsvLayout, cells: readonly string[], source: BatchSource, rules: ClassificationRules): BatchRecord {
   const profile = readSchemeCsvRecord(layout, cells);
-  if (profile.isErr()) return createBatchFailure(source, profile.error.error, profile.error.columns);
+  if (profile.isErr()) return createBatchFailure(source, profile.error.error, { columns: profile.error.columns, schemeId: schemeIdCell(layout, cells) });
   // The row is already a validated profile: classify it without validating it again.
   return classifyProfileRecord(profile.value, source, rules);
 }

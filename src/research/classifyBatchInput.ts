@@ -1,8 +1,8 @@
-import { unreadableInputError } from '../shared/errors';
 import { totalOr } from '../shared/total';
 import { parseSchemeProfile } from '../scheme/index';
 import { classifyProfileRecord } from './classifyProfileRecord';
 import { createBatchFailure } from './createBatchFailure';
+import { createBatchInputError } from './errors';
 import type { BatchRecord, BatchSource, ClassificationRules } from './schema';
 
 /**
@@ -11,7 +11,9 @@ import type { BatchRecord, BatchSource, ClassificationRules } from './schema';
  * record: the classification with the rules' hash (and the profile's
  * `evidence`, when it has any), or every problem found. Never throws.
  *
- * When `source` or `rules` cannot be read (not values the library made), it returns a failure with code `invalid_input`.
+ * A failure keeps the input's `id` as `schemeId` when it is a valid id. When
+ * `source` or `rules` cannot be read (not values the library made), it
+ * returns a failure of kind `batch` with code `invalid_input`.
  *
  * @example
  * ```ts
@@ -26,12 +28,22 @@ import type { BatchRecord, BatchSource, ClassificationRules } from './schema';
 export function classifyBatchInput(input: unknown, source: BatchSource, rules: ClassificationRules): BatchRecord {
   return totalOr(
     () => classifyBatchInputUnchecked(input, source, rules),
-    () => createBatchFailure({ file: '', row: null }, unreadableInputError('invalid_input', 'batch input')),
+    () => createBatchFailure({ file: '', row: null }, createBatchInputError('unreadable_input', UNREADABLE)),
   );
 }
 
 function classifyBatchInputUnchecked(input: unknown, source: BatchSource, rules: ClassificationRules): BatchRecord {
   const profile = parseSchemeProfile(input);
-  if (profile.isErr()) return createBatchFailure(source, profile.error);
+  if (profile.isErr()) return createBatchFailure(source, profile.error, { schemeId: idOf(input) });
   return classifyProfileRecord(profile.value, source, rules);
+}
+
+const UNREADABLE = '(root): could not be read: it is nested too deeply, or reading one of its properties failed';
+
+/** The input's own `id`, read once and safely (a getter may throw), or `undefined`. */
+function idOf(input: unknown): unknown {
+  return totalOr(
+    () => (input !== null && typeof input === 'object' && !Array.isArray(input) && Object.hasOwn(input, 'id') ? (input as { id: unknown }).id : undefined),
+    () => undefined,
+  );
 }

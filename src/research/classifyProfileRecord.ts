@@ -15,7 +15,7 @@ export function classifyProfileRecord(profile: SchemeProfile, source: BatchSourc
   if (compiled.isErr()) {
     // Rules resolved by resolveClassificationRules always compile; this keeps the function total.
     const result = classifyScheme(profile, rules.classifyOptions);
-    if (result.isErr()) return createBatchFailure(source, result.error);
+    if (result.isErr()) return createBatchFailure(source, result.error, { schemeId: profile.id });
     return { status: 'ok', source: { file: source.file, row: source.row }, rulesHash: rules.hash, classification: result.value };
   }
   const params = { ...compiled.value.defaults, ...rules.classifyOptions.parameters };

@@ -1,42 +1,51 @@
-import { unreadableInputError } from '../shared/errors';
+import { IdSchema } from '../shared/schemas';
 import { totalOr } from '../shared/total';
-import type { ValidationError } from '../shared/errors';
+import type { ErrorBase } from '../shared/errors';
+import { createBatchInputError } from './errors';
 import type { BatchFailure, BatchIssue, BatchSource } from './schema';
 
+/** @internal What {@link createBatchFailure} takes: an error with its kind, code, message and issues (columns optional). */
+export type BatchFailureError = ErrorBase<'validation' | 'batch', string> & {
+  readonly issues: readonly (Omit<BatchIssue, 'column'> & { readonly column?: string | null })[];
+};
+
+/** @internal Options of {@link createBatchFailure}. */
+export interface BatchFailureOptions {
+  /** The CSV column of each issue, by index (`null` or absent when none). */
+  readonly columns?: readonly (string | null)[];
+  /** The scheme id the input gave, if any: kept only when it is a valid id and no issue is about it. */
+  readonly schemeId?: unknown;
+}
+
 /**
- * Makes the batch record of an input that could not be classified, from a
- * validation error (issues keep their paths; `columns`, when given, names the
- * CSV column of each issue).
+ * @internal Makes the batch record of an input that could not be classified,
+ * from an error with `kind` and `code` (issues keep their paths; `columns`,
+ * when given, names the CSV column of each issue). The input's `schemeId` is
+ * kept when it is a valid id and no issue is about the id itself.
  *
- * Total: when `source` or `error` cannot be read, it returns a failure with code `invalid_input` and an empty source; it never throws.
- *
- * @example
- * ```ts
- * import { classifyScheme, createBatchFailure } from 'social-prescribing';
- *
- * const r = classifyScheme({ id: 'x' });
- * if (r.isErr()) {
- *   const failure = createBatchFailure({ file: 'x.json', row: null }, r.error);
- *   failure.error.code; // 'invalid_scheme_profile'
- * }
- * ```
+ * Total: when `source` or `error` cannot be read, it returns a failure of kind
+ * `batch`, code `invalid_input` and an empty source; it never throws.
  */
-export function createBatchFailure(
-  source: BatchSource,
-  error: Pick<ValidationError, 'code' | 'message'> & { readonly issues: readonly Omit<BatchIssue, 'column'>[] },
-  columns: readonly (string | null)[] = [],
-): BatchFailure {
+export function createBatchFailure(source: BatchSource, error: BatchFailureError, options: BatchFailureOptions = {}): BatchFailure {
   return totalOr(
-    () => createBatchFailureUnchecked(source, error, columns),
-    () => createBatchFailureUnchecked({ file: '', row: null }, unreadableInputError('invalid_input', 'batch input')),
+    () => createBatchFailureUnchecked(source, error, options),
+    () =>
+      createBatchFailureUnchecked(
+        { file: '', row: null },
+        createBatchInputError('unreadable_input', '(root): could not be read: it is nested too deeply, or reading one of its properties failed'),
+      ),
   );
 }
 
-function createBatchFailureUnchecked(
-  source: BatchSource,
-  error: Pick<ValidationError, 'code' | 'message'> & { readonly issues: readonly Omit<BatchIssue, 'column'>[] },
-  columns: readonly (string | null)[] = [],
-): BatchFailure {
-  const issues: BatchIssue[] = error.issues.map((issue, i) => ({ path: issue.path, column: columns[i] ?? null, code: issue.code, message: issue.message }));
-  return { status: 'error', source: { file: source.file, row: source.row }, error: { code: error.code, message: error.message, issues } };
+function createBatchFailureUnchecked(source: BatchSource, error: BatchFailureError, options: BatchFailureOptions = {}): BatchFailure {
+  const columns = options.columns ?? [];
+  const issues: BatchIssue[] = error.issues.map((issue, i) => ({ path: issue.path, column: columns[i] ?? issue.column ?? null, code: issue.code, message: issue.message }));
+  const id = options.schemeId;
+  const keepId = typeof id === 'string' && IdSchema.safeParse(id).success && !issues.some((issue) => issue.path[0] === 'id' || issue.column === 'id');
+  return {
+    status: 'error',
+    source: { file: source.file, row: source.row },
+    ...(keepId ? { schemeId: id } : {}),
+    error: { kind: error.kind, code: error.code, message: error.message, issues },
+  };
 }

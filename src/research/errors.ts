@@ -1,4 +1,6 @@
-import type { ValidationError } from '../shared/errors';
+import type { ErrorBase, ValidationError } from '../shared/errors';
+import type { AlphaUndefinedError, AlphaUndefinedReason } from './krippendorffAlpha';
+import type { BatchInputIssueCode, BatchIssue } from './schema';
 
 /**
  * The error `createSchemeCsvLayout` returns for a CSV header it cannot read:
@@ -44,3 +46,35 @@ export type SchemeCsvRowError = ValidationError<'invalid_scheme_csv_row'>;
  * ```
  */
 export type SchemeProfilesError = ValidationError<'invalid_scheme_profiles'>;
+
+/**
+ * The error of a batch input that could not be read at all (a file not
+ * found, not JSON, not UTF-8, a CSV syntax error): kind `batch`, code
+ * `invalid_input`, one issue whose code says which.
+ *
+ * @example
+ * ```ts
+ * import type { BatchInputError } from 'social-prescribing';
+ * const which = (e: BatchInputError) => e.issues[0]?.code; // e.g. 'invalid_encoding'
+ * ```
+ */
+export interface BatchInputError extends ErrorBase<'batch', 'invalid_input'> {
+  /** One issue, on the whole input (empty path, no column). */
+  readonly issues: readonly [BatchIssue & { readonly code: BatchInputIssueCode }];
+}
+
+/**
+ * @internal Makes the error of a batch input that could not be read at all.
+ * `message` says what and where (a line, a column, an option to use), never
+ * what the input holds.
+ */
+export function createBatchInputError(issueCode: BatchInputIssueCode, message: string): BatchInputError {
+  return { kind: 'batch', code: 'invalid_input', message: `Invalid input: ${message}`, issues: [{ path: [], column: null, code: issueCode, message }] };
+}
+
+/** @internal Makes the error `krippendorffAlpha` returns when alpha is undefined for the data. */
+export function createAlphaUndefinedError(code: AlphaUndefinedReason, pairableValues: number): AlphaUndefinedError {
+  return code === 'too_few_pairable_values'
+    ? { kind: 'agreement', code: 'too_few_pairable_values', message: `Alpha is undefined: ${pairableValues} pairable values; a unit needs at least two values to compare`, pairableValues }
+    : { kind: 'agreement', code: 'no_variation_in_values', message: `Alpha is undefined: all ${pairableValues} pairable values are the same, so agreement cannot be told from chance`, pairableValues };
+}

@@ -9,8 +9,10 @@ const NAMES = new WeakMap<object, readonly string[]>();
 /**
  * Flattens a batch record into the cells of one CSV row, in the order of
  * `batchCsvColumns(rules)`. A failed input has its source, `error` status,
- * error code and issues (`column-or-path code`, separated by `; `), and
- * empty result cells.
+ * its `scheme_id` when the input had a valid id, the error code and the
+ * issues (each its message, which names the CSV column or field path and
+ * gives the allowed values or a "did you mean", then its code in brackets,
+ * separated by `; `), and empty result cells.
  *
  * Total: when `record` or `rules` cannot be read (not values the library made), it returns no cells; it never throws.
  *
@@ -43,6 +45,7 @@ function flattenBatchRecordUnchecked(record: BatchRecord, rules: Pick<Classifica
   cells.set('source_row', record.source.row === null ? '' : String(record.source.row));
   cells.set('status', record.status);
   if (record.status === 'error') {
+    if (record.schemeId !== undefined) cells.set('scheme_id', record.schemeId);
     cells.set('error_code', record.error.code);
     cells.set('error_issues', record.error.issues.map(issueText).join('; '));
   } else {

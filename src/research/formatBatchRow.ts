@@ -36,7 +36,7 @@ function formatBatchRowUnchecked(record: BatchRecord, format: BatchTextFormat): 
   switch (format) {
     case 'markdown': {
       if (record.status === 'error') {
-        return `| ${mdCell(source)} |  | error |  |  | ${mdCell(`${record.error.code}: ${issuesText(record)}`)} |`;
+        return `| ${mdCell(source)} | ${mdCell(record.schemeId ?? '')} | error |  |  | ${mdCell(`${record.error.code}: ${issuesText(record)}`)} |`;
       }
       const c = record.classification;
       const f = c.plusFeatures;

@@ -18,6 +18,7 @@ export {
   type RuleColumn,
   type BatchSuccess,
   type BatchFailure,
+  type BatchError,
   type BatchRecord,
   type TierCounts,
   type BatchSensitivityRow,
@@ -26,7 +27,7 @@ export {
   type BatchTextFormat,
   type ResearchReportOptions,
 } from './schema';
-export type { SchemeCsvHeaderError, SchemeCsvRowError, SchemeProfilesError } from './errors';
+export type { SchemeCsvHeaderError, SchemeCsvRowError, SchemeProfilesError, BatchInputError } from './errors';
 export { schemeCsvColumns } from './schemeCsvColumns';
 export { createSchemeCsvLayout } from './createSchemeCsvLayout';
 export { parseSchemeCsvRecord } from './parseSchemeCsvRecord';

@@ -6,7 +6,8 @@
  * @internal
  * @packageDocumentation
  */
-export { createBatchFailure } from './createBatchFailure';
+export { createBatchFailure, type BatchFailureError, type BatchFailureOptions } from './createBatchFailure';
+export { createBatchInputError } from './errors';
 export { formatBatchHeading } from './formatBatchHeading';
 export { formatBatchRow } from './formatBatchRow';
 export { issueText, textTable } from './textCells';

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
+import { createAlphaUndefinedError } from './errors';
 import { createValidationError, type ErrorBase, type ValidationError, type ValidationIssue } from '../shared/errors';
 import { safeParse } from '../shared/safeParse';
 import { UNKNOWN } from '../shared/schemas';
@@ -322,7 +323,7 @@ export function computeAlpha(
     if (unit.length >= 2) pairable.push(unit);
   }
   const n = pairable.reduce((s, unit) => s + unit.length, 0);
-  if (n < 2) return err(undefinedAlpha('too_few_pairable_values', n));
+  if (n < 2) return err(createAlphaUndefinedError('too_few_pairable_values', n));
 
   // Sort the values for ordinal (by rank) and keep only those that are pairable.
   const used = [...new Set(pairable.flat())];
@@ -353,7 +354,7 @@ export function computeAlpha(
       expected += marginals[c]! * marginals[k]! * d;
     }
   }
-  if (expected === 0) return err(undefinedAlpha('no_variation_in_values', n));
+  if (expected === 0) return err(createAlphaUndefinedError('no_variation_in_values', n));
   const observedDisagreement = observed / n;
   const expectedDisagreement = expected / (n * (n - 1));
   return ok({
@@ -364,10 +365,4 @@ export function computeAlpha(
     observedDisagreement,
     expectedDisagreement,
   });
-}
-
-function undefinedAlpha(code: AlphaUndefinedReason, pairableValues: number): AlphaUndefinedError {
-  return code === 'too_few_pairable_values'
-    ? { kind: 'agreement', code: 'too_few_pairable_values', message: `Alpha is undefined: ${pairableValues} pairable values; a unit needs at least two values to compare`, pairableValues }
-    : { kind: 'agreement', code: 'no_variation_in_values', message: `Alpha is undefined: all ${pairableValues} pairable values are the same, so agreement cannot be told from chance`, pairableValues };
 }

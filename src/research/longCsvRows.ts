@@ -39,7 +39,7 @@ function evidenceText(key: string, e: Evidence): string {
 export function longCsvRows(record: BatchRecord): string[][] {
   const base = [record.source.file, record.source.row === null ? '' : String(record.source.row), record.status];
   if (record.status === 'error') {
-    return [[...base, '', '', '', '', '', '', '', '', '', '', '', '', record.error.code, record.error.issues.map(issueText).join('; ')]];
+    return [[...base, record.schemeId ?? '', '', '', '', '', '', '', '', '', '', '', '', record.error.code, record.error.issues.map(issueText).join('; ')]];
   }
   const c = record.classification;
   const evidence = record.evidence ?? {};

@@ -115,6 +115,22 @@ export function parseSchemeCsvRecord(layout: SchemeCsvLayout, cells: readonly st
   );
 }
 
+/**
+ * @internal The `id` cell of a row as the reader reads it (the formula guard
+ * removed), or `undefined` when the layout has no id column or the cell is
+ * empty. Whether it is a valid id is for the caller to check.
+ */
+export function schemeIdCell(layout: SchemeCsvLayout, cells: readonly string[]): string | undefined {
+  return totalOr(
+    () => {
+      const index = layout.columns.findIndex((c) => c !== null && c.kind === 'id' && c.path.length === 1 && c.path[0] === 'id');
+      const cell = index < 0 ? undefined : cells[index];
+      return typeof cell === 'string' && cell !== '' ? unguardCsvCell(cell) : undefined;
+    },
+    () => undefined,
+  );
+}
+
 /** @internal {@link parseSchemeCsvRecord}, also giving the CSV column of each issue (`null` when none). */
 export function readSchemeCsvRecord(
   layout: SchemeCsvLayout,

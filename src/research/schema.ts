@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { FactGroup } from '../scheme/index';
 import type { SchemeProfile } from '../scheme/index';
-import type { ValidationIssueCode } from '../shared/errors';
+import type { ErrorBase, ValidationIssueCode } from '../shared/errors';
 import type { ClassifyOptions } from '../scoring/index';
 import type { Classification } from '../scoring/index';
 import type { Citation, KimberleeLevel, Tier } from '../shared/vocabulary';
@@ -208,6 +208,7 @@ export const BATCH_INPUT_ISSUE_CODES = [
   'unsupported_input',
   'invalid_json',
   'invalid_csv',
+  'invalid_encoding',
 ] as const;
 
 /**
@@ -312,15 +313,33 @@ export interface BatchFailure {
   readonly status: 'error';
   /** Where the input came from. */
   readonly source: BatchSource;
+  /**
+   * The scheme's id, when the input had one that is a valid id (a string of
+   * 1 to 200 characters without control characters, with no issue of its
+   * own); absent otherwise. Ids are not personal data: they are the coder's
+   * own labels for schemes.
+   */
+  readonly schemeId?: string;
   /** What went wrong. */
-  readonly error: {
-    /** A stable error code, e.g. `invalid_scheme_profile`, `invalid_scheme_csv_row`, `invalid_input`. */
-    readonly code: string;
-    /** A summary built from codes, field names and numbers. */
-    readonly message: string;
-    /** Every problem found. */
-    readonly issues: readonly BatchIssue[];
-  };
+  readonly error: BatchError;
+}
+
+/**
+ * The error of a batch record that failed (see {@link BatchFailure}): a
+ * validation error of the scheme profile, CSV row or header (`kind:
+ * 'validation'`), or an input that could not be read at all (`kind:
+ * 'batch'`, code `invalid_input`, one issue with a code of
+ * {@link BATCH_INPUT_ISSUE_CODES}).
+ *
+ * @example
+ * ```ts
+ * import type { BatchError } from 'social-prescribing';
+ * const unreadable = (e: BatchError): boolean => e.kind === 'batch';
+ * ```
+ */
+export interface BatchError extends ErrorBase<'validation' | 'batch', string> {
+  /** Every problem found. */
+  readonly issues: readonly BatchIssue[];
 }
 
 /**

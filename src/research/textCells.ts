@@ -22,16 +22,22 @@ export function sourceText(record: BatchRecord): string {
   return record.source.row === null ? record.source.file : `${record.source.file}:${record.source.row}`;
 }
 
-/** @internal `column-or-path code; ...` for a failed record. */
+/** @internal Every issue of a failed record as {@link issueText}, separated by `; `. */
 export function issuesText(record: BatchRecord): string {
   if (record.status === 'ok') return '';
   return record.error.issues.map(issueText).join('; ');
 }
 
-/** @internal `column-or-path code`, or `code (message)` for a problem with the whole input. */
+/**
+ * @internal One issue as text, the same on standard error and in the
+ * `error_issues` column: its message (which starts with the CSV column or
+ * the field path, and carries the allowed values or a "did you mean" when
+ * there are any), then its code in brackets. Messages never hold a typed value.
+ */
 export function issueText(issue: BatchIssue): string {
-  if (issue.column === null && issue.path.length === 0) return `${issue.code} (${issue.message.replace(/^\(\w+\): /, '')})`;
-  return `${issue.column ?? formatPath(issue.path)} ${issue.code}`;
+  const where = formatPath(issue.path);
+  const message = issue.column !== null && issue.path.length > 0 && issue.message.startsWith(`${where}:`) ? `${issue.column}${issue.message.slice(where.length)}` : issue.message;
+  return `${message} (${issue.code})`;
 }
 
 /** @internal Renders rows as a plain text table with padded columns. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -80,13 +80,30 @@ describe('agree', () => {
   });
 
   it('reports rows and files it cannot read, compares the rest, and exits 1', () => {
-    const r = cli(['agree', A, `${FIXTURES}/agree/bad-row.csv`, 'no-such-coding.csv']);
+    const r = cli(['agree', A, `${FIXTURES}/agree/bad-row.csv`, `${FIXTURES}/bad/readme.txt`]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('Agreement between 3 codings of 0 schemes');
     expect(r.stdout).toContain('Only one coding has: rotherham (coder 1), north-town (coder 1)');
-    expect(r.stderr).toContain(`${FIXTURES}/agree/bad-row.csv:2: invalid_scheme_csv_row (coverage.scale invalid_value)`);
-    expect(r.stderr).toContain('no-such-coding.csv: invalid_input (input_not_found');
+    // The same issue texts as classify: the message with the allowed values, then the code.
+    expect(r.stderr).toContain(
+      `${FIXTURES}/agree/bad-row.csv:2: invalid_scheme_csv_row\n    coverage.scale: expected one of "single_practice", "group_of_practices", "community_or_neighbourhood", "local_authority_or_ccg", "unknown" (invalid_value)\n`,
+    );
+    expect(r.stderr).toContain('readme.txt: invalid_input\n    not a .json, .jsonl, .ndjson or .csv file (unsupported_input)');
     expect(r.stderr).not.toContain('whole_country');
+  });
+
+  it('a coding that does not exist is a usage error: exit 2, nothing compared', () => {
+    expect(cli(['agree', A, 'no-such-coding.csv'])).toEqual({ status: 2, stdout: '', stderr: 'social-prescribing: agree: no file or folder at no-such-coding.csv (check the path); nothing was read\n' });
+  });
+
+  it('reads a semicolon coding with the same row reader as classify', () => {
+    const dir = tempDir();
+    const semi = join(dir, 'coder-b.csv');
+    writeFileSync(semi, readFileSync(B, 'utf8').replace(/,/g, ';'));
+    const r = cli(['agree', A, semi, '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('read as semicolon-separated');
+    expect(JSON.parse(r.stdout).comparison).toEqual(JSON.parse(cli(['agree', A, B, '--format', 'json']).stdout).comparison);
   });
 
   it('exits 2 for usage errors', () => {

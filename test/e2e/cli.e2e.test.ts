@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -53,7 +53,13 @@ describe('classify: every input format', () => {
   it('reads JSON (one profile and arrays), JSON Lines, CSV and folders of them, in sorted order, and exits 0', () => {
     const { status, batch, stderr } = json(['classify', `${FIXTURES}/good`]);
     expect(status).toBe(0);
-    expect(stderr).toBe('');
+    // The folder holds some schemes twice, in two formats: each is classified, and the repeats are named by row, never by id.
+    expect(stderr).toBe(
+      'social-prescribing: warning: 3 inputs repeat the scheme id of an earlier one; each was classified (check for a row entered twice):\n' +
+        '  test/fixtures/good/schemes.csv:2 has the id of test/fixtures/good/array.json:1\n' +
+        '  test/fixtures/good/schemes.csv:3 has the id of test/fixtures/good/array.json:2\n' +
+        '  test/fixtures/good/schemes.csv:6 has the id of test/fixtures/good/rotherham.json\n',
+    );
     expect(batch.format).toBe('social-prescribing/batch');
     expect(batch.records).toHaveLength(15);
     expect(batch.records.every((r) => r.status === 'ok' && r.rulesHash === RULES.hash)).toBe(true);
@@ -170,7 +176,14 @@ describe('classify: bad rows and files never abort the batch', () => {
     expect(broken.status === 'error' && broken.error.issues[0]).toMatchObject({ code: 'invalid_json', message: 'not valid JSON at line 5, column 3' });
     expect(batch.summary).toMatchObject({ schemes: 3, failed: 8 });
     expect(stderr).toContain('8 of 11 inputs failed');
-    expect(stderr).toContain('test/fixtures/bad/bad-rows.csv:3: invalid_scheme_csv_row (linking.personalisedPlan invalid_value; coverage.scale invalid_value)');
+    // The same issue texts as the CSV's error_issues column: the message (allowed values, did-you-mean) and the code.
+    expect(stderr).toContain(
+      'test/fixtures/bad/bad-rows.csv:3: invalid_scheme_csv_row\n    linking.personalisedPlan: expected true, false or unknown (yes/no and 1/0 also accepted) (invalid_value)\n    coverage.scale: expected one of "single_practice", "group_of_practices", "community_or_neighbourhood", "local_authority_or_ccg", "unknown" (invalid_value)\n',
+    );
+    // Failed rows with a readable id keep it; the repeated id is warned about by row, never by its text.
+    expect(failures.map((f) => (f.status === 'error' ? (f.schemeId ?? null) : null))).toEqual([null, 'incomplete', 'bad-boolean', 'missing-name', 'still-good', null, null, null]);
+    expect(failures.every((f) => f.status === 'error' && (f.error.kind === 'batch') === (f.error.code === 'invalid_input'))).toBe(true);
+    expect(stderr).toContain('social-prescribing: warning: 1 input repeats the scheme id of an earlier one; each was classified (check for a row entered twice):\n  test/fixtures/bad/bad-rows.csv:6 has the id of test/fixtures/bad/bad-rows.csv:5\n');
   });
 
   it('mixes good and bad files: the good ones are classified, the bad ones reported, exit 1', () => {
@@ -180,17 +193,91 @@ describe('classify: bad rows and files never abort the batch', () => {
     expect(batch.records.filter((r) => r.status === 'error').map((r) => r.source.file)).toEqual(['test/fixtures/mixed/b-broken.json', 'test/fixtures/mixed/d-typo.csv']);
   });
 
-  it('reports a missing path and an unsupported file as failed inputs', () => {
-    const { status, batch } = json(['classify', `${FIXTURES}/good/rotherham.json`, 'no/such/file.csv', `${FIXTURES}/bad/readme.txt`]);
+  it('reports an unsupported file as a failed input', () => {
+    const { status, batch } = json(['classify', `${FIXTURES}/good/rotherham.json`, `${FIXTURES}/bad/readme.txt`]);
     expect(status).toBe(1);
-    expect(batch.records.map((r) => (r.status === 'error' ? r.error.issues[0]!.code : r.status))).toEqual(['ok', 'input_not_found', 'unsupported_input']);
+    expect(batch.records.map((r) => (r.status === 'error' ? r.error.issues[0]!.code : r.status))).toEqual(['ok', 'unsupported_input']);
+  });
+
+  it('a missing path, or inputs with no file to read, is a usage error: exit 2, nothing written', () => {
+    for (const command of ['classify', 'report', 'explain']) {
+      const r = cli([command, 'no/such/file.csv']);
+      expect(r).toEqual({ status: 2, stdout: '', stderr: `social-prescribing: ${command}: no file or folder at no/such/file.csv (check the path); nothing was read\n` });
+    }
+    const mixed = cli(['classify', `${FIXTURES}/good/rotherham.json`, 'no/such/file.csv', '--format', 'json']);
+    expect([mixed.status, mixed.stdout]).toEqual([2, '']);
+    const empty = tempDir();
+    expect(cli(['classify', empty])).toMatchObject({ status: 2, stdout: '' });
+    expect(cli(['agree', `${FIXTURES}/agree/coder-a.csv`, 'no/such/file.csv']).status).toBe(2);
+  });
+
+  it('--out must have the extension of the format: an unknown or mismatched one is refused before anything is written', () => {
+    const dir = tempDir();
+    const xlsx = cli(['classify', `${FIXTURES}/good`, '--out', join(dir, 'results.xlsx')]);
+    expect(xlsx).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        "social-prescribing: classify: --out: the file's extension is not one the command writes; use .csv, .json, .jsonl, .ndjson, .md or .txt (csv: .csv; long: .csv; json: .json; jsonl: .jsonl or .ndjson; markdown: .md; table: .txt)\n",
+    });
+    expect(existsSync(join(dir, 'results.xlsx'))).toBe(false);
+    expect(cli(['classify', `${FIXTURES}/good`, '--format', 'json', '--out', join(dir, 'r.csv')]).stderr).toContain('for json use .json');
+    expect(cli(['classify', `${FIXTURES}/good`, '--format', 'long', '--out', join(dir, 'r.csv')]).status).toBe(0);
+    expect(cli(['report', `${FIXTURES}/good`, '--out', join(dir, 'r.pdf')]).status).toBe(2);
+    expect(cli(['agree', `${FIXTURES}/agree/coder-a.csv`, `${FIXTURES}/agree/coder-b.csv`, '--out', join(dir, 'a.csv')]).status).toBe(2);
+  });
+
+  it('reads a semicolon CSV, saying so; refuses it when another delimiter was given, naming the option', () => {
+    const dir = tempDir();
+    const semi = join(dir, 'semi.csv');
+    writeFileSync(semi, readFileSync(`${FIXTURES}/good/minimal-r-export.csv`, 'utf8').replace(/,/g, ';'));
+    const plain = cli(['classify', `${FIXTURES}/good/minimal-r-export.csv`, '--format', 'csv']);
+    const read = cli(['classify', semi, '--format', 'csv']);
+    expect(read.status).toBe(0);
+    expect(read.stderr).toMatch(/^social-prescribing: .*semi\.csv: the header has no commas but \d+ semicolons: read as semicolon-separated \(--csv-delimiter ';' says so and silences this note\)\n$/);
+    expect(csvRows(read.stdout).map((r) => r.slice(2))).toEqual(csvRows(plain.stdout).map((r) => r.slice(2)));
+    expect(cli(['classify', semi, '--format', 'csv', '--csv-delimiter', ';']).stderr).toBe('');
+    const refused = cli(['classify', semi, '--format', 'json', '--csv-delimiter', ',']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/the file looks semicolon-separated; use --csv-delimiter ';' \(invalid_csv\)/);
+  });
+
+  it('refuses a file that is not UTF-8, naming the line and --encoding; reads it with --encoding windows-1252', () => {
+    const dir = tempDir();
+    const ansi = join(dir, 'ansi.csv');
+    const text = readFileSync(`${FIXTURES}/good/minimal-r-export.csv`, 'utf8').replace('South Village', 'S\u00f6uth V\u00eellage');
+    writeFileSync(ansi, Buffer.from(text, 'latin1'));
+    const line = text.split('\n').findIndex((l) => l.includes('\u00f6')) + 1;
+    const bad = json(['classify', ansi]);
+    expect(bad.status).toBe(1);
+    const failure = bad.batch.records.find((r) => r.status === 'error');
+    expect(failure?.status === 'error' && failure.error.issues[0]).toMatchObject({
+      code: 'invalid_encoding',
+      message: `line ${line} is not UTF-8 text (a file saved by Excel as "CSV" is often Windows-1252): re-run with --encoding windows-1252, or save the file as "CSV UTF-8"; the file was read up to that line and no further`,
+    });
+    // The rows before that line were read.
+    expect(bad.batch.records.filter((r) => r.status === 'ok').length).toBeGreaterThan(0);
+    const good = json(['classify', ansi, '--encoding', 'windows-1252']);
+    expect(good.status).toBe(0);
+    expect(good.batch.records.map((r) => r.status === 'ok' && r.classification.scheme.name)).toContain('S\u00f6uth V\u00eellage signposting');
   });
 
   it('law: no PII - values typed in bad cells and notes never reach the output or stderr', () => {
-    for (const format of ['json', 'csv', 'jsonl', 'table', 'markdown']) {
+    for (const format of ['json', 'csv', 'jsonl', 'table', 'markdown', 'long']) {
       const r = cli(['classify', `${FIXTURES}/bad`, '--format', format]);
       expect(r.stdout + r.stderr).not.toContain(SENTINEL);
     }
+    // The new texts too: allowed values and did-you-means for a typed header and typed codes, in every output and on stderr.
+    const dir = tempDir();
+    const typed = join(dir, 'typed.csv');
+    writeFileSync(typed, `id,name,coverage.scale,linking.contact,coverage.scal${SENTINEL}\ns1,S,Local Authority ${SENTINEL},${SENTINEL} open,x\n`);
+    writeFileSync(join(dir, 'typed2.csv'), `id,name,coverage.scale,linking.contact\ns1,S,${SENTINEL}local_authority,open-ended ${SENTINEL}\ns1,S,unknown,unknown\n`);
+    for (const format of ['json', 'csv', 'long', 'table']) {
+      const r = cli(['classify', dir, '--format', format]);
+      expect(r.status).toBe(1);
+      expect(r.stdout + r.stderr).not.toContain(SENTINEL);
+    }
+    expect(cli(['explain', join(dir, 'typed2.csv'), '--id', 's1']).stderr).not.toContain(SENTINEL);
     const report = cli(['report', `${FIXTURES}/bad`]);
     expect(report.stdout + report.stderr).not.toContain(SENTINEL);
   });
@@ -206,7 +293,11 @@ describe('classify: bad rows and files never abort the batch', () => {
       ['5', 'error', 'invalid_scheme_csv_row'],
       ['6', 'ok', ''],
     ]);
-    expect(rows[1]![at('error_issues')]).toBe('linking.personalisedPlan invalid_value; coverage.scale invalid_value');
+    expect(rows[1]![at('error_issues')]).toBe(
+      'linking.personalisedPlan: expected true, false or unknown (yes/no and 1/0 also accepted) (invalid_value); coverage.scale: expected one of "single_practice", "group_of_practices", "community_or_neighbourhood", "local_authority_or_ccg", "unknown" (invalid_value)',
+    );
+    // Failed rows keep the id they had.
+    expect(rows.map((row) => row[at('scheme_id')])).toEqual(['rotherham', 'bad-boolean', 'missing-name', 'still-good', 'still-good']);
   });
 });
 
@@ -291,6 +382,12 @@ describe('template, schema and explain', () => {
     const bad = cli(['explain', `${FIXTURES}/bad/broken.json`]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('invalid_json');
+    // An id that is in the input but failed is not "no such scheme": its issues are printed, exit 1.
+    const failed = cli(['explain', `${FIXTURES}/bad/bad-rows.csv`, '--id', 'bad-boolean']);
+    expect(failed).toMatchObject({ status: 1, stdout: '' });
+    expect(failed.stderr).toContain('the scheme with that --id is in the input but failed, so it cannot be explained:\n  test/fixtures/bad/bad-rows.csv:3: invalid_scheme_csv_row\n    linking.personalisedPlan: ');
+    const none = cli(['explain', `${FIXTURES}/bad/bad-rows.csv`, '--id', 'nope']);
+    expect(none).toEqual({ status: 2, stdout: '', stderr: 'social-prescribing: explain: no scheme in the input has that --id (nor does any row that failed)\n' });
   });
 });
 

@@ -25,6 +25,7 @@ import {
 } from '../../src/index';
 import { formatBatchHeading, formatBatchRow } from '../../src/research/internal';
 import { canonicalJson } from '../../src/shared/canonicalJson';
+import { IdSchema } from '../../src/shared/schemas';
 import { batchArb, RULES } from '../arbitraries/research';
 import { schemeProfileArb, SENTINEL } from '../arbitraries/scheme';
 
@@ -99,10 +100,13 @@ describe('classifyBatchInput and classifyBatchCsvRecord', () => {
           expect(record.status).toBe('ok');
           expect(record.status === 'ok' && record.classification).toEqual(classifyScheme(x)._unsafeUnwrap());
         } else {
+          const id = x !== null && typeof x === 'object' && !Array.isArray(x) && Object.hasOwn(x, 'id') ? (x as { id: unknown }).id : undefined;
+          const readable = typeof id === 'string' && IdSchema.safeParse(id).success && !profile.error.issues.some((i) => i.path[0] === 'id');
           expect(record).toEqual({
             status: 'error',
             source: { file: 'x', row: null },
-            error: { code: 'invalid_scheme_profile', message: profile.error.message, issues: profile.error.issues.map((i) => ({ ...i, column: null })) },
+            ...(readable ? { schemeId: id } : {}),
+            error: { kind: 'validation', code: 'invalid_scheme_profile', message: profile.error.message, issues: profile.error.issues.map((i) => ({ ...i, column: null })) },
           });
         }
       }),
@@ -208,7 +212,12 @@ describe('human-readable formats', () => {
       "Not determined: light to 'plus'",
       'linking.whoLinks',
     ]);
-    expect(formatBatchRow(bad, 'table')).toMatch(/^b\.csv:4 +ERROR invalid_scheme_profile: profileVersion missing_field; name missing_field; /);
+    expect(formatBatchRow(bad, 'table')).toMatch(
+      /^b\.csv:4 +ERROR invalid_scheme_profile: profileVersion: required field is missing \(missing_field\); name: required field is missing \(missing_field\); /,
+    );
+    // The failed input's id is kept (it is valid and no issue is about it).
+    expect(bad.status === 'error' && bad.schemeId).toBe('x');
+    expect(formatBatchRow(bad, 'markdown')).toMatch(/^\| b\.csv:4 \| x \| error \|/);
     expect(formatBatchHeading('table')[0]).toMatch(/^source +scheme +tier +level +plus features$/);
     const summary = addToBatchSummary(createBatchSummary(), ok.status === 'ok' ? ok.classification : classified(ROTHERHAM));
     const md = formatBatchSummary(summary, 'markdown', { failed: 1, rules: RULES });
