@@ -71,7 +71,7 @@ const ENTRY_POINTS: [string, (x: unknown) => unknown][] = [
   ['summariseMenu', (x) => sp.summariseMenu(x as never)],
   ['schemeFactsFromMenu', (x) => sp.schemeFactsFromMenu(x as never)],
   ['findStaleEntries', (x) => sp.findStaleEntries(x as never, { asOf: '2025-06-30', maxAgeDays: 30 })],
-  ['analyseGaps', (x) => sp.analyseGaps(x as never, { menuVersion: 1, providers: [], activities: [] } as never)],
+  ['analyseGaps', (x) => sp.analyseGaps({ menuVersion: 1, providers: [], activities: [] } as never, x as never)],
   ['matchActivities', (x) => sp.matchActivities({ menuVersion: 1, providers: [], activities: [] } as never, x as never, asOf)],
   ['importHsdsServices', (x) => sp.importHsdsServices(x)],
   ['exportHsdsServices', (x) => sp.exportHsdsServices(x as never)],
