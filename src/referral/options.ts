@@ -35,24 +35,21 @@ const SCHEMAS = {
   replay: z.strictObject(LOG_OPTIONS),
   metrics: z.strictObject({ ...LOG_OPTIONS, window: z.number().int().min(1).max(100_000_000).optional() }),
 };
-const NAMES = { replay: Object.keys(SCHEMAS.replay.shape), metrics: Object.keys(SCHEMAS.metrics.shape) };
 
 /**
  * @internal Validates the options of `replayReferrals` (`'replay'`) or of the
  * metrics functions (`'metrics'`, which add `window`). The input is read once,
  * by the schema; everything after reads the validated copy (issue 16, defect 4).
  * An unknown option is an `unrecognized_field` issue whose message lists the
- * allowed options and never repeats the key typed.
+ * allowed options (the kernel's `issuesFromZod`) and never repeats the key typed.
  */
 export function resolveLogOptions(options: unknown, kind: 'replay' | 'metrics'): Result<ResolvedLogOptions, ReferralOptionsError> {
   const input = options ?? {};
   const schema = SCHEMAS[kind];
   const parsed = safeParse(schema, input);
   if (!parsed.success) {
-    const issues = issuesFromZod(parsed.error, input).map((issue) =>
-      issue.code === 'unrecognized_field' && issue.path.length === 0 ? { ...issue, message: `${issue.message}; the options are ${NAMES[kind].join(', ')}` } : issue,
-    );
-    return err(createValidationError('invalid_referral_options', 'options', issues));
+    // issuesFromZod names the allowed options for an unknown one, never the key typed.
+    return err(createValidationError('invalid_referral_options', 'options', issuesFromZod(parsed.error, input)));
   }
   const data: { asOf?: Moment | undefined; pathways?: unknown[] | undefined; contactAttempts?: number | undefined; window?: number | undefined } = parsed.data;
   const issues: ValidationIssue[] = [];
