@@ -613,7 +613,7 @@ export interface EligibilityResult {
  * ```ts
  * import type { EligibilityOptions } from 'social-prescribing';
  * const o: EligibilityOptions = { asOf: '2024-04-01', from: 'gp_practice' };
- * const now: EligibilityOptions = { asOf: new Date() };
+ * const fromADate: EligibilityOptions = { asOf: new Date(Date.UTC(2024, 3, 1)) };
  * ```
  */
 export interface EligibilityOptions {
