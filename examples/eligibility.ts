@@ -36,3 +36,9 @@ console.log(explainEligibility(result));
 if (result.outcome !== 'eligible') throw new Error('expected eligible');
 // The day before the 65th birthday, the same person is not yet eligible.
 if (evaluateEligibility(over65s, person, { asOf: '2020-03-30' })._unsafeUnwrap().outcome !== 'ineligible') throw new Error('expected ineligible at 64');
+
+// The JSON can be passed as it is (it is validated either way), and asOf may be a date, a
+// date-time with an offset (its calendar date in UTC counts) or a Date.
+for (const at of ['2020-03-31', '2020-03-31T09:30:00+01:00', new Date(Date.UTC(2020, 2, 31, 12))]) {
+  if (evaluateEligibility(JSON.parse(json), person, { asOf: at })._unsafeUnwrap().outcome !== 'eligible') throw new Error('expected eligible at 65');
+}

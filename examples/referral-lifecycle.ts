@@ -52,6 +52,11 @@ const { referrals, applied, rejected } = replayReferrals(shuffled, { asOf, pathw
 const r1 = referrals.find((r) => r.id === 'r1')!;
 console.log(`r1: ${r1.status} (FHIR Task ${FHIR_TASK_STATUS_OF[r1.status]}), ${r1.transitions.length} transitions`);
 if (r1.status !== 'closed' || applied.length !== log.length || rejected.map((r) => r.code).join() !== 'duplicate_event') throw new Error('unexpected replay');
+// A rejected event is an error value: kind, code, message, and its index in the input.
+if (rejected[0]?.kind !== 'referral' || rejected[0].index !== shuffled.length - 1) throw new Error('unexpected rejection');
+// asOf may be a date (the start of that day in UTC), a date-time with an offset or a Date: the same answer.
+const sameDay = [new Date(Date.UTC(2024, 6, 1)), '2024-07-01', '2024-07-01T01:00:00+01:00'].map((at) => replayReferrals(log, { asOf: at })._unsafeUnwrap().applied.length);
+if (sameDay.some((n) => n !== log.length)) throw new Error('unexpected asOf reading');
 
 // Metrics in one pass (a file or a database cursor would use computeReferralMetricsAsync).
 const m = computeReferralMetrics(log, { asOf, pathways: ROTHERHAM_PATHWAYS })._unsafeUnwrap();

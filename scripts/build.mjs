@@ -1,6 +1,7 @@
 // `npm run build`: empties dist/, runs tsup (one file per module, ESM and
-// CJS, declarations per entry, the CLI), then writes the JSON Schema and the
-// CSV column dictionary from the built package. Quiet when all is well: one
+// CJS, declarations per entry, the CLI), then writes the JSON Schema, the
+// CSV column dictionary and the referral guide's event field table from the
+// built package. Quiet when all is well: one
 // line. On failure, or on a warning it does not know, it prints tsup's output.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
@@ -21,7 +22,7 @@ if (tsup.status !== 0) {
   process.exit(tsup.status ?? 1);
 }
 if (unknown.length > 0) console.warn(unknown.join('\n'));
-for (const script of ['scripts/write-json-schema.mjs', 'scripts/write-csv-columns.mjs']) {
+for (const script of ['scripts/write-json-schema.mjs', 'scripts/write-csv-columns.mjs', 'scripts/write-referral-events.mjs']) {
   const r = run([script]);
   if (r.status !== 0) {
     console.error(`${r.stdout}${r.stderr}`);
@@ -29,4 +30,4 @@ for (const script of ['scripts/write-json-schema.mjs', 'scripts/write-csv-column
   }
 }
 const count = (dir) => readdirSync(dir).reduce((n, name) => n + (statSync(join(dir, name)).isDirectory() ? count(join(dir, name)) : /\.(c?js)$/.test(name) ? 1 : 0), 0);
-console.log(`built dist/ (${count('dist')} JavaScript files), docs/schema/scheme-profile.schema.json and docs/csv-columns.md`);
+console.log(`built dist/ (${count('dist')} JavaScript files), docs/schema/scheme-profile.schema.json, docs/csv-columns.md and the referral event fields`);

@@ -2,7 +2,7 @@ import type { Result } from 'neverthrow';
 import type { EligibilityError } from './errors';
 import { resolveOptions, resolvePerson, traceRule } from './evaluateRule';
 import { parsePathway } from './parsePathway';
-import type { EligibilityOptions, EligibilityOutcome, EligibilityResult, Pathway, Person, PersonFact, RuleTrace, SettingCheck } from './schema';
+import type { EligibilityOptions, EligibilityOutcome, EligibilityResult, PersonFact, RuleTrace, SettingCheck } from './schema';
 
 /** The facts whose absence left an `unknown` node undecided: only unknown nodes under unknown ancestors matter. */
 function decisiveMissing(trace: RuleTrace, out: Set<PersonFact>): void {
@@ -19,8 +19,11 @@ const OUTCOME: Readonly<Record<RuleTrace['outcome'], EligibilityOutcome>> = { me
  * missing and could change the answer. The trace mirrors the pathway's rule
  * with an outcome on every node, so an app can show a referrer exactly why;
  * `missingFacts` lists what to find out. With `from`, the referring setting
- * must also be one the pathway accepts. Neither the trace nor any error
- * repeats a fact's value. Never throws.
+ * must also be one the pathway accepts. The pathway and the person are
+ * validated whatever their type, so a JSON file's content or an object
+ * literal kept in a variable is fine. `asOf` is an ISO date, an ISO date-time
+ * with an offset (its UTC calendar date is used) or a `Date`. Neither the
+ * trace nor any error repeats a fact's value. Never throws.
  *
  * @example
  * ```ts
@@ -32,7 +35,7 @@ const OUTCOME: Readonly<Record<RuleTrace['outcome'], EligibilityOutcome>> = { me
  * r._unsafeUnwrap().missingFacts; // ['eligibleForIntegratedCaseManagement', 'riskPercentile']
  * ```
  */
-export function evaluateEligibility(pathway: Pathway, person: Person, options: EligibilityOptions): Result<EligibilityResult, EligibilityError> {
+export function evaluateEligibility(pathway: unknown, person: unknown, options: EligibilityOptions): Result<EligibilityResult, EligibilityError> {
   return resolveOptions(options).andThen((opts) =>
     parsePathway(pathway).andThen((p) =>
       resolvePerson(person, opts.asOfDate).map((facts): EligibilityResult => {

@@ -2,7 +2,6 @@ import { differenceInYears } from 'date-fns';
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
-import { IsoDateSchema } from '../shared/schemas';
 import { REFERRAL_SETTINGS, type ReferralSetting } from '../shared/vocabulary';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { EligibilityError, EligibilityOptionsError, PersonError } from './errors';
@@ -11,13 +10,14 @@ import { parsePerson } from './parsePerson';
 import type { Outcome } from '../shared/vocabulary';
 import type { EligibilityOptions, EligibilityRule, LeafRule, Person, PersonFact, RuleTrace } from './schema';
 import { safeParse } from '../shared/safeParse';
+import { AsOfSchema } from '../shared/time';
 
 const OptionsSchema = z.strictObject({
-  asOf: z.union([IsoDateSchema, z.iso.datetime({ offset: true })], { error: 'expected an ISO date YYYY-MM-DD or an ISO date-time' }),
+  asOf: AsOfSchema,
   from: (z.enum(REFERRAL_SETTINGS) as z.ZodType<ReferralSetting>).optional(),
 });
 
-/** @internal Validated options: the `asOf` date (YYYY-MM-DD) and the optional setting. */
+/** @internal Validated options: the `asOf` date (YYYY-MM-DD, the UTC calendar date of a date-time) and the optional setting. */
 export interface ResolvedOptions {
   readonly asOfDate: string;
   readonly from: ReferralSetting | undefined;
@@ -29,7 +29,8 @@ export function resolveOptions(options: unknown): Result<ResolvedOptions, Eligib
   if (!parsed.success) {
     return err(createValidationError('invalid_eligibility_options', 'eligibility options', issuesFromZod(parsed.error, options)));
   }
-  return ok({ asOfDate: parsed.data.asOf.slice(0, 10), from: parsed.data.from });
+  // Eligibility needs only a date: the UTC calendar date of the moment (the one rule of AsOfSchema).
+  return ok({ asOfDate: parsed.data.asOf.date, from: parsed.data.from });
 }
 
 /** @internal The person's facts, resolved for one `asOf` date. */
@@ -148,8 +149,10 @@ export function traceRule(rule: EligibilityRule, facts: ResolvedPerson, path: re
  * result is three-valued and the trace mirrors the rule, with an outcome on
  * every node: a missing fact makes the tests that read it `unknown`, and
  * `all`, `any` and `not` combine outcomes with Kleene's three-valued logic.
- * The trace names facts, never their values. Never throws: an invalid rule,
- * person or option gets an `err`.
+ * The trace names facts, never their values. The rule and the person are
+ * validated whatever their type (JSON is fine); `asOf` is an ISO date, an ISO
+ * date-time with an offset (its UTC calendar date is used) or a `Date`.
+ * Never throws: an invalid rule, person or option gets an `err`.
  *
  * @example
  * ```ts
@@ -161,7 +164,7 @@ export function traceRule(rule: EligibilityRule, facts: ResolvedPerson, path: re
  * evaluateRule(rule, {}, { asOf: '2024-04-01' })._unsafeUnwrap().outcome; // 'unknown'
  * ```
  */
-export function evaluateRule(rule: EligibilityRule, person: Person, options: EligibilityOptions): Result<RuleTrace, EligibilityError> {
+export function evaluateRule(rule: unknown, person: unknown, options: EligibilityOptions): Result<RuleTrace, EligibilityError> {
   return resolveOptions(options).andThen((opts) =>
     parseEligibilityRule(rule).andThen((r) => resolvePerson(person, opts.asOfDate).map((facts) => traceRule(r, facts))),
   );

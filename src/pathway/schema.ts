@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { AreaCodeSchema } from '../shared/areas';
 import { FactSchema, IdSchema, IsoDateSchema, NeedDomainSchema, UNKNOWN } from '../shared/schemas';
 import { REFERRAL_SETTINGS, type NeedDomain, type Outcome, type ReferralSetting } from '../shared/vocabulary';
+import type { AsOf } from '../shared/time';
 
 /**
  * The leaf tests an eligibility rule can use. Each reads one or two facts
@@ -601,7 +602,7 @@ export interface EligibilityResult {
   readonly trace: RuleTrace;
   /** When the outcome is `unknown`: the facts whose absence left it undecided (no repeats). Empty otherwise. */
   readonly missingFacts: readonly PersonFact[];
-  /** The date the check was made for (`asOf`, as a `YYYY-MM-DD` date). */
+  /** The date the check was made for: the UTC calendar date of `asOf`, `YYYY-MM-DD`. */
   readonly asOf: string;
 }
 
@@ -612,11 +613,16 @@ export interface EligibilityResult {
  * ```ts
  * import type { EligibilityOptions } from 'social-prescribing';
  * const o: EligibilityOptions = { asOf: '2024-04-01', from: 'gp_practice' };
+ * const fromADate: EligibilityOptions = { asOf: new Date(Date.UTC(2024, 3, 1)) };
  * ```
  */
 export interface EligibilityOptions {
-  /** The date the check is for (`YYYY-MM-DD`, or an ISO date-time whose date part is used); ages are computed on it. */
-  readonly asOf: string;
+  /**
+   * The moment the check is for: an ISO date, an ISO date-time with an offset
+   * or a `Date` (see `AsOf`). Eligibility needs only a date: a date-time
+   * counts as its UTC calendar date. Ages are computed on it.
+   */
+  readonly asOf: AsOf;
   /** The setting the referral would come from; checked against the pathway's `referralSettings`. Ignored by `evaluateRule`. */
   readonly from?: ReferralSetting | undefined;
 }

@@ -5,8 +5,8 @@ import { issuesFromZod } from '../shared/zodIssues';
 import { referralFromReceived } from './applyEvent';
 import { transitionError, type ReferralEventError, type ReferralOptionsError, type ReferralTransitionError } from './errors';
 import { parseReferralEvent } from './parseReferralEvent';
-import { IsoDateTimeSchema } from '../shared/time';
-import type { Referral, ReferralEvent } from './schema';
+import { AsOfSchema, type AsOf } from '../shared/time';
+import type { Referral } from './schema';
 import { safeParse } from '../shared/safeParse';
 
 /**
@@ -16,17 +16,18 @@ import { safeParse } from '../shared/safeParse';
  * ```ts
  * import type { TransitionOptions } from 'social-prescribing';
  * const o: TransitionOptions = { asOf: '2024-04-30T17:00:00Z', contactAttempts: 3 };
+ * const sameDay: TransitionOptions = { asOf: '2024-04-30' }; // the start of 30 April in UTC
  * ```
  */
 export interface TransitionOptions {
-  /** Now, as an ISO date-time: events dated after it are refused. */
-  readonly asOf: string;
+  /** Now: an ISO date (the start of that day in UTC), an ISO date-time with an offset, or a `Date`. Events dated after it are refused. */
+  readonly asOf: AsOf;
   /** Unsuccessful contact attempts required before `unable_to_contact` (the pathway's service level); default 3. */
   readonly contactAttempts?: number | undefined;
 }
 
 const OptionsSchema = z.strictObject({
-  asOf: IsoDateTimeSchema,
+  asOf: AsOfSchema,
   contactAttempts: z.number().int().min(1).max(20).optional(),
 });
 
@@ -34,13 +35,15 @@ const OptionsSchema = z.strictObject({
 export function resolveTransitionOptions(options: unknown): Result<{ asOfMs: number; contactAttempts: number | undefined }, ReferralOptionsError> {
   const parsed = safeParse(OptionsSchema, options);
   if (!parsed.success) return err(createValidationError('invalid_referral_options', 'options', issuesFromZod(parsed.error, options)));
-  return ok({ asOfMs: Date.parse(parsed.data.asOf), contactAttempts: parsed.data.contactAttempts });
+  return ok({ asOfMs: parsed.data.asOf.instant, contactAttempts: parsed.data.contactAttempts });
 }
 
 /**
  * Creates a referral from its `received` event: the record starts in status
  * `received`, with the event as its first transition. The event's free-text
- * `note` is not copied. Never throws.
+ * `note` is not copied. The event is validated whatever its type (a JSON
+ * literal or a parsed line is fine); `asOf` accepts an ISO date, an ISO
+ * date-time with an offset or a `Date`. Never throws.
  *
  * @example
  * ```ts
@@ -56,7 +59,7 @@ export function resolveTransitionOptions(options: unknown): Result<{ asOfMs: num
  * ```
  */
 export function createReferral(
-  event: ReferralEvent,
+  event: unknown,
   options: TransitionOptions,
 ): Result<Referral, ReferralEventError | ReferralTransitionError | ReferralOptionsError> {
   return resolveTransitionOptions(options).andThen((opts) =>

@@ -1,5 +1,6 @@
-import type { ErrorBase, ValidationError } from '../shared/errors';
+import type { ErrorBase, ValidationError, ValidationIssue } from '../shared/errors';
 import type { TransitionGuard } from './lifecycle';
+import type { EventRejectionCode, RejectedEvent } from './rejections';
 import type { ReferralEventType, ReferralStatus } from './schema';
 
 /**
@@ -123,4 +124,33 @@ export function transitionError(
     duplicate_event: `Event "${event}" has an id that was already applied`,
   };
   return { kind: 'referral', code, message: messages[code], status, event, ...(guard === undefined ? {} : { guard }) };
+}
+
+/** @internal What a rejected event says besides its code and message; the ids only when the event is valid. */
+export interface RejectionDetails {
+  readonly eventId?: string;
+  readonly referralId?: string;
+  readonly status?: ReferralStatus;
+  readonly guard?: TransitionGuard;
+  readonly issues?: readonly ValidationIssue[];
+}
+
+/**
+ * @internal Makes a {@link RejectedEvent} (kind `referral`) for the event at
+ * `index` of a log; `message` must be built from codes, statuses and field
+ * names only. Details left `undefined` are left out.
+ */
+export function createRejectedEvent(code: EventRejectionCode, index: number, message: string, details: RejectionDetails = {}): RejectedEvent {
+  const { eventId, referralId, status, guard, issues } = details;
+  return {
+    kind: 'referral',
+    code,
+    message,
+    index,
+    ...(eventId === undefined ? {} : { eventId }),
+    ...(referralId === undefined ? {} : { referralId }),
+    ...(status === undefined ? {} : { status }),
+    ...(guard === undefined ? {} : { guard }),
+    ...(issues === undefined ? {} : { issues }),
+  };
 }

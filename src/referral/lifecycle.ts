@@ -1,5 +1,5 @@
 import { deepFreeze } from '../shared/deepFreeze';
-import type { ReferralEventType, ReferralStatus } from './schema';
+import { TERMINAL_REFERRAL_STATUSES, type ReferralEventType, type ReferralStatus } from './schema';
 
 /**
  * The conditions some transitions check besides the status:
@@ -177,6 +177,7 @@ export function findTransition(from: ReferralStatus, event: ReferralEventType): 
   return INDEX.get(from)?.get(event);
 }
 
-const TERMINAL = new Set<ReferralStatus>(['rejected', 'unable_to_contact', 'declined', 'withdrawn', 'closed']);
+// The one list of terminal statuses is the schema's.
+const TERMINAL: ReadonlySet<ReferralStatus> = new Set<ReferralStatus>(TERMINAL_REFERRAL_STATUSES);
 /** @internal */
 export const isTerminal = (status: ReferralStatus): boolean => TERMINAL.has(status);

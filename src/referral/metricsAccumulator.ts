@@ -353,7 +353,7 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
       const groups: Groups = new Map([...change].map(([k, v]) => [k, new Map([...v].map(([m, x]) => [m, { ...x }]))]));
       const caseOpen = new Map<string, number>();
       let awaitingBreaches = 0;
-      const asOfDay = opts.asOf === undefined ? undefined : dayOf(opts.asOf);
+      const asOfDay = opts.asOf === undefined ? undefined : dayOf(opts.asOf.date);
       for (const r of open.values()) {
         statusCounts[r.status]++;
         addChange(groups, r);

@@ -6,7 +6,8 @@ import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { ReferralOptionsError } from './errors';
 import { DEFAULT_CONTACT_ATTEMPTS } from './lifecycle';
-import { IsoDateTimeSchema } from '../shared/time';
+import { AsOfSchema, type Moment } from '../shared/time';
+import { prefixIssues } from '../shared/prefixIssues';
 import { safeParse } from '../shared/safeParse';
 
 /** @internal How many recent event ids and ended referrals a stream remembers, to detect repeats. */
@@ -14,8 +15,10 @@ export const DEFAULT_STREAM_WINDOW = 100_000;
 
 /** @internal Options every log-reading function shares, validated and read once. */
 export interface ResolvedLogOptions {
+  /** The instant of `asOf` (start of the day in UTC for a date alone), when given. */
   readonly asOfMs: number | undefined;
-  readonly asOf: string | undefined;
+  /** `asOf` as read by `AsOfSchema`, when given. */
+  readonly asOf: Moment | undefined;
   readonly pathways: ReadonlyMap<string, Pathway>;
   readonly contactAttempts: number;
   /** The metrics' memory window (the default for functions that have no `window` option). */
@@ -23,7 +26,7 @@ export interface ResolvedLogOptions {
 }
 
 const LOG_OPTIONS = {
-  asOf: IsoDateTimeSchema.optional(),
+  asOf: AsOfSchema.optional(),
   pathways: z.array(z.unknown()).max(10_000).optional(),
   contactAttempts: z.number().int().min(1).max(20).optional(),
 };
@@ -32,32 +35,29 @@ const SCHEMAS = {
   replay: z.strictObject(LOG_OPTIONS),
   metrics: z.strictObject({ ...LOG_OPTIONS, window: z.number().int().min(1).max(100_000_000).optional() }),
 };
-const NAMES = { replay: Object.keys(SCHEMAS.replay.shape), metrics: Object.keys(SCHEMAS.metrics.shape) };
 
 /**
  * @internal Validates the options of `replayReferrals` (`'replay'`) or of the
  * metrics functions (`'metrics'`, which add `window`). The input is read once,
  * by the schema; everything after reads the validated copy (issue 16, defect 4).
  * An unknown option is an `unrecognized_field` issue whose message lists the
- * allowed options and never repeats the key typed.
+ * allowed options (the kernel's `issuesFromZod`) and never repeats the key typed.
  */
 export function resolveLogOptions(options: unknown, kind: 'replay' | 'metrics'): Result<ResolvedLogOptions, ReferralOptionsError> {
   const input = options ?? {};
   const schema = SCHEMAS[kind];
   const parsed = safeParse(schema, input);
   if (!parsed.success) {
-    const issues = issuesFromZod(parsed.error, input).map((issue) =>
-      issue.code === 'unrecognized_field' && issue.path.length === 0 ? { ...issue, message: `${issue.message}; the options are ${NAMES[kind].join(', ')}` } : issue,
-    );
-    return err(createValidationError('invalid_referral_options', 'options', issues));
+    // issuesFromZod names the allowed options for an unknown one, never the key typed.
+    return err(createValidationError('invalid_referral_options', 'options', issuesFromZod(parsed.error, input)));
   }
-  const data: { asOf?: string | undefined; pathways?: unknown[] | undefined; contactAttempts?: number | undefined; window?: number | undefined } = parsed.data;
+  const data: { asOf?: Moment | undefined; pathways?: unknown[] | undefined; contactAttempts?: number | undefined; window?: number | undefined } = parsed.data;
   const issues: ValidationIssue[] = [];
   const pathways = new Map<string, Pathway>();
   (data.pathways ?? []).forEach((raw, i) => {
     const p = parsePathway(raw);
     if (p.isErr()) {
-      for (const issue of p.error.issues) issues.push({ ...issue, path: ['pathways', i, ...issue.path], message: `pathways[${i}].${issue.message}` });
+      issues.push(...prefixIssues(p.error.issues, ['pathways', i]));
     } else if (pathways.has(p.value.id)) {
       issues.push({ path: ['pathways', i, 'id'], code: 'duplicate_id', message: `pathways[${i}].id: is used by an earlier pathway` });
     } else pathways.set(p.value.id, p.value);
@@ -66,7 +66,7 @@ export function resolveLogOptions(options: unknown, kind: 'replay' | 'metrics'):
   const asOf = data.asOf;
   return ok({
     asOf,
-    asOfMs: asOf === undefined ? undefined : Date.parse(asOf),
+    asOfMs: asOf?.instant,
     pathways,
     contactAttempts: data.contactAttempts ?? DEFAULT_CONTACT_ATTEMPTS,
     window: data.window ?? DEFAULT_STREAM_WINDOW,

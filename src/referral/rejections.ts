@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../shared/errors';
+import type { ErrorBase, ValidationIssue } from '../shared/errors';
 import type { TransitionGuard } from './lifecycle';
 import type { ReferralStatus } from './schema';
 
@@ -38,27 +38,24 @@ export const EVENT_REJECTION_CODES = [
 export type EventRejectionCode = (typeof EVENT_REJECTION_CODES)[number];
 
 /**
- * An event of a log that was not applied, with its reason. It identifies the
- * event by its position in the input (and its ids, when valid), and never
- * repeats the event's content.
+ * An event of a log that was not applied, with its reason: an error value of
+ * kind `referral` (like every error of the library it has `kind`, `code` and
+ * `message`). It identifies the event by its position in the input (and its
+ * ids, when valid), and never repeats the event's content.
  *
  * @example
  * ```ts
  * import type { RejectedEvent } from 'social-prescribing';
- * const r: RejectedEvent = { index: 7, eventId: 'e8', referralId: 'r2', code: 'duplicate_event', message: 'Event id already seen' };
+ * const r: RejectedEvent = { kind: 'referral', index: 7, eventId: 'e8', referralId: 'r2', code: 'duplicate_event', message: 'Event id already seen' };
  * ```
  */
-export interface RejectedEvent {
+export interface RejectedEvent extends ErrorBase<'referral', EventRejectionCode> {
   /** The event's position in the input, from 0. */
   readonly index: number;
   /** The event's id, when the event is valid. */
   readonly eventId?: string;
   /** The event's referral, when the event is valid. */
   readonly referralId?: string;
-  /** Why it was not applied. */
-  readonly code: EventRejectionCode;
-  /** A sentence built from codes, statuses and field names only. */
-  readonly message: string;
   /** For `invalid_transition` and `transition_guard_failed`: the referral's status. */
   readonly status?: ReferralStatus;
   /** For `transition_guard_failed`: the guard that failed. */

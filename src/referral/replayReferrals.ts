@@ -1,7 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { Pathway } from '../pathway/index';
 import { applyEvent, eventMs, referralFromReceived, type MutableReferral } from './applyEvent';
-import { transitionError, type EventLogError, type ReferralOptionsError } from './errors';
+import { createRejectedEvent, transitionError, type EventLogError, type ReferralOptionsError } from './errors';
 import { fastParseReferralEvent } from './fastParseReferralEvent';
 import { attemptsFor, resolveLogOptions } from './options';
 import { BAD_LINE, BAD_LINE_ISSUE, parseLine, readAll } from './readLog';
@@ -10,6 +9,7 @@ import { ReferralEventSchema, type Referral, type ReferralEvent } from './schema
 import { createValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import { safeParse } from '../shared/safeParse';
+import type { AsOf } from '../shared/time';
 
 /**
  * Options for {@link replayReferrals} and the metrics functions.
@@ -21,10 +21,14 @@ import { safeParse } from '../shared/safeParse';
  * ```
  */
 export interface ReplayOptions {
-  /** Now: events dated after it are rejected (`event_after_as_of`). */
-  readonly asOf?: string | undefined;
-  /** The pathways, for their service levels (contact attempts, days to first contact). */
-  readonly pathways?: readonly Pathway[] | undefined;
+  /**
+   * Now: events dated after it are rejected (`event_after_as_of`). An ISO
+   * date (the start of that day in UTC), an ISO date-time with an offset or
+   * a `Date`.
+   */
+  readonly asOf?: AsOf | undefined;
+  /** The pathways, for their service levels (contact attempts, days to first contact); each is validated as a `Pathway`, so a JSON file's content is fine. */
+  readonly pathways?: readonly unknown[] | undefined;
   /** Unsuccessful contact attempts required before `unable_to_contact` when a pathway does not say; default 3. */
   readonly contactAttempts?: number | undefined;
 }
@@ -133,7 +137,8 @@ export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptio
     if (typeof item === 'string') {
       raw = parseLine(item);
       if (raw === BAD_LINE) {
-        rejected.push({ index, code: 'invalid_referral_event', message: createValidationError('invalid_referral_event', 'referral event', [BAD_LINE_ISSUE]).message, issues: [BAD_LINE_ISSUE] });
+        const error = createValidationError('invalid_referral_event', 'referral event', [BAD_LINE_ISSUE]);
+        rejected.push(createRejectedEvent('invalid_referral_event', index, error.message, { issues: error.issues }));
         continue;
       }
     }
@@ -145,7 +150,7 @@ export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptio
     const parsed = safeParse(ReferralEventSchema, raw);
     if (!parsed.success) {
       const error = createValidationError('invalid_referral_event', 'referral event', issuesFromZod(parsed.error, raw));
-      rejected.push({ index, code: 'invalid_referral_event', message: error.message, issues: error.issues });
+      rejected.push(createRejectedEvent('invalid_referral_event', index, error.message, { issues: error.issues }));
       continue;
     }
     const event = parsed.data;
@@ -158,44 +163,44 @@ export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptio
   const seen = new Set<string>();
   const applied: AppliedEvent[] = [];
   for (const { index, event, ms } of entries) {
-    const ids = { index, eventId: event.id, referralId: event.referralId };
+    const ids = { eventId: event.id, referralId: event.referralId };
     const known = seen.size;
     seen.add(event.id);
     if (seen.size === known) {
-      rejected.push({ ...ids, code: 'duplicate_event', message: `Event "${event.type}" has an id that came earlier in the log` });
+      rejected.push(createRejectedEvent('duplicate_event', index, `Event "${event.type}" has an id that came earlier in the log`, ids));
       continue;
     }
     if (opts.asOfMs !== undefined && ms > opts.asOfMs) {
-      rejected.push({ ...ids, code: 'event_after_as_of', message: `Event "${event.type}" is dated after asOf` });
+      rejected.push(createRejectedEvent('event_after_as_of', index, `Event "${event.type}" is dated after asOf`, ids));
       continue;
     }
     const held = referrals.get(event.referralId);
     if (event.type === 'received') {
       if (held !== undefined) {
         const e = transitionError('invalid_transition', held.referral.status, event.type);
-        rejected.push({ ...ids, code: 'invalid_transition', message: e.message, status: held.referral.status });
+        rejected.push(createRejectedEvent('invalid_transition', index, e.message, { ...ids, status: held.referral.status }));
         continue;
       }
       referrals.set(event.referralId, { referral: referralFromReceived(event), lastMs: ms, attempts: attemptsFor(opts, event.pathwayId) });
-      applied.push(ids);
+      applied.push({ index, ...ids });
       continue;
     }
     if (held === undefined) {
-      rejected.push({ ...ids, code: 'unknown_referral', message: `Event "${event.type}" is for a referral that was never received` });
+      rejected.push(createRejectedEvent('unknown_referral', index, `Event "${event.type}" is for a referral that was never received`, ids));
       continue;
     }
     const referral = held.referral;
     const status = referral.status;
     const e = applyEvent(referral, event, held.attempts, ms, held.lastMs);
     if (e === undefined) {
-      applied.push(ids);
+      applied.push({ index, ...ids });
       held.lastMs = ms;
     }
     else if (e.code === 'invalid_transition' || e.code === 'transition_guard_failed' || e.code === 'event_out_of_order' || e.code === 'duplicate_event') {
-      rejected.push({ ...ids, code: e.code, message: e.message, status, ...(e.guard === undefined ? {} : { guard: e.guard }) });
+      rejected.push(createRejectedEvent(e.code, index, e.message, { ...ids, status, ...(e.guard === undefined ? {} : { guard: e.guard }) }));
     } else {
       // referral_mismatch and event_after_as_of cannot happen here: the referral is looked up by id and asOf was checked.
-      rejected.push({ ...ids, code: 'invalid_transition', message: e.message, status });
+      rejected.push(createRejectedEvent('invalid_transition', index, e.message, { ...ids, status }));
     }
   }
   rejected.sort((a, b) => a.index - b.index);

@@ -6,12 +6,11 @@ import type { SchemePathway } from '../scheme/index';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { COVERAGE_SCALES, REFERRAL_SETTINGS, REFERRAL_SOURCE_OF_SETTING, REFERRAL_SOURCES, type CoverageScale, type ReferralSetting, type ReferralSource } from '../shared/vocabulary';
 import { issuesFromZod } from '../shared/zodIssues';
-import type { Pathway } from '../pathway/index';
 import type { ReferralOptionsError } from './errors';
 import { IdSchema } from '../shared/schemas';
-import { RefSchema, type Referral } from './schema';
-import type { ReferralMetrics } from './types';
+import { RefSchema } from './schema';
 import { safeParse } from '../shared/safeParse';
+import { prefixIssues } from '../shared/prefixIssues';
 
 /**
  * Options for {@link schemeFactsFromReferrals}.
@@ -23,8 +22,8 @@ import { safeParse } from '../shared/safeParse';
  * ```
  */
 export interface SchemeFactsFromReferralsOptions {
-  /** The pathways' definitions: a pathway with one (eligibility and referral process defined) counts as clearly delineated. */
-  readonly pathways?: readonly Pathway[] | undefined;
+  /** The pathways' definitions, each validated as a `Pathway` (a JSON file's content is fine): a pathway with one (eligibility and referral process defined) counts as clearly delineated. */
+  readonly pathways?: readonly unknown[] | undefined;
   /** The codes of every GP practice in the area the scheme serves, to measure the share that refer. */
   readonly areaGpPractices?: readonly string[] | undefined;
   /** The scale of that area; default `local_authority_or_ccg`. */
@@ -131,8 +130,9 @@ function routeId(pathwayId: string, setting: ReferralSetting, used: Set<string>)
  *   area's GP practices (`areaGpPractices`) referred; otherwise left out,
  *   since fewer practices referring does not prove a smaller area.
  *
- * Takes the referrals from `replayReferrals`, or the metrics of
- * `computeReferralMetrics` for logs too large to hold. Never throws.
+ * Takes the referrals from `replayReferrals` (a `Referral[]`), or the metrics of
+ * `computeReferralMetrics` (`ReferralMetrics`) for logs too large to hold;
+ * either is validated for the fields it reads. Never throws.
  *
  * @example
  * ```ts
@@ -145,7 +145,7 @@ function routeId(pathwayId: string, setting: ReferralSetting, used: Set<string>)
  * ```
  */
 export function schemeFactsFromReferrals(
-  referralsOrMetrics: readonly Referral[] | ReferralMetrics,
+  referralsOrMetrics: unknown,
   options?: SchemeFactsFromReferralsOptions,
 ): Result<SchemeFacts, ReferralOptionsError> {
   const input = options ?? {};
@@ -157,7 +157,7 @@ export function schemeFactsFromReferrals(
   (opts.pathways ?? []).forEach((raw, i) => {
     const p = parsePathway(raw);
     if (p.isOk()) defined.set(p.value.id, new Set(p.value.referralSettings));
-    else for (const issue of p.error.issues) issues.push({ ...issue, path: ['pathways', i, ...issue.path], message: `pathways[${i}].${issue.message}` });
+    else issues.push(...prefixIssues(p.error.issues, ['pathways', i]));
   });
   if (issues.length > 0) return err(createValidationError('invalid_referral_options', 'options', issues));
 

@@ -5,7 +5,7 @@ import { transitionError, type ReferralError, type ReferralEventError, type Refe
 import { DEFAULT_CONTACT_ATTEMPTS } from './lifecycle';
 import { parseReferral } from './parseReferral';
 import { parseReferralEvent } from './parseReferralEvent';
-import type { Referral, ReferralEvent } from './schema';
+import type { Referral } from './schema';
 
 /**
  * Applies one event to a referral, following the lifecycle table
@@ -15,7 +15,9 @@ import type { Referral, ReferralEvent } from './schema';
  * (`invalid_transition`), or the guard that failed
  * (`transition_guard_failed`); so does an event dated before the referral's
  * last event, after `asOf`, already applied, or for another referral.
- * Never throws.
+ * The referral and the event are validated whatever their type (a record
+ * read back from storage is fine); `asOf` accepts an ISO date, an ISO
+ * date-time with an offset or a `Date`. Never throws.
  *
  * @example
  * ```ts
@@ -35,8 +37,8 @@ import type { Referral, ReferralEvent } from './schema';
  * ```
  */
 export function transitionReferral(
-  referral: Referral,
-  event: ReferralEvent,
+  referral: unknown,
+  event: unknown,
   options: TransitionOptions,
 ): Result<Referral, ReferralError | ReferralEventError | ReferralTransitionError | ReferralOptionsError> {
   return resolveTransitionOptions(options).andThen((opts) =>
