@@ -6,7 +6,7 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 /** A module imports another only through its `index.ts` or `internal.ts`; `src/shared/` is the kernel every module uses. */
 const MODULE_BOUNDARY = {
-  regex: '^\\.\\./(scheme|scoring|research|pathway|menu|outcomes|referral|commissioning|fhir)/(?!index$|internal$)[^/]+$',
+  regex: '^\\.\\./(scheme|scoring|research|pathway|menu|outcomes|referral|commissioning|fhir)/(?!index$|internal$).+$',
   message: "import another module through its index.ts (or internal.ts for what the library does not publish)",
 };
 

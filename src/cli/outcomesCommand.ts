@@ -240,6 +240,6 @@ export function registerOutcomesCommand(program: Command, onExit: (code: number)
     .addOption(new Option('-m, --measure <measure>', 'the measure to report (default: the first with any pairs)').choices(WELLBEING_MEASURES))
     .option('-o, --out <file>', 'write the summary to a file instead of standard output')
     .option('--chart <file>', 'also write the before-and-after chart as an SVG file')
-    .option('--as-of <date-time>', 'ignore events dated after this ISO date-time')
+    .option('--as-of <date>', 'ignore events after this moment: an ISO date (the start of that day, UTC) or an ISO date-time with offset')
     .action(async (log: string, options: OutcomesOptions) => onExit(await outcomesCommand(log, options)));
 }

@@ -1,3 +1,4 @@
+import { indexTransitions } from '../shared/transitionTable';
 import type { RoundEvent, RoundState } from './schema';
 
 /**
@@ -75,9 +76,7 @@ export const ROUND_TRANSITIONS: readonly RoundTransition[] = [
 ];
 
 /** @internal The row of the table for `state` and `event`, if any. */
-export function findTransition(state: RoundState, event: RoundEvent): RoundTransition | undefined {
-  return ROUND_TRANSITIONS.find((t) => t.from === state && t.event === event);
-}
+export const findTransition: (state: RoundState, event: RoundEvent) => RoundTransition | undefined = indexTransitions<RoundState, RoundEvent, RoundTransition>(ROUND_TRANSITIONS);
 
 /** @internal The instant (ms) a round day starts, in UTC: `YYYY-MM-DD` read as the start of that day. */
 const startOfDay = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`);

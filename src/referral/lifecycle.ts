@@ -1,3 +1,4 @@
+import { indexTransitions } from '../shared/transitionTable';
 import { deepFreeze } from '../shared/deepFreeze';
 import { TERMINAL_REFERRAL_STATUSES, type ReferralEventType, type ReferralStatus } from './schema';
 
@@ -164,18 +165,8 @@ export const FHIR_TASK_STATUS_OF: Readonly<Record<ReferralStatus, FhirTaskStatus
   closed: 'completed',
 });
 
-// Status -> event -> row: two lookups and no key to build, on every event replayed.
-const INDEX = new Map<ReferralStatus, Map<ReferralEventType, ReferralTransition>>();
-for (const t of REFERRAL_TRANSITIONS) {
-  let byEvent = INDEX.get(t.from);
-  if (byEvent === undefined) INDEX.set(t.from, (byEvent = new Map()));
-  byEvent.set(t.event, t);
-}
-
-/** @internal The table row for a status and event, if any. */
-export function findTransition(from: ReferralStatus, event: ReferralEventType): ReferralTransition | undefined {
-  return INDEX.get(from)?.get(event);
-}
+/** @internal The table row for a status and event, if any (the library's one transition engine). */
+export const findTransition: (from: ReferralStatus, event: ReferralEventType) => ReferralTransition | undefined = indexTransitions<ReferralStatus, ReferralEventType, ReferralTransition>(REFERRAL_TRANSITIONS);
 
 // The one list of terminal statuses is the schema's.
 const TERMINAL: ReadonlySet<ReferralStatus> = new Set<ReferralStatus>(TERMINAL_REFERRAL_STATUSES);

@@ -1,8 +1,7 @@
 import type { SchemeProfile } from '../scheme/index';
-import { classifyScheme } from '../scoring/index';
+import { classifyScheme, RUBRIC_V2 } from '../scoring/index';
 import { classifyValidProfile } from '../scoring/internal';
 import { loadRubric } from '../scoring/internal';
-import { RUBRIC_V2 } from '../scoring/rubrics/v2';
 import { createBatchFailure } from './createBatchFailure';
 import type { BatchRecord, BatchSource, ClassificationRules } from './schema';
 

@@ -1,3 +1,4 @@
+import { prefixIssues } from '../shared/prefixIssues';
 import { unreadableInputError } from '../shared/errors';
 import { totalOr } from '../shared/total';
 import { err, ok, type Result } from 'neverthrow';
@@ -73,7 +74,7 @@ function formatSchemeCsvUnchecked(
   profiles.forEach((p, i) => {
     const parsed = parseSchemeProfile(p);
     if (parsed.isOk()) valid.push(parsed.value);
-    else for (const issue of parsed.error.issues) issues.push({ ...issue, path: [i, ...issue.path], message: `[${i}].${issue.message}` });
+    else issues.push(...prefixIssues(parsed.error.issues, [i]));
   });
   if (issues.length > 0) return err(createValidationError('invalid_scheme_profiles', 'scheme profiles', issues));
   const requested = options.pathwayGroups;

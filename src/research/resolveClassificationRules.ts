@@ -1,10 +1,6 @@
 import { ok, type Result } from 'neverthrow';
 import { createUnknownProfile } from '../scheme/index';
-import { classifyScheme, type ClassifyOptions } from '../scoring/index';
-import type { ClassifyError } from '../scoring/index';
-import { parseRubric } from '../scoring/index';
-import type { Rubric } from '../scoring/index';
-import { RUBRIC_V2 } from '../scoring/rubrics/v2';
+import { classifyScheme, parseRubric, RUBRIC_V2, type ClassifyError, type ClassifyOptions, type Rubric } from '../scoring/index';
 import { hashClassificationRules } from './hashClassificationRules';
 import type { ClassificationRules, RuleColumn } from './schema';
 

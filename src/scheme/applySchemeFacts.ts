@@ -1,3 +1,4 @@
+import { prefixIssues } from '../shared/prefixIssues';
 import { isPlainObject } from '../shared/text';
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
@@ -121,7 +122,7 @@ export function applySchemeFacts(
   factSets.forEach((facts, i) => {
     const parsed = safeParse(SchemeFactsSchema, facts);
     if (parsed.success) sets.push(parsed.data);
-    else for (const issue of issuesFromZod(parsed.error, facts)) issues.push({ ...issue, path: [i, ...issue.path], message: `facts[${i}].${issue.message}` });
+    else issues.push(...prefixIssues(issuesFromZod(parsed.error, facts), [i]));
   });
   if (issues.length > 0) return err(createValidationError('invalid_scheme_facts', 'scheme facts', issues));
   const conflicts: FactConflict[] = [];

@@ -38,7 +38,8 @@ describe('applySchemeFacts', () => {
       ['1.pathways.0.setting', 'invalid_value'],
       ['1.pathways.0.clearlyDelineated', 'invalid_value'],
     ]);
-    expect(e.issues[1]!.message).toBe('facts[1].pathways[0].clearlyDelineated: expected one of true, false, "unknown"');
+    // The message names the place exactly as the path does (prefixIssues).
+    expect(e.issues[1]!.message).toBe('[1].pathways[0].clearlyDelineated: expected one of true, false, "unknown"');
   });
 
   it('a bad profile names the profile\'s field', () => {
