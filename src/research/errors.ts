@@ -60,7 +60,22 @@ export type SchemeProfilesError = ValidationError<'invalid_scheme_profiles'>;
  */
 export interface BatchInputError extends ErrorBase<'batch', 'invalid_input'> {
   /** One issue, on the whole input (empty path, no column). */
-  readonly issues: readonly [BatchIssue & { readonly code: BatchInputIssueCode }];
+  readonly issues: readonly [BatchInputIssue];
+}
+
+/**
+ * The one issue of a {@link BatchInputError}: a batch issue whose code says
+ * why the whole input could not be read.
+ *
+ * @example
+ * ```ts
+ * import type { BatchInputIssue } from 'social-prescribing';
+ * const encoding = (i: BatchInputIssue) => i.code === 'invalid_encoding';
+ * ```
+ */
+export interface BatchInputIssue extends BatchIssue {
+  /** Why the input could not be read: one of `BATCH_INPUT_ISSUE_CODES`. */
+  readonly code: BatchInputIssueCode;
 }
 
 /**

@@ -27,7 +27,7 @@ export {
   type BatchTextFormat,
   type ResearchReportOptions,
 } from './schema';
-export type { SchemeCsvHeaderError, SchemeCsvRowError, SchemeProfilesError, BatchInputError } from './errors';
+export type { SchemeCsvHeaderError, SchemeCsvRowError, SchemeProfilesError, BatchInputError, BatchInputIssue } from './errors';
 export { schemeCsvColumns } from './schemeCsvColumns';
 export { createSchemeCsvLayout } from './createSchemeCsvLayout';
 export { parseSchemeCsvRecord } from './parseSchemeCsvRecord';
