@@ -1,50 +1,38 @@
 import { SCHEME_FACTS, type FactDescriptor } from '../scheme/facts';
 import type { SchemePathway, SchemeProfile } from '../scheme/schema';
-import { HEALTH_SETTINGS, KIMBERLEE_LEVELS, REFERRAL_SETTINGS, TIERS, type Tier } from '../shared/vocabulary';
-import { tierRange, type TierBounds } from './tierBounds';
-import type { Truth } from './compileRubric';
+import { HEALTH_SETTINGS, REFERRAL_SETTINGS, TIERS, type Tier } from '../shared/vocabulary';
+import type { FactVector } from './compileFactVector';
 import { resolve, type CompiledRubric } from './compileRubric';
+import type { ParamState } from './paramState';
+import { summarisePathways } from './summarisePathways';
+import { tierRange, vectorTierBounds, type TierBounds } from './tierBounds';
 import type { DecisiveFact, DecisiveFactOutcome } from './types';
 
 const FACTS = new Map(SCHEME_FACTS.map((f) => [f.key, f]));
 type Params = Readonly<Record<string, number>>;
 
-interface Candidate {
+/** @internal One answer to an unknown fact. */
+export interface Candidate {
   readonly value: boolean | string | number;
   readonly label: string;
-  /** Where the fact lives in a profile, and what to put there for this value. */
-  readonly path: readonly (string | number)[];
-  readonly set: unknown;
-}
-
-/** A deep copy of a validated profile (plain data only), to try answers on in place. */
-function copyOf<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(copyOf) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const key in value) out[key] = copyOf((value as Record<string, unknown>)[key]);
-  return out as T;
-}
-
-/** Runs `read` with the candidate's value written into `scratch`, then puts the old value back. */
-function withCandidate<R>(scratch: SchemeProfile, c: Candidate, read: (changed: SchemeProfile) => R): R {
-  let parent = scratch as unknown as Record<string | number, unknown>;
-  for (let i = 0; i < c.path.length - 1; i++) parent = parent[c.path[i]!] as Record<string | number, unknown>;
-  const key = c.path[c.path.length - 1]!;
-  const before = parent[key];
-  parent[key] = c.set;
-  try {
-    return read(scratch);
-  } finally {
-    parent[key] = before;
-  }
+  /** The answer in the fact vector: the fact's slot and the value's code, or the pathway list it gives (slot -1). */
+  readonly slot: number;
+  readonly code: number;
+  readonly pathways: SchemeProfile['pathways'];
 }
 
 const settingLabel = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1).replace(/_/g, ' ');
 
-/** The values a fact of the catalogue could take, as the rubric distinguishes them. */
+/** The values a fact of the catalogue could take, as the rubric distinguishes them, coded for the fact vector. */
 function factCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: Params): Candidate[] {
-  const at = (value: boolean | string | number, label: string): Candidate => ({ value, label, path: fact.path, set: value });
+  const slot = compiled.vector.slots.get(fact.key);
+  const at = (value: boolean | string | number, label: string): Candidate => ({
+    value,
+    label,
+    slot: slot?.index ?? -1,
+    code: slot?.encode(value) ?? -1,
+    pathways: 'unknown',
+  });
   switch (fact.kind) {
     case 'boolean':
       return [at(true, 'yes'), at(false, 'no')];
@@ -71,6 +59,9 @@ function factCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: 
   }
 }
 
+/** An answer that gives the pathway list `pathways`. */
+const listCandidate = (value: boolean | string | number, label: string, pathways: readonly SchemePathway[]): Candidate => ({ value, label, slot: -1, code: -1, pathways: pathways as SchemePathway[] });
+
 /** For a `pathways` list that is unknown: none, or enough to meet every pathways condition of the rubric's tier criteria. */
 function pathwayListCandidates(compiled: CompiledRubric, params: Params): Candidate[] {
   let need = 1;
@@ -93,86 +84,89 @@ function pathwayListCandidates(compiled: CompiledRubric, params: Params): Candid
     clearlyDelineated: true,
   }));
   return [
-    { value: 0, label: 'no clearly delineated pathways', path: ['pathways'], set: [] },
-    {
-      value: n,
-      label: `${n} or more clearly delineated pathways, from ${Math.min(n, HEALTH_SETTINGS.length)} or more health settings`,
-      path: ['pathways'],
-      set: enough,
-    },
+    listCandidate(0, 'no clearly delineated pathways', []),
+    listCandidate(n, `${n} or more clearly delineated pathways, from ${Math.min(n, HEALTH_SETTINGS.length)} or more health settings`, enough),
   ];
 }
 
-interface Open {
+/** @internal An unknown fact the tier criteria read. */
+export interface Open {
   readonly fact: string;
   readonly label: string;
   /** Built only when needed, and once per rubric and parameters for the catalogue's facts. */
   readonly candidates: () => readonly Candidate[];
 }
 
-const CANDIDATES = new WeakMap<CompiledRubric, WeakMap<Params, Map<string, readonly Candidate[]>>>();
-
-function cachedCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: Params): readonly Candidate[] {
-  let byParams = CANDIDATES.get(compiled);
+function cachedCandidates(key: string, state: ParamState, build: () => Candidate[]): readonly Candidate[] {
+  let hit = state.candidates.get(key);
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (byParams === undefined) CANDIDATES.set(compiled, (byParams = new WeakMap()));
-  let cache = byParams.get(params);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (cache === undefined) byParams.set(params, (cache = new Map()));
-  let hit = cache.get(fact.key);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (hit === undefined) cache.set(fact.key, (hit = factCandidates(fact, compiled, params)));
+  if (hit === undefined) state.candidates.set(key, (hit = build()));
   return hit;
 }
 
-const CATALOGUE_OPEN = new WeakMap<CompiledRubric, WeakMap<Params, Map<string, Open | undefined>>>();
-
 /** A catalogue fact's entry does not depend on the profile: built once per rubric and parameters. */
-function catalogueOpen(key: string, compiled: CompiledRubric, params: Params): Open | undefined {
-  let byParams = CATALOGUE_OPEN.get(compiled);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (byParams === undefined) CATALOGUE_OPEN.set(compiled, (byParams = new WeakMap()));
-  let cache = byParams.get(params);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (cache === undefined) byParams.set(params, (cache = new Map()));
+function catalogueOpen(key: string, compiled: CompiledRubric, params: Params, state: ParamState): Open | undefined {
+  const cache = state.open;
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
   if (!cache.has(key)) {
     const fact = FACTS.get(key);
-    cache.set(key, fact === undefined ? undefined : { fact: key, label: fact.label, candidates: () => cachedCandidates(fact, compiled, params) });
+    cache.set(
+      key,
+      fact === undefined ? undefined : { fact: key, label: fact.label, candidates: () => cachedCandidates(key, state, () => factCandidates(fact, compiled, params)) },
+    );
   }
   return cache.get(key);
 }
 
+const isUnknown = (vector: FactVector, v: Float64Array, slot: number): boolean => v[slot] === vector.unknownCode[slot];
+
+/** The list with the pathway at `i` changed. */
+function withPathway(list: readonly SchemePathway[], i: number, change: Partial<SchemePathway>): SchemePathway[] {
+  return list.map((p, k) => (k === i ? { ...p, ...change } : p));
+}
+
+/** The open fact of one field of the pathway at `i`: its setting, or whether it is clearly delineated. */
+function pathwayOpen(list: readonly SchemePathway[], i: number, field: 'setting' | 'clearlyDelineated'): Open {
+  return field === 'setting'
+    ? {
+        fact: `pathways[${i}].setting`,
+        label: `Pathway ${i + 1}: the setting it takes referrals from`,
+        candidates: () => REFERRAL_SETTINGS.map((s) => listCandidate(s, settingLabel(s), withPathway(list, i, { setting: s }))),
+      }
+    : {
+        fact: `pathways[${i}].clearlyDelineated`,
+        label: `Pathway ${i + 1}: clearly delineated`,
+        candidates: () => [true, false].map((b) => listCandidate(b, b ? 'yes' : 'no', withPathway(list, i, { clearlyDelineated: b }))),
+      };
+}
+
+/** The open fact of an unknown pathway list. */
+const pathwaysOpen = (compiled: CompiledRubric, params: Params, state: ParamState): Open => ({
+  fact: 'pathways',
+  label: 'Referral pathways',
+  candidates: () => cachedCandidates('pathways', state, () => pathwayListCandidates(compiled, params)),
+});
+
 /** The unknown facts the tier criteria read, in rubric order, each once. */
-function openFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params, only?: string): Open[] {
+function openFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params, state: ParamState): Open[] {
   const out: Open[] = [];
-  for (const [key, isUnknown] of compiled.tierCheckers) {
-    if ((only !== undefined && key !== only) || !isUnknown(profile)) continue;
+  const vector = compiled.vector;
+  const { v } = vector.scratch;
+  for (const { key, slot } of vector.tierFacts) {
+    if (!isUnknown(vector, v, slot)) continue;
     if (key === 'pathways') {
       const list = profile.pathways;
       if (list === 'unknown') {
-        out.push({ fact: 'pathways', label: 'Referral pathways', candidates: () => pathwayListCandidates(compiled, params) });
+        out.push(pathwaysOpen(compiled, params, state));
         continue;
       }
       list.forEach((pathway, i) => {
-        if (pathway.setting === 'unknown') {
-          out.push({
-            fact: `pathways[${i}].setting`,
-            label: `Pathway ${i + 1}: the setting it takes referrals from`,
-            candidates: () => REFERRAL_SETTINGS.map((s) => ({ value: s, label: settingLabel(s), path: ['pathways', i, 'setting'], set: s })),
-          });
-        }
-        if (pathway.clearlyDelineated === 'unknown') {
-          out.push({
-            fact: `pathways[${i}].clearlyDelineated`,
-            label: `Pathway ${i + 1}: clearly delineated`,
-            candidates: () => [true, false].map((b) => ({ value: b, label: b ? 'yes' : 'no', path: ['pathways', i, 'clearlyDelineated'], set: b })),
-          });
-        }
+        if (pathway.setting === 'unknown') out.push(pathwayOpen(list, i, 'setting'));
+        if (pathway.clearlyDelineated === 'unknown') out.push(pathwayOpen(list, i, 'clearlyDelineated'));
       });
       continue;
     }
-    const open = catalogueOpen(key, compiled, params);
+    const open = catalogueOpen(key, compiled, params, state);
     if (open !== undefined) out.push(open);
   }
   return out;
@@ -185,18 +179,10 @@ const width = (o: DecisiveFactOutcome): number => TIERS.indexOf(o.highestPossibl
  * every answer giving the current range: those results are built once per
  * rubric, parameters, fact and range, and shared.
  */
-const SETTLED = new WeakMap<CompiledRubric, WeakMap<Params, Map<string, (DecisiveFact | undefined)[]>>>();
-
-function settledFact(o: Open, compiled: CompiledRubric, params: Params, tier: Tier): DecisiveFact {
-  let byParams = SETTLED.get(compiled);
+function settledFact(o: Open, state: ParamState, tier: Tier): DecisiveFact {
+  let byTier = state.settled.get(o.fact);
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (byParams === undefined) SETTLED.set(compiled, (byParams = new WeakMap()));
-  let cache = byParams.get(params);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (cache === undefined) byParams.set(params, (cache = new Map()));
-  let byTier = cache.get(o.fact);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (byTier === undefined) cache.set(o.fact, (byTier = []));
+  if (byTier === undefined) state.settled.set(o.fact, (byTier = []));
   const t = TIERS.indexOf(tier);
   let hit = byTier[t];
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
@@ -213,21 +199,59 @@ function settledFact(o: Open, compiled: CompiledRubric, params: Params, tier: Ti
   return hit;
 }
 
-/** The unknown facts of a profile whose tier is determined: every answer gives the same range. */
-function settledFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params, tier: Tier): readonly DecisiveFact[] {
+/** A pathway field settled at a tier: shared, by the pathway's index, the field and the tier. */
+function settledPathwayFact(list: readonly SchemePathway[], i: number, field: 0 | 1, state: ParamState, tier: number): DecisiveFact {
+  const at = (i * 2 + field) * TIERS.length + tier;
+  let hit = state.settledPathways[at];
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
+  if (hit === undefined) state.settledPathways[at] = hit = settledFact(pathwayOpen(list, i, field === 0 ? 'setting' : 'clearlyDelineated'), state, TIERS[tier]!);
+  return hit;
+}
+
+/**
+ * The unknown facts of a profile whose tier is determined: every answer
+ * gives the same range. Each is shared, by the tier fact (or pathway field)
+ * and the tier: listing them reads one array entry per unknown fact.
+ */
+function settledFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params, state: ParamState, tier: Tier): readonly DecisiveFact[] {
+  const vector = compiled.vector;
+  const { v } = vector.scratch;
+  const facts = vector.tierFacts;
+  const t = TIERS.indexOf(tier);
   let out: DecisiveFact[] | undefined;
-  for (const [key, isUnknown] of compiled.tierCheckers) {
-    if (!isUnknown(profile)) continue;
+  for (let k = 0; k < facts.length; k++) {
+    const { key, slot } = facts[k]!;
+    if (!isUnknown(vector, v, slot)) continue;
     out ??= [];
-    if (key === 'pathways') {
-      // Rare: the pathway facts depend on the profile's list.
-      for (const o of openFacts(profile, compiled, params, key)) out.push(settledFact(o, compiled, params, tier));
-      continue;
+    const list = profile.pathways;
+    if (key !== 'pathways') {
+      let hit = state.settledTierFacts[k * TIERS.length + t];
+      // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
+      if (hit === undefined) {
+        const o = catalogueOpen(key, compiled, params, state);
+        if (o !== undefined) state.settledTierFacts[k * TIERS.length + t] = hit = settledFact(o, state, tier);
+      }
+      if (hit !== undefined) out.push(hit);
+    } else if (list === 'unknown') {
+      out.push(settledFact(pathwaysOpen(compiled, params, state), state, tier));
+    } else {
+      list.forEach((pathway, i) => {
+        if (pathway.setting === 'unknown') out!.push(settledPathwayFact(list, i, 0, state, t));
+        if (pathway.clearlyDelineated === 'unknown') out!.push(settledPathwayFact(list, i, 1, state, t));
+      });
     }
-    const o = catalogueOpen(key, compiled, params);
-    if (o !== undefined) out.push(settledFact(o, compiled, params, tier));
   }
   return out ?? NONE;
+}
+
+/** The tier bounds of the profile with one fact answered: its fact vector copied, the answer written in, the tier criteria decided again. */
+function boundsWith(vector: FactVector, state: ParamState, c: Candidate): TierBounds {
+  const { v, tried, triedTruths } = vector.scratch;
+  tried.set(v);
+  if (c.slot >= 0) tried[c.slot] = c.code;
+  else summarisePathways(c.pathways, tried, vector.pathways);
+  vector.evaluateTier(tried, state.R, triedTruths);
+  return vectorTierBounds(vector, tried, triedTruths);
 }
 
 /**
@@ -236,31 +260,24 @@ function settledFacts(profile: SchemeProfile, compiled: CompiledRubric, params: 
  * widest range any answer could leave (smallest first: the fact most sure to
  * settle the tier), then by the average width, then in rubric order. When
  * the tier is determined no answer can move it (resolving a fact never widens
- * the range), so nothing is evaluated.
+ * the range), so nothing is evaluated. The profile's fact vector is the one
+ * in `compiled.vector.scratch`.
  */
 export function findDecisiveFacts(
   profile: SchemeProfile,
   compiled: CompiledRubric,
   params: Params,
+  state: ParamState,
   threshold: number,
-  bounds: TierBounds,
-  truths: readonly Truth[],
   tier: Tier,
   highestPossibleTier: Tier,
 ): readonly DecisiveFact[] {
-  if (tier === highestPossibleTier) return settledFacts(profile, compiled, params, tier);
-  const open = openFacts(profile, compiled, params);
+  if (tier === highestPossibleTier) return settledFacts(profile, compiled, params, state, tier);
+  const open = openFacts(profile, compiled, params, state);
   if (open.length === 0) return NONE;
-  const base = levelContributions(profile, compiled);
-  // Answers are tried on one private copy, each written and then undone: no copy per answer.
-  const scratch = copyOf(profile);
   const scored = open.map((o, order) => {
-    const readers = readersOf(compiled, o.fact.startsWith('pathways') ? 'pathways' : o.fact);
     const outcomes: DecisiveFactOutcome[] = o.candidates().map((c) => {
-      const [low, high] = tierRange(
-        withCandidate(scratch, c, (changed) => boundsWith(changed, compiled, params, bounds, truths, base, readers)),
-        threshold,
-      );
+      const [low, high] = tierRange(boundsWith(compiled.vector, state, c), threshold);
       return { value: c.value, label: c.label, tier: low, highestPossibleTier: high };
     });
     const decisive = outcomes.some((x) => x.tier !== tier || x.highestPossibleTier !== highestPossibleTier);
@@ -278,100 +295,3 @@ export function findDecisiveFacts(
 }
 
 const NONE: readonly DecisiveFact[] = Object.freeze([]);
-const HOLISTIC = KIMBERLEE_LEVELS.indexOf('holistic');
-
-/** Which tier criteria read a fact: its level-fact index (or -1) and the indexes of the necessary conditions and features. */
-interface Readers {
-  readonly level: number;
-  readonly necessary: readonly number[];
-  readonly features: readonly number[];
-}
-const READERS = new WeakMap<CompiledRubric, Map<string, Readers>>();
-
-function readersOf(compiled: CompiledRubric, key: string): Readers {
-  let map = READERS.get(compiled);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (map === undefined) READERS.set(compiled, (map = new Map()));
-  let hit = map.get(key);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (hit === undefined) {
-    const reading = (list: CompiledRubric['necessary']) => list.flatMap((c, i) => (c.fieldsRead.includes(key) ? [i] : []));
-    hit = { level: compiled.levelFacts.findIndex((f) => f.key === key), necessary: reading(compiled.necessary), features: reading(compiled.features) };
-    map.set(key, hit);
-  }
-  return hit;
-}
-
-/** Each level fact's lowest and highest cap in a profile. */
-function levelContributions(profile: SchemeProfile, compiled: CompiledRubric): { low: number[]; high: number[] } {
-  const low: number[] = [];
-  const high: number[] = [];
-  for (const f of compiled.levelFacts) {
-    const v = f.get(profile);
-    if (v === 'unknown') {
-      low.push(f.lowest);
-      high.push(f.highest);
-    } else {
-      const cap = f.caps.get(v) ?? 0;
-      low.push(cap);
-      high.push(cap);
-    }
-  }
-  return { low, high };
-}
-
-/**
- * The tier bounds of `changed`, a copy of the profile with one fact
- * resolved: only the criteria that read the fact are evaluated again; the
- * others keep their truths from the profile.
- */
-function boundsWith(
-  changed: SchemeProfile,
-  compiled: CompiledRubric,
-  params: Params,
-  bounds: TierBounds,
-  truths: readonly Truth[],
-  base: { low: readonly number[]; high: readonly number[] },
-  readers: Readers,
-): TierBounds {
-  let { levelLow, levelHigh } = bounds;
-  if (readers.level >= 0) {
-    levelLow = HOLISTIC;
-    levelHigh = HOLISTIC;
-    compiled.levelFacts.forEach((f, i) => {
-      let low = base.low[i]!;
-      let high = base.high[i]!;
-      if (i === readers.level) {
-        const v = f.get(changed);
-        low = high = v === 'unknown' ? -1 : (f.caps.get(v) ?? 0);
-        if (low < 0) {
-          low = f.lowest;
-          high = f.highest;
-        }
-      }
-      if (low < levelLow) levelLow = low;
-      if (high < levelHigh) levelHigh = high;
-    });
-  }
-  let necessary = bounds.necessary;
-  if (readers.necessary.length > 0) {
-    necessary = 2;
-    compiled.necessary.forEach((c, i) => {
-      const t = readers.necessary.includes(i) ? c.evaluate(changed, params) : truths[i]!;
-      if (t < necessary) necessary = t;
-    });
-  }
-  let { met, unknown } = bounds;
-  if (readers.features.length > 0) {
-    const n = compiled.necessary.length;
-    for (const i of readers.features) {
-      const before = truths[n + i]!;
-      const after = compiled.features[i]!.evaluate(changed, params);
-      if (before === 2) met--;
-      else if (before === 1) unknown--;
-      if (after === 2) met++;
-      else if (after === 1) unknown++;
-    }
-  }
-  return { levelLow, levelHigh, necessary, met, unknown };
-}

@@ -1,5 +1,6 @@
 import type { SchemeProfile } from '../scheme/schema';
 import { KIMBERLEE_LEVELS, type Tier } from '../shared/vocabulary';
+import type { FactVector } from './compileFactVector';
 import type { CompiledRubric, Truth } from './compileRubric';
 
 const HOLISTIC = KIMBERLEE_LEVELS.indexOf('holistic');
@@ -65,6 +66,31 @@ export function tierBounds(
     else if (t === 1) unknown++;
   }
   return { levelLow, levelHigh, necessary, met, unknown };
+}
+
+/**
+ * @internal {@link tierBounds} from a profile's fact vector `v`, the truths
+ * of the tier criteria already in `t` (see `FactVector.evaluateTier`).
+ */
+export function vectorTierBounds(vector: FactVector, v: Float64Array, t: Int8Array): TierBounds {
+  let levelLow = HOLISTIC;
+  let levelHigh = HOLISTIC;
+  for (const f of vector.levelFacts) {
+    const at = v[f.slot]! + f.offset;
+    const low = f.low[at]!;
+    const high = f.high[at]!;
+    if (low < levelLow) levelLow = low;
+    if (high < levelHigh) levelHigh = high;
+  }
+  let necessary = 2;
+  for (let i = 0; i < vector.necessaryCount; i++) if (t[i]! < necessary) necessary = t[i]!;
+  let met = 0;
+  let unknown = 0;
+  for (let i = vector.necessaryCount; i < vector.tierCount; i++) {
+    if (t[i] === 2) met++;
+    else if (t[i] === 1) unknown++;
+  }
+  return { levelLow, levelHigh, necessary: necessary as Truth, met, unknown };
 }
 
 /** @internal The proven tier and the highest possible tier of a profile's bounds. */

@@ -1,0 +1,71 @@
+import { resolve, type CompiledRubric } from './compileRubric';
+import type { Candidate, Open } from './decisiveFacts';
+import type { Classification, DecisiveFact } from './types';
+
+type Params = Readonly<Record<string, number>>;
+
+/**
+ * @internal What classifying with a rubric and the values of its parameters
+ * needs beyond the profile: the bounds the conditions compare with, resolved,
+ * and the decisive-fact results that depend only on the parameters, built
+ * once and shared.
+ */
+export interface ParamState {
+  /** `R[i]` is `vector.bounds[i]` resolved (NaN for a parameter that is not given). */
+  readonly R: Float64Array;
+  /** The candidate values of each catalogue fact. */
+  readonly candidates: Map<string, readonly Candidate[]>;
+  /** Each catalogue fact as an open fact (undefined for a key the catalogue lacks). */
+  readonly open: Map<string, Open | undefined>;
+  /** Each fact settled at each tier (by index in TIERS). */
+  readonly settled: Map<string, (DecisiveFact | undefined)[]>;
+  /** Each field of each pathway settled at each tier, at `(index * 2 + field) * 3 + tier`. */
+  readonly settledPathways: (DecisiveFact | undefined)[];
+  /** Each tier fact settled at each tier, at `index in vector.tierFacts * 3 + tier`. */
+  readonly settledTierFacts: (DecisiveFact | undefined)[];
+  /** The feature counts with the threshold, by `met * (features + 1) + unknown`. */
+  readonly plusFeatures: Map<number, Classification['plusFeatures']>;
+}
+
+const STATES = new WeakMap<CompiledRubric, Map<string, ParamState>>();
+/** More distinct parameter values than this and the states are built again (bounded memory). */
+const MAX_STATES = 64;
+let lastCompiled: CompiledRubric | undefined;
+let lastDefaults: ParamState | undefined;
+
+/**
+ * @internal The state for a rubric and parameters, shared by every set of
+ * parameters with the same values. The rubric's own defaults (frozen, the
+ * usual case) are found without reading them.
+ */
+export function paramState(compiled: CompiledRubric, params: Params): ParamState {
+  const isDefaults = params === compiled.defaults;
+  if (isDefaults && compiled === lastCompiled) return lastDefaults!;
+  let states = STATES.get(compiled);
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
+  if (states === undefined) STATES.set(compiled, (states = new Map()));
+  const key = Object.keys(compiled.rubric.parameters)
+    .map((name) => String(params[name]))
+    .join(' ');
+  let state = states.get(key);
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
+  if (state === undefined) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent - a bound on the cache's size; clearing it earlier or never gives the same values.
+    if (states.size >= MAX_STATES) states.clear();
+    state = {
+      R: Float64Array.from(compiled.vector.bounds, (b) => resolve(b, params)),
+      candidates: new Map(),
+      open: new Map(),
+      settled: new Map(),
+      settledPathways: [],
+      settledTierFacts: [],
+      plusFeatures: new Map(),
+    };
+    states.set(key, state);
+  }
+  if (isDefaults) {
+    lastCompiled = compiled;
+    lastDefaults = state;
+  }
+  return state;
+}
