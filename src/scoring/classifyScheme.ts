@@ -306,12 +306,13 @@ export function classifyValidProfile(
   const bounds = vectorTierBounds(vector, v, t);
   const { levelLow, levelHigh, necessary, met, unknown } = bounds;
 
-  const criteria: CriterionResult[] = [];
-  for (let i = 0; i < vector.levels.length; i++) {
+  const levelCount = vector.levels.length;
+  const criteria = new Array<CriterionResult>(levelCount + vector.tierCount);
+  for (let i = 0; i < levelCount; i++) {
     const dim = vector.levels[i]!;
-    criteria.push(shared.level[i]![dim.truth[v[dim.slot]! + dim.offset]!]!);
+    criteria[i] = shared.level[i]![dim.truth[v[dim.slot]! + dim.offset]!]!;
   }
-  for (let i = 0; i < vector.tierCount; i++) criteria.push(criterion(shared, vector, i, t[i]!, v));
+  for (let i = 0; i < vector.tierCount; i++) criteria[levelCount + i] = criterion(shared, vector, i, t[i]!, v);
   const featureCount = compiled.features.length;
   const threshold = params['plusFeatureThreshold'] ?? featureCount;
   const tier = tierFor(levelLow, necessary, met, threshold, false);
@@ -375,8 +376,11 @@ export function classifyValidProfile(
  * ```
  */
 export function classifyScheme(input: unknown, options?: ClassifyOptions): Result<Classification, ClassifyError> {
-  return resolveOptions(options).andThen(({ compiled, params }) =>
-    parseSchemeProfile(input).map((profile) => classifyValidProfile(profile, compiled, params)),
-  );
+  // Written out rather than chained with andThen / map: no closure per call.
+  const resolved = resolveOptions(options);
+  if (resolved.isErr()) return err(resolved.error);
+  const profile = parseSchemeProfile(input);
+  if (profile.isErr()) return err(profile.error);
+  return ok(classifyValidProfile(profile.value, resolved.value.compiled, resolved.value.params));
 }
 

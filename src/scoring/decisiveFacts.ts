@@ -4,8 +4,8 @@ import { HEALTH_SETTINGS, REFERRAL_SETTINGS, TIERS, type Tier } from '../shared/
 import type { FactVector } from './compileFactVector';
 import { resolve, type CompiledRubric } from './compileRubric';
 import type { ParamState } from './paramState';
-import { summarisePathways } from './summarisePathways';
-import { tierRange, vectorTierBounds, type TierBounds } from './tierBounds';
+import { summarisePathways, type PathwayChange } from './summarisePathways';
+import { tierIndexFor, vectorTierBounds } from './tierBounds';
 import type { DecisiveFact, DecisiveFactOutcome } from './types';
 
 const FACTS = new Map(SCHEME_FACTS.map((f) => [f.key, f]));
@@ -15,13 +15,19 @@ type Params = Readonly<Record<string, number>>;
 export interface Candidate {
   readonly value: boolean | string | number;
   readonly label: string;
-  /** The answer in the fact vector: the fact's slot and the value's code, or the pathway list it gives (slot -1). */
+  /**
+   * The answer in the fact vector: the fact's slot and the value's code; or
+   * (slot -1) the pathway list it gives, or the change it makes to one
+   * pathway of the profile's list.
+   */
   readonly slot: number;
   readonly code: number;
-  readonly pathways: SchemeProfile['pathways'];
+  readonly pathways: readonly SchemePathway[] | undefined;
+  readonly change: PathwayChange | undefined;
 }
 
 const settingLabel = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1).replace(/_/g, ' ');
+const SETTING_LABELS = REFERRAL_SETTINGS.map(settingLabel);
 
 /** The values a fact of the catalogue could take, as the rubric distinguishes them, coded for the fact vector. */
 function factCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: Params): Candidate[] {
@@ -31,7 +37,8 @@ function factCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: 
     label,
     slot: slot?.index ?? -1,
     code: slot?.encode(value) ?? -1,
-    pathways: 'unknown',
+    pathways: undefined,
+    change: undefined,
   });
   switch (fact.kind) {
     case 'boolean':
@@ -60,7 +67,7 @@ function factCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: 
 }
 
 /** An answer that gives the pathway list `pathways`. */
-const listCandidate = (value: boolean | string | number, label: string, pathways: readonly SchemePathway[]): Candidate => ({ value, label, slot: -1, code: -1, pathways: pathways as SchemePathway[] });
+const listCandidate = (value: number, label: string, pathways: readonly SchemePathway[]): Candidate => ({ value, label, slot: -1, code: -1, pathways, change: undefined });
 
 /** For a `pathways` list that is unknown: none, or enough to meet every pathways condition of the rubric's tier criteria. */
 function pathwayListCandidates(compiled: CompiledRubric, params: Params): Candidate[] {
@@ -89,85 +96,80 @@ function pathwayListCandidates(compiled: CompiledRubric, params: Params): Candid
   ];
 }
 
-/** @internal An unknown fact the tier criteria read. */
+/** @internal An unknown fact the tier criteria read. Its answers do not depend on the profile: it is built once per rubric and parameters. */
 export interface Open {
   readonly fact: string;
   readonly label: string;
-  /** Built only when needed, and once per rubric and parameters for the catalogue's facts. */
+  /** Built when first needed. */
   readonly candidates: () => readonly Candidate[];
+  /** Its results when it cannot move the tier, by the tier's index in TIERS. */
+  readonly settled: (DecisiveFact | undefined)[];
+  /** Its results when it may move the tier, by the code of the ranges its answers give (see `scoredFact`). */
+  readonly scored: Map<number, Scored>;
 }
 
-function cachedCandidates(key: string, state: ParamState, build: () => Candidate[]): readonly Candidate[] {
-  let hit = state.candidates.get(key);
+function open(fact: string, label: string, build: () => readonly Candidate[]): Open {
+  let candidates: readonly Candidate[] | undefined;
+  return { fact, label, candidates: () => (candidates ??= build()), settled: [], scored: new Map() };
+}
+
+/** The open fact of the tier fact at `k` in `vector.tierFacts`, other than `pathways`. */
+function tierOpen(k: number, key: string, compiled: CompiledRubric, params: Params, state: ParamState): Open {
+  let hit = state.tierOpens[k];
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (hit === undefined) state.candidates.set(key, (hit = build()));
+  if (hit === undefined) {
+    // Every tier fact but `pathways` has a slot, so is in the catalogue.
+    const fact = FACTS.get(key)!;
+    state.tierOpens[k] = hit = open(key, fact.label, () => factCandidates(fact, compiled, params));
+  }
   return hit;
 }
 
-/** A catalogue fact's entry does not depend on the profile: built once per rubric and parameters. */
-function catalogueOpen(key: string, compiled: CompiledRubric, params: Params, state: ParamState): Open | undefined {
-  const cache = state.open;
+/** The open fact of an unknown pathway list. */
+function pathwaysOpen(compiled: CompiledRubric, params: Params, state: ParamState): Open {
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (!cache.has(key)) {
-    const fact = FACTS.get(key);
-    cache.set(
-      key,
-      fact === undefined ? undefined : { fact: key, label: fact.label, candidates: () => cachedCandidates(key, state, () => factCandidates(fact, compiled, params)) },
-    );
+  return (state.pathwaysOpen ??= open('pathways', 'Referral pathways', () => pathwayListCandidates(compiled, params)));
+}
+
+/** The open fact of one field of the pathway at `i` of the profile's list: its setting (field 0), or whether it is clearly delineated (1). */
+function pathwayOpen(i: number, field: 0 | 1, state: ParamState): Open {
+  let hit = state.pathwayOpens[i * 2 + field];
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
+  if (hit === undefined) {
+    const answer = (value: string | boolean, label: string, change: PathwayChange): Candidate => ({ value, label, slot: -1, code: -1, pathways: undefined, change });
+    state.pathwayOpens[i * 2 + field] = hit =
+      field === 0
+        ? open(`pathways[${i}].setting`, `Pathway ${i + 1}: the setting it takes referrals from`, () =>
+            REFERRAL_SETTINGS.map((s, k) => answer(s, SETTING_LABELS[k]!, { index: i, setting: s, clearlyDelineated: undefined })),
+          )
+        : open(`pathways[${i}].clearlyDelineated`, `Pathway ${i + 1}: clearly delineated`, () =>
+            [true, false].map((b) => answer(b, b ? 'yes' : 'no', { index: i, setting: undefined, clearlyDelineated: b })),
+          );
   }
-  return cache.get(key);
+  return hit;
 }
 
 const isUnknown = (vector: FactVector, v: Float64Array, slot: number): boolean => v[slot] === vector.unknownCode[slot];
 
-/** The list with the pathway at `i` changed. */
-function withPathway(list: readonly SchemePathway[], i: number, change: Partial<SchemePathway>): SchemePathway[] {
-  return list.map((p, k) => (k === i ? { ...p, ...change } : p));
-}
-
-/** The open fact of one field of the pathway at `i`: its setting, or whether it is clearly delineated. */
-function pathwayOpen(list: readonly SchemePathway[], i: number, field: 'setting' | 'clearlyDelineated'): Open {
-  return field === 'setting'
-    ? {
-        fact: `pathways[${i}].setting`,
-        label: `Pathway ${i + 1}: the setting it takes referrals from`,
-        candidates: () => REFERRAL_SETTINGS.map((s) => listCandidate(s, settingLabel(s), withPathway(list, i, { setting: s }))),
-      }
-    : {
-        fact: `pathways[${i}].clearlyDelineated`,
-        label: `Pathway ${i + 1}: clearly delineated`,
-        candidates: () => [true, false].map((b) => listCandidate(b, b ? 'yes' : 'no', withPathway(list, i, { clearlyDelineated: b }))),
-      };
-}
-
-/** The open fact of an unknown pathway list. */
-const pathwaysOpen = (compiled: CompiledRubric, params: Params, state: ParamState): Open => ({
-  fact: 'pathways',
-  label: 'Referral pathways',
-  candidates: () => cachedCandidates('pathways', state, () => pathwayListCandidates(compiled, params)),
-});
-
-/** The unknown facts the tier criteria read, in rubric order, each once. */
-function openFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params, state: ParamState): Open[] {
-  const out: Open[] = [];
+/** The unknown facts the tier criteria read, in rubric order, each once (each pathway field of the list when it is known). */
+function openFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params, state: ParamState, out: Open[]): Open[] {
   const vector = compiled.vector;
   const { v } = vector.scratch;
-  for (const { key, slot } of vector.tierFacts) {
+  const facts = vector.tierFacts;
+  for (let k = 0; k < facts.length; k++) {
+    const { key, slot } = facts[k]!;
     if (!isUnknown(vector, v, slot)) continue;
-    if (key === 'pathways') {
+    if (key !== 'pathways') out.push(tierOpen(k, key, compiled, params, state));
+    else {
       const list = profile.pathways;
-      if (list === 'unknown') {
-        out.push(pathwaysOpen(compiled, params, state));
-        continue;
+      if (list === 'unknown') out.push(pathwaysOpen(compiled, params, state));
+      else {
+        for (let i = 0; i < list.length; i++) {
+          if (list[i]!.setting === 'unknown') out.push(pathwayOpen(i, 0, state));
+          if (list[i]!.clearlyDelineated === 'unknown') out.push(pathwayOpen(i, 1, state));
+        }
       }
-      list.forEach((pathway, i) => {
-        if (pathway.setting === 'unknown') out.push(pathwayOpen(list, i, 'setting'));
-        if (pathway.clearlyDelineated === 'unknown') out.push(pathwayOpen(list, i, 'clearlyDelineated'));
-      });
-      continue;
     }
-    const open = catalogueOpen(key, compiled, params, state);
-    if (open !== undefined) out.push(open);
   }
   return out;
 }
@@ -175,84 +177,81 @@ function openFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Par
 const width = (o: DecisiveFactOutcome): number => TIERS.indexOf(o.highestPossibleTier) - TIERS.indexOf(o.tier);
 
 /**
- * Facts that cannot move the tier (the scheme is determined) are listed with
- * every answer giving the current range: those results are built once per
- * rubric, parameters, fact and range, and shared.
+ * A fact that cannot move the tier (the scheme is determined) is listed with
+ * every answer giving the current range: built once per fact and tier, and
+ * shared.
  */
-function settledFact(o: Open, state: ParamState, tier: Tier): DecisiveFact {
-  let byTier = state.settled.get(o.fact);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (byTier === undefined) state.settled.set(o.fact, (byTier = []));
-  const t = TIERS.indexOf(tier);
-  let hit = byTier[t];
+function settledFact(o: Open, t: number): DecisiveFact {
+  let hit = o.settled[t];
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
   if (hit === undefined) {
-    hit = Object.freeze({
+    const tier = TIERS[t]!;
+    o.settled[t] = hit = Object.freeze({
       fact: o.fact,
       label: o.label,
       decisive: false,
       settles: true,
       outcomes: Object.freeze(o.candidates().map((c) => Object.freeze({ value: c.value, label: c.label, tier, highestPossibleTier: tier }))),
     });
-    byTier[t] = hit;
   }
-  return hit;
-}
-
-/** A pathway field settled at a tier: shared, by the pathway's index, the field and the tier. */
-function settledPathwayFact(list: readonly SchemePathway[], i: number, field: 0 | 1, state: ParamState, tier: number): DecisiveFact {
-  const at = (i * 2 + field) * TIERS.length + tier;
-  let hit = state.settledPathways[at];
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (hit === undefined) state.settledPathways[at] = hit = settledFact(pathwayOpen(list, i, field === 0 ? 'setting' : 'clearlyDelineated'), state, TIERS[tier]!);
   return hit;
 }
 
 /**
- * The unknown facts of a profile whose tier is determined: every answer
- * gives the same range. Each is shared, by the tier fact (or pathway field)
- * and the tier: listing them reads one array entry per unknown fact.
+ * The tier range of the profile with one fact answered, coded `low * 3 +
+ * high` (indexes in TIERS): its fact vector copied, the answer written in,
+ * the tier criteria decided again.
  */
-function settledFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params, state: ParamState, tier: Tier): readonly DecisiveFact[] {
-  const vector = compiled.vector;
-  const { v } = vector.scratch;
-  const facts = vector.tierFacts;
-  const t = TIERS.indexOf(tier);
-  let out: DecisiveFact[] | undefined;
-  for (let k = 0; k < facts.length; k++) {
-    const { key, slot } = facts[k]!;
-    if (!isUnknown(vector, v, slot)) continue;
-    out ??= [];
-    const list = profile.pathways;
-    if (key !== 'pathways') {
-      let hit = state.settledTierFacts[k * TIERS.length + t];
-      // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-      if (hit === undefined) {
-        const o = catalogueOpen(key, compiled, params, state);
-        if (o !== undefined) state.settledTierFacts[k * TIERS.length + t] = hit = settledFact(o, state, tier);
-      }
-      if (hit !== undefined) out.push(hit);
-    } else if (list === 'unknown') {
-      out.push(settledFact(pathwaysOpen(compiled, params, state), state, tier));
-    } else {
-      list.forEach((pathway, i) => {
-        if (pathway.setting === 'unknown') out!.push(settledPathwayFact(list, i, 0, state, t));
-        if (pathway.clearlyDelineated === 'unknown') out!.push(settledPathwayFact(list, i, 1, state, t));
-      });
-    }
-  }
-  return out ?? NONE;
-}
-
-/** The tier bounds of the profile with one fact answered: its fact vector copied, the answer written in, the tier criteria decided again. */
-function boundsWith(vector: FactVector, state: ParamState, c: Candidate): TierBounds {
+function rangeWith(profile: SchemeProfile, vector: FactVector, state: ParamState, c: Candidate, threshold: number): number {
   const { v, tried, triedTruths } = vector.scratch;
   tried.set(v);
   if (c.slot >= 0) tried[c.slot] = c.code;
-  else summarisePathways(c.pathways, tried, vector.pathways);
+  else summarisePathways(c.pathways ?? profile.pathways, tried, vector.pathways, c.change);
   vector.evaluateTier(tried, state.R, triedTruths);
-  return vectorTierBounds(vector, tried, triedTruths);
+  const { levelLow, levelHigh, necessary, met, unknown } = vectorTierBounds(vector, tried, triedTruths);
+  return tierIndexFor(levelLow, necessary, met, threshold, false) * TIERS.length + tierIndexFor(levelHigh, necessary, met + unknown, threshold, true);
 }
+
+/** An open fact's result, with what orders it among the decisive facts. */
+interface Scored {
+  readonly fact: DecisiveFact;
+  /** The widest range any answer leaves, and the average width. */
+  readonly worst: number;
+  readonly mean: number;
+}
+
+/** More answers than this and a fact's results are built every time (at most 9^5 kept per fact). */
+const MAX_CACHED_ANSWERS = 4;
+
+/**
+ * An open fact's result from the ranges its answers give (`ranges[i]`, coded
+ * as by `rangeWith`) and the profile's own range: it depends on nothing
+ * else, so it is built once per code and shared.
+ */
+function scoredFact(o: Open, candidates: readonly Candidate[], ranges: readonly number[], range: number): Scored {
+  let code = range;
+  for (const r of ranges) code = code * 9 + r;
+  const cache = candidates.length <= MAX_CACHED_ANSWERS ? o.scored : undefined;
+  const hit = cache?.get(code);
+  if (hit !== undefined) return hit;
+  const outcomes = candidates.map((c, i) =>
+    Object.freeze({ value: c.value, label: c.label, tier: TIERS[Math.floor(ranges[i]! / 3)]!, highestPossibleTier: TIERS[ranges[i]! % 3]! }),
+  );
+  const decisive = ranges.some((r) => r !== range);
+  const worst = Math.max(...outcomes.map(width));
+  const mean = outcomes.reduce((sum, x) => sum + width(x), 0) / Math.max(1, outcomes.length);
+  const fact: DecisiveFact = Object.freeze({ fact: o.fact, label: o.label, decisive, settles: worst === 0, outcomes: Object.freeze(outcomes) });
+  const scored = { fact, worst, mean };
+  cache?.set(code, scored);
+  return scored;
+}
+
+/** Decisive facts first, by the widest range an answer leaves, then by the average width; otherwise in rubric order (the sort is stable). */
+const byDecisiveness = (a: Scored, b: Scored): number => {
+  if (a.fact.decisive !== b.fact.decisive) return a.fact.decisive ? -1 : 1;
+  if (!a.fact.decisive) return 0;
+  return a.worst - b.worst || a.mean - b.mean;
+};
 
 /**
  * @internal Every unknown fact the tier criteria read, with the tier range
@@ -260,8 +259,8 @@ function boundsWith(vector: FactVector, state: ParamState, c: Candidate): TierBo
  * widest range any answer could leave (smallest first: the fact most sure to
  * settle the tier), then by the average width, then in rubric order. When
  * the tier is determined no answer can move it (resolving a fact never widens
- * the range), so nothing is evaluated. The profile's fact vector is the one
- * in `compiled.vector.scratch`.
+ * the range), so nothing is evaluated and each fact's result is shared. The
+ * profile's fact vector is the one in `compiled.vector.scratch`.
  */
 export function findDecisiveFacts(
   profile: SchemeProfile,
@@ -272,26 +271,18 @@ export function findDecisiveFacts(
   tier: Tier,
   highestPossibleTier: Tier,
 ): readonly DecisiveFact[] {
-  if (tier === highestPossibleTier) return settledFacts(profile, compiled, params, state, tier);
-  const open = openFacts(profile, compiled, params, state);
+  const open = openFacts(profile, compiled, params, state, []);
   if (open.length === 0) return NONE;
-  const scored = open.map((o, order) => {
-    const outcomes: DecisiveFactOutcome[] = o.candidates().map((c) => {
-      const [low, high] = tierRange(boundsWith(compiled.vector, state, c), threshold);
-      return { value: c.value, label: c.label, tier: low, highestPossibleTier: high };
-    });
-    const decisive = outcomes.some((x) => x.tier !== tier || x.highestPossibleTier !== highestPossibleTier);
-    const worst = Math.max(...outcomes.map(width));
-    const mean = outcomes.reduce((sum, x) => sum + width(x), 0) / Math.max(1, outcomes.length);
-    const fact: DecisiveFact = { fact: o.fact, label: o.label, decisive, settles: worst === 0, outcomes };
-    return { fact, order, worst, mean };
+  if (tier === highestPossibleTier) {
+    const t = TIERS.indexOf(tier);
+    return open.map((o) => settledFact(o, t));
+  }
+  const range = TIERS.indexOf(tier) * TIERS.length + TIERS.indexOf(highestPossibleTier);
+  const scored = open.map((o) => {
+    const candidates = o.candidates();
+    return scoredFact(o, candidates, candidates.map((c) => rangeWith(profile, compiled.vector, state, c, threshold)), range);
   });
-  scored.sort((a, b) => {
-    if (a.fact.decisive !== b.fact.decisive) return a.fact.decisive ? -1 : 1;
-    if (!a.fact.decisive) return a.order - b.order;
-    return a.worst - b.worst || a.mean - b.mean || a.order - b.order;
-  });
-  return scored.map((s) => s.fact);
+  return scored.sort(byDecisiveness).map((s) => s.fact);
 }
 
 const NONE: readonly DecisiveFact[] = Object.freeze([]);

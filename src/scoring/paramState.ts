@@ -1,6 +1,6 @@
 import { resolve, type CompiledRubric } from './compileRubric';
-import type { Candidate, Open } from './decisiveFacts';
-import type { Classification, DecisiveFact } from './types';
+import type { Open } from './decisiveFacts';
+import type { Classification } from './types';
 
 type Params = Readonly<Record<string, number>>;
 
@@ -13,16 +13,12 @@ type Params = Readonly<Record<string, number>>;
 export interface ParamState {
   /** `R[i]` is `vector.bounds[i]` resolved (NaN for a parameter that is not given). */
   readonly R: Float64Array;
-  /** The candidate values of each catalogue fact. */
-  readonly candidates: Map<string, readonly Candidate[]>;
-  /** Each catalogue fact as an open fact (undefined for a key the catalogue lacks). */
-  readonly open: Map<string, Open | undefined>;
-  /** Each fact settled at each tier (by index in TIERS). */
-  readonly settled: Map<string, (DecisiveFact | undefined)[]>;
-  /** Each field of each pathway settled at each tier, at `(index * 2 + field) * 3 + tier`. */
-  readonly settledPathways: (DecisiveFact | undefined)[];
-  /** Each tier fact settled at each tier, at `index in vector.tierFacts * 3 + tier`. */
-  readonly settledTierFacts: (DecisiveFact | undefined)[];
+  /** Each tier fact (but `pathways`) as an open fact, by its index in `vector.tierFacts`. */
+  readonly tierOpens: (Open | undefined)[];
+  /** An unknown pathway list as an open fact. */
+  pathwaysOpen: Open | undefined;
+  /** Each field of each pathway as an open fact, at `index * 2 + field` (0 the setting, 1 the delineation). */
+  readonly pathwayOpens: (Open | undefined)[];
   /** The feature counts with the threshold, by `met * (features + 1) + unknown`. */
   readonly plusFeatures: Map<number, Classification['plusFeatures']>;
 }
@@ -54,11 +50,9 @@ export function paramState(compiled: CompiledRubric, params: Params): ParamState
     if (states.size >= MAX_STATES) states.clear();
     state = {
       R: Float64Array.from(compiled.vector.bounds, (b) => resolve(b, params)),
-      candidates: new Map(),
-      open: new Map(),
-      settled: new Map(),
-      settledPathways: [],
-      settledTierFacts: [],
+      tierOpens: [],
+      pathwaysOpen: undefined,
+      pathwayOpens: [],
       plusFeatures: new Map(),
     };
     states.set(key, state);

@@ -1,4 +1,4 @@
-import type { SchemeProfile } from '../scheme/schema';
+import type { SchemePathway } from '../scheme/schema';
 import { HEALTH_SETTINGS } from '../shared/vocabulary';
 
 /**
@@ -29,12 +29,20 @@ const bitCount = (bits: number): number => {
   return n;
 };
 
+/** @internal An answer to an unknown field of one pathway: the list with that pathway's setting or delineation given. */
+export interface PathwayChange {
+  readonly index: number;
+  readonly setting: SchemePathway['setting'] | undefined;
+  readonly clearlyDelineated: SchemePathway['clearlyDelineated'] | undefined;
+}
+
 /**
  * @internal Summarises a profile's pathways into the fact vector `v` from
  * slot `at`: every pathways condition of a rubric is decided by these six
  * numbers and its two thresholds, so the list is walked once per profile.
+ * With `change`, the list as that change would leave it.
  */
-export function summarisePathways(list: SchemeProfile['pathways'], v: Float64Array, at: number): void {
+export function summarisePathways(list: readonly SchemePathway[] | 'unknown', v: Float64Array, at: number, change?: PathwayChange): void {
   if (list === 'unknown') {
     v[at + PATHWAYS.listUnknown] = 1;
     v[at + PATHWAYS.anyUnknown] = 1;
@@ -51,15 +59,21 @@ export function summarisePathways(list: SchemeProfile['pathways'], v: Float64Arr
   // The health settings seen, as bit sets over HEALTH_SETTINGS (no allocation per profile).
   let sure = 0;
   let possible = 0;
-  for (const pathway of list) {
-    if (pathway.setting === 'unknown' || pathway.clearlyDelineated === 'unknown') anyUnknown = 1;
-    if (pathway.clearlyDelineated === false) continue;
+  for (let i = 0; i < list.length; i++) {
+    let setting = list[i]!.setting;
+    let delineated = list[i]!.clearlyDelineated;
+    if (change !== undefined && i === change.index) {
+      setting = change.setting ?? setting;
+      delineated = change.clearlyDelineated ?? delineated;
+    }
+    if (setting === 'unknown' || delineated === 'unknown') anyUnknown = 1;
+    if (delineated === false) continue;
     maxCount++;
-    const definite = pathway.clearlyDelineated === true;
+    const definite = delineated === true;
     if (definite) minCount++;
-    if (pathway.setting === 'unknown') unknownSettings++;
+    if (setting === 'unknown') unknownSettings++;
     else {
-      const bit = HEALTH_BIT.get(pathway.setting);
+      const bit = HEALTH_BIT.get(setting);
       if (bit !== undefined) {
         possible |= bit;
         if (definite) sure |= bit;

@@ -1,15 +1,23 @@
 import type { SchemeProfile } from '../scheme/schema';
-import { KIMBERLEE_LEVELS, type Tier } from '../shared/vocabulary';
+import { KIMBERLEE_LEVELS, TIERS, type Tier } from '../shared/vocabulary';
 import type { FactVector } from './compileFactVector';
 import type { CompiledRubric, Truth } from './compileRubric';
 
 const HOLISTIC = KIMBERLEE_LEVELS.indexOf('holistic');
+const LIGHT = TIERS.indexOf('light');
+const HOLISTIC_TIER = TIERS.indexOf('holistic');
+const PLUS = TIERS.indexOf('plus');
 
-/** @internal The tier of a level, the necessary conditions' truth and a feature count; `optimistic` reads unknown as possible. */
-export function tierFor(levelIndex: number, necessary: Truth, features: number, threshold: number, optimistic: boolean): Tier {
-  if (levelIndex < HOLISTIC) return 'light';
+/** @internal The tier (its index in TIERS) of a level, the necessary conditions' truth and a feature count; `optimistic` reads unknown as possible. */
+export function tierIndexFor(levelIndex: number, necessary: Truth, features: number, threshold: number, optimistic: boolean): number {
+  if (levelIndex < HOLISTIC) return LIGHT;
   const necessaryOk = optimistic ? necessary !== 0 : necessary === 2;
-  return necessaryOk && features >= threshold ? 'plus' : 'holistic';
+  return necessaryOk && features >= threshold ? PLUS : HOLISTIC_TIER;
+}
+
+/** @internal {@link tierIndexFor} as the tier itself. */
+export function tierFor(levelIndex: number, necessary: Truth, features: number, threshold: number, optimistic: boolean): Tier {
+  return TIERS[tierIndexFor(levelIndex, necessary, features, threshold, optimistic)]!;
 }
 
 /** @internal The numbers the tier is computed from. */
