@@ -268,18 +268,20 @@ function criterion(shared: SharedResults, vector: FactVector, index: number, tru
   const base = shared.tier[index]![truth]!;
   if (truth !== 1) return base;
   const fields = vector.criterionFields[index]!;
-  const unknown = vector.unknownCode;
   const cache = shared.undecided[index]!;
-  const build = (): CriterionResult =>
-    Object.freeze({ ...base, unknownFields: Object.freeze(fields.filter((f) => v[f.slot] === unknown[f.slot]).map((f) => f.key)) });
-  if (cache.size === 0) return build();
+  if (cache.size === 0) return undecided(base, fields, vector, v);
   let code = 0;
-  for (let k = 0; k < fields.length; k++) if (v[fields[k]!.slot] === unknown[fields[k]!.slot]) code += 2 ** k;
+  for (let k = 0; k < fields.length; k++) if (v[fields[k]!.slot] === vector.unknownCode[fields[k]!.slot]) code += 2 ** k;
   const entries = (cache.entries ??= new Array<CriterionResult | undefined>(cache.size));
   let hit = entries[code];
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always rebuilding gives the same value.
-  if (hit === undefined) entries[code] = hit = build();
+  if (hit === undefined) entries[code] = hit = undecided(base, fields, vector, v);
   return hit;
+}
+
+/** An undecided criterion's result: the fields it reads that are unknown. */
+function undecided(base: CriterionResult, fields: FactVector['criterionFields'][number], vector: FactVector, v: Float64Array): CriterionResult {
+  return Object.freeze({ ...base, unknownFields: Object.freeze(fields.filter((f) => v[f.slot] === vector.unknownCode[f.slot]).map((f) => f.key)) });
 }
 
 /** The truths `t[from..to)` as one base-3 number. */
@@ -303,7 +305,7 @@ export function classifyValidProfile(
   vector.read(profile, v);
   vector.evaluateTier(v, state.R, t);
   vector.evaluateRest(v, state.R, t);
-  const bounds = vectorTierBounds(vector, v, t);
+  const bounds = vectorTierBounds(vector, v, t, vector.scratch.bounds);
   const { levelLow, levelHigh, necessary, met, unknown } = bounds;
 
   const levelCount = vector.levels.length;

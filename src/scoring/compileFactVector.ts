@@ -4,6 +4,7 @@ import { KIMBERLEE_LEVELS } from '../shared/vocabulary';
 import { compileFunction } from './compileFunction';
 import type { Condition, NumberOrParam, Rubric } from './rubricSchema';
 import { PATHWAYS, summarisePathways } from './summarisePathways';
+import type { TierBounds } from './tierBounds';
 
 /**
  * @internal One fact of the profile as the fact vector holds it, coded as a
@@ -67,10 +68,18 @@ export interface FactVector {
   readonly tierFacts: readonly { readonly key: string; readonly slot: number }[];
   /**
    * Working space, overwritten by each classification (which runs no code
-   * but the library's, so never two at once): the profile's fact vector and
-   * truths, and a copy of both to try an answer to an unknown fact on.
+   * but the library's, so never two at once): the profile's fact vector,
+   * truths and tier bounds, and a copy of each to try an answer to an
+   * unknown fact on.
    */
-  readonly scratch: { readonly v: Float64Array; readonly t: Int8Array; readonly tried: Float64Array; readonly triedTruths: Int8Array };
+  readonly scratch: {
+    readonly v: Float64Array;
+    readonly t: Int8Array;
+    readonly bounds: TierBounds;
+    readonly tried: Float64Array;
+    readonly triedTruths: Int8Array;
+    readonly triedBounds: TierBounds;
+  };
 }
 
 const FACTS_BY_KEY = new Map(SCHEME_FACTS.map((f) => [f.key, f]));
@@ -302,8 +311,10 @@ export function compileFactVector(rubric: Rubric): FactVector {
     scratch: {
       v: new Float64Array(size),
       t: new Int8Array(tierConditions.length + restConditions.length),
+      bounds: { levelLow: 0, levelHigh: 0, necessary: 0, met: 0, unknown: 0 },
       tried: new Float64Array(size),
       triedTruths: new Int8Array(tierConditions.length),
+      triedBounds: { levelLow: 0, levelHigh: 0, necessary: 0, met: 0, unknown: 0 },
     },
   };
 }

@@ -113,65 +113,76 @@ function open(fact: string, label: string, build: () => readonly Candidate[]): O
   return { fact, label, candidates: () => (candidates ??= build()), settled: [], scored: new Map() };
 }
 
+// The open facts are looked up for every profile and built once: the builders are functions
+// of their own, so that a lookup allocates nothing (not even the closures' context).
+
 /** The open fact of the tier fact at `k` in `vector.tierFacts`, other than `pathways`. */
 function tierOpen(k: number, key: string, compiled: CompiledRubric, params: Params, state: ParamState): Open {
-  let hit = state.tierOpens[k];
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (hit === undefined) {
-    // Every tier fact but `pathways` has a slot, so is in the catalogue.
-    const fact = FACTS.get(key)!;
-    state.tierOpens[k] = hit = open(key, fact.label, () => factCandidates(fact, compiled, params));
-  }
-  return hit;
+  // Stryker disable next-line LogicalOperator: equivalent - a cache; always recomputing gives the same value.
+  return state.tierOpens[k] ?? (state.tierOpens[k] = catalogueOpen(key, compiled, params));
+}
+
+function catalogueOpen(key: string, compiled: CompiledRubric, params: Params): Open {
+  // Every tier fact but `pathways` has a slot, so is in the catalogue.
+  const fact = FACTS.get(key)!;
+  return open(key, fact.label, () => factCandidates(fact, compiled, params));
 }
 
 /** The open fact of an unknown pathway list. */
 function pathwaysOpen(compiled: CompiledRubric, params: Params, state: ParamState): Open {
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  return (state.pathwaysOpen ??= open('pathways', 'Referral pathways', () => pathwayListCandidates(compiled, params)));
+  // Stryker disable next-line LogicalOperator: equivalent - a cache; always recomputing gives the same value.
+  return state.pathwaysOpen ?? (state.pathwaysOpen = listOpen(compiled, params));
+}
+
+function listOpen(compiled: CompiledRubric, params: Params): Open {
+  return open('pathways', 'Referral pathways', () => pathwayListCandidates(compiled, params));
 }
 
 /** The open fact of one field of the pathway at `i` of the profile's list: its setting (field 0), or whether it is clearly delineated (1). */
 function pathwayOpen(i: number, field: 0 | 1, state: ParamState): Open {
-  let hit = state.pathwayOpens[i * 2 + field];
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (hit === undefined) {
-    const answer = (value: string | boolean, label: string, change: PathwayChange): Candidate => ({ value, label, slot: -1, code: -1, pathways: undefined, change });
-    state.pathwayOpens[i * 2 + field] = hit =
-      field === 0
-        ? open(`pathways[${i}].setting`, `Pathway ${i + 1}: the setting it takes referrals from`, () =>
-            REFERRAL_SETTINGS.map((s, k) => answer(s, SETTING_LABELS[k]!, { index: i, setting: s, clearlyDelineated: undefined })),
-          )
-        : open(`pathways[${i}].clearlyDelineated`, `Pathway ${i + 1}: clearly delineated`, () =>
-            [true, false].map((b) => answer(b, b ? 'yes' : 'no', { index: i, setting: undefined, clearlyDelineated: b })),
-          );
-  }
-  return hit;
+  // Stryker disable next-line LogicalOperator: equivalent - a cache; always recomputing gives the same value.
+  return state.pathwayOpens[i * 2 + field] ?? (state.pathwayOpens[i * 2 + field] = pathwayFieldOpen(i, field));
+}
+
+function pathwayFieldOpen(i: number, field: 0 | 1): Open {
+  const answer = (value: string | boolean, label: string, change: PathwayChange): Candidate => ({ value, label, slot: -1, code: -1, pathways: undefined, change });
+  return field === 0
+    ? open(`pathways[${i}].setting`, `Pathway ${i + 1}: the setting it takes referrals from`, () =>
+        REFERRAL_SETTINGS.map((s, k) => answer(s, SETTING_LABELS[k]!, { index: i, setting: s, clearlyDelineated: undefined })),
+      )
+    : open(`pathways[${i}].clearlyDelineated`, `Pathway ${i + 1}: clearly delineated`, () =>
+        [true, false].map((b) => answer(b, b ? 'yes' : 'no', { index: i, setting: undefined, clearlyDelineated: b })),
+      );
 }
 
 const isUnknown = (vector: FactVector, v: Float64Array, slot: number): boolean => v[slot] === vector.unknownCode[slot];
 
-/** The unknown facts the tier criteria read, in rubric order, each once (each pathway field of the list when it is known). */
-function openFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params, state: ParamState, out: Open[]): Open[] {
+/**
+ * The unknown facts the tier criteria read, in rubric order, each once (each
+ * pathway field of the list when it is known), written into `out` from 0;
+ * returns how many.
+ */
+function openFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params, state: ParamState, out: Open[]): number {
   const vector = compiled.vector;
   const { v } = vector.scratch;
   const facts = vector.tierFacts;
+  let n = 0;
   for (let k = 0; k < facts.length; k++) {
     const { key, slot } = facts[k]!;
     if (!isUnknown(vector, v, slot)) continue;
-    if (key !== 'pathways') out.push(tierOpen(k, key, compiled, params, state));
+    if (key !== 'pathways') out[n++] = tierOpen(k, key, compiled, params, state);
     else {
       const list = profile.pathways;
-      if (list === 'unknown') out.push(pathwaysOpen(compiled, params, state));
+      if (list === 'unknown') out[n++] = pathwaysOpen(compiled, params, state);
       else {
         for (let i = 0; i < list.length; i++) {
-          if (list[i]!.setting === 'unknown') out.push(pathwayOpen(i, 0, state));
-          if (list[i]!.clearlyDelineated === 'unknown') out.push(pathwayOpen(i, 1, state));
+          if (list[i]!.setting === 'unknown') out[n++] = pathwayOpen(i, 0, state);
+          if (list[i]!.clearlyDelineated === 'unknown') out[n++] = pathwayOpen(i, 1, state);
         }
       }
     }
   }
-  return out;
+  return n;
 }
 
 const width = (o: DecisiveFactOutcome): number => TIERS.indexOf(o.highestPossibleTier) - TIERS.indexOf(o.tier);
@@ -208,7 +219,7 @@ function rangeWith(profile: SchemeProfile, vector: FactVector, state: ParamState
   if (c.slot >= 0) tried[c.slot] = c.code;
   else summarisePathways(c.pathways ?? profile.pathways, tried, vector.pathways, c.change);
   vector.evaluateTier(tried, state.R, triedTruths);
-  const { levelLow, levelHigh, necessary, met, unknown } = vectorTierBounds(vector, tried, triedTruths);
+  const { levelLow, levelHigh, necessary, met, unknown } = vectorTierBounds(vector, tried, triedTruths, vector.scratch.triedBounds);
   return tierIndexFor(levelLow, necessary, met, threshold, false) * TIERS.length + tierIndexFor(levelHigh, necessary, met + unknown, threshold, true);
 }
 
@@ -224,26 +235,29 @@ interface Scored {
 const MAX_CACHED_ANSWERS = 4;
 
 /**
- * An open fact's result from the ranges its answers give (`ranges[i]`, coded
- * as by `rangeWith`) and the profile's own range: it depends on nothing
- * else, so it is built once per code and shared.
+ * An open fact's result from the ranges its answers give (`ranges[i]` for
+ * `candidates[i]`, coded as by `rangeWith`) and the profile's own range: it
+ * depends on nothing else, so it is built once per code and shared.
  */
-function scoredFact(o: Open, candidates: readonly Candidate[], ranges: readonly number[], range: number): Scored {
+function scoredFact(o: Open, candidates: readonly Candidate[], ranges: Int32Array, range: number): Scored {
+  if (candidates.length > MAX_CACHED_ANSWERS) return score(o, candidates, ranges, range);
   let code = range;
-  for (const r of ranges) code = code * 9 + r;
-  const cache = candidates.length <= MAX_CACHED_ANSWERS ? o.scored : undefined;
-  const hit = cache?.get(code);
-  if (hit !== undefined) return hit;
+  for (let i = 0; i < candidates.length; i++) code = code * 9 + ranges[i]!;
+  let hit = o.scored.get(code);
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always rebuilding gives the same value.
+  if (hit === undefined) o.scored.set(code, (hit = score(o, candidates, ranges, range)));
+  return hit;
+}
+
+function score(o: Open, candidates: readonly Candidate[], ranges: Int32Array, range: number): Scored {
   const outcomes = candidates.map((c, i) =>
     Object.freeze({ value: c.value, label: c.label, tier: TIERS[Math.floor(ranges[i]! / 3)]!, highestPossibleTier: TIERS[ranges[i]! % 3]! }),
   );
-  const decisive = ranges.some((r) => r !== range);
+  const decisive = outcomes.some((x) => x.tier !== TIERS[Math.floor(range / 3)] || x.highestPossibleTier !== TIERS[range % 3]);
   const worst = Math.max(...outcomes.map(width));
   const mean = outcomes.reduce((sum, x) => sum + width(x), 0) / Math.max(1, outcomes.length);
   const fact: DecisiveFact = Object.freeze({ fact: o.fact, label: o.label, decisive, settles: worst === 0, outcomes: Object.freeze(outcomes) });
-  const scored = { fact, worst, mean };
-  cache?.set(code, scored);
-  return scored;
+  return { fact, worst, mean };
 }
 
 /** Decisive facts first, by the widest range an answer leaves, then by the average width; otherwise in rubric order (the sort is stable). */
@@ -252,6 +266,15 @@ const byDecisiveness = (a: Scored, b: Scored): number => {
   if (!a.fact.decisive) return 0;
   return a.worst - b.worst || a.mean - b.mean;
 };
+
+/**
+ * Working space of the profile being classified (classifications never run
+ * at once): its open facts, their results as they are sorted, and the ranges
+ * one fact's answers give. Nothing is allocated for them per profile.
+ */
+const OPEN: Open[] = [];
+const SCORED: Scored[] = [];
+let RANGES = new Int32Array(16);
 
 /**
  * @internal Every unknown fact the tier criteria read, with the tier range
@@ -271,18 +294,28 @@ export function findDecisiveFacts(
   tier: Tier,
   highestPossibleTier: Tier,
 ): readonly DecisiveFact[] {
-  const open = openFacts(profile, compiled, params, state, []);
-  if (open.length === 0) return NONE;
+  const n = openFacts(profile, compiled, params, state, OPEN);
+  if (n === 0) return NONE;
+  const out = new Array<DecisiveFact>(n);
   if (tier === highestPossibleTier) {
     const t = TIERS.indexOf(tier);
-    return open.map((o) => settledFact(o, t));
+    for (let i = 0; i < n; i++) out[i] = settledFact(OPEN[i]!, t);
+    return out;
   }
   const range = TIERS.indexOf(tier) * TIERS.length + TIERS.indexOf(highestPossibleTier);
-  const scored = open.map((o) => {
+  for (let i = 0; i < n; i++) {
+    const o = OPEN[i]!;
     const candidates = o.candidates();
-    return scoredFact(o, candidates, candidates.map((c) => rangeWith(profile, compiled.vector, state, c, threshold)), range);
-  });
-  return scored.sort(byDecisiveness).map((s) => s.fact);
+    if (RANGES.length < candidates.length) RANGES = new Int32Array(candidates.length);
+    for (let j = 0; j < candidates.length; j++) RANGES[j] = rangeWith(profile, compiled.vector, state, candidates[j]!, threshold);
+    // Insertion sort, stable: a fact moves only before the facts it must precede.
+    const scored = scoredFact(o, candidates, RANGES, range);
+    let k = i;
+    for (; k > 0 && byDecisiveness(SCORED[k - 1]!, scored) > 0; k--) SCORED[k] = SCORED[k - 1]!;
+    SCORED[k] = scored;
+  }
+  for (let i = 0; i < n; i++) out[i] = SCORED[i]!.fact;
+  return out;
 }
 
 const NONE: readonly DecisiveFact[] = Object.freeze([]);

@@ -29,6 +29,23 @@ const MAX_STATES = 64;
 let lastCompiled: CompiledRubric | undefined;
 let lastDefaults: ParamState | undefined;
 
+/** The values of the rubric's parameters, as a key. */
+const keyOf = (compiled: CompiledRubric, params: Params): string =>
+  Object.keys(compiled.rubric.parameters)
+    .map((name) => String(params[name]))
+    .join(' ');
+
+/** Built apart from `paramState`, whose lookup then allocates nothing. */
+function newState(compiled: CompiledRubric, params: Params): ParamState {
+  return {
+    R: Float64Array.from(compiled.vector.bounds, (b) => resolve(b, params)),
+    tierOpens: [],
+    pathwaysOpen: undefined,
+    pathwayOpens: [],
+    plusFeatures: new Map(),
+  };
+}
+
 /**
  * @internal The state for a rubric and parameters, shared by every set of
  * parameters with the same values. The rubric's own defaults (frozen, the
@@ -40,22 +57,13 @@ export function paramState(compiled: CompiledRubric, params: Params): ParamState
   let states = STATES.get(compiled);
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
   if (states === undefined) STATES.set(compiled, (states = new Map()));
-  const key = Object.keys(compiled.rubric.parameters)
-    .map((name) => String(params[name]))
-    .join(' ');
+  const key = keyOf(compiled, params);
   let state = states.get(key);
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
   if (state === undefined) {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent - a bound on the cache's size; clearing it earlier or never gives the same values.
     if (states.size >= MAX_STATES) states.clear();
-    state = {
-      R: Float64Array.from(compiled.vector.bounds, (b) => resolve(b, params)),
-      tierOpens: [],
-      pathwaysOpen: undefined,
-      pathwayOpens: [],
-      plusFeatures: new Map(),
-    };
-    states.set(key, state);
+    states.set(key, (state = newState(compiled, params)));
   }
   if (isDefaults) {
     lastCompiled = compiled;

@@ -78,12 +78,14 @@ export function tierBounds(
 
 /**
  * @internal {@link tierBounds} from a profile's fact vector `v`, the truths
- * of the tier criteria already in `t` (see `FactVector.evaluateTier`).
+ * of the tier criteria already in `t` (see `FactVector.evaluateTier`),
+ * written into `out` (no allocation per profile) and returned.
  */
-export function vectorTierBounds(vector: FactVector, v: Float64Array, t: Int8Array): TierBounds {
+export function vectorTierBounds(vector: FactVector, v: Float64Array, t: Int8Array, out: TierBounds): TierBounds {
   let levelLow = HOLISTIC;
   let levelHigh = HOLISTIC;
-  for (const f of vector.levelFacts) {
+  for (let i = 0; i < vector.levelFacts.length; i++) {
+    const f = vector.levelFacts[i]!;
     const at = v[f.slot]! + f.offset;
     const low = f.low[at]!;
     const high = f.high[at]!;
@@ -98,7 +100,12 @@ export function vectorTierBounds(vector: FactVector, v: Float64Array, t: Int8Arr
     if (t[i] === 2) met++;
     else if (t[i] === 1) unknown++;
   }
-  return { levelLow, levelHigh, necessary: necessary as Truth, met, unknown };
+  out.levelLow = levelLow;
+  out.levelHigh = levelHigh;
+  out.necessary = necessary as Truth;
+  out.met = met;
+  out.unknown = unknown;
+  return out;
 }
 
 /** @internal The proven tier and the highest possible tier of a profile's bounds. */

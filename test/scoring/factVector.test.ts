@@ -113,7 +113,7 @@ function expectSameDecisions(compiled: CompiledRubric, profile: SchemeProfile, p
       return cap < 0 ? (dim.lowest >= HOLISTIC ? 2 : dim.highest < HOLISTIC ? 0 : 1) : cap >= HOLISTIC ? 2 : 0;
     }),
   );
-  expect(vectorTierBounds(vector, v, t)).toEqual(tierBounds(profile, compiled, params));
+  expect(vectorTierBounds(vector, v, t, { levelLow: -1, levelHigh: -1, necessary: 0, met: -1, unknown: -1 })).toEqual(tierBounds(profile, compiled, params));
   const unknown = (slot: number): boolean => v[slot] === vector.unknownCode[slot];
   vector.criterionFields.forEach((fields, i) => {
     expect(fields.filter((f) => unknown(f.slot)).map((f) => f.key)).toEqual([...compiled.necessary, ...compiled.features][i]!.unknownFields(profile));
