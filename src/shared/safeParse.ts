@@ -59,25 +59,26 @@ const isPlain = (prototype: unknown): boolean =>
   prototype === OBJECT_PROTOTYPE || prototype === ARRAY_PROTOTYPE || prototype === null || prototype === DATE_PROTOTYPE;
 
 /**
- * @internal How to walk zod's output of a schema, worked out once per schema from its
- * definition. `LEAF`: the output is never an object (a string, a number, an
- * enum...): nothing to walk. `GENERIC`: walk every key the output holds. An
- * object or array plan names the only places the output can hold an object:
- * the fields (in the order zod writes them) whose schema is not a leaf, or
- * the elements. The walk then reads no field that holds a primitive.
+ * @internal How to walk zod's output of a schema, worked out once per schema
+ * from its definition (one shape for every plan, so the walk reads it fast).
+ * `LEAF`: the output is never an object (a string, a number, an enum...):
+ * nothing to walk. `GENERIC`: walk every key the output holds. `OBJECT`: the
+ * only fields that can hold an object, in the order zod writes them (those
+ * whose schema is not a leaf), with their plans. `ARRAY`: the elements' plan.
+ * The walk then reads no field that holds a primitive.
  */
-export type Plan = typeof LEAF | typeof GENERIC | ObjectPlan | ArrayPlan;
-const LEAF = 0;
-const GENERIC = 1;
-/** @internal A plan for an object: the fields that can hold an object, with their plans. */
-export interface ObjectPlan {
+export interface Plan {
+  readonly kind: typeof LEAF | typeof GENERIC | typeof OBJECT | typeof ARRAY;
   readonly keys: readonly string[];
   readonly plans: readonly Plan[];
+  readonly element: Plan | undefined;
 }
-/** @internal A plan for an array: its elements' plan. */
-export interface ArrayPlan {
-  readonly element: Plan;
-}
+const LEAF = 0;
+const GENERIC = 1;
+const OBJECT = 2;
+const ARRAY = 3;
+const LEAF_PLAN: Plan = { kind: LEAF, keys: [], plans: [], element: undefined };
+const GENERIC_PLAN: Plan = { kind: GENERIC, keys: [], plans: [], element: undefined };
 
 const LEAF_TYPES = new Set(['string', 'number', 'int', 'boolean', 'bigint', 'symbol', 'undefined', 'null', 'void', 'never', 'nan', 'enum', 'literal', 'template_literal']);
 const TRANSPARENT_TYPES = new Set(['optional', 'nullable', 'nonoptional', 'readonly']);
@@ -86,20 +87,20 @@ const MAX_PLAN_DEPTH = 16;
 
 function planOf(schema: unknown, depth: number): Plan {
   const def = defOf(schema);
-  if (def === undefined || depth > MAX_PLAN_DEPTH) return GENERIC;
-  if (LEAF_TYPES.has(def.type)) return LEAF;
+  if (def === undefined || depth > MAX_PLAN_DEPTH) return GENERIC_PLAN;
+  if (LEAF_TYPES.has(def.type)) return LEAF_PLAN;
   // The output is the inner schema's output, or undefined / null.
   if (TRANSPARENT_TYPES.has(def.type)) return planOf(def['innerType'], depth + 1);
-  if (def.type === 'array') return { element: planOf(def['element'], depth + 1) };
+  if (def.type === 'array') return { kind: ARRAY, keys: [], plans: [], element: planOf(def['element'], depth + 1) };
   if (def.type === 'union') {
     // Only one alternative can give an object: an object output is that alternative's.
-    const plans = (def['options'] as unknown[]).map((o) => planOf(o, depth + 1)).filter((p) => p !== LEAF);
-    return plans.length === 0 ? LEAF : plans.length === 1 ? plans[0]! : GENERIC;
+    const plans = (def['options'] as unknown[]).map((o) => planOf(o, depth + 1)).filter((p) => p.kind !== LEAF);
+    return plans.length === 0 ? LEAF_PLAN : plans.length === 1 ? plans[0]! : GENERIC_PLAN;
   }
   if (def.type === 'object') {
     // Unknown keys passed through (a catchall other than never) are walked generically.
     const catchall = defOf(def['catchall']);
-    if (catchall !== undefined && catchall.type !== 'never') return GENERIC;
+    if (catchall !== undefined && catchall.type !== 'never') return GENERIC_PLAN;
     const shape = def['shape'] as Record<string, unknown>;
     const keys: string[] = [];
     const plans: Plan[] = [];
@@ -107,20 +108,20 @@ function planOf(schema: unknown, depth: number): Plan {
     for (const key of Object.keys(shape)) {
       const plan = planOf(shape[key], depth + 1);
       // zod never writes `__proto__` into its output.
-      if (plan !== LEAF && key !== '__proto__') {
+      if (plan.kind !== LEAF && key !== '__proto__') {
         keys.push(key);
         plans.push(plan);
       }
     }
-    return { keys, plans };
+    return { kind: OBJECT, keys, plans, element: undefined };
   }
   // Records, tuples, intersections, pipes, defaults, lazy and unknown values, dates...
-  return GENERIC;
+  return GENERIC_PLAN;
 }
 
 const PLANS = new WeakMap<object, Plan>();
 let lastSchema: unknown;
-let lastPlan: Plan = GENERIC;
+let lastPlan: Plan = GENERIC_PLAN;
 
 /** @internal The plan of a schema, worked out once; a schema whose definition cannot be read is walked generically. */
 export function walkPlan(schema: z.core.$ZodType): Plan {
@@ -130,7 +131,7 @@ export function walkPlan(schema: z.core.$ZodType): Plan {
     try {
       plan = planOf(schema, 0);
     } catch {
-      plan = GENERIC;
+      plan = GENERIC_PLAN;
     }
     PLANS.set(schema, plan);
   }
@@ -151,7 +152,7 @@ export function walkPlan(schema: z.core.$ZodType): Plan {
  */
 export function classInstancePath(value: unknown, output: unknown, schema?: z.core.$ZodType): PropertyKey[] | undefined {
   // The path is built only on the way back from a find.
-  return walk(value, output, schema === undefined ? GENERIC : walkPlan(schema), 0)?.reverse();
+  return walk(value, output, schema === undefined ? GENERIC_PLAN : walkPlan(schema), 0)?.reverse();
 }
 
 function walk(value: unknown, output: unknown, plan: Plan, depth: number): PropertyKey[] | undefined {
@@ -164,8 +165,8 @@ function walk(value: unknown, output: unknown, plan: Plan, depth: number): Prope
   if (output === null || typeof output !== 'object' || output === value) return undefined;
   // No keys array is built: the output is the library's own plain copy, read in place.
   if (Array.isArray(output)) {
-    const element = typeof plan === 'object' && 'element' in plan ? plan.element : GENERIC;
-    if (element === LEAF) return undefined;
+    const element = plan.kind === ARRAY ? plan.element! : GENERIC_PLAN;
+    if (element.kind === LEAF) return undefined;
     for (let i = 0; i < output.length; i++) {
       const child: unknown = output[i];
       if (child !== null && typeof child === 'object') {
@@ -175,7 +176,7 @@ function walk(value: unknown, output: unknown, plan: Plan, depth: number): Prope
     }
     return undefined;
   }
-  if (typeof plan === 'object' && 'keys' in plan) {
+  if (plan.kind === OBJECT) {
     const { keys, plans } = plan;
     for (let k = 0; k < keys.length; k++) {
       const child: unknown = (output as Record<string, unknown>)[keys[k]!];
@@ -189,7 +190,7 @@ function walk(value: unknown, output: unknown, plan: Plan, depth: number): Prope
   for (const key in output) {
     const child: unknown = (output as Record<string, unknown>)[key];
     if (child !== null && typeof child === 'object') {
-      const found = visitChild(value, key, child, GENERIC, depth);
+      const found = visitChild(value, key, child, GENERIC_PLAN, depth);
       if (found !== undefined) return found;
     }
   }

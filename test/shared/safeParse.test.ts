@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { classifyScheme, parseSchemeProfile, ROTHERHAM, SchemeProfileSchema } from '../../src/index';
-import { classInstancePath, walkPlan, type ArrayPlan, type ObjectPlan } from '../../src/shared/safeParse';
+import { classInstancePath, walkPlan } from '../../src/shared/safeParse';
 import { schemeProfileArb } from '../arbitraries/scheme';
 
 class Options {
@@ -179,11 +179,11 @@ describe('the plain-object walk guided by the schema', () => {
   });
 
   it('the scheme profile is walked through its sections and pathways only, not its primitive fields', () => {
-    const plan = walkPlan(SchemeProfileSchema) as ObjectPlan;
+    const plan = walkPlan(SchemeProfileSchema);
     expect(plan.keys).toEqual(['funding', 'commissioning', 'targeting', 'coverage', 'referralSources', 'pathways', 'activities', 'linking', 'assetBased', 'innovation', 'evidence']);
-    const at = (key: string): ObjectPlan => plan.plans[plan.keys.indexOf(key)] as ObjectPlan;
+    const at = (key: string) => plan.plans[plan.keys.indexOf(key)]!;
     expect(at('funding').keys).toEqual(['sources']);
     expect(at('linking').keys).toEqual([]);
-    expect(((at('pathways') as unknown as ArrayPlan).element as ObjectPlan).keys).toEqual([]);
+    expect(at('pathways').element!.keys).toEqual([]);
   });
 });
