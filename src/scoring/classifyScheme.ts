@@ -154,13 +154,18 @@ const assetFrom = (compiled: CompiledRubric): number => compiled.vector.tierCoun
 const stagesFrom = (compiled: CompiledRubric): number => assetFrom(compiled) + 2 * compiled.assetBased.length;
 const principlesFrom = (compiled: CompiledRubric): number => stagesFrom(compiled) + compiled.stages.length;
 
+const TRUTHS = [0, 1, 2] as const;
 /** The six pairs (atLeast <= atMost) of asset-based levels, numbered 0 to 5 by `atLeast * 3 + atMost`. */
 const ASSET_PAIR = [0, 1, 2, -1, 3, 4, -1, -1, 5] as const;
+/** The pair's number for each pair of truths, at `socialPrescribing * 3 + plus`. */
+const ASSET_PAIR_OF_TRUTHS = Int8Array.from(TRUTHS.flatMap((sp) => TRUTHS.map((plus) => ASSET_PAIR[assetCode(sp, plus)]!)));
 
 /** The asset-based level a scheme surely reaches (atLeast) and may reach (atMost) on row `i`, as indexes in ASSET_BASED_LEVELS, coded `atLeast * 3 + atMost`. */
 function assetCodeAt(compiled: CompiledRubric, t: Int8Array, i: number): number {
-  const sp = t[assetFrom(compiled) + 2 * i]!;
-  const plus = t[assetFrom(compiled) + 2 * i + 1]!;
+  return assetCode(t[assetFrom(compiled) + 2 * i]!, t[assetFrom(compiled) + 2 * i + 1]!);
+}
+
+function assetCode(sp: number, plus: number): number {
   return (plus === 2 ? 2 : sp === 2 ? 1 : 0) * 3 + (plus !== 0 ? 2 : sp !== 0 ? 1 : 0);
 }
 
@@ -188,7 +193,6 @@ const buildPrinciples: Build<StageResult[]> = (shared, compiled, t) => {
 const SHARED = new WeakMap<CompiledRubric, SharedResults>();
 let lastCompiled: CompiledRubric | undefined;
 let lastShared: SharedResults | undefined;
-const TRUTHS = [0, 1, 2] as const;
 const NO_FIELDS: readonly string[] = Object.freeze([]);
 
 function sharedResults(compiled: CompiledRubric): SharedResults {
@@ -325,15 +329,15 @@ export function classifyValidProfile(
   const F = featureCount + 1;
   const sensitivityCode = (((levelLow * KIMBERLEE_LEVELS.length + levelHigh) * 3 + necessary) * F + met) * F + unknown;
   const sensitivity = sharedList(shared.sensitivityLists, sensitivityCode, buildSensitivity, shared, compiled, t, bounds);
-  let assetCode = 0;
-  for (let i = 0; i < compiled.assetBased.length; i++) assetCode = assetCode * 6 + ASSET_PAIR[assetCodeAt(compiled, t, i)]!;
-  const assetBased = sharedList(shared.assetBasedLists, assetCode, buildAssetBased, shared, compiled, t, bounds);
+  let assetBasedCode = 0;
+  for (let i = 0, at = vector.tierCount; i < compiled.assetBased.length; i++, at += 2) assetBasedCode = assetBasedCode * 6 + ASSET_PAIR_OF_TRUTHS[t[at]! * 3 + t[at + 1]!]!;
+  const assetBased = sharedList(shared.assetBasedLists, assetBasedCode, buildAssetBased, shared, compiled, t, bounds);
   const innovation = sharedList(shared.innovations, truthCode(t, stagesFrom(compiled), principlesFrom(compiled)), buildInnovation, shared, compiled, t, bounds);
   const principles = sharedList(shared.principleLists, truthCode(t, principlesFrom(compiled), vector.truthCount), buildPrinciples, shared, compiled, t, bounds);
   // The feature counts and the threshold: the threshold is the same for every profile of these parameters.
-  let plusFeatures = state.plusFeatures.get(met * F + unknown);
+  let plusFeatures = state.plusFeatures[met * F + unknown];
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always rebuilding gives the same value.
-  if (plusFeatures === undefined) state.plusFeatures.set(met * F + unknown, (plusFeatures = Object.freeze({ met, notMet: featureCount - met - unknown, unknown, threshold })));
+  if (plusFeatures === undefined) state.plusFeatures[met * F + unknown] = plusFeatures = Object.freeze({ met, notMet: featureCount - met - unknown, unknown, threshold });
 
   return {
     scheme: { id: profile.id, name: profile.name },

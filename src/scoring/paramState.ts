@@ -20,7 +20,7 @@ export interface ParamState {
   /** Each field of each pathway as an open fact, at `index * 2 + field` (0 the setting, 1 the delineation). */
   readonly pathwayOpens: (Open | undefined)[];
   /** The feature counts with the threshold, by `met * (features + 1) + unknown`. */
-  readonly plusFeatures: Map<number, Classification['plusFeatures']>;
+  readonly plusFeatures: (Classification['plusFeatures'] | undefined)[];
 }
 
 const STATES = new WeakMap<CompiledRubric, Map<string, ParamState>>();
@@ -42,7 +42,7 @@ function newState(compiled: CompiledRubric, params: Params): ParamState {
     tierOpens: [],
     pathwaysOpen: undefined,
     pathwayOpens: [],
-    plusFeatures: new Map(),
+    plusFeatures: [],
   };
 }
 
