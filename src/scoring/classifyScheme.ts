@@ -117,6 +117,7 @@ interface Cache<T> {
 }
 /** At most 3^10 results are kept per cache. */
 const MAX_CACHE_SIZE = 3 ** 10;
+// Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent - a bound on what is kept; keeping more or nothing gives the same values.
 const cacheOf = <T>(size: number): Cache<T> => ({ size: size <= MAX_CACHE_SIZE ? size : 0, entries: undefined });
 
 type Build<T> = (shared: SharedResults, compiled: CompiledRubric, t: Int8Array, bounds: TierBounds) => T;
@@ -127,6 +128,7 @@ type Build<T> = (shared: SharedResults, compiled: CompiledRubric, t: Int8Array, 
  * classification's state: a cache hit allocates nothing.
  */
 function sharedList<T>(cache: Cache<T>, code: number, build: Build<T>, shared: SharedResults, compiled: CompiledRubric, t: Int8Array, bounds: TierBounds): T {
+  // Stryker disable next-line ConditionalExpression: equivalent - an empty cache keeps nothing; building every time gives the same value.
   if (cache.size === 0) return build(shared, compiled, t, bounds);
   const entries = (cache.entries ??= new Array<T | undefined>(cache.size));
   let hit = entries[code];
@@ -234,6 +236,7 @@ function buildSharedResults(compiled: CompiledRubric): SharedResults {
       ),
     ),
     tier,
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent - a bound on what is kept; keeping more or nothing gives the same values.
     undecided: compiled.vector.criterionFields.map((fields) => cacheOf(fields.length <= 10 ? 2 ** fields.length : Infinity)),
     stages: stageResults(compiled.stages),
     principles: stageResults(compiled.principles),
@@ -254,6 +257,7 @@ function buildSharedResults(compiled: CompiledRubric): SharedResults {
       ),
     ),
     rubric: Object.freeze({ id: compiled.rubric.id, version: compiled.rubric.version }),
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent - a bound on what is kept; keeping more or nothing gives the same values.
     sensitivityLists: cacheOf(compiled.features.length <= 30 ? (KIMBERLEE_LEVELS.length ** 2 * 3) * (compiled.features.length + 1) ** 2 : Infinity),
     assetBasedLists: cacheOf(6 ** compiled.assetBased.length),
     innovations: cacheOf(3 ** compiled.stages.length),
@@ -273,6 +277,7 @@ function criterion(shared: SharedResults, vector: FactVector, index: number, tru
   if (truth !== 1) return base;
   const fields = vector.criterionFields[index]!;
   const cache = shared.undecided[index]!;
+  // Stryker disable next-line ConditionalExpression: equivalent - an empty cache keeps nothing; building every time gives the same value.
   if (cache.size === 0) return undecided(base, fields, vector, v);
   let code = 0;
   for (let k = 0; k < fields.length; k++) if (v[fields[k]!.slot] === vector.unknownCode[fields[k]!.slot]) code += 2 ** k;

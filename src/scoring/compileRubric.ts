@@ -17,7 +17,7 @@ type IsUnknown = (profile: SchemeProfile) => boolean;
  * @internal A condition compiled to a closure on the profile, with the fields
  * it reads. Classification decides conditions from the fact vector
  * (`CompiledRubric.vector`); these closures are the straightforward
- * evaluation it is checked against (test/scoring/factVector.test.ts).
+ * evaluation it is checked against (test/scoring/rubric.factVector.test.ts).
  */
 export interface CompiledCondition {
   readonly evaluate: Evaluate;

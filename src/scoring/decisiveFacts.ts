@@ -118,7 +118,6 @@ function open(fact: string, label: string, build: () => readonly Candidate[]): O
 
 /** The open fact of the tier fact at `k` in `vector.tierFacts`, other than `pathways`. */
 function tierOpen(k: number, key: string, compiled: CompiledRubric, params: Params, state: ParamState): Open {
-  // Stryker disable next-line LogicalOperator: equivalent - a cache; always recomputing gives the same value.
   return state.tierOpens[k] ?? (state.tierOpens[k] = catalogueOpen(key, compiled, params));
 }
 
@@ -130,7 +129,6 @@ function catalogueOpen(key: string, compiled: CompiledRubric, params: Params): O
 
 /** The open fact of an unknown pathway list. */
 function pathwaysOpen(compiled: CompiledRubric, params: Params, state: ParamState): Open {
-  // Stryker disable next-line LogicalOperator: equivalent - a cache; always recomputing gives the same value.
   return state.pathwaysOpen ?? (state.pathwaysOpen = listOpen(compiled, params));
 }
 
@@ -140,7 +138,6 @@ function listOpen(compiled: CompiledRubric, params: Params): Open {
 
 /** The open fact of one field of the pathway at `i` of the profile's list: its setting (field 0), or whether it is clearly delineated (1). */
 function pathwayOpen(i: number, field: 0 | 1, state: ParamState): Open {
-  // Stryker disable next-line LogicalOperator: equivalent - a cache; always recomputing gives the same value.
   return state.pathwayOpens[i * 2 + field] ?? (state.pathwayOpens[i * 2 + field] = pathwayFieldOpen(i, field));
 }
 
@@ -240,6 +237,7 @@ const MAX_CACHED_ANSWERS = 4;
  * depends on nothing else, so it is built once per code and shared.
  */
 function scoredFact(o: Open, candidates: readonly Candidate[], ranges: Int32Array, range: number): Scored {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent - a bound on what is kept; keeping more or fewer results gives the same values.
   if (candidates.length > MAX_CACHED_ANSWERS) return score(o, candidates, ranges, range);
   let code = range;
   for (let i = 0; i < candidates.length; i++) code = code * 9 + ranges[i]!;

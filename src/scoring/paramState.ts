@@ -53,6 +53,7 @@ function newState(compiled: CompiledRubric, params: Params): ParamState {
  */
 export function paramState(compiled: CompiledRubric, params: Params): ParamState {
   const isDefaults = params === compiled.defaults;
+  // Stryker disable next-line ConditionalExpression: equivalent - a shortcut; the lookup below finds the same state.
   if (isDefaults && compiled === lastCompiled) return lastDefaults!;
   let states = STATES.get(compiled);
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.

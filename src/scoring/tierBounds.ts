@@ -1,7 +1,6 @@
-import type { SchemeProfile } from '../scheme/schema';
 import { KIMBERLEE_LEVELS, TIERS, type Tier } from '../shared/vocabulary';
 import type { FactVector } from './compileFactVector';
-import type { CompiledRubric, Truth } from './compileRubric';
+import type { Truth } from './compileRubric';
 
 const HOLISTIC = KIMBERLEE_LEVELS.indexOf('holistic');
 const LIGHT = TIERS.indexOf('light');
@@ -31,55 +30,13 @@ export interface TierBounds {
 }
 
 /**
- * @internal The bounds of the level and the truths of the tier criteria.
- * The level bounds are exact: each fact the level dimensions read
- * contributes its cap when known, and the lowest (for the proven level) or
- * highest (for the highest possible level) cap over its values when unknown.
- * When `truths` is given, the necessary conditions' and then the features'
- * truths are pushed onto it, in rubric order.
- */
-export function tierBounds(
-  profile: SchemeProfile,
-  compiled: CompiledRubric,
-  params: Readonly<Record<string, number>>,
-  truths?: Truth[],
-): TierBounds {
-  let levelLow = HOLISTIC;
-  let levelHigh = HOLISTIC;
-  for (const f of compiled.levelFacts) {
-    const v = f.get(profile);
-    let low: number;
-    let high: number;
-    if (v === 'unknown') {
-      low = f.lowest;
-      high = f.highest;
-    } else {
-      low = high = f.caps.get(v) ?? 0;
-    }
-    if (low < levelLow) levelLow = low;
-    if (high < levelHigh) levelHigh = high;
-  }
-  let necessary: Truth = 2;
-  for (const c of compiled.necessary) {
-    const t = c.evaluate(profile, params);
-    truths?.push(t);
-    if (t < necessary) necessary = t;
-  }
-  let met = 0;
-  let unknown = 0;
-  for (const c of compiled.features) {
-    const t = c.evaluate(profile, params);
-    truths?.push(t);
-    if (t === 2) met++;
-    else if (t === 1) unknown++;
-  }
-  return { levelLow, levelHigh, necessary, met, unknown };
-}
-
-/**
- * @internal {@link tierBounds} from a profile's fact vector `v`, the truths
- * of the tier criteria already in `t` (see `FactVector.evaluateTier`),
- * written into `out` (no allocation per profile) and returned.
+ * @internal The bounds of the level and the counts of the tier criteria,
+ * from a profile's fact vector `v`, the truths of the tier criteria already
+ * in `t` (see `FactVector.evaluateTier`), written into `out` (no allocation
+ * per profile) and returned. The level bounds are exact: each fact the level
+ * dimensions read contributes its cap when known, and the lowest (for the
+ * proven level) or highest (for the highest possible level) cap over its
+ * values when unknown.
  */
 export function vectorTierBounds(vector: FactVector, v: Float64Array, t: Int8Array, out: TierBounds): TierBounds {
   let levelLow = HOLISTIC;
@@ -107,9 +64,3 @@ export function vectorTierBounds(vector: FactVector, v: Float64Array, t: Int8Arr
   out.unknown = unknown;
   return out;
 }
-
-/** @internal The proven tier and the highest possible tier of a profile's bounds. */
-export function tierRange(b: TierBounds, threshold: number): readonly [Tier, Tier] {
-  return [tierFor(b.levelLow, b.necessary, b.met, threshold, false), tierFor(b.levelHigh, b.necessary, b.met + b.unknown, threshold, true)];
-}
-

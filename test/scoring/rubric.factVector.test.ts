@@ -1,8 +1,9 @@
 // The fact vector (compileFactVector) is the fast path classification runs: each fact read
 // once into a flat array, every condition decided from it by generated code (closures under a
 // Content Security Policy). It must decide exactly as the straightforward evaluation on the
-// profile does (the compiled conditions' `evaluate`, the level ceilings, `tierBounds`), for
-// the published rubrics and for random rubrics over the whole fact catalogue.
+// profile does (the compiled conditions' `evaluate`, the level ceilings, the bounds below),
+// for the published rubrics and for random rubrics over the whole fact catalogue. (Named
+// rubric.* so that the rubric scope of mutation testing runs it.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -19,7 +20,7 @@ import {
 } from '../../src/index';
 import { compileRubric, disableCodegenForTests, type CompiledRubric } from '../../src/scoring/compileRubric';
 import { paramState } from '../../src/scoring/paramState';
-import { tierBounds, vectorTierBounds } from '../../src/scoring/tierBounds';
+import { vectorTierBounds, type TierBounds } from '../../src/scoring/tierBounds';
 import { anyProfileArb } from '../arbitraries/scheme';
 
 const HOLISTIC = KIMBERLEE_LEVELS.indexOf('holistic');
@@ -84,6 +85,26 @@ const paramsArb = fc.record({
   minDelineatedPathways: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 1000 })),
   minHealthSettings: fc.integer({ min: 0, max: 8 }),
 });
+
+/**
+ * The tier bounds straight from the profile: each level fact's cap (the lowest and the highest
+ * cap over its values when unknown), the least truth of the necessary conditions, and the
+ * features met and unknown.
+ */
+function tierBounds(profile: SchemeProfile, compiled: CompiledRubric, params: Readonly<Record<string, number>>): TierBounds {
+  let levelLow = HOLISTIC;
+  let levelHigh = HOLISTIC;
+  for (const f of compiled.levelFacts) {
+    const value = f.get(profile);
+    const low = value === 'unknown' ? f.lowest : (f.caps.get(value) ?? 0);
+    const high = value === 'unknown' ? f.highest : (f.caps.get(value) ?? 0);
+    levelLow = Math.min(levelLow, low);
+    levelHigh = Math.min(levelHigh, high);
+  }
+  const necessary = compiled.necessary.reduce<0 | 1 | 2>((least, c) => Math.min(least, c.evaluate(profile, params)) as 0 | 1 | 2, 2);
+  const features = compiled.features.map((c) => c.evaluate(profile, params));
+  return { levelLow, levelHigh, necessary, met: features.filter((t) => t === 2).length, unknown: features.filter((t) => t === 1).length };
+}
 
 const compile = (rubric: Rubric): CompiledRubric => {
   const { compiled, issues } = compileRubric(rubric);
