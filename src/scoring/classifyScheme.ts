@@ -5,7 +5,8 @@ import type { SchemeProfile } from '../scheme/index';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import { KIMBERLEE_LEVELS, TIERS } from '../shared/vocabulary';
-import type { CompiledCondition, CompiledRubric, Truth } from './compileRubric';
+import type { FactVector } from './compileFactVector';
+import type { CompiledRubric } from './compileRubric';
 import type { ClassifyError } from './errors';
 import { loadRubric } from './parseRubric';
 import type { Rubric } from './rubricSchema';
@@ -21,7 +22,8 @@ import {
 } from './types';
 import { safeParse } from '../shared/safeParse';
 import { findDecisiveFacts } from './decisiveFacts';
-import { tierBounds, tierFor, tierRange } from './tierBounds';
+import { paramState } from './paramState';
+import { tierFor, vectorTierBounds, type TierBounds } from './tierBounds';
 
 /**
  * Options for {@link classifyScheme}.
@@ -45,7 +47,6 @@ const OptionsSchema = z.strictObject({
 });
 
 const OUTCOME: readonly Outcome[] = ['not_met', 'unknown', 'met'];
-const HOLISTIC = KIMBERLEE_LEVELS.indexOf('holistic');
 
 type Resolved = Result<{ compiled: CompiledRubric; params: Readonly<Record<string, number>> }, ClassifyError>;
 let defaults: Resolved | undefined;
@@ -85,45 +86,130 @@ function resolveOptions(options: unknown): Resolved {
 /**
  * Result objects that depend only on a criterion and its outcome are built
  * once per rubric, frozen, and shared by every classification: classifying
- * many schemes then allocates little beyond what differs (the unknown facts
- * of an undecided criterion).
+ * many schemes then allocates little beyond the classification itself.
  */
 interface SharedResults {
   readonly level: readonly (readonly CriterionResult[])[];
-  readonly necessary: readonly (readonly CriterionResult[])[];
-  readonly features: readonly (readonly CriterionResult[])[];
+  /** The necessary conditions, then the features, in the order of their truths. */
+  readonly tier: readonly (readonly CriterionResult[])[];
+  /** For each tier criterion, its undecided results by the code of its unknown fields. */
+  readonly undecided: readonly Cache<CriterionResult>[];
   readonly stages: readonly (readonly StageResult[])[];
   readonly principles: readonly (readonly StageResult[])[];
   readonly assetBased: readonly (readonly (readonly AssetBasedResult[])[])[];
   readonly sensitivity: readonly (readonly (readonly SensitivityRow[])[])[];
-  /** Whole result lists that depend only on small integer codes (truths, bounds), frozen and shared once built. */
-  readonly lists: Map<number, readonly unknown[]>[];
+  readonly rubric: Classification['rubric'];
+  /** Whole results that depend only on small integer codes (truths, bounds), frozen and shared once built. */
+  readonly sensitivityLists: Cache<readonly SensitivityRow[]>;
+  readonly assetBasedLists: Cache<readonly AssetBasedResult[]>;
+  readonly innovations: Cache<Classification['innovation']>;
+  readonly principleLists: Cache<readonly StageResult[]>;
 }
-const SENSITIVITY = 0;
-const STAGES = 1;
-const PRINCIPLES = 2;
-const ASSET_BASED = 3;
 
 /**
- * A list from the cache `which`, built by `build` the first time its code is
- * seen. A code of -1 (a custom rubric with lists too long to cache in bounded
- * memory) builds the list every time.
+ * Results by a code from 0 to `size - 1`, in an array (a lookup is one
+ * read) allocated when first used. A size of 0 (a custom rubric whose codes
+ * are too many to keep in bounded memory) keeps nothing.
  */
-function sharedList<T>(shared: SharedResults, which: number, code: number, build: () => T[]): readonly T[] {
-  if (code < 0) return build();
-  const cache = shared.lists[which]!;
-  let hit = cache.get(code) as readonly T[] | undefined;
+interface Cache<T> {
+  readonly size: number;
+  entries: (T | undefined)[] | undefined;
+}
+/** At most 3^10 results are kept per cache. */
+const MAX_CACHE_SIZE = 3 ** 10;
+// Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent - a bound on what is kept; keeping more or nothing gives the same values.
+const cacheOf = <T>(size: number): Cache<T> => ({ size: size <= MAX_CACHE_SIZE ? size : 0, entries: undefined });
+
+type Build<T> = (shared: SharedResults, compiled: CompiledRubric, t: Int8Array, bounds: TierBounds) => T;
+
+/**
+ * A result from `cache`, built by `build` the first time its code is seen,
+ * frozen and shared. The builders are plain functions of the
+ * classification's state: a cache hit allocates nothing.
+ */
+function sharedList<T>(cache: Cache<T>, code: number, build: Build<T>, shared: SharedResults, compiled: CompiledRubric, t: Int8Array, bounds: TierBounds): T {
+  // Stryker disable next-line ConditionalExpression: equivalent - an empty cache keeps nothing; building every time gives the same value.
+  if (cache.size === 0) return build(shared, compiled, t, bounds);
+  const entries = (cache.entries ??= new Array<T | undefined>(cache.size));
+  let hit = entries[code];
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always rebuilding gives the same value.
-  if (hit === undefined) cache.set(code, (hit = Object.freeze(build())));
+  if (hit === undefined) entries[code] = hit = Object.freeze(build(shared, compiled, t, bounds));
   return hit;
 }
-const SHARED = new WeakMap<CompiledRubric, SharedResults>();
+
+/** The sensitivity rows: the tier range at each threshold, from the bounds. */
+const buildSensitivity: Build<SensitivityRow[]> = (shared, compiled, _t, { levelLow, levelHigh, necessary, met, unknown }) => {
+  const rows: SensitivityRow[] = [];
+  for (let k = 1; k <= compiled.features.length; k++) {
+    const low = tierFor(levelLow, necessary, met, k, false);
+    const high = tierFor(levelHigh, necessary, met + unknown, k, true);
+    rows.push(shared.sensitivity[k - 1]![TIERS.indexOf(low)]![TIERS.indexOf(high)]!);
+  }
+  return rows;
+};
+
+/**
+ * The truths after the tier criteria's: each asset-based criterion's two
+ * (social prescribing, then plus), then the stages, then the principles.
+ */
+const assetFrom = (compiled: CompiledRubric): number => compiled.vector.tierCount;
+const stagesFrom = (compiled: CompiledRubric): number => assetFrom(compiled) + 2 * compiled.assetBased.length;
+const principlesFrom = (compiled: CompiledRubric): number => stagesFrom(compiled) + compiled.stages.length;
+
 const TRUTHS = [0, 1, 2] as const;
+/** The six pairs (atLeast <= atMost) of asset-based levels, numbered 0 to 5 by `atLeast * 3 + atMost`. */
+const ASSET_PAIR = [0, 1, 2, -1, 3, 4, -1, -1, 5] as const;
+/** The pair's number for each pair of truths, at `socialPrescribing * 3 + plus`. */
+const ASSET_PAIR_OF_TRUTHS = Int8Array.from(TRUTHS.flatMap((sp) => TRUTHS.map((plus) => ASSET_PAIR[assetCode(sp, plus)]!)));
+
+/** The asset-based level a scheme surely reaches (atLeast) and may reach (atMost) on row `i`, as indexes in ASSET_BASED_LEVELS, coded `atLeast * 3 + atMost`. */
+function assetCodeAt(compiled: CompiledRubric, t: Int8Array, i: number): number {
+  return assetCode(t[assetFrom(compiled) + 2 * i]!, t[assetFrom(compiled) + 2 * i + 1]!);
+}
+
+function assetCode(sp: number, plus: number): number {
+  return (plus === 2 ? 2 : sp === 2 ? 1 : 0) * 3 + (plus !== 0 ? 2 : sp !== 0 ? 1 : 0);
+}
+
+const buildAssetBased: Build<AssetBasedResult[]> = (shared, compiled, t) =>
+  compiled.assetBased.map((_, i) => {
+    const code = assetCodeAt(compiled, t, i);
+    return shared.assetBased[i]![Math.floor(code / 3)]![code % 3]!;
+  });
+
+const buildInnovation: Build<Classification['innovation']> = (shared, compiled, t) => {
+  const from = stagesFrom(compiled);
+  const stages = Object.freeze(compiled.stages.map((_, i) => shared.stages[i]![t[from + i]!]!));
+  let stageReached = 0;
+  while (stageReached < stages.length && stages[stageReached]!.outcome === 'met') stageReached++;
+  let highestPossibleStage = 0;
+  while (highestPossibleStage < stages.length && stages[highestPossibleStage]!.outcome !== 'not_met') highestPossibleStage++;
+  return { stageReached, highestPossibleStage, stages };
+};
+
+const buildPrinciples: Build<StageResult[]> = (shared, compiled, t) => {
+  const from = principlesFrom(compiled);
+  return compiled.principles.map((_, i) => shared.principles[i]![t[from + i]!]!);
+};
+
+const SHARED = new WeakMap<CompiledRubric, SharedResults>();
+let lastCompiled: CompiledRubric | undefined;
+let lastShared: SharedResults | undefined;
 const NO_FIELDS: readonly string[] = Object.freeze([]);
 
 function sharedResults(compiled: CompiledRubric): SharedResults {
-  const hit = SHARED.get(compiled);
-  if (hit !== undefined) return hit;
+  if (compiled === lastCompiled) return lastShared!;
+  let shared = SHARED.get(compiled);
+  if (shared === undefined) {
+    shared = buildSharedResults(compiled);
+    SHARED.set(compiled, shared);
+  }
+  lastCompiled = compiled;
+  lastShared = shared;
+  return shared;
+}
+
+function buildSharedResults(compiled: CompiledRubric): SharedResults {
   const conditionResults = (group: CriterionResult['group'], list: CompiledRubric['necessary']) =>
     list.map((c) =>
       TRUTHS.map((t) =>
@@ -134,7 +220,8 @@ function sharedResults(compiled: CompiledRubric): SharedResults {
     list.map((c, i) =>
       TRUTHS.map((t) => Object.freeze({ id: c.id, number: i + 1, title: c.title, outcome: OUTCOME[t]!, fieldsRead: c.fieldsRead, citation: c.citation })),
     );
-  const shared: SharedResults = {
+  const tier = [...conditionResults('necessary', compiled.necessary), ...conditionResults('plus_feature', compiled.features)];
+  return {
     level: compiled.levels.map((dim) =>
       TRUTHS.map((t) =>
         Object.freeze({
@@ -148,8 +235,9 @@ function sharedResults(compiled: CompiledRubric): SharedResults {
         }),
       ),
     ),
-    necessary: conditionResults('necessary', compiled.necessary),
-    features: conditionResults('plus_feature', compiled.features),
+    tier,
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent - a bound on what is kept; keeping more or nothing gives the same values.
+    undecided: compiled.vector.criterionFields.map((fields) => cacheOf(fields.length <= 10 ? 2 ** fields.length : Infinity)),
     stages: stageResults(compiled.stages),
     principles: stageResults(compiled.principles),
     assetBased: compiled.assetBased.map((c, i) =>
@@ -168,33 +256,47 @@ function sharedResults(compiled: CompiledRubric): SharedResults {
         ),
       ),
     ),
-    lists: [new Map(), new Map(), new Map(), new Map()],
+    rubric: Object.freeze({ id: compiled.rubric.id, version: compiled.rubric.version }),
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent - a bound on what is kept; keeping more or nothing gives the same values.
+    sensitivityLists: cacheOf(compiled.features.length <= 30 ? (KIMBERLEE_LEVELS.length ** 2 * 3) * (compiled.features.length + 1) ** 2 : Infinity),
+    assetBasedLists: cacheOf(6 ** compiled.assetBased.length),
+    innovations: cacheOf(3 ** compiled.stages.length),
+    principleLists: cacheOf(3 ** compiled.principles.length),
     sensitivity: compiled.features.map((_, k) =>
       TIERS.map((tier) => TIERS.map((highestPossibleTier) => Object.freeze({ threshold: k + 1, tier, highestPossibleTier }))),
     ),
   };
-  SHARED.set(compiled, shared);
-  return shared;
 }
 
-/** A tier criterion's result: shared when decided, built when its unknown facts must be listed. */
-function criterion(
-  shared: readonly (readonly CriterionResult[])[],
-  index: number,
-  c: CompiledCondition,
-  truth: Truth,
-  profile: SchemeProfile,
-): CriterionResult {
-  const base = shared[index]![truth]!;
-  return truth === 1 ? { ...base, unknownFields: c.unknownFields(profile) } : base;
-}
-
-/** The truths of a list of conditions as one base-3 number. */
-function truthCode(list: readonly CompiledCondition[], profile: SchemeProfile, params: Readonly<Record<string, number>>): number {
-  // At most 3^10 codes per list: the cache stays small whatever profiles are classified.
-  if (list.length > 10) return -1;
+/**
+ * A tier criterion's result: shared when decided; when undecided, it lists
+ * the fields it reads that are unknown, and is shared by the code of those.
+ */
+function criterion(shared: SharedResults, vector: FactVector, index: number, truth: number, v: Float64Array): CriterionResult {
+  const base = shared.tier[index]![truth]!;
+  if (truth !== 1) return base;
+  const fields = vector.criterionFields[index]!;
+  const cache = shared.undecided[index]!;
+  // Stryker disable next-line ConditionalExpression: equivalent - an empty cache keeps nothing; building every time gives the same value.
+  if (cache.size === 0) return undecided(base, fields, vector, v);
   let code = 0;
-  for (const c of list) code = code * 3 + c.evaluate(profile, params);
+  for (let k = 0; k < fields.length; k++) if (v[fields[k]!.slot] === vector.unknownCode[fields[k]!.slot]) code += 2 ** k;
+  const entries = (cache.entries ??= new Array<CriterionResult | undefined>(cache.size));
+  let hit = entries[code];
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always rebuilding gives the same value.
+  if (hit === undefined) entries[code] = hit = undecided(base, fields, vector, v);
+  return hit;
+}
+
+/** An undecided criterion's result: the fields it reads that are unknown. */
+function undecided(base: CriterionResult, fields: FactVector['criterionFields'][number], vector: FactVector, v: Float64Array): CriterionResult {
+  return Object.freeze({ ...base, unknownFields: Object.freeze(fields.filter((f) => v[f.slot] === vector.unknownCode[f.slot]).map((f) => f.key)) });
+}
+
+/** The truths `t[from..to)` as one base-3 number. */
+function truthCode(t: Int8Array, from: number, to: number): number {
+  let code = 0;
+  for (let i = from; i < to; i++) code = code * 3 + t[i]!;
   return code;
 }
 
@@ -205,84 +307,59 @@ export function classifyValidProfile(
   params: Readonly<Record<string, number>>,
 ): Classification {
   const shared = sharedResults(compiled);
-  const criteria: CriterionResult[] = [];
-
-  const truths: Truth[] = [];
-  const bounds = tierBounds(profile, compiled, params, truths);
+  const state = paramState(compiled, params);
+  const vector = compiled.vector;
+  // Each fact is read once, then every condition is decided from the fact vector.
+  const { v, t } = vector.scratch;
+  vector.read(profile, v);
+  vector.evaluateTier(v, state.R, t);
+  vector.evaluateRest(v, state.R, t);
+  const bounds = vectorTierBounds(vector, v, t, vector.scratch.bounds);
   const { levelLow, levelHigh, necessary, met, unknown } = bounds;
-  compiled.levels.forEach((dim, i) => {
-    const cap = dim.ceiling(profile);
-    // Unknown: met or not met when every value of the fact gives the same answer.
-    const truth = cap < 0 ? (dim.lowest >= HOLISTIC ? 2 : dim.highest < HOLISTIC ? 0 : 1) : cap >= HOLISTIC ? 2 : 0;
-    criteria.push(shared.level[i]![truth]!);
-  });
-  const n = compiled.necessary.length;
-  compiled.necessary.forEach((c, i) => criteria.push(criterion(shared.necessary, i, c, truths[i]!, profile)));
-  compiled.features.forEach((c, i) => criteria.push(criterion(shared.features, i, c, truths[n + i]!, profile)));
+
+  const levelCount = vector.levels.length;
+  const criteria = new Array<CriterionResult>(levelCount + vector.tierCount);
+  for (let i = 0; i < levelCount; i++) {
+    const dim = vector.levels[i]!;
+    criteria[i] = shared.level[i]![dim.truth[v[dim.slot]! + dim.offset]!]!;
+  }
+  for (let i = 0; i < vector.tierCount; i++) criteria[levelCount + i] = criterion(shared, vector, i, t[i]!, v);
   const featureCount = compiled.features.length;
   const threshold = params['plusFeatureThreshold'] ?? featureCount;
-  const [tier, highestPossibleTier] = tierRange(bounds, threshold);
+  const tier = tierFor(levelLow, necessary, met, threshold, false);
+  const highestPossibleTier = tierFor(levelHigh, necessary, met + unknown, threshold, true);
 
   // The sensitivity rows depend only on the bounds; the asset-based, stage and principle
   // lists only on their truths: each list is built once per code and shared.
   const F = featureCount + 1;
-  const sensitivityCode = featureCount > 30 ? -1 : (((levelLow * 4 + levelHigh) * 3 + necessary) * F + met) * F + unknown;
-  const sensitivity = sharedList(shared, SENSITIVITY, sensitivityCode, () => {
-    const rows: SensitivityRow[] = [];
-    for (let k = 1; k <= featureCount; k++) {
-      const low = tierFor(levelLow, necessary, met, k, false);
-      const high = tierFor(levelHigh, necessary, met + unknown, k, true);
-      rows.push(shared.sensitivity[k - 1]![TIERS.indexOf(low)]![TIERS.indexOf(high)]!);
-    }
-    return rows;
-  });
-
-  const assetBasedAt = (i: number): [number, number] => {
-    const c = compiled.assetBased[i]!;
-    const sp = c.socialPrescribing.evaluate(profile, params);
-    const plus = c.plus.evaluate(profile, params);
-    return [plus === 2 ? 2 : sp === 2 ? 1 : 0, plus !== 0 ? 2 : sp !== 0 ? 1 : 0];
-  };
-  // At most 6^6 reachable codes (atLeast <= atMost): longer custom lists are not cached.
-  let assetCode = compiled.assetBased.length > 6 ? -1 : 0;
-  for (let i = 0; assetCode >= 0 && i < compiled.assetBased.length; i++) {
-    const [atLeast, atMost] = assetBasedAt(i);
-    assetCode = assetCode * 9 + atLeast * 3 + atMost;
-  }
-  const assetBased = sharedList(shared, ASSET_BASED, assetCode, () =>
-    compiled.assetBased.map((_, i) => {
-      const [atLeast, atMost] = assetBasedAt(i);
-      return shared.assetBased[i]![atLeast]![atMost]!;
-    }),
-  );
-
-  const stages = sharedList(shared, STAGES, truthCode(compiled.stages, profile, params), () =>
-    compiled.stages.map((c, i) => shared.stages[i]![c.evaluate(profile, params)]!),
-  );
-  let stageReached = 0;
-  while (stageReached < stages.length && stages[stageReached]!.outcome === 'met') stageReached++;
-  let highestPossibleStage = 0;
-  while (highestPossibleStage < stages.length && stages[highestPossibleStage]!.outcome !== 'not_met') highestPossibleStage++;
-  const principles = sharedList(shared, PRINCIPLES, truthCode(compiled.principles, profile, params), () =>
-    compiled.principles.map((c, i) => shared.principles[i]![c.evaluate(profile, params)]!),
-  );
+  const sensitivityCode = (((levelLow * KIMBERLEE_LEVELS.length + levelHigh) * 3 + necessary) * F + met) * F + unknown;
+  const sensitivity = sharedList(shared.sensitivityLists, sensitivityCode, buildSensitivity, shared, compiled, t, bounds);
+  let assetBasedCode = 0;
+  for (let i = 0, at = vector.tierCount; i < compiled.assetBased.length; i++, at += 2) assetBasedCode = assetBasedCode * 6 + ASSET_PAIR_OF_TRUTHS[t[at]! * 3 + t[at + 1]!]!;
+  const assetBased = sharedList(shared.assetBasedLists, assetBasedCode, buildAssetBased, shared, compiled, t, bounds);
+  const innovation = sharedList(shared.innovations, truthCode(t, stagesFrom(compiled), principlesFrom(compiled)), buildInnovation, shared, compiled, t, bounds);
+  const principles = sharedList(shared.principleLists, truthCode(t, principlesFrom(compiled), vector.truthCount), buildPrinciples, shared, compiled, t, bounds);
+  // The feature counts and the threshold: the threshold is the same for every profile of these parameters.
+  let plusFeatures = state.plusFeatures[met * F + unknown];
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always rebuilding gives the same value.
+  if (plusFeatures === undefined) state.plusFeatures[met * F + unknown] = plusFeatures = Object.freeze({ met, notMet: featureCount - met - unknown, unknown, threshold });
 
   return {
     scheme: { id: profile.id, name: profile.name },
-    rubric: { id: compiled.rubric.id, version: compiled.rubric.version },
+    rubric: shared.rubric,
     parameters: params,
     tier,
     highestPossibleTier,
     determined: tier === highestPossibleTier,
     level: KIMBERLEE_LEVELS[levelLow]!,
     highestPossibleLevel: KIMBERLEE_LEVELS[levelHigh]!,
-    decisiveFacts: findDecisiveFacts(profile, compiled, params, threshold, bounds, truths, tier, highestPossibleTier),
+    decisiveFacts: findDecisiveFacts(profile, compiled, params, state, threshold, tier, highestPossibleTier),
     criteria,
     necessaryConditions: OUTCOME[necessary]!,
-    plusFeatures: { met, notMet: featureCount - met - unknown, unknown, threshold },
+    plusFeatures,
     sensitivity,
     assetBased,
-    innovation: { stageReached, highestPossibleStage, stages },
+    innovation,
     principles,
   };
 }
@@ -310,8 +387,11 @@ export function classifyValidProfile(
  * ```
  */
 export function classifyScheme(input: unknown, options?: ClassifyOptions): Result<Classification, ClassifyError> {
-  return resolveOptions(options).andThen(({ compiled, params }) =>
-    parseSchemeProfile(input).map((profile) => classifyValidProfile(profile, compiled, params)),
-  );
+  // Written out rather than chained with andThen / map: no closure per call.
+  const resolved = resolveOptions(options);
+  if (resolved.isErr()) return err(resolved.error);
+  const profile = parseSchemeProfile(input);
+  if (profile.isErr()) return err(profile.error);
+  return ok(classifyValidProfile(profile.value, resolved.value.compiled, resolved.value.params));
 }
 

@@ -2,7 +2,10 @@ import { SCHEME_FACTS } from '../scheme/index';
 import type { SchemeProfile } from '../scheme/index';
 import type { ValidationIssue } from '../shared/errors';
 import { HEALTH_SETTINGS, KIMBERLEE_LEVELS, type Citation } from '../shared/vocabulary';
+import { compileFactVector, type FactVector } from './compileFactVector';
 import type { Condition, NumberOrParam, Rubric } from './rubricSchema';
+
+export { disableCodegenForTests } from './compileFunction';
 
 /** Three-valued truth: 0 false, 1 unknown, 2 true (Kleene: `all` is min, `any` is max). */
 export type Truth = 0 | 1 | 2;
@@ -10,7 +13,12 @@ type Params = Readonly<Record<string, number>>;
 type Evaluate = (profile: SchemeProfile, params: Params) => Truth;
 type IsUnknown = (profile: SchemeProfile) => boolean;
 
-/** @internal A condition compiled to a closure, with the fields it reads. */
+/**
+ * @internal A condition compiled to a closure on the profile, with the fields
+ * it reads. Classification decides conditions from the fact vector
+ * (`CompiledRubric.vector`); these closures are the straightforward
+ * evaluation it is checked against (test/scoring/rubric.factVector.test.ts).
+ */
 export interface CompiledCondition {
   readonly evaluate: Evaluate;
   readonly fieldsRead: readonly string[];
@@ -48,8 +56,6 @@ export interface CompiledRubric {
     readonly lowest: number;
     readonly highest: number;
   }[];
-  /** Every field the tier criteria read (levels, necessary conditions, features), once each in rubric order, with whether it is unknown. */
-  readonly tierCheckers: readonly (readonly [string, IsUnknown])[];
   /** For each quantity fact compared with `atLeast`, the bounds it is compared with. */
   readonly quantityBounds: ReadonlyMap<string, readonly NumberOrParam[]>;
   readonly necessary: readonly (CompiledCondition & { id: string; title: string; citation: Citation })[];
@@ -64,6 +70,8 @@ export interface CompiledRubric {
   }[];
   readonly stages: readonly (CompiledCondition & { id: string; title: string; citation: Citation })[];
   readonly principles: readonly (CompiledCondition & { id: string; title: string; citation: Citation })[];
+  /** The rubric compiled to read each fact once into a flat array and decide every condition from it: what classification runs. */
+  readonly vector: FactVector;
 }
 
 const FACTS_BY_KEY = new Map(SCHEME_FACTS.map((f) => [f.key, f]));
@@ -75,33 +83,12 @@ const bitCount = (bits: number): number => {
 };
 const MAX_HEALTH_SETTINGS = HEALTH_SETTINGS.length;
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-let codegen = true;
-
-/** @internal For tests: compile later rubrics as if `new Function` were forbidden. */
-export function disableCodegenForTests(): void {
-  codegen = false;
-}
-
 /**
- * A function reading one fact of a profile. Where the platform allows it, it
- * is generated as `p.a.b` so every fact read has its own monomorphic property
- * access (several times faster than a shared `p[a][b]`); under a Content
- * Security Policy that forbids `new Function`, it falls back to a closure.
- * Paths come from the fact catalogue and are checked to be identifiers.
+ * A function reading one fact of a profile. This is the straightforward
+ * reading, kept as the reference the fact vector (`compileFactVector`, what
+ * classification runs) is checked against.
  */
 function getter(path: readonly string[]): (profile: SchemeProfile) => unknown {
-  if (codegen && path.every((segment) => IDENTIFIER.test(segment))) {
-    try {
-      return new Function('p', `return p.${path.join('.')};`) as (profile: SchemeProfile) => unknown;
-    } catch {
-      codegen = false;
-    }
-  }
-  const [a, b, c] = path as [string, string, string | undefined];
-  if (path.length === 2) return (p) => (p as unknown as Record<string, Record<string, unknown>>)[a]![b];
-  if (path.length === 3 && c !== undefined)
-    return (p) => (p as unknown as Record<string, Record<string, Record<string, unknown>>>)[a]![b]![c];
   return (p) => path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], p);
 }
 
@@ -363,20 +350,11 @@ export function compileRubric(rubric: Rubric): { compiled: CompiledRubric; issue
 
   const necessary = named(rubric.necessaryConditions, 'necessaryConditions', quantityBounds);
   const features = named(rubric.plusFeatures, 'plusFeatures', quantityBounds);
-  const tierCheckers: (readonly [string, IsUnknown])[] = [];
-  for (const checker of [
-    ...levelFacts.map((f) => [f.key, (p: SchemeProfile) => f.get(p) === 'unknown'] as const),
-    ...necessary.flatMap((c) => c.checkers),
-    ...features.flatMap((c) => c.checkers),
-  ]) {
-    if (!tierCheckers.some(([key]) => key === checker[0])) tierCheckers.push(checker);
-  }
   const compiled: CompiledRubric = {
     rubric,
     defaults: Object.freeze(defaults),
     levels: levels.map(({ id, title, citation, fieldsRead, lowest, highest, ceiling }) => ({ id, title, citation, fieldsRead, lowest, highest, ceiling })),
     levelFacts,
-    tierCheckers,
     quantityBounds,
     necessary,
     features,
@@ -394,6 +372,7 @@ export function compileRubric(rubric: Rubric): { compiled: CompiledRubric; issue
     }),
     stages: named(rubric.innovationStages, 'innovationStages'),
     principles: named(rubric.principles, 'principles'),
+    vector: compileFactVector(rubric),
   };
   return { compiled, issues };
 }

@@ -1,50 +1,44 @@
-import { SCHEME_FACTS, type FactDescriptor } from '../scheme/index';
-import type { SchemePathway, SchemeProfile } from '../scheme/index';
-import { HEALTH_SETTINGS, KIMBERLEE_LEVELS, REFERRAL_SETTINGS, TIERS, type Tier } from '../shared/vocabulary';
-import { tierRange, type TierBounds } from './tierBounds';
-import type { Truth } from './compileRubric';
+import { SCHEME_FACTS, type FactDescriptor, type SchemePathway, type SchemeProfile } from '../scheme/index';
+import { HEALTH_SETTINGS, REFERRAL_SETTINGS, TIERS, type Tier } from '../shared/vocabulary';
+import type { FactVector } from './compileFactVector';
 import { resolve, type CompiledRubric } from './compileRubric';
+import type { ParamState } from './paramState';
+import { summarisePathways, type PathwayChange } from './summarisePathways';
+import { tierIndexFor, vectorTierBounds } from './tierBounds';
 import type { DecisiveFact, DecisiveFactOutcome } from './types';
 
 const FACTS = new Map(SCHEME_FACTS.map((f) => [f.key, f]));
 type Params = Readonly<Record<string, number>>;
 
-interface Candidate {
+/** @internal One answer to an unknown fact. */
+export interface Candidate {
   readonly value: boolean | string | number;
   readonly label: string;
-  /** Where the fact lives in a profile, and what to put there for this value. */
-  readonly path: readonly (string | number)[];
-  readonly set: unknown;
-}
-
-/** A deep copy of a validated profile (plain data only), to try answers on in place. */
-function copyOf<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(copyOf) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const key in value) out[key] = copyOf((value as Record<string, unknown>)[key]);
-  return out as T;
-}
-
-/** Runs `read` with the candidate's value written into `scratch`, then puts the old value back. */
-function withCandidate<R>(scratch: SchemeProfile, c: Candidate, read: (changed: SchemeProfile) => R): R {
-  let parent = scratch as unknown as Record<string | number, unknown>;
-  for (let i = 0; i < c.path.length - 1; i++) parent = parent[c.path[i]!] as Record<string | number, unknown>;
-  const key = c.path[c.path.length - 1]!;
-  const before = parent[key];
-  parent[key] = c.set;
-  try {
-    return read(scratch);
-  } finally {
-    parent[key] = before;
-  }
+  /**
+   * The answer in the fact vector: the fact's slot and the value's code; or
+   * (slot -1) the pathway list it gives, or the change it makes to one
+   * pathway of the profile's list.
+   */
+  readonly slot: number;
+  readonly code: number;
+  readonly pathways: readonly SchemePathway[] | undefined;
+  readonly change: PathwayChange | undefined;
 }
 
 const settingLabel = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1).replace(/_/g, ' ');
+const SETTING_LABELS = REFERRAL_SETTINGS.map(settingLabel);
 
-/** The values a fact of the catalogue could take, as the rubric distinguishes them. */
+/** The values a fact of the catalogue could take, as the rubric distinguishes them, coded for the fact vector. */
 function factCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: Params): Candidate[] {
-  const at = (value: boolean | string | number, label: string): Candidate => ({ value, label, path: fact.path, set: value });
+  const slot = compiled.vector.slots.get(fact.key);
+  const at = (value: boolean | string | number, label: string): Candidate => ({
+    value,
+    label,
+    slot: slot?.index ?? -1,
+    code: slot?.encode(value) ?? -1,
+    pathways: undefined,
+    change: undefined,
+  });
   switch (fact.kind) {
     case 'boolean':
       return [at(true, 'yes'), at(false, 'no')];
@@ -71,6 +65,9 @@ function factCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: 
   }
 }
 
+/** An answer that gives the pathway list `pathways`. */
+const listCandidate = (value: number, label: string, pathways: readonly SchemePathway[]): Candidate => ({ value, label, slot: -1, code: -1, pathways, change: undefined });
+
 /** For a `pathways` list that is unknown: none, or enough to meet every pathways condition of the rubric's tier criteria. */
 function pathwayListCandidates(compiled: CompiledRubric, params: Params): Candidate[] {
   let need = 1;
@@ -93,142 +90,188 @@ function pathwayListCandidates(compiled: CompiledRubric, params: Params): Candid
     clearlyDelineated: true,
   }));
   return [
-    { value: 0, label: 'no clearly delineated pathways', path: ['pathways'], set: [] },
-    {
-      value: n,
-      label: `${n} or more clearly delineated pathways, from ${Math.min(n, HEALTH_SETTINGS.length)} or more health settings`,
-      path: ['pathways'],
-      set: enough,
-    },
+    listCandidate(0, 'no clearly delineated pathways', []),
+    listCandidate(n, `${n} or more clearly delineated pathways, from ${Math.min(n, HEALTH_SETTINGS.length)} or more health settings`, enough),
   ];
 }
 
-interface Open {
+/** @internal An unknown fact the tier criteria read. Its answers do not depend on the profile: it is built once per rubric and parameters. */
+export interface Open {
   readonly fact: string;
   readonly label: string;
-  /** Built only when needed, and once per rubric and parameters for the catalogue's facts. */
+  /** Built when first needed. */
   readonly candidates: () => readonly Candidate[];
+  /** Its results when it cannot move the tier, by the tier's index in TIERS. */
+  readonly settled: (DecisiveFact | undefined)[];
+  /** Its results when it may move the tier, by the code of the ranges its answers give (see `scoredFact`). */
+  readonly scored: Map<number, Scored>;
 }
 
-const CANDIDATES = new WeakMap<CompiledRubric, WeakMap<Params, Map<string, readonly Candidate[]>>>();
-
-function cachedCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: Params): readonly Candidate[] {
-  let byParams = CANDIDATES.get(compiled);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (byParams === undefined) CANDIDATES.set(compiled, (byParams = new WeakMap()));
-  let cache = byParams.get(params);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (cache === undefined) byParams.set(params, (cache = new Map()));
-  let hit = cache.get(fact.key);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (hit === undefined) cache.set(fact.key, (hit = factCandidates(fact, compiled, params)));
-  return hit;
+function open(fact: string, label: string, build: () => readonly Candidate[]): Open {
+  let candidates: readonly Candidate[] | undefined;
+  return { fact, label, candidates: () => (candidates ??= build()), settled: [], scored: new Map() };
 }
 
-const CATALOGUE_OPEN = new WeakMap<CompiledRubric, WeakMap<Params, Map<string, Open | undefined>>>();
+// The open facts are looked up for every profile and built once: the builders are functions
+// of their own, so that a lookup allocates nothing (not even the closures' context).
 
-/** A catalogue fact's entry does not depend on the profile: built once per rubric and parameters. */
-function catalogueOpen(key: string, compiled: CompiledRubric, params: Params): Open | undefined {
-  let byParams = CATALOGUE_OPEN.get(compiled);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (byParams === undefined) CATALOGUE_OPEN.set(compiled, (byParams = new WeakMap()));
-  let cache = byParams.get(params);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (cache === undefined) byParams.set(params, (cache = new Map()));
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (!cache.has(key)) {
-    const fact = FACTS.get(key);
-    cache.set(key, fact === undefined ? undefined : { fact: key, label: fact.label, candidates: () => cachedCandidates(fact, compiled, params) });
-  }
-  return cache.get(key);
+/** The open fact of the tier fact at `k` in `vector.tierFacts`, other than `pathways`. */
+function tierOpen(k: number, key: string, compiled: CompiledRubric, params: Params, state: ParamState): Open {
+  return state.tierOpens[k] ?? (state.tierOpens[k] = catalogueOpen(key, compiled, params));
 }
 
-/** The unknown facts the tier criteria read, in rubric order, each once. */
-function openFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params, only?: string): Open[] {
-  const out: Open[] = [];
-  for (const [key, isUnknown] of compiled.tierCheckers) {
-    if ((only !== undefined && key !== only) || !isUnknown(profile)) continue;
-    if (key === 'pathways') {
+function catalogueOpen(key: string, compiled: CompiledRubric, params: Params): Open {
+  // Every tier fact but `pathways` has a slot, so is in the catalogue.
+  const fact = FACTS.get(key)!;
+  return open(key, fact.label, () => factCandidates(fact, compiled, params));
+}
+
+/** The open fact of an unknown pathway list. */
+function pathwaysOpen(compiled: CompiledRubric, params: Params, state: ParamState): Open {
+  return state.pathwaysOpen ?? (state.pathwaysOpen = listOpen(compiled, params));
+}
+
+function listOpen(compiled: CompiledRubric, params: Params): Open {
+  return open('pathways', 'Referral pathways', () => pathwayListCandidates(compiled, params));
+}
+
+/** The open fact of one field of the pathway at `i` of the profile's list: its setting (field 0), or whether it is clearly delineated (1). */
+function pathwayOpen(i: number, field: 0 | 1, state: ParamState): Open {
+  return state.pathwayOpens[i * 2 + field] ?? (state.pathwayOpens[i * 2 + field] = pathwayFieldOpen(i, field));
+}
+
+function pathwayFieldOpen(i: number, field: 0 | 1): Open {
+  const answer = (value: string | boolean, label: string, change: PathwayChange): Candidate => ({ value, label, slot: -1, code: -1, pathways: undefined, change });
+  return field === 0
+    ? open(`pathways[${i}].setting`, `Pathway ${i + 1}: the setting it takes referrals from`, () =>
+        REFERRAL_SETTINGS.map((s, k) => answer(s, SETTING_LABELS[k]!, { index: i, setting: s, clearlyDelineated: undefined })),
+      )
+    : open(`pathways[${i}].clearlyDelineated`, `Pathway ${i + 1}: clearly delineated`, () =>
+        [true, false].map((b) => answer(b, b ? 'yes' : 'no', { index: i, setting: undefined, clearlyDelineated: b })),
+      );
+}
+
+const isUnknown = (vector: FactVector, v: Float64Array, slot: number): boolean => v[slot] === vector.unknownCode[slot];
+
+/**
+ * The unknown facts the tier criteria read, in rubric order, each once (each
+ * pathway field of the list when it is known), written into `out` from 0;
+ * returns how many.
+ */
+function openFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params, state: ParamState, out: Open[]): number {
+  const vector = compiled.vector;
+  const { v } = vector.scratch;
+  const facts = vector.tierFacts;
+  let n = 0;
+  for (let k = 0; k < facts.length; k++) {
+    const { key, slot } = facts[k]!;
+    if (!isUnknown(vector, v, slot)) continue;
+    if (key !== 'pathways') out[n++] = tierOpen(k, key, compiled, params, state);
+    else {
       const list = profile.pathways;
-      if (list === 'unknown') {
-        out.push({ fact: 'pathways', label: 'Referral pathways', candidates: () => pathwayListCandidates(compiled, params) });
-        continue;
+      if (list === 'unknown') out[n++] = pathwaysOpen(compiled, params, state);
+      else {
+        for (let i = 0; i < list.length; i++) {
+          if (list[i]!.setting === 'unknown') out[n++] = pathwayOpen(i, 0, state);
+          if (list[i]!.clearlyDelineated === 'unknown') out[n++] = pathwayOpen(i, 1, state);
+        }
       }
-      list.forEach((pathway, i) => {
-        if (pathway.setting === 'unknown') {
-          out.push({
-            fact: `pathways[${i}].setting`,
-            label: `Pathway ${i + 1}: the setting it takes referrals from`,
-            candidates: () => REFERRAL_SETTINGS.map((s) => ({ value: s, label: settingLabel(s), path: ['pathways', i, 'setting'], set: s })),
-          });
-        }
-        if (pathway.clearlyDelineated === 'unknown') {
-          out.push({
-            fact: `pathways[${i}].clearlyDelineated`,
-            label: `Pathway ${i + 1}: clearly delineated`,
-            candidates: () => [true, false].map((b) => ({ value: b, label: b ? 'yes' : 'no', path: ['pathways', i, 'clearlyDelineated'], set: b })),
-          });
-        }
-      });
-      continue;
     }
-    const open = catalogueOpen(key, compiled, params);
-    if (open !== undefined) out.push(open);
   }
-  return out;
+  return n;
 }
 
 const width = (o: DecisiveFactOutcome): number => TIERS.indexOf(o.highestPossibleTier) - TIERS.indexOf(o.tier);
 
 /**
- * Facts that cannot move the tier (the scheme is determined) are listed with
- * every answer giving the current range: those results are built once per
- * rubric, parameters, fact and range, and shared.
+ * A fact that cannot move the tier (the scheme is determined) is listed with
+ * every answer giving the current range: built once per fact and tier, and
+ * shared.
  */
-const SETTLED = new WeakMap<CompiledRubric, WeakMap<Params, Map<string, (DecisiveFact | undefined)[]>>>();
-
-function settledFact(o: Open, compiled: CompiledRubric, params: Params, tier: Tier): DecisiveFact {
-  let byParams = SETTLED.get(compiled);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (byParams === undefined) SETTLED.set(compiled, (byParams = new WeakMap()));
-  let cache = byParams.get(params);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (cache === undefined) byParams.set(params, (cache = new Map()));
-  let byTier = cache.get(o.fact);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (byTier === undefined) cache.set(o.fact, (byTier = []));
-  const t = TIERS.indexOf(tier);
-  let hit = byTier[t];
+function settledFact(o: Open, t: number): DecisiveFact {
+  let hit = o.settled[t];
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
   if (hit === undefined) {
-    hit = Object.freeze({
+    const tier = TIERS[t]!;
+    o.settled[t] = hit = Object.freeze({
       fact: o.fact,
       label: o.label,
       decisive: false,
       settles: true,
       outcomes: Object.freeze(o.candidates().map((c) => Object.freeze({ value: c.value, label: c.label, tier, highestPossibleTier: tier }))),
     });
-    byTier[t] = hit;
   }
   return hit;
 }
 
-/** The unknown facts of a profile whose tier is determined: every answer gives the same range. */
-function settledFacts(profile: SchemeProfile, compiled: CompiledRubric, params: Params, tier: Tier): readonly DecisiveFact[] {
-  let out: DecisiveFact[] | undefined;
-  for (const [key, isUnknown] of compiled.tierCheckers) {
-    if (!isUnknown(profile)) continue;
-    out ??= [];
-    if (key === 'pathways') {
-      // Rare: the pathway facts depend on the profile's list.
-      for (const o of openFacts(profile, compiled, params, key)) out.push(settledFact(o, compiled, params, tier));
-      continue;
-    }
-    const o = catalogueOpen(key, compiled, params);
-    if (o !== undefined) out.push(settledFact(o, compiled, params, tier));
-  }
-  return out ?? NONE;
+/**
+ * The tier range of the profile with one fact answered, coded `low * 3 +
+ * high` (indexes in TIERS): its fact vector copied, the answer written in,
+ * the tier criteria decided again.
+ */
+function rangeWith(profile: SchemeProfile, vector: FactVector, state: ParamState, c: Candidate, threshold: number): number {
+  const { v, tried, triedTruths } = vector.scratch;
+  tried.set(v);
+  if (c.slot >= 0) tried[c.slot] = c.code;
+  else summarisePathways(c.pathways ?? profile.pathways, tried, vector.pathways, c.change);
+  vector.evaluateTier(tried, state.R, triedTruths);
+  const { levelLow, levelHigh, necessary, met, unknown } = vectorTierBounds(vector, tried, triedTruths, vector.scratch.triedBounds);
+  return tierIndexFor(levelLow, necessary, met, threshold, false) * TIERS.length + tierIndexFor(levelHigh, necessary, met + unknown, threshold, true);
 }
+
+/** An open fact's result, with what orders it among the decisive facts. */
+interface Scored {
+  readonly fact: DecisiveFact;
+  /** The widest range any answer leaves, and the average width. */
+  readonly worst: number;
+  readonly mean: number;
+}
+
+/** More answers than this and a fact's results are built every time (at most 9^5 kept per fact). */
+const MAX_CACHED_ANSWERS = 4;
+
+/**
+ * An open fact's result from the ranges its answers give (`ranges[i]` for
+ * `candidates[i]`, coded as by `rangeWith`) and the profile's own range: it
+ * depends on nothing else, so it is built once per code and shared.
+ */
+function scoredFact(o: Open, candidates: readonly Candidate[], ranges: Int32Array, range: number): Scored {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent - a bound on what is kept; keeping more or fewer results gives the same values.
+  if (candidates.length > MAX_CACHED_ANSWERS) return score(o, candidates, ranges, range);
+  let code = range;
+  for (let i = 0; i < candidates.length; i++) code = code * 9 + ranges[i]!;
+  let hit = o.scored.get(code);
+  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always rebuilding gives the same value.
+  if (hit === undefined) o.scored.set(code, (hit = score(o, candidates, ranges, range)));
+  return hit;
+}
+
+function score(o: Open, candidates: readonly Candidate[], ranges: Int32Array, range: number): Scored {
+  const outcomes = candidates.map((c, i) =>
+    Object.freeze({ value: c.value, label: c.label, tier: TIERS[Math.floor(ranges[i]! / 3)]!, highestPossibleTier: TIERS[ranges[i]! % 3]! }),
+  );
+  const decisive = outcomes.some((x) => x.tier !== TIERS[Math.floor(range / 3)] || x.highestPossibleTier !== TIERS[range % 3]);
+  const worst = Math.max(...outcomes.map(width));
+  const mean = outcomes.reduce((sum, x) => sum + width(x), 0) / Math.max(1, outcomes.length);
+  const fact: DecisiveFact = Object.freeze({ fact: o.fact, label: o.label, decisive, settles: worst === 0, outcomes: Object.freeze(outcomes) });
+  return { fact, worst, mean };
+}
+
+/** Decisive facts first, by the widest range an answer leaves, then by the average width; otherwise in rubric order (the sort is stable). */
+const byDecisiveness = (a: Scored, b: Scored): number => {
+  if (a.fact.decisive !== b.fact.decisive) return a.fact.decisive ? -1 : 1;
+  if (!a.fact.decisive) return 0;
+  return a.worst - b.worst || a.mean - b.mean;
+};
+
+/**
+ * Working space of the profile being classified (classifications never run
+ * at once): its open facts, their results as they are sorted, and the ranges
+ * one fact's answers give. Nothing is allocated for them per profile.
+ */
+const OPEN: Open[] = [];
+const SCORED: Scored[] = [];
+let RANGES = new Int32Array(16);
 
 /**
  * @internal Every unknown fact the tier criteria read, with the tier range
@@ -236,142 +279,40 @@ function settledFacts(profile: SchemeProfile, compiled: CompiledRubric, params: 
  * widest range any answer could leave (smallest first: the fact most sure to
  * settle the tier), then by the average width, then in rubric order. When
  * the tier is determined no answer can move it (resolving a fact never widens
- * the range), so nothing is evaluated.
+ * the range), so nothing is evaluated and each fact's result is shared. The
+ * profile's fact vector is the one in `compiled.vector.scratch`.
  */
 export function findDecisiveFacts(
   profile: SchemeProfile,
   compiled: CompiledRubric,
   params: Params,
+  state: ParamState,
   threshold: number,
-  bounds: TierBounds,
-  truths: readonly Truth[],
   tier: Tier,
   highestPossibleTier: Tier,
 ): readonly DecisiveFact[] {
-  if (tier === highestPossibleTier) return settledFacts(profile, compiled, params, tier);
-  const open = openFacts(profile, compiled, params);
-  if (open.length === 0) return NONE;
-  const base = levelContributions(profile, compiled);
-  // Answers are tried on one private copy, each written and then undone: no copy per answer.
-  const scratch = copyOf(profile);
-  const scored = open.map((o, order) => {
-    const readers = readersOf(compiled, o.fact.startsWith('pathways') ? 'pathways' : o.fact);
-    const outcomes: DecisiveFactOutcome[] = o.candidates().map((c) => {
-      const [low, high] = tierRange(
-        withCandidate(scratch, c, (changed) => boundsWith(changed, compiled, params, bounds, truths, base, readers)),
-        threshold,
-      );
-      return { value: c.value, label: c.label, tier: low, highestPossibleTier: high };
-    });
-    const decisive = outcomes.some((x) => x.tier !== tier || x.highestPossibleTier !== highestPossibleTier);
-    const worst = Math.max(...outcomes.map(width));
-    const mean = outcomes.reduce((sum, x) => sum + width(x), 0) / Math.max(1, outcomes.length);
-    const fact: DecisiveFact = { fact: o.fact, label: o.label, decisive, settles: worst === 0, outcomes };
-    return { fact, order, worst, mean };
-  });
-  scored.sort((a, b) => {
-    if (a.fact.decisive !== b.fact.decisive) return a.fact.decisive ? -1 : 1;
-    if (!a.fact.decisive) return a.order - b.order;
-    return a.worst - b.worst || a.mean - b.mean || a.order - b.order;
-  });
-  return scored.map((s) => s.fact);
+  const n = openFacts(profile, compiled, params, state, OPEN);
+  if (n === 0) return NONE;
+  const out = new Array<DecisiveFact>(n);
+  if (tier === highestPossibleTier) {
+    const t = TIERS.indexOf(tier);
+    for (let i = 0; i < n; i++) out[i] = settledFact(OPEN[i]!, t);
+    return out;
+  }
+  const range = TIERS.indexOf(tier) * TIERS.length + TIERS.indexOf(highestPossibleTier);
+  for (let i = 0; i < n; i++) {
+    const o = OPEN[i]!;
+    const candidates = o.candidates();
+    if (RANGES.length < candidates.length) RANGES = new Int32Array(candidates.length);
+    for (let j = 0; j < candidates.length; j++) RANGES[j] = rangeWith(profile, compiled.vector, state, candidates[j]!, threshold);
+    // Insertion sort, stable: a fact moves only before the facts it must precede.
+    const scored = scoredFact(o, candidates, RANGES, range);
+    let k = i;
+    for (; k > 0 && byDecisiveness(SCORED[k - 1]!, scored) > 0; k--) SCORED[k] = SCORED[k - 1]!;
+    SCORED[k] = scored;
+  }
+  for (let i = 0; i < n; i++) out[i] = SCORED[i]!.fact;
+  return out;
 }
 
 const NONE: readonly DecisiveFact[] = Object.freeze([]);
-const HOLISTIC = KIMBERLEE_LEVELS.indexOf('holistic');
-
-/** Which tier criteria read a fact: its level-fact index (or -1) and the indexes of the necessary conditions and features. */
-interface Readers {
-  readonly level: number;
-  readonly necessary: readonly number[];
-  readonly features: readonly number[];
-}
-const READERS = new WeakMap<CompiledRubric, Map<string, Readers>>();
-
-function readersOf(compiled: CompiledRubric, key: string): Readers {
-  let map = READERS.get(compiled);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (map === undefined) READERS.set(compiled, (map = new Map()));
-  let hit = map.get(key);
-  // Stryker disable next-line ConditionalExpression: equivalent - a cache; always recomputing gives the same value.
-  if (hit === undefined) {
-    const reading = (list: CompiledRubric['necessary']) => list.flatMap((c, i) => (c.fieldsRead.includes(key) ? [i] : []));
-    hit = { level: compiled.levelFacts.findIndex((f) => f.key === key), necessary: reading(compiled.necessary), features: reading(compiled.features) };
-    map.set(key, hit);
-  }
-  return hit;
-}
-
-/** Each level fact's lowest and highest cap in a profile. */
-function levelContributions(profile: SchemeProfile, compiled: CompiledRubric): { low: number[]; high: number[] } {
-  const low: number[] = [];
-  const high: number[] = [];
-  for (const f of compiled.levelFacts) {
-    const v = f.get(profile);
-    if (v === 'unknown') {
-      low.push(f.lowest);
-      high.push(f.highest);
-    } else {
-      const cap = f.caps.get(v) ?? 0;
-      low.push(cap);
-      high.push(cap);
-    }
-  }
-  return { low, high };
-}
-
-/**
- * The tier bounds of `changed`, a copy of the profile with one fact
- * resolved: only the criteria that read the fact are evaluated again; the
- * others keep their truths from the profile.
- */
-function boundsWith(
-  changed: SchemeProfile,
-  compiled: CompiledRubric,
-  params: Params,
-  bounds: TierBounds,
-  truths: readonly Truth[],
-  base: { low: readonly number[]; high: readonly number[] },
-  readers: Readers,
-): TierBounds {
-  let { levelLow, levelHigh } = bounds;
-  if (readers.level >= 0) {
-    levelLow = HOLISTIC;
-    levelHigh = HOLISTIC;
-    compiled.levelFacts.forEach((f, i) => {
-      let low = base.low[i]!;
-      let high = base.high[i]!;
-      if (i === readers.level) {
-        const v = f.get(changed);
-        low = high = v === 'unknown' ? -1 : (f.caps.get(v) ?? 0);
-        if (low < 0) {
-          low = f.lowest;
-          high = f.highest;
-        }
-      }
-      if (low < levelLow) levelLow = low;
-      if (high < levelHigh) levelHigh = high;
-    });
-  }
-  let necessary = bounds.necessary;
-  if (readers.necessary.length > 0) {
-    necessary = 2;
-    compiled.necessary.forEach((c, i) => {
-      const t = readers.necessary.includes(i) ? c.evaluate(changed, params) : truths[i]!;
-      if (t < necessary) necessary = t;
-    });
-  }
-  let { met, unknown } = bounds;
-  if (readers.features.length > 0) {
-    const n = compiled.necessary.length;
-    for (const i of readers.features) {
-      const before = truths[n + i]!;
-      const after = compiled.features[i]!.evaluate(changed, params);
-      if (before === 2) met--;
-      else if (before === 1) unknown--;
-      if (after === 2) met++;
-      else if (after === 1) unknown++;
-    }
-  }
-  return { levelLow, levelHigh, necessary, met, unknown };
-}
