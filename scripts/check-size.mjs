@@ -25,8 +25,8 @@ const budgets = [
     code: "import { classifyScheme, explainClassification } from 'social-prescribing/classification'; use(classifyScheme, explainClassification);",
     external: PEERS,
     target: 12,
-    limit: 21.5,
-    why: 'floor: the rubric and fact catalogue the explanation cites are 8.6 kB gz of text; validation with issues that point at the field, the compiler, exact bounds and decisive facts are about 11 kB gz',
+    limit: 24,
+    why: 'floor: the rubric and fact catalogue the explanation cites are 8.6 kB gz of text; validation with issues that point at the field, the compiler, exact bounds and decisive facts about 11 kB gz; the fact-vector compiler that makes classification 1.16x zod parse (issue 10) 3.4 kB gz more',
   },
   {
     name: '`evaluateEligibility`',
@@ -48,7 +48,7 @@ const budgets = [
     code: "import * as all from 'social-prescribing'; use(all);",
     external: PEERS,
     target: 60,
-    limit: 104,
+    limit: 107,
     why: "floor: the library's own code is about 96 kB gz since outcomes, FHIR, the Method of Equal Shares, Pabulib, 360Giving and decisive facts were added; the target was set before them",
   },
   {
@@ -56,7 +56,7 @@ const budgets = [
     code: "import { classifyScheme } from 'social-prescribing/classification'; use(classifyScheme);",
     external: [],
     target: 30,
-    limit: 50,
+    limit: 53,
     why: "zod's classic API costs about 29 kB gz here; zod/mini measured 10.3 kB gz for the same kinds of schema (29.3 classic), which would meet 30 kB, but every exported schema would lose its methods: a decision for the owners (see the CHANGELOG)",
   },
 ];

@@ -36,7 +36,7 @@ export function safeParse<S extends z.core.$ZodType>(schema: S, input: unknown):
     // throws only the second time) leaves the validated copy as it is.
     let at: PropertyKey[] | undefined;
     try {
-      at = classInstancePath(input, result.data, schema);
+      at = classInstancePath(input, result.data);
     } catch {
       at = undefined;
     }
@@ -51,159 +51,50 @@ export function safeParse<S extends z.core.$ZodType>(schema: S, input: unknown):
   return result;
 }
 
-const OBJECT_PROTOTYPE: unknown = Object.prototype;
-const ARRAY_PROTOTYPE: unknown = Array.prototype;
-const DATE_PROTOTYPE: unknown = Date.prototype;
-/** A plain object (or one without a prototype), an array or a Date. */
-const isPlain = (prototype: unknown): boolean =>
-  prototype === OBJECT_PROTOTYPE || prototype === ARRAY_PROTOTYPE || prototype === null || prototype === DATE_PROTOTYPE;
+const PLAIN = new Set<unknown>([Object.prototype, null, Array.prototype, Date.prototype]);
 
 /**
- * @internal How to walk zod's output of a schema, worked out once per schema
- * from its definition (one shape for every plan, so the walk reads it fast).
- * `LEAF`: the output is never an object (a string, a number, an enum...):
- * nothing to walk. `GENERIC`: walk every key the output holds. `OBJECT`: the
- * only fields that can hold an object, in the order zod writes them (those
- * whose schema is not a leaf), with their plans. `ARRAY`: the elements' plan.
- * The walk then reads no field that holds a primitive.
+ * The path of the first object in `value` that is not a plain object, an
+ * array or a Date; `undefined` when there is none. The walk follows the
+ * parsed `output` (the library's own plain copy): only where the output holds
+ * an object or array is the input's property read again, through its
+ * descriptor, so primitives cost nothing and a getter is never run twice.
  */
-export interface Plan {
-  readonly kind: typeof LEAF | typeof GENERIC | typeof OBJECT | typeof ARRAY;
-  readonly keys: readonly string[];
-  readonly plans: readonly Plan[];
-  readonly element: Plan | undefined;
-}
-const LEAF = 0;
-const GENERIC = 1;
-const OBJECT = 2;
-const ARRAY = 3;
-const LEAF_PLAN: Plan = { kind: LEAF, keys: [], plans: [], element: undefined };
-const GENERIC_PLAN: Plan = { kind: GENERIC, keys: [], plans: [], element: undefined };
-
-const LEAF_TYPES = new Set(['string', 'number', 'int', 'boolean', 'bigint', 'symbol', 'undefined', 'null', 'void', 'never', 'nan', 'enum', 'literal', 'template_literal']);
-const TRANSPARENT_TYPES = new Set(['optional', 'nullable', 'nonoptional', 'readonly']);
-/** Deeper than this, a schema is walked generically (recursive schemas end here). */
-const MAX_PLAN_DEPTH = 16;
-
-function planOf(schema: unknown, depth: number): Plan {
-  const def = defOf(schema);
-  if (def === undefined || depth > MAX_PLAN_DEPTH) return GENERIC_PLAN;
-  if (LEAF_TYPES.has(def.type)) return LEAF_PLAN;
-  // The output is the inner schema's output, or undefined / null.
-  if (TRANSPARENT_TYPES.has(def.type)) return planOf(def['innerType'], depth + 1);
-  if (def.type === 'array') return { kind: ARRAY, keys: [], plans: [], element: planOf(def['element'], depth + 1) };
-  if (def.type === 'union') {
-    // Only one alternative can give an object: an object output is that alternative's.
-    const plans = (def['options'] as unknown[]).map((o) => planOf(o, depth + 1)).filter((p) => p.kind !== LEAF);
-    return plans.length === 0 ? LEAF_PLAN : plans.length === 1 ? plans[0]! : GENERIC_PLAN;
-  }
-  if (def.type === 'object') {
-    // Unknown keys passed through (a catchall other than never) are walked generically.
-    const catchall = defOf(def['catchall']);
-    if (catchall !== undefined && catchall.type !== 'never') return GENERIC_PLAN;
-    const shape = def['shape'] as Record<string, unknown>;
-    const keys: string[] = [];
-    const plans: Plan[] = [];
-    // zod writes the output's fields in this order (array indexes first, as `for...in` lists them).
-    for (const key of Object.keys(shape)) {
-      const plan = planOf(shape[key], depth + 1);
-      // zod never writes `__proto__` into its output.
-      if (plan.kind !== LEAF && key !== '__proto__') {
-        keys.push(key);
-        plans.push(plan);
-      }
-    }
-    return { kind: OBJECT, keys, plans, element: undefined };
-  }
-  // Records, tuples, intersections, pipes, defaults, lazy and unknown values, dates...
-  return GENERIC_PLAN;
-}
-
-const PLANS = new WeakMap<object, Plan>();
-let lastSchema: unknown;
-let lastPlan: Plan = GENERIC_PLAN;
-
-/** @internal The plan of a schema, worked out once; a schema whose definition cannot be read is walked generically. */
-export function walkPlan(schema: z.core.$ZodType): Plan {
-  if (schema === lastSchema) return lastPlan;
-  let plan = PLANS.get(schema);
-  if (plan === undefined) {
-    try {
-      plan = planOf(schema, 0);
-    } catch {
-      plan = GENERIC_PLAN;
-    }
-    PLANS.set(schema, plan);
-  }
-  lastSchema = schema;
-  lastPlan = plan;
-  return plan;
-}
-
-/**
- * @internal The path of the first object in `value` that is not a plain
- * object, an array or a Date; `undefined` when there is none. The walk
- * follows the parsed `output` (the library's own plain copy): only where the
- * output holds an object or array is the input's property read again,
- * through its descriptor, so primitives cost nothing and a getter is never
- * run twice. With `schema`, only the fields the schema says can hold an
- * object are looked at; without it, every field of the output (the two
- * agree: test/shared/safeParse.test.ts).
- */
-export function classInstancePath(value: unknown, output: unknown, schema?: z.core.$ZodType): PropertyKey[] | undefined {
+function classInstancePath(value: unknown, output: unknown): PropertyKey[] | undefined {
+  const found: PropertyKey[] = [];
   // The path is built only on the way back from a find.
-  return walk(value, output, schema === undefined ? GENERIC_PLAN : walkPlan(schema), 0)?.reverse();
+  return findClassInstance(value, output, 0, found) ? found.reverse() : undefined;
 }
 
-function walk(value: unknown, output: unknown, plan: Plan, depth: number): PropertyKey[] | undefined {
+function findClassInstance(value: unknown, output: unknown, depth: number, found: PropertyKey[]): boolean {
   // Deeper than any schema of the library reaches: left to the parser that reads it.
-  if (value === null || typeof value !== 'object' || depth > 64) return undefined;
-  if (!isPlain(Object.getPrototypeOf(value))) return [];
+  if (value === null || typeof value !== 'object' || depth > 64) return false;
+  if (!PLAIN.has(Object.getPrototypeOf(value))) return true;
   // The output is a tree zod built, so the walk ends without a record of what it saw. Where
   // zod passed the input through (a field of unknown type), the value is not validated
   // here and its contents are left to whatever parses it later: no descent, no cycle.
-  if (output === null || typeof output !== 'object' || output === value) return undefined;
+  if (output === null || typeof output !== 'object' || output === value) return false;
   // No keys array is built: the output is the library's own plain copy, read in place.
   if (Array.isArray(output)) {
-    const element = plan.kind === ARRAY ? plan.element! : GENERIC_PLAN;
-    if (element.kind === LEAF) return undefined;
     for (let i = 0; i < output.length; i++) {
-      const child: unknown = output[i];
-      if (child !== null && typeof child === 'object') {
-        const found = visitChild(value, i, child, element, depth);
-        if (found !== undefined) return found;
-      }
+      if (visitChild(value, i, output[i], depth, found)) return true;
     }
-    return undefined;
-  }
-  if (plan.kind === OBJECT) {
-    const { keys, plans } = plan;
-    for (let k = 0; k < keys.length; k++) {
-      const child: unknown = (output as Record<string, unknown>)[keys[k]!];
-      if (child !== null && typeof child === 'object') {
-        const found = visitChild(value, keys[k]!, child, plans[k]!, depth);
-        if (found !== undefined) return found;
-      }
-    }
-    return undefined;
+    return false;
   }
   for (const key in output) {
-    const child: unknown = (output as Record<string, unknown>)[key];
-    if (child !== null && typeof child === 'object') {
-      const found = visitChild(value, key, child, GENERIC_PLAN, depth);
-      if (found !== undefined) return found;
-    }
+    if (visitChild(value, key, (output as Record<string, unknown>)[key], depth, found)) return true;
   }
-  return undefined;
+  return false;
 }
 
-/** Walks the input's own data property `key` (never a getter) along the output's `child`. */
-function visitChild(value: object, key: PropertyKey, child: object, plan: Plan, depth: number): PropertyKey[] | undefined {
+function visitChild(value: object, key: PropertyKey, child: unknown, depth: number, found: PropertyKey[]): boolean {
+  // Only where the output holds an object could the input hold a class instance.
+  if (child === null || typeof child !== 'object') return false;
   const descriptor = Object.getOwnPropertyDescriptor(value, key);
-  if (descriptor === undefined || !('value' in descriptor)) return undefined;
-  const found = walk(descriptor.value, child, plan, depth + 1);
-  found?.push(key);
-  return found;
+  if (descriptor === undefined || !('value' in descriptor)) return false;
+  if (!findClassInstance(descriptor.value, child, depth + 1, found)) return false;
+  found.push(key);
+  return true;
 }
 
 /** @internal The schema a failed {@link safeParse} used. */
