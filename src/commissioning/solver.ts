@@ -34,7 +34,7 @@
 // every reduced value up), so a node is cut exactly when its bound is below
 // the floor, and the floor after a find is the best total + 1.
 
-import { ChainBound, type UnitProblem } from './solverBound';
+import { ChainBound, lpPrices, priciestChain, type UnitProblem } from './solverBound';
 
 /** @internal */
 export interface AwardProblem {
@@ -168,8 +168,10 @@ export interface OptimalResult {
   /** An upper bound on the optimal value (equal to `value` when proven). */
   readonly upperBound: number;
   readonly nodes: number;
-  /** The Lagrangian bound at the root (for the bench and the guide). */
+  /** The bound at the root (for the bench and the guide). */
   readonly rootBound: number;
+  /** Table cells the bound filled, all nodes together (the search's work; for the bench). */
+  readonly cells: number;
 }
 
 function totalValue(p: AwardProblem, chosen: readonly boolean[]): number {
@@ -215,6 +217,7 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
   const { values, amounts, masks, providers } = p;
   const usage = new Usage(p);
   const seed = seedSelection(p);
+  let incumbent = seed;
 
   // Budget units: every amount and cap divided by the amounts' gcd (caps rounded down, which loses nothing).
   const g = amounts.reduce((acc, a) => gcd(acc, a), 0) || 1;
@@ -223,7 +226,20 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
   const maxUnits = Number.isFinite(p.maxAmount) ? Math.floor(p.maxAmount / g) : Infinity;
   const unitProblem: UnitProblem = { values, units, masks, providers, providerCount: p.providerCount, k: usage.k, capsU, maxGrants: p.maxGrants, maxUnits };
   const fitsAlone = Uint8Array.from(values, (_, i) => (p.maxGrants >= 1 && usage.room(i) >= amounts[i]! ? 1 : 0));
-  const bound = new ChainBound(unitProblem, fitsAlone, seed.value);
+  // Every total is a multiple of the values' gcd: floors are kept to multiples of it.
+  const step0 = values.reduce((acc, v) => gcd(acc, Math.abs(v)), 0) || 1;
+
+  // The bounds. One table keeps the ring-fence chain the LP prices highest
+  // exact (and each provider's caps within a block); when that chain is not
+  // empty, a second keeps every provider's caps exact (one block) and prices
+  // all the ring-fence rows. Rounds differ in which matters more (amount caps
+  // favour the second); a node is cut by either, and a bid decided by either.
+  const prices = lpPrices(unitProblem, fitsAlone, seed.value);
+  const chain = priciestChain(prices.fence, usage.k);
+  const bounds = [new ChainBound(unitProblem, fitsAlone, prices, chain)];
+  if (chain.length > 0) bounds.push(new ChainBound(unitProblem, fitsAlone, prices, []));
+  const undecided = new Int32Array(n);
+  const work = { cells: 0 };
 
   // The search state: each bid undecided, left out (0) or funded (1); what is left of each row.
   const state = new Int8Array(n).fill(UNDECIDED);
@@ -270,30 +286,21 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
   // bid is decided when one of its branches cannot reach the floor. At the
   // root the bound and the branch bounds do not depend on the floor: they are
   // evaluated once, before the first search.
-  const undecided = new Int32Array(n);
   const out = new Float64Array(n);
   const inn = new Float64Array(n);
-  const rootOut = new Float64Array(n);
-  const rootInn = new Float64Array(n);
-  const work = { cells: 0 };
-  const listUndecided = (): number => {
+  const listUndecided = (b: ChainBound): number => {
     let m = 0;
     for (let j = 0; j < n; j++) {
-      const i = bound.blockOrder[j]!;
+      const i = b.blockOrder[j]!;
       if (state[i] !== UNDECIDED) continue;
       if (fitsNow(i)) undecided[m++] = i;
       else decide(i, false);
     }
     return m;
   };
-  const rootBound = bound.evaluate(undecided, listUndecided(), slack, bound.constant(slack, provCount, provUnits), -Infinity, rootOut, rootInn, work);
-  undoTo(0);
-  const presolve = (floor: number, atRoot: boolean): boolean => {
-    const m = listUndecided();
-    const b = atRoot ? rootBound : bound.evaluate(undecided, m, slack, value + bound.constant(slack, provCount, provUnits), floor, out, inn, work);
-    if (b < floor) return false;
-    const o = atRoot ? rootOut : out;
-    const f = atRoot ? rootInn : inn;
+  // Decides the listed bids a bound's branch bounds rule out at `floor`;
+  // false when the bids it must fund do not fit together.
+  const settle = (m: number, o: Float64Array, f: Float64Array, floor: number): boolean => {
     for (let j = 0; j < m; j++) {
       const i = undecided[j]!;
       if (f[i]! < floor) decide(i, false);
@@ -301,6 +308,41 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
         if (!fitsNow(i)) return false; // every selection reaching the floor funds bids that do not fit together
         decide(i, true);
       }
+    }
+    return true;
+  };
+  // The root. The first bound is evaluated over every bid that fits, and
+  // its branch bounds suggest a selection (bids by what funding them gains,
+  // each funded if it fits), kept if better than the incumbent. What a bound
+  // decides at the incumbent's value holds for every search (no floor goes
+  // below it), so it is decided for good before the second bound is evaluated.
+  const roots: { at: number; out: Float64Array; inn: Float64Array }[] = [];
+  for (const b of bounds) {
+    const root = { at: 0, out: new Float64Array(n), inn: new Float64Array(n) };
+    const m = listUndecided(b);
+    root.at = b.evaluate(undecided, m, slack, provCount, provUnits, value + b.constant(slack, provCount, provUnits), -Infinity, root.out, root.inn, work);
+    roots.push(root);
+    if (roots.length === 1) {
+      const mark = trailTop;
+      const order = Array.from(undecided.subarray(0, m)).sort((x, y) => root.inn[y]! - root.out[y]! - (root.inn[x]! - root.out[x]!) || x - y);
+      for (const i of order) if (fitsNow(i)) decide(i, true);
+      if (value > incumbent.value) incumbent = { chosen: Array.from(state, (x) => x === 1), value };
+      undoTo(mark);
+    }
+    settle(listUndecided(b), root.out, root.inn, incumbent.value);
+  }
+  const base = trailTop;
+  const rootBound = Math.max(incumbent.value, Math.min(...roots.map((r) => r.at)));
+  const presolve = (floor: number, atRoot: boolean): boolean => {
+    for (let k = 0; k < bounds.length; k++) {
+      const b = bounds[k]!;
+      const m = listUndecided(b);
+      if (atRoot) {
+        if (roots[k]!.at < floor || !settle(m, roots[k]!.out, roots[k]!.inn, floor)) return false;
+        continue;
+      }
+      const at = b.evaluate(undecided, m, slack, provCount, provUnits, value + b.constant(slack, provCount, provUnits), floor, out, inn, work);
+      if (at < floor || !settle(m, out, inn, floor)) return false;
     }
     return true;
   };
@@ -316,16 +358,16 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
   const frameMark = new Int32Array(n + 1);
   const frameBranch = new Int32Array(n + 1);
   const frameFunded = new Uint8Array(n + 1);
-  const search = (floor0: number): { found: Uint8Array | null; best: number; finished: boolean } => {
+  const search = (floor0: number, upper: number): { found: Uint8Array | null; best: number; finished: boolean } => {
     let floor = floor0;
     let found: Uint8Array | null = null;
-    let best = floor0 - 1;
+    let best = floor0 - step0;
     let top = 0;
     let descend = true;
     for (;;) {
       if (descend) {
         if (nodes >= maxNodes) {
-          undoTo(0);
+          undoTo(base);
           return { found, best, finished: false };
         }
         nodes++;
@@ -340,8 +382,16 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
         if (i === n) {
           if (value >= floor) {
             best = value;
-            floor = value + 1;
+            floor = value + step0;
             found = Uint8Array.from(state, (x) => (x === 1 ? 1 : 0));
+            if (floor > upper) {
+              // Nothing can beat it: no need to visit the other branches.
+              undoTo(base);
+              return { found, best, finished: true };
+            }
+          } else if (value > incumbent.value) {
+            // Below the floor, but the best selection met so far: the next floor need not go below it.
+            incumbent = { chosen: Array.from(state, (x) => x === 1), value };
           }
           undoTo(mark);
           descend = false;
@@ -374,19 +424,21 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
   // decides most bids at once; if it finds nothing, the optimum is below its
   // floor. The search whose floor is at most the optimum finds it, tie-break
   // included. The seed is feasible, so a floor at its value always succeeds.
-  let upper = Math.max(seed.value, rootBound);
-  let step = Math.max(1, Math.ceil((upper - seed.value) / 64));
+  // A search that fails may still meet selections below its floor: the best
+  // is kept, and no floor goes below it.
+  let upper = Math.max(incumbent.value, Math.floor(rootBound / step0) * step0);
+  let step = step0 * Math.max(1, Math.ceil((upper - incumbent.value) / step0 / 64));
   for (;;) {
-    const floor = Math.max(seed.value, upper - step + 1);
-    const r = search(floor);
+    const floor = Math.max(incumbent.value, upper - step + step0);
+    const r = search(floor, upper);
     if (!r.finished) {
-      const chosen = r.found === null ? seed.chosen : Array.from(r.found, (x) => x === 1);
-      const v = r.found === null ? seed.value : r.best;
-      return { chosen, value: v, proven: false, tieBreakApplied: false, upperBound: Math.max(v, upper), nodes, rootBound };
+      const chosen = r.found === null ? incumbent.chosen : Array.from(r.found, (x) => x === 1);
+      const v = r.found === null ? incumbent.value : r.best;
+      return { chosen, value: v, proven: false, tieBreakApplied: false, upperBound: Math.max(v, upper), nodes, rootBound, cells: work.cells };
     }
-    if (r.found !== null) return { chosen: Array.from(r.found, (x) => x === 1), value: r.best, proven: true, tieBreakApplied: true, upperBound: r.best, nodes, rootBound };
-    if (floor <= seed.value) return { chosen: seed.chosen, value: seed.value, proven: false, tieBreakApplied: false, upperBound: upper, nodes, rootBound };
-    upper = floor - 1;
+    if (r.found !== null) return { chosen: Array.from(r.found, (x) => x === 1), value: r.best, proven: true, tieBreakApplied: true, upperBound: r.best, nodes, rootBound, cells: work.cells };
+    if (floor <= incumbent.value) return { chosen: incumbent.chosen, value: incumbent.value, proven: false, tieBreakApplied: false, upperBound: upper, nodes, rootBound, cells: work.cells };
+    upper = floor - step0;
     step *= 2;
   }
 }

@@ -41,7 +41,7 @@ export interface UnitProblem {
 }
 
 /** Multipliers (floating point, >= 0) from the dual of the LP relaxation. */
-interface LpPrices {
+export interface LpPrices {
   /** Per fence set S (index S); 0 at S = 0 (the budget stays in the knapsack). */
   readonly fence: Float64Array;
   /** Per provider: price of a grant (count cap) and of a unit (amount cap). */
@@ -60,7 +60,7 @@ interface LpPrices {
  * (nu K + rho M + sum (c_i - nu - rho a_i)^+) is convex in the few variables
  * (pi, lambda); `lower` (a known selection's value) sets the step lengths.
  */
-function lpPrices(p: UnitProblem, fits: Uint8Array, lower: number): LpPrices {
+export function lpPrices(p: UnitProblem, fits: Uint8Array, lower: number): LpPrices {
   const n = p.values.length;
   const { values, units, masks } = p;
   const budgetUnits = p.capsU[0]!;
@@ -195,8 +195,8 @@ function popcount(x: number): number {
   return c;
 }
 
-/** The chain of fence sets S1 < S2 < ... (as sets of fences) with the highest total price. */
-function priciestChain(fence: Float64Array, k: number): number[] {
+/** @internal The chain of fence sets S1 < S2 < ... (as sets of fences) with the highest total price. */
+export function priciestChain(fence: Float64Array, k: number): number[] {
   const size = 1 << k;
   const best = new Float64Array(size);
   const prev = new Int32Array(size).fill(0);
@@ -217,8 +217,8 @@ function priciestChain(fence: Float64Array, k: number): number[] {
   return chain;
 }
 
-/** The most table cells one evaluation may fill (beyond it, capacity is counted in coarser units). */
-const WORK_CELLS = 2 ** 25;
+/** The most table cells one pass of an evaluation may fill, a cell per bid and per group subset per column (beyond it, capacity is counted in coarser units). */
+const WORK_CELLS = 2 ** 26;
 /** Tables up to this many cells are always exact (budget units). */
 const SMALL_TABLE = 2 ** 18;
 /** The most capacity columns (the bench's 1,000-bid rounds need 34,000 for an exact budget). */
@@ -226,9 +226,19 @@ const MAX_COLS = 2 ** 16;
 /** The most table cells kept in memory at once (8 bytes each: 32 MiB). */
 const STORE_CELLS = 2 ** 22;
 
+/** A provider's bids in one block are taken as one group when there are at most this many (its subsets are listed one by one). */
+const MAX_GROUP = 10;
+
 /**
  * @internal The bound. Built once per problem; `evaluate` is called at each
  * search node with the node's undecided bids and what is left of each row.
+ *
+ * Per-provider caps: a provider's undecided bids in one block are one step of
+ * the table (a group): it funds any subset within the provider's remaining
+ * grants and money, which is exact. A provider whose bids fall in several
+ * blocks keeps its caps on each block's group (implied by the caps) and is
+ * also priced by its LP multipliers, and so is a provider with more than
+ * MAX_GROUP bids that could be funded.
  */
 export class ChainBound {
   /** Fence sets kept exact, smallest first (so their bid sets shrink). */
@@ -236,7 +246,7 @@ export class ChainBound {
   /** Per bid: its reduced value (an integer), and how many chain rows it counts in. */
   readonly reduced: Float64Array;
   readonly depth: Int32Array;
-  /** Bids in block order: most chain rows first, then rank. */
+  /** Bids in block order: most chain rows first, then by provider, then rank (a provider's bids in a block are adjacent). */
   readonly blockOrder: Int32Array;
   private readonly scaleBits: number;
   /** Integer numerators (over 2^scaleBits) of the multipliers. */
@@ -245,21 +255,48 @@ export class ChainBound {
   private readonly amountNum: Float64Array;
   private readonly priced: Int32Array;
   private readonly pricedSets: Int32Array;
-  private buffer = new Float64Array(0);
+  /** Table cells: 32-bit integers when every sum of positive reduced values fits, else doubles. */
+  private buffer: Int32Array | Float64Array = new Int32Array(0);
+  private readonly narrow: boolean;
+  // Per evaluation, per step (a bid, or a provider's group): first position, end, limit; per option: weight, value, members.
+  private stepStart = new Int32Array(0);
+  private stepEnd = new Int32Array(0);
+  private stepLimit = new Float64Array(0);
+  private stepOptions = new Int32Array(0);
+  private optWeight = new Float64Array(0);
+  private optValue = new Float64Array(0);
+  private optMembers = new Int32Array(0);
+  private optBest = new Float64Array(0);
   private weights = new Float64Array(0);
-  private gains = new Float64Array(0);
-  private limits = new Float64Array(0);
 
   constructor(
     private readonly p: UnitProblem,
     fits: Uint8Array,
-    lower: number,
+    prices: LpPrices,
+    chain: readonly number[],
   ) {
     const n = p.values.length;
-    const prices = lpPrices(p, fits, lower);
-    this.chain = priciestChain(prices.fence, p.k);
+    this.chain = chain;
     const inChain = new Uint8Array(1 << p.k);
     for (const s of this.chain) inChain[s] = 1;
+    this.depth = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      let d = 0;
+      for (const s of this.chain) if ((p.masks[i]! & s) === 0) d++;
+      this.depth[i] = d;
+    }
+    // Providers whose caps the groups keep exactly need no price: one block, few subsets.
+    const firstDepth = new Int32Array(p.providerCount).fill(-1);
+    const oneBlock = new Uint8Array(p.providerCount).fill(1);
+    const size = new Int32Array(p.providerCount);
+    for (let i = 0; i < n; i++) {
+      if (fits[i] !== 1) continue;
+      const pr = p.providers[i]!;
+      size[pr]!++;
+      if (firstDepth[pr] === -1) firstDepth[pr] = this.depth[i]!;
+      else if (firstDepth[pr] !== this.depth[i]) oneBlock[pr] = 0;
+    }
+    const exact = (pr: number): boolean => oneBlock[pr] === 1 && size[pr]! <= MAX_GROUP;
     // Scale: the largest magnitude any product or sum reaches, below 2^52.
     let maxUnit = 0;
     let maxValue = 0;
@@ -283,22 +320,21 @@ export class ChainBound {
     const num = (x: number): number => (Number.isFinite(x) && x > 0 ? Math.floor(x * unit) : 0);
     this.fenceNum = new Float64Array(1 << p.k);
     for (let s = 1; s < 1 << p.k; s++) if (inChain[s] === 0) this.fenceNum[s] = num(prices.fence[s]!);
-    this.countNum = prices.count.map(num);
-    this.amountNum = prices.amount.map(num);
+    this.countNum = prices.count.map((x, pr) => (exact(pr) ? 0 : num(x)));
+    this.amountNum = prices.amount.map((x, pr) => (exact(pr) ? 0 : num(x)));
     this.pricedSets = Int32Array.from(Array.from({ length: 1 << p.k }, (_, s) => s).filter((s) => this.fenceNum[s]! > 0));
     this.priced = Int32Array.from(Array.from({ length: p.providerCount }, (_, pr) => pr).filter((pr) => this.countNum[pr]! > 0 || this.amountNum[pr]! > 0));
     this.reduced = new Float64Array(n);
-    this.depth = new Int32Array(n);
+    let positive = 0;
     for (let i = 0; i < n; i++) {
       const pr = p.providers[i]!;
       let price = this.countNum[pr]! + this.amountNum[pr]! * p.units[i]!;
       for (const s of this.pricedSets) if ((p.masks[i]! & s) === 0) price += this.fenceNum[s]! * p.units[i]!;
       this.reduced[i] = Math.ceil((p.values[i]! * unit - price) / unit);
-      let d = 0;
-      for (const s of this.chain) if ((p.masks[i]! & s) === 0) d++;
-      this.depth[i] = d;
+      if (this.reduced[i]! > 0) positive += this.reduced[i]!;
     }
-    this.blockOrder = Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => this.depth[b]! - this.depth[a]! || a - b));
+    this.narrow = positive < 2 ** 31;
+    this.blockOrder = Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => this.depth[b]! - this.depth[a]! || p.providers[a]! - p.providers[b]! || a - b));
   }
 
   /**
@@ -324,26 +360,37 @@ export class ChainBound {
 
   /**
    * Evaluates the bound at a node. `undecided` lists the node's undecided
-   * bids that fit (in block order), `slack[S]` the units left in each fence
-   * set S (slack[0]: the budget), `base` the value on the path plus
+   * bids that fit, in block order; `slack[S]` is the units left in each fence
+   * set S (slack[0]: the budget); `provCount` and `provUnits` what each
+   * provider has been given; `base` the value on the path plus
    * {@link constant}. Returns the bound, an integer. Unless it is below
    * `floor`, also writes, for each listed bid i, `out[i]` and `inn[i]`: the
    * bound when i is left out and when it is funded (-Infinity if it cannot
-   * be). Returns the cells filled through `work`.
+   * be). Adds the table cells filled to `work.cells`.
    */
-  evaluate(undecided: Int32Array, m: number, slack: Float64Array, base: number, floor: number, out: Float64Array, inn: Float64Array, work: { cells: number }): number {
+  evaluate(
+    undecided: Int32Array,
+    m: number,
+    slack: Float64Array,
+    provCount: Int32Array,
+    provUnits: Float64Array,
+    base: number,
+    floor: number,
+    out: Float64Array,
+    inn: Float64Array,
+    work: { cells: number },
+  ): number {
     if (m === 0) return base;
-    const { units } = this.p;
+    const { units, providers } = this.p;
     const depth = this.depth;
     const chain = this.chain;
     if (this.weights.length < m) {
       this.weights = new Float64Array(m);
-      this.gains = new Float64Array(m);
-      this.limits = new Float64Array(m);
+      this.stepStart = new Int32Array(m);
+      this.stepEnd = new Int32Array(m);
+      this.stepLimit = new Float64Array(m);
+      this.stepOptions = new Int32Array(m + 1);
     }
-    const w = this.weights;
-    const v = this.gains;
-    const limits = this.limits;
     // Capacity: the budget left, but no more than all the undecided bids ask for.
     let asked = 0;
     let smallest = Infinity;
@@ -353,112 +400,247 @@ export class ChainBound {
       if (a > 0 && a < smallest) smallest = a;
     }
     const budget = Math.min(slack[0]!, asked);
-    // Clamps: after the last bid of depth >= q, at most slack[chain[q - 1]] used;
-    // a later clamp binds earlier too (money used only grows), so limits rise along the order.
-    for (let j = 0; j < m; j++) {
-      const d = depth[undecided[j]!]!;
-      const next = j + 1 < m ? depth[undecided[j + 1]!]! : 0;
+    // Steps: a bid, or a provider's bids in one block when its caps can bind
+    // there (at most MAX_GROUP of them; a group funds any subset its caps
+    // allow). Each step's limit: after the last bid of depth >= q, at most
+    // slack[chain[q - 1]] used; a later limit binds earlier too (money used
+    // only grows), so limits rise along the order.
+    const start = this.stepStart;
+    const end = this.stepEnd;
+    const limit = this.stepLimit;
+    const optStart = this.stepOptions;
+    let steps = 0;
+    let options = 0;
+    for (let j = 0; j < m; ) {
+      const i = undecided[j]!;
+      const pr = providers[i]!;
+      let e = j + 1;
+      while (e < m && providers[undecided[e]!] === pr && depth[undecided[e]!] === depth[i]) e++;
+      const grants = this.p.maxGrants - provCount[pr]!;
+      const money = this.p.maxUnits - provUnits[pr]!;
+      let total = 0;
+      for (let t = j; t < e; t++) total += units[undecided[t]!]!;
+      const group = e - j > 1 && e - j <= MAX_GROUP && (e - j > grants || total > money);
+      start[steps] = j;
+      end[steps] = group ? e : j + 1;
+      optStart[steps] = options;
+      if (group) {
+        // The allowed subsets (members as a bit mask of their positions), the empty set first.
+        for (let mask = 0; mask < 1 << (e - j); mask++) {
+          let count = 0;
+          let used = 0;
+          let value = 0;
+          for (let t = 0; t < e - j; t++) {
+            if ((mask & (1 << t)) === 0) continue;
+            count++;
+            used += units[undecided[j + t]!]!;
+            value += this.reduced[undecided[j + t]!]!;
+          }
+          if (count > grants || used > money) continue;
+          if (this.optValue.length <= options) {
+            const grow = Math.max(64, 2 * options);
+            this.optWeight = new Float64Array(grow);
+            this.optValue = copyInto(new Float64Array(grow), this.optValue);
+            this.optMembers = copyInto(new Int32Array(grow), this.optMembers);
+            this.optBest = new Float64Array(grow);
+          }
+          this.optValue[options] = value;
+          this.optMembers[options++] = mask;
+        }
+      }
+      const t = end[steps]!;
+      const d = depth[undecided[t - 1]!]!;
+      const next = t < m ? depth[undecided[t]!]! : 0;
       let lim = budget;
       for (let q = next + 1; q <= d; q++) lim = Math.min(lim, slack[chain[q - 1]!]!);
-      limits[j] = lim;
+      limit[steps++] = lim;
+      j = t;
     }
-    for (let j = m - 2; j >= 0; j--) if (limits[j + 1]! < limits[j]!) limits[j] = limits[j + 1]!;
-    // Table size. Rows: all m + 1 when they fit in memory, else checkpoints
-    // every `segment` rows plus one segment (recomputed from its checkpoint
-    // when swept). Columns: capacity units, coarser when the work or the
-    // memory would be too big; weights and limits are then rounded down,
-    // which still bounds from above (sum floor(a/u) <= floor(sum a / u)).
-    const segment = Math.max(1, Math.ceil(Math.sqrt(m)));
-    const checkpoints = Math.ceil(m / segment) + 1;
-    // A coarser unit frees at most (unit - 1) per funded bid; when the table
-    // is not small, allowing half the smallest request over all the bids that
-    // could be funded costs the bound little and keeps tables small when
-    // amounts are in odd pence.
+    optStart[steps] = options;
+    for (let g = steps - 2; g >= 0; g--) if (limit[g + 1]! < limit[g]!) limit[g] = limit[g + 1]!;
+    // Table size. Rows: all steps + 1 when they fit in memory, else
+    // checkpoints every `segment` rows plus one segment (recomputed from its
+    // checkpoint when swept). Columns: capacity units, coarser when the work
+    // (a cell per bid and per group subset) or the memory would be too big;
+    // weights and limits are then rounded down, which still bounds from above
+    // (sum floor(a/u) <= floor(sum a / u)). A coarser unit frees at most
+    // (unit - 1) per funded bid; when the table is not small, allowing half
+    // the smallest request over all the bids that could be funded costs the
+    // bound little and keeps tables small when amounts are in odd pence.
+    const perColumn = m + options;
+    const segment = Math.max(1, Math.ceil(Math.sqrt(steps)));
+    const checkpoints = Math.ceil(steps / segment) + 1;
     const fundable = Math.max(1, Math.min(m, Math.floor(budget / smallest)));
-    const coarse = m * (budget + 1) > SMALL_TABLE ? Math.floor(smallest / (2 * fundable)) : 1;
-    let scale = Math.max(1, Math.ceil((m * (budget + 1)) / WORK_CELLS), Math.ceil((budget + 1) / MAX_COLS), coarse);
-    const fewest = Math.min(m + 1, checkpoints + segment);
+    const coarse = perColumn * (budget + 1) > SMALL_TABLE ? Math.floor(smallest / (2 * fundable)) : 1;
+    let scale = Math.max(1, Math.ceil((perColumn * (budget + 1)) / WORK_CELLS), Math.ceil((budget + 1) / MAX_COLS), coarse);
+    const fewest = Math.min(steps + 1, checkpoints + segment);
     if (fewest * (Math.floor(budget / scale) + 1) > STORE_CELLS) scale = Math.max(scale, Math.ceil(budget / (Math.floor(STORE_CELLS / fewest) - 1)));
+    if (scale > 1) scale = roundLeast(scale, undecided, m, units);
     const cols = Math.floor(budget / scale) + 1;
-    const keepAll = (m + 1) * cols <= STORE_CELLS;
-    for (let j = 0; j < m; j++) {
-      const i = undecided[j]!;
-      w[j] = Math.floor(units[i]! / scale);
-      v[j] = this.reduced[i]!;
-      limits[j] = Math.floor(limits[j]! / scale);
-    }
-    const need = (keepAll ? m + 1 : checkpoints + segment) * cols + 2 * cols;
-    if (this.buffer.length < need) this.buffer = new Float64Array(need);
-    const buf = this.buffer;
-    // Where row j lives: its own slot, a checkpoint slot, or the segment's scratch slot.
-    const rowOf = (j: number): number => {
-      if (keepAll) return j * cols;
-      if (j === m) return (checkpoints - 1) * cols;
-      return j % segment === 0 ? (j / segment) * cols : (checkpoints + (j % segment)) * cols;
-    };
-    // Row j: the most bids j..m-1 add (in reduced value) given c units already used.
-    const fill = (j: number): void => {
-      const from = rowOf(j + 1);
-      const to = rowOf(j);
-      const wj = w[j]!;
-      const vj = v[j]!;
-      const lim = limits[j]!;
-      let c = 0;
-      for (; c + wj <= lim; c++) {
-        const take = buf[from + c + wj]! + vj;
-        const skip = buf[from + c]!;
-        buf[to + c] = take > skip ? take : skip;
+    const keepAll = (steps + 1) * cols <= STORE_CELLS;
+    const w = this.weights;
+    for (let j = 0; j < m; j++) w[j] = Math.floor(units[undecided[j]!]! / scale);
+    for (let g = 0; g < steps; g++) {
+      limit[g] = Math.floor(limit[g]! / scale);
+      for (let o = optStart[g]!; o < optStart[g + 1]!; o++) {
+        let weight = 0;
+        for (let t = start[g]!, mask = this.optMembers[o]!; mask !== 0; t++, mask >>= 1) if ((mask & 1) !== 0) weight += w[t]!;
+        this.optWeight[o] = weight;
       }
-      for (; c <= lim; c++) buf[to + c] = buf[from + c]!;
+    }
+    const need = (keepAll ? steps + 1 : checkpoints + segment) * cols + 2 * cols;
+    if (this.buffer.length < need) this.buffer = this.narrow ? new Int32Array(need) : new Float64Array(need);
+    const buf = this.buffer;
+    const optWeight = this.optWeight;
+    const optValue = this.optValue;
+    const reduced = this.reduced;
+    // Where row g lives: its own slot, a checkpoint slot, or the segment's scratch slot.
+    const rowOf = (g: number): number => {
+      if (keepAll) return g * cols;
+      if (g === steps) return (checkpoints - 1) * cols;
+      return g % segment === 0 ? (g / segment) * cols : (checkpoints + (g % segment)) * cols;
     };
-    buf.fill(0, rowOf(m), rowOf(m) + cols);
-    for (let j = m - 1; j >= 0; j--) fill(j);
-    work.cells += m * cols;
+    // Row g: the most steps g.. add (in reduced value) given c units already used.
+    const fill = (g: number): void => {
+      const from = rowOf(g + 1);
+      const to = rowOf(g);
+      const lim = limit[g]!;
+      if (end[g]! - start[g]! === 1) {
+        const wj = w[start[g]!]!;
+        const vj = reduced[undecided[start[g]!]!]!;
+        let c = 0;
+        for (; c + wj <= lim; c++) {
+          const take = buf[from + c + wj]! + vj;
+          const skip = buf[from + c]!;
+          buf[to + c] = take > skip ? take : skip;
+        }
+        for (; c <= lim; c++) buf[to + c] = buf[from + c]!;
+        return;
+      }
+      for (let c = 0; c <= lim; c++) buf[to + c] = buf[from + c]!;
+      for (let o = optStart[g]! + 1; o < optStart[g + 1]!; o++) {
+        const wo = optWeight[o]!;
+        const vo = optValue[o]!;
+        for (let c = 0; c + wo <= lim; c++) {
+          const take = buf[from + c + wo]! + vo;
+          if (take > buf[to + c]!) buf[to + c] = take;
+        }
+      }
+    };
+    buf.fill(0, rowOf(steps), rowOf(steps) + cols);
+    for (let g = steps - 1; g >= 0; g--) fill(g);
+    work.cells += (options + m) * cols;
     const bound = base + buf[rowOf(0)]!;
     if (bound < floor) return bound;
-    // Forward sweep: cur[c], the most bids 0..j-1 add within c units, met with row j + 1.
+    // Forward sweep: cur[c], the most the steps before g add within c units, met with row g + 1.
     let cur = need - 2 * cols;
     let nxt = need - cols;
     buf.fill(0, cur, cur + cols);
-    for (let a = 0; a < m; a += segment) {
-      const b = Math.min(a + segment, m);
-      if (!keepAll) {
-        for (let j = b - 1; j > a; j--) fill(j);
-        work.cells += (b - a - 1) * cols;
-      }
-      for (let j = a; j < b; j++) {
-        const row = rowOf(j + 1);
-        const wj = w[j]!;
-        const vj = v[j]!;
-        const lim = limits[j]!;
-        let skip = -Infinity;
-        let take = -Infinity;
-        for (let c = 0; c <= lim; c++) {
-          const s = buf[cur + c]! + buf[row + c]!;
-          if (s > skip) skip = s;
-        }
-        for (let c = 0; c + wj <= lim; c++) {
-          const t = buf[cur + c]! + buf[row + c + wj]!;
-          if (t > take) take = t;
-        }
-        const i = undecided[j]!;
-        out[i] = base + skip;
-        inn[i] = base + take + vj;
-        let c = 0;
-        for (; c < wj && c <= lim; c++) buf[nxt + c] = buf[cur + c]!;
-        for (; c <= lim; c++) {
-          const t = buf[cur + c - wj]! + vj;
-          const s = buf[cur + c]!;
-          buf[nxt + c] = t > s ? t : s;
+    for (let a = 0; a < steps; a += segment) {
+      const b = Math.min(a + segment, steps);
+      if (!keepAll) for (let g = b - 1; g > a; g--) fill(g);
+      for (let g = a; g < b; g++) {
+        const row = rowOf(g + 1);
+        const lim = limit[g]!;
+        if (end[g]! - start[g]! === 1) {
+          // One pass: the bound with the bid left out (prefix c, row at c),
+          // funded (prefix c, row at c + w), and the next prefix.
+          const j = start[g]!;
+          const wj = w[j]!;
+          const vj = reduced[undecided[j]!]!;
+          let skip = -Infinity;
+          let take = -Infinity;
+          let c = 0;
+          for (; c < wj && c <= lim; c++) buf[nxt + c] = buf[cur + c]!;
+          for (let d = 0; d + wj <= lim; d++) {
+            const x = buf[cur + d]!;
+            const s = x + buf[row + d]!;
+            if (s > skip) skip = s;
+            const t = x + buf[row + d + wj]!;
+            if (t > take) take = t;
+            const y = buf[cur + d + wj]!;
+            const z = x + vj;
+            buf[nxt + d + wj] = z > y ? z : y;
+          }
+          for (let d = Math.max(0, lim - wj + 1); d <= lim; d++) {
+            const s = buf[cur + d]! + buf[row + d]!;
+            if (s > skip) skip = s;
+          }
+          const i = undecided[j]!;
+          out[i] = base + skip;
+          inn[i] = base + take + vj;
+        } else {
+          // A group: the best through each allowed subset; a member's two
+          // bounds are the best over the subsets with and without it.
+          const best = this.optBest;
+          for (let c = 0; c <= lim; c++) buf[nxt + c] = buf[cur + c]!;
+          for (let o = optStart[g]!; o < optStart[g + 1]!; o++) {
+            const wo = optWeight[o]!;
+            const vo = optValue[o]!;
+            let top = -Infinity;
+            for (let c = 0; c + wo <= lim; c++) {
+              const x = buf[cur + c]!;
+              const t = x + buf[row + c + wo]!;
+              if (t > top) top = t;
+              const z = x + vo;
+              if (z > buf[nxt + c + wo]!) buf[nxt + c + wo] = z;
+            }
+            best[o] = top + vo;
+          }
+          for (let t = start[g]!; t < end[g]!; t++) {
+            const bit = 1 << (t - start[g]!);
+            let yes = -Infinity;
+            let no = -Infinity;
+            for (let o = optStart[g]!; o < optStart[g + 1]!; o++) {
+              if ((this.optMembers[o]! & bit) !== 0) yes = Math.max(yes, best[o]!);
+              else no = Math.max(no, best[o]!);
+            }
+            const i = undecided[t]!;
+            out[i] = base + no;
+            inn[i] = base + yes;
+          }
         }
         const last = buf[nxt + lim]!;
-        for (; c < cols; c++) buf[nxt + c] = last;
+        buf.fill(last, nxt + lim + 1, nxt + cols);
         const swap = cur;
         cur = nxt;
         nxt = swap;
       }
     }
-    work.cells += 2 * m * cols;
+    work.cells += 2 * (options + m) * cols;
     return bound;
   }
+}
+
+/**
+ * A unit at least `least` that divides the amounts best: among `least` and
+ * round numbers up to four times it (1, 2, 2.5 or 5 times a power of ten),
+ * the one that loses the least money when every amount is rounded down to
+ * it (amounts in whole pounds or fifties, plus a few odd pence, lose only the
+ * pence in units of 100 or 5,000).
+ */
+function roundLeast(least: number, undecided: Int32Array, m: number, units: Float64Array): number {
+  const candidates = [least];
+  for (let power = 1; power <= 4 * least; power *= 10) {
+    for (const f of [1, 2, 2.5, 5]) {
+      const u = f * power;
+      if (Number.isInteger(u) && u > least && u <= 4 * least) candidates.push(u);
+    }
+  }
+  let best = least;
+  let bestLoss = Infinity;
+  for (const u of candidates) {
+    let lost = 0;
+    for (let j = 0; j < m; j++) lost += units[undecided[j]!]! % u;
+    if (lost < bestLoss) {
+      bestLoss = lost;
+      best = u;
+    }
+  }
+  return best;
+}
+
+function copyInto<T extends Float64Array | Int32Array>(to: T, from: T): T {
+  to.set(from.subarray(0, Math.min(from.length, to.length)));
+  return to;
 }
