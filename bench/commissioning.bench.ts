@@ -5,88 +5,11 @@
 // on the same round is the floor: validation, eligibility, scoring and
 // reasons with no search. Every round and each median goes into the summary.
 import highsLoader from 'highs';
-import { decideAwards, DEFAULT_MAX_NODES, parseGrantRound, type AwardDecision, type BidInput, type GrantRoundInput, type ScoreSheetInput } from '../src/index';
+import { decideAwards, DEFAULT_MAX_NODES, parseGrantRound, type AwardDecision } from '../src/index';
 import { HIGHS_EXACT, toLp } from '../test/commissioning/highsLp';
-import { prng as rng } from '../test/arbitraries/referral';
+import { makeRound, type Round } from '../test/commissioning/realisticRounds';
 import { medianMs, recordSummary } from './util';
 
-
-const DOMAINS = ['mental_wellbeing', 'loneliness_and_isolation', 'physical_activity', 'money_and_debt', 'arts_and_creativity'] as const;
-
-interface Round {
-  readonly round: GrantRoundInput;
-  readonly bids: BidInput[];
-  readonly sheets: ScoreSheetInput[];
-}
-
-/**
- * A realistic round: grants of £500-£15,000 (most £2,000-£8,000, whole £50s),
- * about 0.7 providers per bid, 3 assessors scoring 4 weighted criteria 0-5,
- * ring-fences of 40% (mental well-being) and 20% (loneliness), at most 2 grants
- * per provider, and a budget of about 30% of the money asked for.
- */
-export function makeRound(n: number, seed: number): Round {
-  const r = rng(seed);
-  const int = (lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
-  const nProviders = Math.max(1, Math.round(n * 0.7));
-  const criteria = [
-    { id: 'need', title: 'Meets an identified need', weight: 40 },
-    { id: 'outcomes', title: 'Outcomes for people referred', weight: 30 },
-    { id: 'value', title: 'Value for money', weight: 20 },
-    { id: 'sustain', title: 'Sustainability', weight: 10 },
-  ];
-  const bids: BidInput[] = [];
-  const sheets: ScoreSheetInput[] = [];
-  let demand = 0;
-  for (let i = 0; i < n; i++) {
-    const p = int(0, nProviders - 1);
-    const requested = (r() < 0.8 ? int(40, 160) : int(10, 300)) * 5_000;
-    demand += requested;
-    const domains = [DOMAINS[int(0, DOMAINS.length - 1)]!];
-    if (r() < 0.4) {
-      const extra = DOMAINS[int(0, DOMAINS.length - 1)]!;
-      if (!domains.includes(extra)) domains.push(extra);
-    }
-    const id = `bid-${String(i).padStart(4, '0')}`;
-    bids.push({
-      id,
-      roundId: 'bench',
-      provider: { id: `p${p}`, name: `Provider ${p}`, kind: r() < 0.1 ? 'user_led_group' : 'registered_charity', turnoverBand: 'small' },
-      requested,
-      activity: { id: `a${i}`, name: `Activity ${i}`, providerId: `p${p}`, needDomains: domains, capacity: { placesPerWeek: int(5, 40) }, status: 'active' },
-      needDomains: domains,
-      areas: 'anywhere',
-      submittedOn: '2025-05-01',
-    });
-    const quality = r(); // bids differ in quality; assessors roughly agree
-    for (const a of ['a1', 'a2', 'a3']) {
-      const scores: Record<string, number> = {};
-      for (const c of criteria) scores[c.id] = Math.max(0, Math.min(5, Math.round(quality * 5 + (r() - 0.5) * 2)));
-      sheets.push({ bidId: id, assessorId: a, scores });
-    }
-  }
-  const round: GrantRoundInput = {
-    id: 'bench',
-    name: 'Benchmark round',
-    contract: { id: 'mh', serviceArea: 'mental_health' },
-    budget: Math.round((demand * 0.3) / 100) * 100,
-    window: { opens: '2025-04-01', closes: '2025-05-31' },
-    priorities: { needDomains: ['mental_wellbeing'], areas: [] },
-    eligibility: { providerKinds: ['registered_charity', 'community_interest_company', 'community_group'], areas: [], userLedGroupsAllowed: true },
-    grant: { minimum: 50_000, maximum: 1_500_000 },
-    matchFunding: { required: false },
-    ringFences: [
-      { id: 'mh', needDomain: 'mental_wellbeing', minimumPercent: 40 },
-      { id: 'lonely', needDomain: 'loneliness_and_isolation', minimumPercent: 20 },
-    ],
-    perProviderCap: { maxGrants: 2 },
-    scoring: { scale: { min: 0, max: 5 }, criteria, qualityThresholdPercent: 40, moderationSpreadPercent: 30 },
-    panel: [{ id: 'a1' }, { id: 'a2' }, { id: 'a3' }],
-    capacityBuildingSupport: true,
-    state: 'draft',
-  };
-  return { round, bids, sheets };
-}
 
 const highs = await highsLoader();
 

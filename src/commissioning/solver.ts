@@ -34,7 +34,7 @@
 // every reduced value up), so a node is cut exactly when its bound is below
 // the floor, and the floor after a find is the best total + 1.
 
-import { ChainBound, lpPrices, priciestChain, type UnitProblem } from './solverBound';
+import { ChainBound, lpPrices, priciestChain, TABLE_LIMITS, type TableLimits, type UnitProblem } from './solverBound';
 
 /** @internal */
 export interface AwardProblem {
@@ -210,9 +210,15 @@ const UNDECIDED = -1;
 /**
  * @internal The exact solver; see the file comment. `maxNodes` limits the
  * search nodes (each evaluates the bound once); when it is reached, the
- * best selection found is returned with an upper bound.
+ * best selection found is returned with an upper bound. Two options exist
+ * for the tests, which use them to reach every step of the search on small
+ * problems; neither changes the answer: `aim: false` is a plain branch and
+ * bound (no incumbent from the root's bounds, nothing decided for good at
+ * the root, one search from a floor of zero through every better selection
+ * it meets); `limits` makes the bound's tables coarser (a weaker bound, so
+ * more backtracking).
  */
-export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
+export function solveOptimal(p: AwardProblem, maxNodes: number, options: { readonly aim?: boolean; readonly limits?: TableLimits } = {}): OptimalResult {
   const n = p.values.length;
   const { values, amounts, masks, providers } = p;
   const usage = new Usage(p);
@@ -236,8 +242,9 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
   // favour the second); a node is cut by either, and a bid decided by either.
   const prices = lpPrices(unitProblem, fitsAlone, seed.value);
   const chain = priciestChain(prices.fence, usage.k);
-  const bounds = [new ChainBound(unitProblem, fitsAlone, prices, chain)];
-  if (chain.length > 0) bounds.push(new ChainBound(unitProblem, fitsAlone, prices, []));
+  const limits = options.limits ?? TABLE_LIMITS;
+  const bounds = [new ChainBound(unitProblem, fitsAlone, prices, chain, limits)];
+  if (chain.length > 0) bounds.push(new ChainBound(unitProblem, fitsAlone, prices, [], limits));
   const undecided = new Int32Array(n);
   const work = { cells: 0 };
 
@@ -322,14 +329,14 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
     const m = listUndecided(b);
     root.at = b.evaluate(undecided, m, slack, provCount, provUnits, value + b.constant(slack, provCount, provUnits), -Infinity, root.out, root.inn, work);
     roots.push(root);
-    if (roots.length === 1) {
+    if (roots.length === 1 && options.aim !== false) {
       const mark = trailTop;
       const order = Array.from(undecided.subarray(0, m)).sort((x, y) => root.inn[y]! - root.out[y]! - (root.inn[x]! - root.out[x]!) || x - y);
       for (const i of order) if (fitsNow(i)) decide(i, true);
       if (value > incumbent.value) incumbent = { chosen: Array.from(state, (x) => x === 1), value };
       undoTo(mark);
     }
-    settle(listUndecided(b), root.out, root.inn, incumbent.value);
+    if (options.aim !== false) settle(listUndecided(b), root.out, root.inn, incumbent.value);
   }
   const base = trailTop;
   const rootBound = Math.max(incumbent.value, Math.min(...roots.map((r) => r.at)));
@@ -429,7 +436,7 @@ export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
   let upper = Math.max(incumbent.value, Math.floor(rootBound / step0) * step0);
   let step = step0 * Math.max(1, Math.ceil((upper - incumbent.value) / step0 / 64));
   for (;;) {
-    const floor = Math.max(incumbent.value, upper - step + step0);
+    const floor = options.aim === false ? 0 : Math.max(incumbent.value, upper - step + step0);
     const r = search(floor, upper);
     if (!r.finished) {
       const chosen = r.found === null ? incumbent.chosen : Array.from(r.found, (x) => x === 1);

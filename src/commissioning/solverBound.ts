@@ -217,14 +217,25 @@ export function priciestChain(fence: Float64Array, k: number): number[] {
   return chain;
 }
 
-/** The most table cells one pass of an evaluation may fill, a cell per bid and per group subset per column (beyond it, capacity is counted in coarser units). */
-const WORK_CELLS = 2 ** 26;
-/** Tables up to this many cells are always exact (budget units). */
-const SMALL_TABLE = 2 ** 18;
-/** The most capacity columns (the bench's 1,000-bid rounds need 34,000 for an exact budget). */
-const MAX_COLS = 2 ** 16;
-/** The most table cells kept in memory at once (8 bytes each: 32 MiB). */
-const STORE_CELLS = 2 ** 22;
+/**
+ * @internal How big the bound's tables may grow. `workCells`: the most cells
+ * one pass of an evaluation may fill, a cell per bid and per group subset per
+ * column (beyond it, capacity is counted in coarser units). `maxCols`: the
+ * most capacity columns (the bench's 1,000-bid rounds need 34,000 for an
+ * exact budget). `storeCells`: the most cells kept in memory at once (beyond
+ * it, only checkpoint rows are kept). `smallTable`: tables up to this many
+ * cells are always in budget units. Tests lower them to reach every path on
+ * small rounds.
+ */
+export interface TableLimits {
+  readonly workCells: number;
+  readonly maxCols: number;
+  readonly storeCells: number;
+  readonly smallTable: number;
+}
+
+/** @internal The limits `optimal` uses: 64 Mi cells of work, 32 MiB of doubles kept. */
+export const TABLE_LIMITS: TableLimits = { workCells: 2 ** 26, maxCols: 2 ** 16, storeCells: 2 ** 22, smallTable: 2 ** 18 };
 
 /** A provider's bids in one block are taken as one group when there are at most this many (its subsets are listed one by one). */
 const MAX_GROUP = 10;
@@ -274,6 +285,7 @@ export class ChainBound {
     fits: Uint8Array,
     prices: LpPrices,
     chain: readonly number[],
+    private readonly limits: TableLimits = TABLE_LIMITS,
   ) {
     const n = p.values.length;
     this.chain = chain;
@@ -317,7 +329,9 @@ export class ChainBound {
     const magnitude = Math.max(maxValue + (fenceSum + maxAmount) * maxUnit + maxCount, fenceSum * budget, maxCount * grants + maxAmount * Math.min(p.maxUnits, budget), 1);
     this.scaleBits = Math.max(0, Math.min(24, Math.floor(Math.log2(2 ** 51 / magnitude))));
     const unit = 2 ** this.scaleBits;
-    const num = (x: number): number => (Number.isFinite(x) && x > 0 ? Math.floor(x * unit) : 0);
+    // Beyond 2^51 (amounts near the schema's limit) products could be
+    // inexact: no row is priced then (zero multipliers still bound from above).
+    const num = (x: number): number => (magnitude <= 2 ** 51 && Number.isFinite(x) && x > 0 ? Math.floor(x * unit) : 0);
     this.fenceNum = new Float64Array(1 << p.k);
     for (let s = 1; s < 1 << p.k; s++) if (inChain[s] === 0) this.fenceNum[s] = num(prices.fence[s]!);
     this.countNum = prices.count.map((x, pr) => (exact(pr) ? 0 : num(x)));
@@ -471,13 +485,14 @@ export class ChainBound {
     const segment = Math.max(1, Math.ceil(Math.sqrt(steps)));
     const checkpoints = Math.ceil(steps / segment) + 1;
     const fundable = Math.max(1, Math.min(m, Math.floor(budget / smallest)));
-    const coarse = perColumn * (budget + 1) > SMALL_TABLE ? Math.floor(smallest / (2 * fundable)) : 1;
-    let scale = Math.max(1, Math.ceil((perColumn * (budget + 1)) / WORK_CELLS), Math.ceil((budget + 1) / MAX_COLS), coarse);
+    const { workCells, maxCols, storeCells, smallTable } = this.limits;
+    const coarse = perColumn * (budget + 1) > smallTable ? Math.floor(smallest / (2 * fundable)) : 1;
+    let scale = Math.max(1, Math.ceil((perColumn * (budget + 1)) / workCells), Math.ceil((budget + 1) / maxCols), coarse);
     const fewest = Math.min(steps + 1, checkpoints + segment);
-    if (fewest * (Math.floor(budget / scale) + 1) > STORE_CELLS) scale = Math.max(scale, Math.ceil(budget / (Math.floor(STORE_CELLS / fewest) - 1)));
+    if (fewest * (Math.floor(budget / scale) + 1) > storeCells) scale = Math.max(scale, Math.ceil(budget / Math.max(1, Math.floor(storeCells / fewest) - 1)));
     if (scale > 1) scale = roundLeast(scale, undecided, m, units);
     const cols = Math.floor(budget / scale) + 1;
-    const keepAll = (steps + 1) * cols <= STORE_CELLS;
+    const keepAll = (steps + 1) * cols <= storeCells;
     const w = this.weights;
     for (let j = 0; j < m; j++) w[j] = Math.floor(units[undecided[j]!]! / scale);
     for (let g = 0; g < steps; g++) {
