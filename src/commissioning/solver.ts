@@ -14,25 +14,30 @@
 // `optimal` is a depth-first branch and bound in rank order whose bound is a
 // dynamic programme (solverBound.ts). (1) Amounts are divided by their
 // greatest common divisor (bench rounds ask for whole £50s, so a budget of
-// £1.7m is 34,000 units). (2) At every search node, one table over budget
-// units, built over the node's undecided bids, is exact for the budget and
-// for a chain of nested ring-fence pots (the whole budget, the money outside
-// the mental-health reserve, the money outside both reserves, ...); the other
-// ring-fence rows and the per-provider caps are priced by Lagrangian
-// multipliers. (3) The same table, swept forwards, gives for every undecided
-// bid the bound with that bid funded and with it left out: a bid whose one
-// branch cannot reach the floor is decided at once (this is what keeps the
-// tree to tens of nodes on the bench's rounds). (4) The search branches on
-// the first undecided bid in rank order, funded first, so it meets
-// selections in decreasing lexicographic order and the first selection
-// reaching the best total is the one the documented tie-break picks ("where
-// two sets score the same in total, the one funding the higher-ranked bid at
-// the first difference wins"). (5) The search is run with a floor just below
-// the root bound, lowered (in doubling steps) until a selection is found: high
-// floors decide most bids at the root, and the run that finds a selection
-// has proved it optimal. Values and bounds are integers (the bound rounds
-// every reduced value up), so a node is cut exactly when its bound is below
-// the floor, and the floor after a find is the best total + 1.
+// £1.7m is 34,000 units). (2) At every search node, a table over budget
+// units, built over the node's undecided bids, is exact for the budget, for
+// a chain of nested ring-fence pots (the whole budget, the money outside the
+// mental-health reserve, the money outside both reserves, ...) and for each
+// provider's caps within a block of the chain; the other rows are priced by
+// Lagrangian multipliers. A second table keeps every provider's caps exact
+// and prices the ring-fences; a node is cut by either. (3) The same tables,
+// swept forwards, give for every undecided bid the bound with that bid
+// funded and with it left out: a bid whose one branch cannot reach the
+// floor is decided at once (this is what keeps the tree to tens of nodes on
+// the bench's rounds). What the root decides at the incumbent's value holds
+// for every search and is decided for good. (4) The search branches on the
+// first undecided bid in rank order, funded first, so it meets selections
+// in decreasing lexicographic order and the first selection reaching the
+// best total is the one the documented tie-break picks ("where two sets
+// score the same in total, the one funding the higher-ranked bid at the
+// first difference wins"). (5) The search is run with a floor just below the
+// root bound, lowered in doubling steps (never below the best selection met)
+// until a selection is found: high floors decide most bids at the root, and
+// the run that finds a selection has proved it optimal. Values and bounds
+// are integers (the bound rounds every reduced value up) and floors are
+// multiples of the values' greatest common divisor, so a node is cut exactly
+// when no selection in it can reach the floor, and the floor after a find is
+// the best total + that divisor.
 
 import { ChainBound, lpPrices, priciestChain, TABLE_LIMITS, type TableLimits, type UnitProblem } from './solverBound';
 

@@ -13,8 +13,12 @@
 // far, meets each nested row at the end of its block ("no more than cap_S
 // used by now"). So one table over budget units is exact for the budget and
 // for every row of the chain. The chain kept is the one the LP relaxation
-// prices highest; other ring-fence rows and the per-provider caps are priced
-// by Lagrangian multipliers from the dual of the LP relaxation.
+// prices highest; the other ring-fence rows are priced by Lagrangian
+// multipliers from the dual of the LP relaxation. A provider's bids within a
+// block are one step of the table, funding any subset its caps allow, so the
+// caps are exact too when a provider's bids share a block; otherwise they are
+// kept per block and priced as well. With the empty chain there is one block:
+// every provider's caps exact, every ring-fence row priced.
 //
 // Exact arithmetic. Multipliers are rounded down to multiples of 2^-shift,
 // chosen so that every product and sum below is an integer under 2^53; each
