@@ -11,28 +11,35 @@
 // bids serving no fence in S are at most B - sum_{f in S} r_f. S = {} is the
 // budget itself. Fences are few (at most 8), so all 2^k constraints are kept.
 //
-// `optimal` is a branch and bound whose bound is a dynamic programme.
-// (1) Amounts are divided by their greatest common divisor (bench rounds ask
-// for whole £50s, so a budget of £1.7m is 34,000 units). (2) The ring-fence
-// rows and the per-provider caps are moved into the objective with
-// Lagrangian multipliers taken from the dual of the LP relaxation (a few
-// variables: the budget price and one multiplier per ring-fence set; the
-// provider multipliers have a closed form), which leaves a plain 0-1
-// knapsack in budget units with "reduced" values. (3) A table, built once by
-// dynamic programming from the last bid back, gives for every position t and
-// capacity c the best reduced value the bids from t on can add: an upper
-// bound at each search node in O(1), exact for the budget, which LP bounds
-// are not (this is what makes tie-heavy rounds easy). (4) One depth-first
-// search in rank order, include first, meets the leaves in decreasing
-// lexicographic order, so the first selection reaching the best total is the
-// one the documented tie-break picks ("where two sets score the same in
-// total, the one funding the higher-ranked bid at the first difference
-// wins"); no second pass is needed. (5) The search is run with a floor just
-// below the bound, lowered geometrically until a selection is found: high
-// floors prune hard, and the run that finds a selection has proved it optimal.
-// Identical bids are taken in rank order (symmetry breaking), which keeps the
-// same tie-break. Values are integers, so a node is cut unless its bound
-// reaches the incumbent + 1.
+// `optimal` is a depth-first branch and bound in rank order whose bound is a
+// dynamic programme (solverBound.ts). (1) Amounts are divided by their
+// greatest common divisor (bench rounds ask for whole £50s, so a budget of
+// £1.7m is 34,000 units). (2) At every search node, a table over budget
+// units, built over the node's undecided bids, is exact for the budget, for
+// a chain of nested ring-fence pots (the whole budget, the money outside the
+// mental-health reserve, the money outside both reserves, ...) and for each
+// provider's caps within a block of the chain; the other rows are priced by
+// Lagrangian multipliers. A second table keeps every provider's caps exact
+// and prices the ring-fences; a node is cut by either. (3) The same tables,
+// swept forwards, give for every undecided bid the bound with that bid
+// funded and with it left out: a bid whose one branch cannot reach the
+// floor is decided at once (this is what keeps the tree to tens of nodes on
+// the bench's rounds). What the root decides at the incumbent's value holds
+// for every search and is decided for good. (4) The search branches on the
+// first undecided bid in rank order, funded first, so it meets selections
+// in decreasing lexicographic order and the first selection reaching the
+// best total is the one the documented tie-break picks ("where two sets
+// score the same in total, the one funding the higher-ranked bid at the
+// first difference wins"). (5) The search is run with a floor just below the
+// root bound, lowered in doubling steps (never below the best selection met)
+// until a selection is found: high floors decide most bids at the root, and
+// the run that finds a selection has proved it optimal. Values and bounds
+// are integers (the bound rounds every reduced value up) and floors are
+// multiples of the values' greatest common divisor, so a node is cut exactly
+// when no selection in it can reach the floor, and the floor after a find is
+// the best total + that divisor.
+
+import { ChainBound, lpPrices, priciestChain, TABLE_LIMITS, type TableLimits, type UnitProblem } from './solverBound';
 
 /** @internal */
 export interface AwardProblem {
@@ -166,8 +173,10 @@ export interface OptimalResult {
   /** An upper bound on the optimal value (equal to `value` when proven). */
   readonly upperBound: number;
   readonly nodes: number;
-  /** The Lagrangian bound at the root (for the bench and the guide). */
+  /** The bound at the root (for the bench and the guide). */
   readonly rootBound: number;
+  /** Table cells the bound filled, all nodes together (the search's work; for the bench). */
+  readonly cells: number;
 }
 
 function totalValue(p: AwardProblem, chosen: readonly boolean[]): number {
@@ -183,396 +192,265 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-/** The most cells the bound table may hold (4 bytes each, 8 if the values need it). */
-const MAX_CELLS = 24_000_000;
-/** The most capacity cells per bid with a positive reduced value. */
-const CELLS_PER_BID = 40_000;
-
-/**
- * Lagrangian multipliers from the dual of the LP relaxation. For a budget
- * price pi and ring-fence multipliers lambda (one per ring-fence set that can
- * bind), each item's profit is c_i = v_i - (pi + sum of its sets' lambda) a_i,
- * and each provider's cap multipliers have a closed form: for a count cap K,
- * nu = the (K+1)-th largest positive profit; for an amount cap M, rho = the
- * profit density at which the provider's positive items fill M. The dual
- * phi(pi, lambda) = pi B + sum lambda cap + sum over providers of
- * (nu K + rho M + sum (c_i - nu - rho a_i)^+) is convex in the few variables
- * (pi, lambda) and is minimised by the projected subgradient method. The
- * budget stays in the knapsack; the returned reduced values drop pi:
- * r_i = v_i - sum lambda a_i - nu - rho a_i, with constant
- * sum lambda cap + sum (nu K + rho M), so that for every selection meeting
- * the ring-fences and caps, value <= sum of its reduced values + constant.
- */
-function lagrangian(p: AwardProblem, usage: Usage, units: readonly number[], g: number, budgetUnits: number, fits: (i: number) => boolean, lower: number): { reduced: Float64Array; constant: number } {
-  const n = units.length;
-  const values = p.values;
-  // Ring-fence sets that can bind.
-  const sets: number[] = [];
-  const caps: number[] = [];
-  for (let s = 1; s < 1 << usage.k; s++) {
-    let total = 0;
-    for (let i = 0; i < n; i++) if (fits(i) && (p.masks[i]! & s) === 0) total += units[i]!;
-    const cap = Math.floor(usage.caps[s]! / g);
-    if (total > cap) {
-      sets.push(s);
-      caps.push(cap);
-    }
-  }
-  const K = p.maxGrants;
-  const M = Number.isFinite(p.maxAmount) ? Math.floor(p.maxAmount / g) : Infinity;
-  const groups: number[][] = Array.from({ length: p.providerCount }, () => []);
-  for (let i = 0; i < n; i++) if (fits(i)) groups[p.providers[i]!]!.push(i);
-  const capped = groups.filter((list) => list.length > K || list.reduce((sum, i) => sum + units[i]!, 0) > M);
-  const free = groups.filter((list) => !(list.length > K || list.reduce((sum, i) => sum + units[i]!, 0) > M)).flat();
-
-  const dim = 1 + sets.length; // pi, then lambda per set
-  const y = new Float64Array(dim);
-  const c = new Float64Array(n);
-  const nu = new Float64Array(p.providerCount);
-  const rho = new Float64Array(p.providerCount);
-  const grad = new Float64Array(dim);
-  const price = (i: number): number => {
-    let q = 0;
-    for (let r = 0; r < sets.length; r++) if ((p.masks[i]! & sets[r]!) === 0) q += y[r + 1]!;
-    return q;
-  };
-  const fenceCost = new Float64Array(n);
-  const evaluate = (): number => {
-    let total = y[0]! * budgetUnits;
-    for (let r = 0; r < sets.length; r++) total += y[r + 1]! * caps[r]!;
-    grad[0] = budgetUnits;
-    for (let r = 0; r < sets.length; r++) grad[r + 1] = caps[r]!;
-    for (let i = 0; i < n; i++) {
-      fenceCost[i] = price(i);
-      c[i] = values[i]! - (y[0]! + fenceCost[i]!) * units[i]!;
-    }
-    const take = (i: number, profit: number): void => {
-      if (profit <= 0) return;
-      total += profit;
-      grad[0]! -= units[i]!;
-      for (let r = 0; r < sets.length; r++) if ((p.masks[i]! & sets[r]!) === 0) grad[r + 1]! -= units[i]!;
-    };
-    for (const i of free) take(i, c[i]!);
-    for (const list of capped) {
-      const pr = p.providers[list[0]!]!;
-      let v = 0;
-      let w = 0;
-      for (let round = 0; round < 3; round++) {
-        if (list.length > K) {
-          const profits = list.map((i) => c[i]! - w * units[i]!).sort((a, b) => b - a);
-          v = Math.max(0, profits[K]!);
-        }
-        if (Number.isFinite(M)) {
-          const pos = list.filter((i) => c[i]! - v > 0 && units[i]! > 0).sort((a, b) => (c[b]! - v) * units[a]! - (c[a]! - v) * units[b]!);
-          let filled = 0;
-          w = 0;
-          for (const i of pos) {
-            filled += units[i]!;
-            if (filled > M) {
-              w = (c[i]! - v) / units[i]!;
-              break;
-            }
-          }
-        }
-        if (!Number.isFinite(M) || list.length <= K) break;
-      }
-      nu[pr] = v;
-      rho[pr] = w;
-      total += (list.length > K ? v * K : 0) + (Number.isFinite(M) ? w * M : 0);
-      for (const i of list) take(i, c[i]! - v - w * units[i]!);
-    }
-    return total;
-  };
-  // Start from the plain knapsack's critical density.
-  {
-    const order = Array.from({ length: n }, (_, i) => i).filter((i) => fits(i) && units[i]! > 0).sort((a, b) => values[b]! * units[a]! - values[a]! * units[b]!);
-    let left = budgetUnits;
-    for (const i of order) {
-      left -= units[i]!;
-      if (left < 0) {
-        y[0] = values[i]! / units[i]!;
-        break;
-      }
-    }
-  }
-  let best = evaluate();
-  const bestY = Float64Array.from(y);
-  let theta = 1;
-  let stale = 0;
-  for (let it = 0; it < 600 && theta > 1e-4 && best - lower >= 1; it++) {
-    const current = it === 0 ? best : evaluate();
-    if (current < best - 1e-9) {
-      best = current;
-      bestY.set(y);
-      stale = 0;
-    } else if (++stale >= 10) {
-      theta /= 2;
-      stale = 0;
-      y.set(bestY);
-      evaluate();
-    }
-    let norm = 0;
-    for (let r = 0; r < dim; r++) {
-      if (y[r] === 0 && grad[r]! > 0) grad[r] = 0;
-      norm += grad[r]! * grad[r]!;
-    }
-    if (norm === 0) break;
-    const step = (theta * Math.max(current - lower, 1)) / norm;
-    for (let r = 0; r < dim; r++) y[r] = Math.max(0, y[r]! - step * grad[r]!);
-  }
-  y.set(bestY);
-  evaluate();
-  const reduced = new Float64Array(n);
-  let constant = 0;
-  for (let r = 0; r < sets.length; r++) constant += y[r + 1]! * caps[r]!;
-  for (const list of capped) {
-    const pr = p.providers[list[0]!]!;
-    constant += (list.length > K ? nu[pr]! * K : 0) + (Number.isFinite(M) ? rho[pr]! * M : 0);
-  }
-  for (let i = 0; i < n; i++) {
-    const pr = p.providers[i]!;
-    reduced[i] = values[i]! - fenceCost[i]! * units[i]! - nu[pr]! - rho[pr]! * units[i]!;
-  }
-  return { reduced, constant };
-}
-
-/**
- * The bound table: rows[t][c] is the most the items at positions t..n-1 can
- * add in reduced value within c capacity units (a 0-1 knapsack solved by
- * dynamic programming, from the last item back). Items with no positive
- * reduced value share the next row. When the table would be too big,
- * amounts and capacity are measured in coarser units, rounded down, which
- * still bounds from above (sum floor(a/u) <= floor(sum a / u)).
- */
-function boundTable(reduced: Float64Array, units: readonly number[], budgetUnits: number, fits: (i: number) => boolean): { rows: (Int32Array | Float64Array)[]; scale: number; gain: Float64Array } {
-  const n = units.length;
-  let positive = 0;
-  let sum = 0;
-  const gain = reduced.map((r, i) => (r > 0 && fits(i) ? Math.ceil(r) : 0));
-  for (let i = 0; i < n; i++) {
-    if (gain[i]! > 0) positive++;
-    sum += gain[i]!;
-  }
-  // Capacity beyond what all the bids ask for is never needed; the table is kept to a few
-  // tens of thousands of capacity units per bid, so small rounds with odd amounts stay cheap.
-  let asked = 0;
-  for (let i = 0; i < n; i++) if (gain[i]! > 0) asked += units[i]!;
-  const span = Math.min(budgetUnits, asked);
-  const cells = Math.min(MAX_CELLS, CELLS_PER_BID * (positive + 1));
-  const scale = Math.max(1, Math.ceil(((positive + 1) * (span + 1)) / cells));
-  const cap = Math.floor(span / scale);
-  // Gains are rounded up to whole units (still an upper bound), so the table holds integers: 32-bit when they fit.
-  const make = (): Int32Array | Float64Array => (sum < 2 ** 31 ? new Int32Array(cap + 1) : new Float64Array(cap + 1));
-  const rows = new Array<Int32Array | Float64Array>(n + 1);
-  rows[n] = make();
-  for (let t = n - 1; t >= 0; t--) {
-    const next = rows[t + 1]!;
-    const r = gain[t]!;
-    if (r <= 0) {
-      rows[t] = next;
-      continue;
-    }
-    const w = Math.floor(units[t]! / scale);
-    const row = make();
-    for (let c = 0; c < w && c <= cap; c++) row[c] = next[c]!;
-    for (let c = w; c <= cap; c++) {
-      const take = next[c - w]! + r;
-      const skip = next[c]!;
-      row[c] = take > skip ? take : skip;
-    }
-    rows[t] = row;
-  }
-  return { rows, scale, gain };
-}
-
-/**
- * @internal The exact solver; see the file comment. One depth-first search
- * in rank order, include first, so leaves are met in decreasing
- * lexicographic order and the first selection reaching the best total is the
- * one the tie-break picks.
- */
-export function solveOptimal(p: AwardProblem, maxNodes: number): OptimalResult {
+/** The better of two greedy selections: rank order (the seed `optimal` must never fall below) and value density. */
+function seedSelection(p: AwardProblem): { chosen: boolean[]; value: number } {
   const n = p.values.length;
-  const usage = new Usage(p);
-  const { values, amounts, masks, providers } = p;
-  const hasCaps = Number.isFinite(p.maxAmount) || Number.isFinite(p.maxGrants);
-
-  // Incumbent seed: the better of rank order and greedy by value density.
-  const seedRank = solveRankOrder(p).chosen;
-  const seedDens = new Array<boolean>(n).fill(false);
-  {
-    const dens = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[b]! * amounts[a]! - values[a]! * amounts[b]! || a - b);
-    const u = new Usage(p);
-    for (const j of dens) {
-      if (u.fits(j, amounts[j]!)) {
-        u.add(j, amounts[j]!);
-        seedDens[j] = true;
-      }
+  const rank = solveRankOrder(p).chosen;
+  const dense = new Array<boolean>(n).fill(false);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => p.values[b]! * p.amounts[a]! - p.values[a]! * p.amounts[b]! || a - b);
+  const u = new Usage(p);
+  for (const j of order) {
+    if (u.fits(j, p.amounts[j]!)) {
+      u.add(j, p.amounts[j]!);
+      dense[j] = true;
     }
   }
-  const vRank = totalValue(p, seedRank);
-  const vDens = totalValue(p, seedDens);
-  const seedInitial = vRank >= vDens ? seedRank : seedDens;
-  const seedValueInitial = Math.max(vRank, vDens);
+  const vRank = totalValue(p, rank);
+  const vDense = totalValue(p, dense);
+  return vRank >= vDense ? { chosen: rank, value: vRank } : { chosen: dense, value: vDense };
+}
+
+const UNDECIDED = -1;
+
+/**
+ * @internal The exact solver; see the file comment. `maxNodes` limits the
+ * search nodes (each evaluates the bound once); when it is reached, the
+ * best selection found is returned with an upper bound. Two options exist
+ * for the tests, which use them to reach every step of the search on small
+ * problems; neither changes the answer: `aim: false` is a plain branch and
+ * bound (no incumbent from the root's bounds, nothing decided for good at
+ * the root, one search from a floor of zero through every better selection
+ * it meets); `limits` makes the bound's tables coarser (a weaker bound, so
+ * more backtracking).
+ */
+export function solveOptimal(p: AwardProblem, maxNodes: number, options: { readonly aim?: boolean; readonly limits?: TableLimits } = {}): OptimalResult {
+  const n = p.values.length;
+  const { values, amounts, masks, providers } = p;
+  const usage = new Usage(p);
+  const seed = seedSelection(p);
+  let incumbent = seed;
 
   // Budget units: every amount and cap divided by the amounts' gcd (caps rounded down, which loses nothing).
   const g = amounts.reduce((acc, a) => gcd(acc, a), 0) || 1;
-  const units = amounts.map((a) => a / g);
-  const budgetUnits = Math.floor(usage.caps[0]! / g);
-  const fitsAlone = (i: number): boolean => usage.room(i) >= amounts[i]! && p.maxGrants >= 1;
-  const { reduced, constant } = lagrangian(p, usage, units, g, budgetUnits, fitsAlone, seedValueInitial);
-  const { rows: table, scale, gain } = boundTable(reduced, units, budgetUnits, fitsAlone);
-  const top0 = table[n]!.length - 1; // the table's largest capacity
+  const capsU = Float64Array.from(usage.caps, (c) => Math.floor(c / g));
+  const units = Float64Array.from(amounts, (a) => a / g);
+  const maxUnits = Number.isFinite(p.maxAmount) ? Math.floor(p.maxAmount / g) : Infinity;
+  const unitProblem: UnitProblem = { values, units, masks, providers, providerCount: p.providerCount, k: usage.k, capsU, maxGrants: p.maxGrants, maxUnits };
+  const fitsAlone = Uint8Array.from(values, (_, i) => (p.maxGrants >= 1 && usage.room(i) >= amounts[i]! ? 1 : 0));
+  // Every total is a multiple of the values' gcd: floors are kept to multiples of it.
+  const step0 = values.reduce((acc, v) => gcd(acc, Math.abs(v)), 0) || 1;
 
-  // Two more incumbents, guided by the relaxation: greedy by reduced value
-  // density, and a dive down the rank order taking each bid the table says is worth taking.
-  let seed = seedInitial;
-  let seedValue = seedValueInitial;
-  const tryIncumbent = (order: readonly number[], take: (i: number, u: Usage, usedUnits: number) => boolean): void => {
-    const u = new Usage(p);
-    const chosen = new Array<boolean>(n).fill(false);
-    let usedU = 0;
-    for (const i of order) {
-      if (u.fits(i, amounts[i]!) && take(i, u, usedU)) {
-        u.add(i, amounts[i]!);
-        usedU += units[i]!;
-        chosen[i] = true;
-      }
-    }
-    const v = totalValue(p, chosen);
-    if (v > seedValue) {
-      seed = chosen;
-      seedValue = v;
-    }
-  };
-  tryIncumbent(
-    Array.from({ length: n }, (_, i) => i).filter((i) => reduced[i]! > 0).sort((a, b) => reduced[b]! * units[a]! - reduced[a]! * units[b]! || a - b),
-    () => true,
-  );
-  tryIncumbent(
-    Array.from({ length: n }, (_, i) => i),
-    (i, _u, usedU) => {
-      const c = Math.min(top0, Math.floor((budgetUnits - usedU) / scale));
-      const w = Math.floor(units[i]! / scale);
-      return gain[i]! > 0 && c >= w && table[i + 1]![c - w]! + gain[i]! >= table[i + 1]![c]!;
-    },
-  );
+  // The bounds. One table keeps the ring-fence chain the LP prices highest
+  // exact (and each provider's caps within a block); when that chain is not
+  // empty, a second keeps every provider's caps exact (one block) and prices
+  // all the ring-fence rows. Rounds differ in which matters more (amount caps
+  // favour the second); a node is cut by either, and a bid decided by either.
+  const prices = lpPrices(unitProblem, fitsAlone, seed.value);
+  const chain = priciestChain(prices.fence, usage.k);
+  const limits = options.limits ?? TABLE_LIMITS;
+  const bounds = [new ChainBound(unitProblem, fitsAlone, prices, chain, limits)];
+  if (chain.length > 0) bounds.push(new ChainBound(unitProblem, fitsAlone, prices, [], limits));
+  const undecided = new Int32Array(n);
+  const work = { cells: 0 };
 
-  // Smallest amount from position d on: when it exceeds the budget left, nothing more fits.
-  const suffixMin = new Float64Array(n + 1).fill(Infinity);
-  for (let t = n - 1; t >= 0; t--) suffixMin[t] = Math.min(amounts[t]!, suffixMin[t + 1]!);
-
-  // Symmetry: identical bids (same value, amount and ring-fences, and the same
-  // provider when caps apply) are interchangeable. In the lexicographically
-  // greatest optimum an earlier twin is funded whenever a later one is, so a
-  // bid whose previous twin was left out is left out too.
-  const prevTwin = new Int32Array(n).fill(-1);
-  {
-    const last = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const key = `${values[i]}|${amounts[i]}|${masks[i]}|${hasCaps ? providers[i] : ''}`;
-      const j = last.get(key);
-      if (j !== undefined) prevTwin[i] = j;
-      last.set(key, i);
-    }
-  }
-
-  const x = new Uint8Array(n); // 1 = funded on the current path
-  const path = new Int32Array(n); // positions decided on the current path, in order
-  let top = 0;
-  let d = 0; // the next position to decide
+  // The search state: each bid undecided, left out (0) or funded (1); what is left of each row.
+  const state = new Int8Array(n).fill(UNDECIDED);
+  const slack = Float64Array.from(capsU);
+  const provCount = new Int32Array(p.providerCount);
+  const provUnits = new Float64Array(p.providerCount);
   let value = 0;
-  let lag = constant; // sum of reduced values on the path + constant
-  let usedUnits = 0;
-  // The bound at the current node: what the path holds in reduced value, plus the table.
-  const bound = (): number => lag + table[d]![Math.min(top0, Math.floor((budgetUnits - usedUnits) / scale))]!;
-  const rootBound = bound();
-
-  // Backtrack to the deepest funded position on the path and take its other branch (left out).
-  const backtrack = (): boolean => {
-    while (top > 0) {
-      const t = path[--top]!;
-      if (x[t] === 1) {
-        x[t] = 0;
-        usage.add(t, amounts[t]!, -1);
-        value -= values[t]!;
-        lag -= reduced[t]!;
-        usedUnits -= units[t]!;
-        path[top++] = t;
-        d = t + 1;
-        return true;
+  const trail = new Int32Array(n); // decided bids, in the order decided
+  let trailTop = 0;
+  const subs = usage.subs;
+  const decide = (i: number, funded: boolean): void => {
+    state[i] = funded ? 1 : 0;
+    trail[trailTop++] = i;
+    if (!funded) return;
+    const list = subs[masks[i]!]!;
+    for (let j = 0; j < list.length; j++) slack[list[j]!]! -= units[i]!;
+    provCount[providers[i]!]!++;
+    provUnits[providers[i]!]! += units[i]!;
+    value += values[i]!;
+  };
+  const undoTo = (mark: number): void => {
+    while (trailTop > mark) {
+      const i = trail[--trailTop]!;
+      if (state[i] === 1) {
+        const list = subs[masks[i]!]!;
+        for (let j = 0; j < list.length; j++) slack[list[j]!]! += units[i]!;
+        provCount[providers[i]!]!--;
+        provUnits[providers[i]!]! -= units[i]!;
+        value -= values[i]!;
       }
+      state[i] = UNDECIDED;
     }
-    return false;
+  };
+  const fitsNow = (i: number): boolean => {
+    const pr = providers[i]!;
+    if (provCount[pr]! >= p.maxGrants || provUnits[pr]! + units[i]! > maxUnits) return false;
+    const list = subs[masks[i]!]!;
+    for (let j = 0; j < list.length; j++) if (slack[list[j]!]! < units[i]!) return false;
+    return true;
   };
 
-  // One depth-first search for a selection worth at least `floor`. Values are
-  // integers: a node is explored only if its bound reaches best + 1 (0.5
-  // allows for floating-point error in the reduced values); leaves improving
-  // on best are recorded. Leaves are met in decreasing lexicographic order,
-  // so when the search finishes and the optimum is at least `floor`, the
-  // last selection recorded is the optimum the tie-break picks. Leaves the
-  // shared state clean.
-  let nodes = 0;
-  const search = (floor: number, limit: number): { found: Uint8Array | null; best: number; finished: boolean; open: number } => {
-    let best = floor - 1;
-    let found: Uint8Array | null = null;
-    let used = 0;
-    d = 0;
-    for (;;) {
-      if (used >= limit) {
-        // Out of nodes: the current node and the left-out branch of every funded position on the path are unexplored.
-        let open = bound();
-        while (backtrack()) open = Math.max(open, bound());
-        nodes += used;
-        return { found, best, finished: false, open };
+  // The bound at a node, and the bids it decides: the bound is evaluated
+  // over the undecided bids that still fit (the others are left out), and a
+  // bid is decided when one of its branches cannot reach the floor. At the
+  // root the bound and the branch bounds do not depend on the floor: they are
+  // evaluated once, before the first search.
+  const out = new Float64Array(n);
+  const inn = new Float64Array(n);
+  const listUndecided = (b: ChainBound): number => {
+    let m = 0;
+    for (let j = 0; j < n; j++) {
+      const i = b.blockOrder[j]!;
+      if (state[i] !== UNDECIDED) continue;
+      if (fitsNow(i)) undecided[m++] = i;
+      else decide(i, false);
+    }
+    return m;
+  };
+  // Decides the listed bids a bound's branch bounds rule out at `floor`;
+  // false when the bids it must fund do not fit together.
+  const settle = (m: number, o: Float64Array, f: Float64Array, floor: number): boolean => {
+    for (let j = 0; j < m; j++) {
+      const i = undecided[j]!;
+      if (f[i]! < floor) decide(i, false);
+      else if (o[i]! < floor) {
+        if (!fitsNow(i)) return false; // every selection reaching the floor funds bids that do not fit together
+        decide(i, true);
       }
-      used++;
-      let leaf = d === n || suffixMin[d]! > usage.caps[0]! - usage.used[0]!;
-      if (!leaf && bound() < best + 0.5) leaf = true; // pruned: a leaf that cannot improve
-      else if (leaf && value > best) {
-        best = value;
-        found = x.slice();
-      }
-      if (leaf) {
-        if (!backtrack()) break;
+    }
+    return true;
+  };
+  // The root. The first bound is evaluated over every bid that fits, and
+  // its branch bounds suggest a selection (bids by what funding them gains,
+  // each funded if it fits), kept if better than the incumbent. What a bound
+  // decides at the incumbent's value holds for every search (no floor goes
+  // below it), so it is decided for good before the second bound is evaluated.
+  const roots: { at: number; out: Float64Array; inn: Float64Array }[] = [];
+  for (const b of bounds) {
+    const root = { at: 0, out: new Float64Array(n), inn: new Float64Array(n) };
+    const m = listUndecided(b);
+    root.at = b.evaluate(undecided, m, slack, provCount, provUnits, value + b.constant(slack, provCount, provUnits), -Infinity, root.out, root.inn, work);
+    roots.push(root);
+    if (roots.length === 1 && options.aim !== false) {
+      const mark = trailTop;
+      const order = Array.from(undecided.subarray(0, m)).sort((x, y) => root.inn[y]! - root.out[y]! - (root.inn[x]! - root.out[x]!) || x - y);
+      for (const i of order) if (fitsNow(i)) decide(i, true);
+      if (value > incumbent.value) incumbent = { chosen: Array.from(state, (x) => x === 1), value };
+      undoTo(mark);
+    }
+    if (options.aim !== false) settle(listUndecided(b), root.out, root.inn, incumbent.value);
+  }
+  const base = trailTop;
+  const rootBound = Math.max(incumbent.value, Math.min(...roots.map((r) => r.at)));
+  const presolve = (floor: number, atRoot: boolean): boolean => {
+    for (let k = 0; k < bounds.length; k++) {
+      const b = bounds[k]!;
+      const m = listUndecided(b);
+      if (atRoot) {
+        if (roots[k]!.at < floor || !settle(m, roots[k]!.out, roots[k]!.inn, floor)) return false;
         continue;
       }
-      const i = d;
-      const twin = prevTwin[i]!;
-      if ((twin < 0 || x[twin] === 1) && usage.fits(i, amounts[i]!)) {
-        x[i] = 1;
-        usage.add(i, amounts[i]!);
-        value += values[i]!;
-        lag += reduced[i]!;
-        usedUnits += units[i]!;
-      }
-      path[top++] = i;
-      d++;
+      const at = b.evaluate(undecided, m, slack, provCount, provUnits, value + b.constant(slack, provCount, provUnits), floor, out, inn, work);
+      if (at < floor || !settle(m, out, inn, floor)) return false;
     }
-    nodes += used;
-    return { found, best, finished: true, open: -Infinity };
+    return true;
+  };
+
+  // One depth-first search for a selection worth at least `floor`: at each
+  // node the bound decides what it can, then the first undecided bid in rank
+  // order is funded (if it fits), then left out. A leaf reaching the floor is
+  // recorded and the floor raised above it, so the last recorded is the best,
+  // and among the best the first met, which the tie-break picks. Leaves the
+  // state clean.
+  let nodes = 0;
+  const frameItem = new Int32Array(n + 1);
+  const frameMark = new Int32Array(n + 1);
+  const frameBranch = new Int32Array(n + 1);
+  const frameFunded = new Uint8Array(n + 1);
+  const search = (floor0: number, upper: number): { found: Uint8Array | null; best: number; finished: boolean } => {
+    let floor = floor0;
+    let found: Uint8Array | null = null;
+    let best = floor0 - step0;
+    let top = 0;
+    let descend = true;
+    for (;;) {
+      if (descend) {
+        if (nodes >= maxNodes) {
+          undoTo(base);
+          return { found, best, finished: false };
+        }
+        nodes++;
+        const mark = trailTop;
+        if (!presolve(floor, top === 0)) {
+          undoTo(mark);
+          descend = false;
+          continue;
+        }
+        let i = top === 0 ? 0 : frameItem[top - 1]! + 1;
+        while (i < n && state[i] !== UNDECIDED) i++;
+        if (i === n) {
+          if (value >= floor) {
+            best = value;
+            floor = value + step0;
+            found = Uint8Array.from(state, (x) => (x === 1 ? 1 : 0));
+            if (floor > upper) {
+              // Nothing can beat it: no need to visit the other branches.
+              undoTo(base);
+              return { found, best, finished: true };
+            }
+          } else if (value > incumbent.value) {
+            // Below the floor, but the best selection met so far: the next floor need not go below it.
+            incumbent = { chosen: Array.from(state, (x) => x === 1), value };
+          }
+          undoTo(mark);
+          descend = false;
+          continue;
+        }
+        const funded = fitsNow(i);
+        frameItem[top] = i;
+        frameMark[top] = mark;
+        frameBranch[top] = trailTop;
+        frameFunded[top] = funded ? 1 : 0;
+        top++;
+        decide(i, funded);
+        continue;
+      }
+      if (top === 0) return { found, best, finished: true };
+      const f = top - 1;
+      undoTo(frameBranch[f]!);
+      if (frameFunded[f] === 1) {
+        frameFunded[f] = 0;
+        decide(frameItem[f]!, false);
+        descend = true;
+        continue;
+      }
+      undoTo(frameMark[f]!);
+      top--;
+    }
   };
 
   // Aim high, then lower the aim: a search with a floor near the bound
-  // prunes hard; if it finds nothing, the optimum is below its floor. The
-  // search whose floor is at most the optimum finds it, tie-break included.
-  // The seed is feasible, so a floor at its value always succeeds.
-  let hi = Math.max(seedValue, Math.floor(rootBound + 0.5));
-  let step = Math.max(1, Math.floor((hi - seedValue) / 256));
+  // decides most bids at once; if it finds nothing, the optimum is below its
+  // floor. The search whose floor is at most the optimum finds it, tie-break
+  // included. The seed is feasible, so a floor at its value always succeeds.
+  // A search that fails may still meet selections below its floor: the best
+  // is kept, and no floor goes below it.
+  let upper = Math.max(incumbent.value, Math.floor(rootBound / step0) * step0);
+  let step = step0 * Math.max(1, Math.ceil((upper - incumbent.value) / step0 / 64));
   for (;;) {
-    const floor = Math.max(seedValue, hi - step);
-    const r = search(floor, maxNodes - nodes);
+    const floor = options.aim === false ? 0 : Math.max(incumbent.value, upper - step + step0);
+    const r = search(floor, upper);
     if (!r.finished) {
-      const chosen = r.found === null ? seed : Array.from(r.found, (v) => v === 1);
-      const value = r.found === null ? seedValue : r.best;
-      const upperBound = Math.max(value, Math.min(hi, Math.max(floor - 1, Math.floor(r.open + 0.5))));
-      return { chosen, value, proven: false, tieBreakApplied: false, upperBound, nodes, rootBound };
+      const chosen = r.found === null ? incumbent.chosen : Array.from(r.found, (x) => x === 1);
+      const v = r.found === null ? incumbent.value : r.best;
+      return { chosen, value: v, proven: false, tieBreakApplied: false, upperBound: Math.max(v, upper), nodes, rootBound, cells: work.cells };
     }
-    if (r.found !== null) {
-      return { chosen: Array.from(r.found, (v) => v === 1), value: r.best, proven: true, tieBreakApplied: true, upperBound: r.best, nodes, rootBound };
-    }
-    hi = floor - 1;
+    if (r.found !== null) return { chosen: Array.from(r.found, (x) => x === 1), value: r.best, proven: true, tieBreakApplied: true, upperBound: r.best, nodes, rootBound, cells: work.cells };
+    if (floor <= incumbent.value) return { chosen: incumbent.chosen, value: incumbent.value, proven: false, tieBreakApplied: false, upperBound: upper, nodes, rootBound, cells: work.cells };
+    upper = floor - step0;
     step *= 2;
   }
 }

@@ -11,8 +11,12 @@ function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 
-/** The award problem as an integer programme; amounts divided by their gcd so the solver works with small integers. */
-export function toLp(round: GrantRound, decision: AwardDecision): { lp: string; ids: string[] } {
+/**
+ * The award problem as an integer programme; amounts divided by their gcd so
+ * the solver works with small integers. Variable x_i is the i-th candidate in
+ * rank order (`ids[i]`); `fixed` pins some of them to 0 or 1.
+ */
+export function toLp(round: GrantRound, decision: AwardDecision, fixed: ReadonlyMap<number, 0 | 1> = new Map()): { lp: string; ids: string[] } {
   const cands = candidatesOf(decision);
   const g = cands.reduce((acc, d) => gcd(acc, d.requested), 0) || 1;
   const a = (d: (typeof cands)[number]): number => d.requested / g;
@@ -40,6 +44,7 @@ export function toLp(round: GrantRound, decision: AwardDecision): { lp: string; 
   });
   const objective = cands.map((d, i) => `${units(d)} ${x(i)}`).join(' + ') || '0 x0';
   const vars = cands.length === 0 ? ['x0'] : cands.map((_, i) => x(i));
+  for (const [i, v] of fixed) rows.push(` f${i}: ${x(i)} = ${v}`);
   const lp = ['Maximize', ` obj: ${objective}`, 'Subject To', ...(rows.length > 0 ? rows : [' c0: x0 <= 1']), 'Binary', ` ${vars.join(' ')}`, 'End'].join('\n');
   return { lp, ids: cands.map((d) => d.bidId) };
 }
