@@ -97,7 +97,13 @@ export function makeRound(n: number, seed: number, options: RoundOptions = {}): 
     scoring: { scale: { min: 0, max: 5 }, criteria, qualityThresholdPercent: 40, moderationSpreadPercent: 30 },
     panel: [{ id: 'a1' }, { id: 'a2' }, { id: 'a3' }],
     capacityBuildingSupport: true,
-    state: 'draft',
+    // Assessed and ready to decide (decideAwards refuses a draft round).
+    state: 'assessing',
+    history: [
+      { event: 'open', from: 'draft', to: 'open', at: '2025-04-01T00:00:00.000Z', by: 'officer' },
+      { event: 'close', from: 'open', to: 'closed', at: '2025-06-01T00:00:00.000Z', by: 'officer' },
+      { event: 'start_assessment', from: 'closed', to: 'assessing', at: '2025-06-02T00:00:00.000Z', by: 'chair' },
+    ],
   };
   if (options.ties !== true) return { round, bids, sheets };
   return {
