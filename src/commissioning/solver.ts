@@ -20,11 +20,12 @@
 // mental-health reserve, the money outside both reserves, ...) and for each
 // provider's caps within a block of the chain; the other rows are priced by
 // Lagrangian multipliers. A second table keeps every provider's caps exact
-// and prices the ring-fences; a node is cut by either. (3) The same tables,
-// swept forwards, give for every undecided bid the bound with that bid
-// funded and with it left out: a bid whose one branch cannot reach the
-// floor is decided at once (this is what keeps the tree to tens of nodes on
-// the bench's rounds). What the root decides at the incumbent's value holds
+// and prices the ring-fences; where it proves its worth at the root (a lower
+// bound, or bids the first left undecided), a node is cut by either. (3) The
+// same tables, swept forwards, give for every undecided bid the bound with
+// that bid funded and with it left out: a bid whose one branch cannot reach
+// the floor is decided at once (this is what keeps the tree to tens of nodes
+// on the bench's rounds). What the root decides at the incumbent's value holds
 // for every search and is decided for good. (4) The search branches on the
 // first undecided bid in rank order, funded first, so it meets selections
 // in decreasing lexicographic order and the first selection reaching the
@@ -245,6 +246,7 @@ export function solveOptimal(p: AwardProblem, maxNodes: number, options: { reado
   // empty, a second keeps every provider's caps exact (one block) and prices
   // all the ring-fence rows. Rounds differ in which matters more (amount caps
   // favour the second); a node is cut by either, and a bid decided by either.
+  // The second is kept for the search only if it helps at the root.
   const prices = lpPrices(unitProblem, fitsAlone, seed.value);
   const chain = priciestChain(prices.fence, usage.k);
   const limits = options.limits ?? TABLE_LIMITS;
@@ -341,10 +343,17 @@ export function solveOptimal(p: AwardProblem, maxNodes: number, options: { reado
       if (value > incumbent.value) incumbent = { chosen: Array.from(state, (x) => x === 1), value };
       undoTo(mark);
     }
+    const before = trailTop;
     if (options.aim !== false) settle(listUndecided(b), root.out, root.inn, incumbent.value);
+    // The second table earns its cost at every node only if at the root it
+    // bounds lower than the first or decides a share of the bids the first left.
+    if (roots.length === 2 && !(root.at < roots[0]!.at || trailTop - before >= Math.max(10, m / 20))) {
+      bounds.pop();
+      roots.pop();
+    }
   }
-  const base = trailTop;
   const rootBound = Math.max(incumbent.value, Math.min(...roots.map((r) => r.at)));
+  const base = trailTop;
   const presolve = (floor: number, atRoot: boolean): boolean => {
     for (let k = 0; k < bounds.length; k++) {
       const b = bounds[k]!;
