@@ -20,11 +20,12 @@
 // mental-health reserve, the money outside both reserves, ...) and for each
 // provider's caps within a block of the chain; the other rows are priced by
 // Lagrangian multipliers. A second table keeps every provider's caps exact
-// and prices the ring-fences; a node is cut by either. (3) The same tables,
-// swept forwards, give for every undecided bid the bound with that bid
-// funded and with it left out: a bid whose one branch cannot reach the
-// floor is decided at once (this is what keeps the tree to tens of nodes on
-// the bench's rounds). What the root decides at the incumbent's value holds
+// and prices the ring-fences; where it bounds lower at the root, a node is
+// cut by either. (3) The
+// same tables, swept forwards, give for every undecided bid the bound with
+// that bid funded and with it left out: a bid whose one branch cannot reach
+// the floor is decided at once (this is what keeps the tree to tens of nodes
+// on the bench's rounds). What the root decides at the incumbent's value holds
 // for every search and is decided for good. (4) The search branches on the
 // first undecided bid in rank order, funded first, so it meets selections
 // in decreasing lexicographic order and the first selection reaching the
@@ -245,6 +246,7 @@ export function solveOptimal(p: AwardProblem, maxNodes: number, options: { reado
   // empty, a second keeps every provider's caps exact (one block) and prices
   // all the ring-fence rows. Rounds differ in which matters more (amount caps
   // favour the second); a node is cut by either, and a bid decided by either.
+  // The second is kept for the search only if it bounds lower at the root.
   const prices = lpPrices(unitProblem, fitsAlone, seed.value);
   const chain = priciestChain(prices.fence, usage.k);
   const limits = options.limits ?? TABLE_LIMITS;
@@ -329,10 +331,16 @@ export function solveOptimal(p: AwardProblem, maxNodes: number, options: { reado
   // decides at the incumbent's value holds for every search (no floor goes
   // below it), so it is decided for good before the second bound is evaluated.
   const roots: { at: number; out: Float64Array; inn: Float64Array }[] = [];
-  for (const b of bounds) {
+  for (const b of [...bounds]) {
     const root = { at: 0, out: new Float64Array(n), inn: new Float64Array(n) };
     const m = listUndecided(b);
-    root.at = b.evaluate(undecided, m, slack, provCount, provUnits, value + b.constant(slack, provCount, provUnits), -Infinity, root.out, root.inn, work);
+    const base = value + b.constant(slack, provCount, provUnits);
+    if (roots.length === 1 && b.evaluate(undecided, m, slack, provCount, provUnits, base, Infinity, root.out, root.inn, work) >= roots[0]!.at) {
+      // The bound alone first (one pass): a second table that bounds no lower than the first is not kept.
+      bounds.pop();
+      break;
+    }
+    root.at = b.evaluate(undecided, m, slack, provCount, provUnits, base, -Infinity, root.out, root.inn, work);
     roots.push(root);
     if (roots.length === 1 && options.aim !== false) {
       const mark = trailTop;
@@ -343,8 +351,8 @@ export function solveOptimal(p: AwardProblem, maxNodes: number, options: { reado
     }
     if (options.aim !== false) settle(listUndecided(b), root.out, root.inn, incumbent.value);
   }
-  const base = trailTop;
   const rootBound = Math.max(incumbent.value, Math.min(...roots.map((r) => r.at)));
+  const base = trailTop;
   const presolve = (floor: number, atRoot: boolean): boolean => {
     for (let k = 0; k < bounds.length; k++) {
       const b = bounds[k]!;
