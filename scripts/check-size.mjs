@@ -41,14 +41,15 @@ const budgets = [
     code: "import { decideAwards } from 'social-prescribing/commissioning'; use(decideAwards);",
     external: PEERS,
     target: 20,
-    limit: 20,
+    limit: 22,
+    why: "the exact bound that proves the optimum on every bench round at 0.15x HiGHS's time (issue 11; solverBound.ts) is about 3 kB gz; without it the import was 18.5 kB",
   },
   {
     name: 'everything (`import *`)',
     code: "import * as all from 'social-prescribing'; use(all);",
     external: PEERS,
     target: 60,
-    limit: 107,
+    limit: 110,
     why: "floor: the library's own code is about 96 kB gz since outcomes, FHIR, the Method of Equal Shares, Pabulib, 360Giving and decisive facts were added; the target was set before them",
   },
   {
