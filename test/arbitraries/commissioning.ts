@@ -42,6 +42,13 @@ const ringFencesArb = fc
   .map(([domains, pcts]) => domains.map((needDomain, i) => ({ id: `rf-${i}`, needDomain, minimumPercent: pcts[i]! })));
 
 /** A round together with bids and score sheets that fit it. */
+/** The history of a round opened 1 April 2025, closed 1 June and being assessed: a round `decideAwards` accepts. */
+export const ASSESSED_HISTORY = [
+  { event: 'open', from: 'draft', to: 'open', at: '2025-04-01T00:00:00.000Z', by: 'officer' },
+  { event: 'close', from: 'open', to: 'closed', at: '2025-06-01T00:00:00.000Z', by: 'officer' },
+  { event: 'start_assessment', from: 'closed', to: 'assessing', at: '2025-06-02T00:00:00.000Z', by: 'chair' },
+] as const;
+
 export const instanceArb = (options: InstanceOptions = {}): fc.Arbitrary<Instance> => {
   const s = options.withSentinel ?? false;
   const eligibleBias = options.mostlyEligible ?? false;

@@ -2,6 +2,7 @@
 // times and the HiGHS cross-check solves. The default round is the bench's;
 // the options change one rule at a time after the round is drawn, so a seed
 // gives the same bids, providers and scores with or without them.
+import { ASSESSED_HISTORY } from '../arbitraries/commissioning';
 import type { BidInput, GrantRoundInput, ScoreSheetInput } from '../../src/index';
 import { prng as rng } from '../arbitraries/referral';
 
@@ -99,11 +100,7 @@ export function makeRound(n: number, seed: number, options: RoundOptions = {}): 
     capacityBuildingSupport: true,
     // Assessed and ready to decide (decideAwards refuses a draft round).
     state: 'assessing',
-    history: [
-      { event: 'open', from: 'draft', to: 'open', at: '2025-04-01T00:00:00.000Z', by: 'officer' },
-      { event: 'close', from: 'open', to: 'closed', at: '2025-06-01T00:00:00.000Z', by: 'officer' },
-      { event: 'start_assessment', from: 'closed', to: 'assessing', at: '2025-06-02T00:00:00.000Z', by: 'chair' },
-    ],
+    history: [...ASSESSED_HISTORY],
   };
   if (options.ties !== true) return { round, bids, sheets };
   return {
