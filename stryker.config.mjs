@@ -25,6 +25,12 @@ export const SCOPES = {
     mutate: ['src/pathway/evaluateRule.ts'],
     testFiles: ['test/pathway/**/*.test.ts'],
   },
+  // The award solver: the exact tests and small brute-force laws only (the HiGHS
+  // cross-checks and the bench's rounds take minutes per mutant on two cores).
+  commissioning: {
+    mutate: ['src/commissioning/solver.ts', 'src/commissioning/solverBound.ts', 'src/commissioning/decideAwards.ts'],
+    testFiles: ['test/commissioning/*.mutation.test.ts', 'test/commissioning/optimal.test.ts', 'test/commissioning/solverBound.test.ts'],
+  },
   referral: {
     mutate: ['src/referral/lifecycle.ts', 'src/referral/applyEvent.ts'],
     testFiles: ['test/referral/lifecycle*.test.ts', 'test/referral/replayReferrals.test.ts'],
@@ -56,7 +62,10 @@ export default {
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: `reports/mutation/${scopeName}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
-  tempDirName: '.stryker-tmp',
+  // One temporary directory per scope, so two scopes can run at once; neither copies
+  // the other's sandboxes or the reports into its own.
+  tempDirName: `.stryker-tmp-${scopeName}`,
+  ignorePatterns: ['/.stryker-tmp*', '/reports'],
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 80, break: null },
 };
