@@ -15,7 +15,7 @@ export const SCOPES = {
   },
   rubric: {
     mutate: ['src/scoring/compileRubric.ts', 'src/scoring/compileFactVector.ts', 'src/scoring/compileFunction.ts', 'src/scoring/summarisePathways.ts', 'src/scoring/paramState.ts', 'src/scoring/parseRubric.ts', 'src/scoring/rubricSchema.ts', 'src/scoring/errors.ts', 'src/scoring/rubrics/*.ts'],
-    testFiles: ['test/scoring/rubric*.test.ts', 'test/scoring/classify.mutation.test.ts', 'test/scoring/paperCases.test.ts', 'test/scoring/cspFallback.test.ts'],
+    testFiles: ['test/scoring/rubric*.test.ts', 'test/scoring/classify.mutation.test.ts', 'test/scoring/decisive.mutation.test.ts', 'test/scoring/paperCases.test.ts', 'test/scoring/cspFallback.test.ts'],
   },
   explain: {
     mutate: ['src/scoring/explainClassification.ts'],
