@@ -11,11 +11,11 @@ export const SCOPES = {
   // profile): each mutant is judged by the exact tests and the brute-force bounds.
   classify: {
     mutate: ['src/scoring/classifyScheme.ts', 'src/scoring/tierBounds.ts', 'src/scoring/decisiveFacts.ts'],
-    testFiles: ['test/scoring/classify.mutation.test.ts', 'test/scoring/decisive.mutation.test.ts', 'test/scoring/bounds.test.ts', 'test/scoring/paperCases.test.ts'],
+    testFiles: ['test/scoring/classify.mutation.test.ts', 'test/scoring/decisive*.test.ts', 'test/scoring/bounds.test.ts', 'test/scoring/paperCases.test.ts'],
   },
   rubric: {
     mutate: ['src/scoring/compileRubric.ts', 'src/scoring/compileFactVector.ts', 'src/scoring/compileFunction.ts', 'src/scoring/summarisePathways.ts', 'src/scoring/paramState.ts', 'src/scoring/parseRubric.ts', 'src/scoring/rubricSchema.ts', 'src/scoring/errors.ts', 'src/scoring/rubrics/*.ts'],
-    testFiles: ['test/scoring/rubric*.test.ts', 'test/scoring/classify.mutation.test.ts', 'test/scoring/decisive.mutation.test.ts', 'test/scoring/paperCases.test.ts', 'test/scoring/cspFallback.test.ts'],
+    testFiles: ['test/scoring/rubric*.test.ts', 'test/scoring/classify.mutation.test.ts', 'test/scoring/decisive*.test.ts', 'test/scoring/paperCases.test.ts', 'test/scoring/cspFallback.test.ts'],
   },
   explain: {
     mutate: ['src/scoring/explainClassification.ts'],

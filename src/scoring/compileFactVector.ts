@@ -286,10 +286,10 @@ export function compileFactVector(rubric: Rubric): FactVector {
 
   const fieldsOf = (c: Condition, out: string[], depth: number): string[] => {
     if (depth > MAX_DEPTH) return out;
-    // Stryker disable next-line ArithmeticOperator: equivalent - only rubrics the compiler refuses nest deeper than MAX_DEPTH, so the depth only bounds the work on those.
+    // Stryker disable ArithmeticOperator: equivalent - only rubrics the compiler refuses nest deeper than MAX_DEPTH, so the depth only bounds the work on those.
     if ('all' in c) for (const part of c.all) fieldsOf(part, out, depth + 1);
-    // Stryker disable next-line ArithmeticOperator: equivalent - only rubrics the compiler refuses nest deeper than MAX_DEPTH, so the depth only bounds the work on those.
     else if ('any' in c) for (const part of c.any) fieldsOf(part, out, depth + 1);
+    // Stryker restore ArithmeticOperator
     else {
       const key = 'pathways' in c ? 'pathways' : c.fact;
       if (!out.includes(key)) out.push(key);

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyScheme, createUnknownProfile, parseRubric, ROTHERHAM, RUBRIC_V2, type Rubric, type SchemeProfile } from '../../src/index';
 import { compileRubric } from '../../src/scoring/compileRubric';
+import { paramState } from '../../src/scoring/paramState';
+import { loadRubric } from '../../src/scoring/parseRubric';
 
 type Mutable = Record<string, unknown>;
 const base = (): Mutable & { necessaryConditions: { condition: unknown }[] } => structuredClone(RUBRIC_V2) as never;
@@ -244,6 +246,18 @@ describe('parameters are told apart by their values', () => {
       classifyScheme(p, { rubric, parameters })._unsafeUnwrap().criteria.filter((c) => c.id === 'plus_pathways' || c.id === 'plus_investment').map((c) => c.outcome);
     expect(outcomes(a)).toEqual(['not_met', 'met']);
     expect(outcomes(b)).toEqual(['met', 'not_met']);
+  });
+
+  it('the rubric\'s own defaults keep their state (found without a lookup) after the states of other values are cleared', () => {
+    const compiled = loadRubric(RUBRIC_V2)._unsafeUnwrap();
+    const defaults = paramState(compiled, compiled.defaults);
+    const other = paramState(compiled, { ...compiled.defaults, minFundingYears: 0.5 });
+    expect(other).not.toBe(defaults);
+    expect(Array.from(other.R)).not.toEqual(Array.from(defaults.R));
+    // More distinct values than are kept: the states of other values are built again.
+    for (let years = 1; years <= 64; years++) paramState(compiled, { ...compiled.defaults, minFundingYears: years + 0.5 });
+    expect(paramState(compiled, { ...compiled.defaults, minFundingYears: 0.5 })).not.toBe(other);
+    expect(paramState(compiled, compiled.defaults)).toBe(defaults);
   });
 
   it('the feature counts with no feature met and none unknown, with parameters of their own', () => {
