@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveOptimal, solveRankOrder, Usage, type AwardProblem } from '../../src/commissioning/solver';
 import { ChainBound, lpPrices, priciestChain, TABLE_LIMITS, type LpPrices, type TableLimits, type UnitProblem } from '../../src/commissioning/solverBound';
-import { bruteForce, feasible } from './awardProblems';
+import { awardProblemArb, bruteForce, feasible } from './awardProblems';
 
 /** A problem with one provider per bid, no fences and no caps unless given. */
 const problem = (o: Partial<AwardProblem> & { readonly values: readonly number[]; readonly amounts: readonly number[] }): AwardProblem => ({
@@ -368,5 +368,86 @@ describe('the chain of ring-fence sets the bound keeps', () => {
     fence[3] = 2;
     fence[7] = 1;
     expect(priciestChain(fence, 3)).toEqual([4, 5, 7]);
+  });
+});
+
+describe('the bound\'s prices and coarse tables', () => {
+  /** Zero prices: nothing priced. */
+  const zero = (up: UnitProblem): LpPrices => ({ fence: new Float64Array(1 << up.k), count: new Float64Array(up.providerCount), amount: new Float64Array(up.providerCount) });
+
+  it('priced rows: each bid\'s value less its prices, rounded up, and the rows\' share of the bound, rounded up', () => {
+    // Two fences. Fence sets: 1 = {fence 0}, 2 = {fence 1}, 3 = both. The chain keeps set 1 exact, so sets 2 and 3
+    // are priced. Provider 1's bids fall in two blocks of the chain: its caps are priced too.
+    const up: UnitProblem = {
+      values: [100, 80, 60, 7],
+      units: Float64Array.from([4, 2, 2, 1]),
+      masks: [0, 1, 0, 2],
+      providers: [0, 1, 1, 2],
+      providerCount: 3,
+      k: 2,
+      capsU: Float64Array.from([8, 6, 5, 3]),
+      maxGrants: 1,
+      maxUnits: 3,
+    };
+    const fits = Uint8Array.from([1, 1, 1, 1]);
+    const prices: LpPrices = { fence: Float64Array.from([0, 9, 0.375, 2 ** -20]), count: Float64Array.from([0, 2.5, 0]), amount: Float64Array.from([0, 0.125, 0]) };
+    const bound = new ChainBound(up, fits, prices, [1]);
+    // Chain rows each bid counts in (those of the sets whose fences it serves none of); blocks deepest first.
+    expect(Array.from(bound.depth)).toEqual([1, 0, 1, 1]);
+    expect(Array.from(bound.blockOrder)).toEqual([0, 2, 3, 1]);
+    // Bid 0 counts in sets 2 and 3: 100 - 4 * (0.375 + 2^-20), up to 99.
+    // Bid 1 (serves fence 0) counts in set 2, and pays provider 1's prices: 80 - 2.5 - 2 * 0.125 - 2 * 0.375 = 76.5, up to 77.
+    // Bid 2 counts in sets 2 and 3, and pays provider 1's prices: 60 - 2.5 - 2 * 0.125 - 2 * (0.375 + 2^-20), up to 57.
+    // Bid 3 serves fence 1 (in no priced set), and provider 2's one bid is kept exact: 7.
+    expect(Array.from(bound.reduced)).toEqual([99, 77, 57, 7]);
+    // The rows' share at the root: set 2, 0.375 * 5 -> 2; set 3, 2^-20 * 3 -> 1; provider 1, 2.5 * 1 grant + 0.125 * 3 units -> 3.
+    const slack = Float64Array.from(up.capsU);
+    expect(bound.constant(slack, new Int32Array(3), new Float64Array(3))).toBe(2 + 1 + 3);
+    // Provider 1 funded (one grant, 2 units): its share is 0.125 * 1 unit -> 1; set 2 with 1 unit left: 0.375 -> 1.
+    const provCount = Int32Array.from([0, 1, 0]);
+    const provUnits = Float64Array.from([0, 2, 0]);
+    expect(bound.constant(Float64Array.from([6, 4, 1, 1]), provCount, provUnits)).toBe(1 + 1 + 1);
+    // No prices, no share: the values themselves.
+    const plain = new ChainBound(up, fits, zero(up), [1]);
+    expect(Array.from(plain.reduced)).toEqual([100, 80, 60, 7]);
+    expect(plain.constant(slack, new Int32Array(3), new Float64Array(3))).toBe(0);
+  });
+
+  it('a coarse table counts in the round unit that divides the requests best, so amounts in whole hundreds keep the bound exact', () => {
+    // A small-table limit low enough to coarsen: the smallest request over twice the bids that fit (62), rounded to 100, which divides every request.
+    const up: UnitProblem = {
+      values: [10, 19, 30, 50],
+      units: Float64Array.from([500, 1000, 1500, 2500]),
+      masks: [0, 0, 0, 0],
+      providers: [0, 1, 2, 3],
+      providerCount: 4,
+      k: 0,
+      capsU: Float64Array.from([2_990]),
+      maxGrants: Infinity,
+      maxUnits: Infinity,
+    };
+    const bound = new ChainBound(up, Uint8Array.from([1, 1, 1, 1]), zero(up), [], { ...TABLE_LIMITS, smallTable: 1_000 });
+    const o = new Float64Array(4);
+    const f = new Float64Array(4);
+    const work = { cells: 0 };
+    // £25 alone (50) is best: £25 + £5 is £30, over £29.90. In units of 62, the same pair would fit (40 + 8 <= 48).
+    expect(bound.evaluate(Int32Array.from(bound.blockOrder), 4, Float64Array.from(up.capsU), new Int32Array(4), new Float64Array(4), 0, -Infinity, o, f, work)).toBe(50);
+    expect(Array.from(o)).toEqual([50, 50, 50, 49]);
+    expect(Array.from(f)).toEqual([40, 49, 49, 50]);
+    // 30 columns (0 to 29 hundreds), four bids: filled once backwards and twice forwards.
+    expect(work.cells).toBe(3 * 4 * 30);
+  });
+
+  it('the LP\'s prices make the bound at the root prove the optimum on rounds with ring-fences and caps', () => {
+    // A fixed sample of the solver's problems (seed 3): 20 to 40 bids, one to three ring-fences, some with caps on grants or money.
+    const problems = fc.sample(
+      awardProblemArb(40).filter((p) => p.values.length >= 20 && p.reserves.length >= 1),
+      { numRuns: 37, seed: 3 },
+    );
+    for (const i of [5, 6, 8, 9, 12, 15, 16, 20, 27, 28, 32, 36]) {
+      const r = solveOptimal(problems[i]!, 50_000_000);
+      expect(r.proven, `problem ${i}`).toBe(true);
+      expect(r.rootBound, `problem ${i}`).toBe(r.value);
+    }
   });
 });
