@@ -11,7 +11,7 @@ export const SCOPES = {
   // profile): each mutant is judged by the exact tests and the brute-force bounds.
   classify: {
     mutate: ['src/scoring/classifyScheme.ts', 'src/scoring/tierBounds.ts', 'src/scoring/decisiveFacts.ts'],
-    testFiles: ['test/scoring/classify.mutation.test.ts', 'test/scoring/decisive*.test.ts', 'test/scoring/bounds.test.ts', 'test/scoring/paperCases.test.ts'],
+    testFiles: ['test/scoring/classify*.test.ts', 'test/scoring/decisive*.test.ts', 'test/scoring/bounds.test.ts', 'test/scoring/paperCases.test.ts'],
   },
   rubric: {
     mutate: ['src/scoring/compileRubric.ts', 'src/scoring/compileFactVector.ts', 'src/scoring/compileFunction.ts', 'src/scoring/summarisePathways.ts', 'src/scoring/paramState.ts', 'src/scoring/parseRubric.ts', 'src/scoring/rubricSchema.ts', 'src/scoring/errors.ts', 'src/scoring/rubrics/*.ts'],
