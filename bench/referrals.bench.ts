@@ -38,7 +38,7 @@ const pathways: Pathway[] = PATHWAY_IDS.map((id) => ({
   id,
   name: id,
   referralSettings: ['gp_practice', 'statutory_mental_health'],
-  referralProcess: { kind: 'direct' },
+  referralProcess: { type: 'direct' },
   eligibility: { test: 'long_term_condition' },
   serviceLevel: { daysToFirstContact: 5, contactAttempts: 3 },
 }));

@@ -17,9 +17,9 @@ const menu = parseMenu({
   menuVersion: 1,
   id: 'rotherham-sp',
   providers: [
-    { id: 'age-uk', name: 'Age UK Rotherham', kind: 'registered_charity', registrations: [{ register: 'charity_commission', identifier: '1071234' }], turnoverBand: 'medium', areas: [ROTHERHAM_LA] },
-    { id: 'walkers', name: 'Rother Valley Walkers', kind: 'user_led_group', turnoverBand: 'micro', areas: [ROTHERHAM_LA] },
-    { id: 'cab', name: 'Citizens Advice Rotherham', kind: 'registered_charity', areas: [ROTHERHAM_LA] },
+    { id: 'age-uk', name: 'Age UK Rotherham', type: 'registered_charity', registrations: [{ register: 'charity_commission', identifier: '1071234' }], turnoverBand: 'medium', areas: [ROTHERHAM_LA] },
+    { id: 'walkers', name: 'Rother Valley Walkers', type: 'user_led_group', turnoverBand: 'micro', areas: [ROTHERHAM_LA] },
+    { id: 'cab', name: 'Citizens Advice Rotherham', type: 'registered_charity', areas: [ROTHERHAM_LA] },
   ],
   activities: [
     {

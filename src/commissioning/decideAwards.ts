@@ -277,7 +277,7 @@ function decideValid(
   const base = (p: Prepared) => ({
     bidId: p.bid.id,
     providerId: p.bid.provider.id,
-    providerKind: p.bid.provider.kind,
+    providerType: p.bid.provider.type,
     newGroup: p.bid.newGroup,
     requested: p.bid.requested,
     needDomains: p.bid.needDomains,

@@ -36,7 +36,7 @@ const ExplainedDecisionSchema = z.object({
     .array(
       z.object({
         bidId: z.string(),
-        providerKind: z.string(),
+        providerType: z.string(),
         newGroup: z.boolean(),
         requested: PenceSchema,
         score: z.object({
@@ -109,7 +109,7 @@ function assessors(d: BidDecision): string {
 /**
  * Renders an award decision as Markdown a panel can publish: the method and
  * tie-break rule, the budget and what was awarded, the use of each
- * ring-fence, a table of every bid (rank, provider kind, amount requested,
+ * ring-fence, a table of every bid (rank, provider type, amount requested,
  * score, assessors counted, moderation, decision, grant, reason) and the
  * failed rules of ineligible bids. Only ids, codes, amounts and scores appear:
  * no name, summary, comment or note from the round, bids or score sheets is
@@ -185,12 +185,12 @@ function render(decision: ExplainedDecision): string {
   out.push('');
   out.push('## Bids');
   out.push('');
-  out.push('| Rank | Bid | Provider kind | Requested | Score (% of max) | Assessors | Moderation | Decision | Grant | Reason |');
+  out.push('| Rank | Bid | Provider type | Requested | Score (% of max) | Assessors | Moderation | Decision | Grant | Reason |');
   out.push('|---:|---|---|---:|---|---|---|---|---:|---|');
   for (const d of decision.decisions) {
-    const kind = d.newGroup ? `${d.providerKind} (new group)` : d.providerKind;
+    const type = d.newGroup ? `${d.providerType} (new group)` : d.providerType;
     out.push(
-      `| ${d.rank ?? ''} | ${md(d.bidId)} | ${md(kind)} | ${gbp(d.requested)} | ${score(d)} | ${assessors(d)} | ${moderation(d)} | ` +
+      `| ${d.rank ?? ''} | ${md(d.bidId)} | ${md(type)} | ${gbp(d.requested)} | ${score(d)} | ${assessors(d)} | ${moderation(d)} | ` +
         `${REASON_TEXT[d.reason.code]} | ${d.amount > 0 ? gbp(d.amount) : ''} | ${md(d.reason.message)} |`,
     );
   }

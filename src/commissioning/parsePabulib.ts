@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { IdSchema, NeedDomainSchema } from '../shared/schemas';
-import { NEED_DOMAINS, PROVIDER_KINDS, type NeedDomain } from '../shared/vocabulary';
+import { NEED_DOMAINS, PROVIDER_TYPES, type NeedDomain } from '../shared/vocabulary';
 import type { PabulibError } from './errors';
 import { lineIssue, pbRecords, unitsToPence, type PbRecord } from './pabulib';
 import { MAX_PENCE } from '../shared/money';
@@ -277,7 +277,7 @@ export function parsePabulib(text: unknown): Result<PabulibElection, PabulibErro
     bids.push({
       id,
       roundId,
-      provider: { id, name: title, kind: 'community_group' },
+      provider: { id, name: title, type: 'community_group' },
       newGroup: false,
       requested: cost,
       activity: { id, name: title, providerId: id, needDomains, capacity: { placesPerWeek: 0 }, status: 'active' },
@@ -343,7 +343,7 @@ export function parsePabulib(text: unknown): Result<PabulibElection, PabulibErro
     budget,
     window: { opens, closes },
     priorities: { needDomains: [], areas: [] },
-    eligibility: { providerKinds: [...PROVIDER_KINDS], areas: [], userLedGroupsAllowed: true, mustServePriority: false },
+    eligibility: { providerTypes: [...PROVIDER_TYPES], areas: [], userLedGroupsAllowed: true, mustServePriority: false },
     grant: { minimum: 0, maximum: MAX_PENCE },
     matchFunding: { required: false, minimumPercent: 0 },
     ringFences: [],

@@ -63,8 +63,8 @@ export function schemeFactsFromRounds(
     serviceAreas.add(round.contract.serviceArea);
     if (decision.decisions.filter((d) => d.rank !== null).length >= 2) competitive = true;
     if (round.capacityBuildingSupport) capacity = true;
-    if (grants.some((g) => g.providerKind === 'user_led_group')) userLed = true;
-    if (grants.some((g) => VCS_KINDS.includes(g.providerKind))) vcs = true;
+    if (grants.some((g) => g.providerType === 'user_led_group')) userLed = true;
+    if (grants.some((g) => VCS_KINDS.includes(g.providerType))) vcs = true;
   }
   const activities: Record<string, unknown> = {};
   const funding: Record<string, unknown> = {};

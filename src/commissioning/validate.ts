@@ -104,9 +104,9 @@ function bidIntegrityIssues(bid: Bid, prefix: (string | number)[]): ValidationIs
     const path = at('activity', 'providerId');
     out.push({ path, code: 'invalid_reference', message: `${formatIssuePath(path)}: must be the id of the bid's provider` });
   }
-  if (bid.newGroup && bid.provider.kind !== 'user_led_group') {
+  if (bid.newGroup && bid.provider.type !== 'user_led_group') {
     const path = at('newGroup');
-    out.push({ path, code: 'invalid', message: `${formatIssuePath(path)}: only a provider of kind user_led_group can be a new group` });
+    out.push({ path, code: 'invalid', message: `${formatIssuePath(path)}: only a provider of type user_led_group can be a new group` });
   }
   return out;
 }
@@ -162,7 +162,7 @@ export function validateSheets(round: GrantRound, bids: readonly Bid[], input: u
       }
     }
   });
-  duplicates(parsed.data, (s) => JSON.stringify([s.bidId, s.assessorId, s.kind]), (i) => [i], 'bid, assessor and kind', issues);
+  duplicates(parsed.data, (s) => JSON.stringify([s.bidId, s.assessorId, s.category]), (i) => [i], 'bid, assessor and category', issues);
   if (issues.length > 0) return err(createValidationError('invalid_score_sheets', 'score sheets', issues));
   return ok(parsed.data);
 }
@@ -271,7 +271,7 @@ export function validateFundedDecision(round: GrantRound, input: unknown): Resul
 
 const FactsDecisionSchema = z.object({
   round: z.object({ id: z.string() }),
-  decisions: z.array(z.object({ outcome: z.enum(['funded', 'not_funded']), rank: z.int().min(1).nullable(), providerKind: z.string() })).max(100_000),
+  decisions: z.array(z.object({ outcome: z.enum(['funded', 'not_funded']), rank: z.int().min(1).nullable(), providerType: z.string() })).max(100_000),
 });
 
 /** @internal The part of an `AwardDecision` `schemeFactsFromRounds` reads. */

@@ -123,7 +123,7 @@ export function parseSchemeCsvRecord(layout: SchemeCsvLayout, cells: readonly st
 export function schemeIdCell(layout: SchemeCsvLayout, cells: readonly string[]): string | undefined {
   return totalOr(
     () => {
-      const index = layout.columns.findIndex((c) => c !== null && c.kind === 'id' && c.path.length === 1 && c.path[0] === 'id');
+      const index = layout.columns.findIndex((c) => c !== null && c.type === 'id' && c.path.length === 1 && c.path[0] === 'id');
       const cell = index < 0 ? undefined : cells[index];
       return typeof cell === 'string' && cell !== '' ? unguardCsvCell(cell) : undefined;
     },
@@ -167,7 +167,7 @@ export function readSchemeCsvRecord(
     const raw = unguardCsvCell(cells[i]!);
     const cell = raw.trim();
     let value: unknown;
-    switch (column.kind) {
+    switch (column.type) {
       case 'id':
       case 'text':
         value = raw === '' ? undefined : raw;
@@ -201,7 +201,7 @@ export function readSchemeCsvRecord(
         mode = cell.toLowerCase();
         continue;
       default:
-        column.kind satisfies never;
+        column.type satisfies never;
     }
     if (column.path[0] === 'pathways') {
       const n = (column.path[1] as number) + 1;

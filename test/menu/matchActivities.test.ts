@@ -21,7 +21,7 @@ const RANK = { open: 0, not_recorded: 1, waitlist: 2, full: 3 } as const;
 describe('matchActivities: worked example', { timeout: 60_000 }, () => {
   const menu: Menu = {
     menuVersion: 1,
-    providers: [{ id: 'var', name: 'Voluntary Action Rotherham' }, { id: 'walkers', name: 'Rother Valley Walkers', kind: 'user_led_group' }],
+    providers: [{ id: 'var', name: 'Voluntary Action Rotherham' }, { id: 'walkers', name: 'Rother Valley Walkers', type: 'user_led_group' }],
     activities: [
       { id: 'debt', name: 'Debt advice', providerId: 'var', needDomains: ['money_and_debt'], areas: ['E08000018'], status: 'active', capacity: { availability: 'waitlist' }, cost: { amountPence: 0 }, lastChecked: '2025-05-01' },
       { id: 'lunch', name: 'Lunch club', providerId: 'var', needDomains: ['loneliness_and_isolation'], areas: ['E08000018'], status: 'active', capacity: { availability: 'open', placesPerWeek: 20 }, eligibility: { test: 'age', min: 65 }, cost: { amountPence: 350, unit: 'session' }, lastChecked: '2023-01-01' },

@@ -24,7 +24,7 @@ const pathways: Pathway[] = PATHWAY_IDS.map((id, i) => ({
   id,
   name: id,
   referralSettings: ['gp_practice'],
-  referralProcess: { kind: 'direct' },
+  referralProcess: { type: 'direct' },
   eligibility: { test: 'long_term_condition' },
   serviceLevel: { daysToFirstContact: 2 + i, contactAttempts: i === 0 ? 2 : 'unknown' },
 }));
