@@ -8,7 +8,8 @@ import type { ExportTo360GivingError } from './errors';
 import { gbp } from '../shared/money';
 import type { Bid, BidInput, GrantRound, GrantRoundInput } from './schema';
 import type { AwardDecision } from './types';
-import { validateBids, validateDecision, validateRound } from './validate';
+import { validateDecision } from './decisionShape';
+import { validateBids, validateRound } from './validate';
 
 /**
  * An organisation in 360Giving data: an org-id (org-id.guide) and a name.
