@@ -1,6 +1,7 @@
 // Laws of docs/conventions.md that hold across modules: one rule for which
 // input is checked first, and one shape of options error, whichever module.
 import fc from 'fast-check';
+import type { Result } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import * as sp from '../../src/index';
 
@@ -46,7 +47,7 @@ describe('law: options are checked before the data they apply to', () => {
     it(`law: ${name} reports an unknown option (${code}) whatever the data`, () => {
       fc.assert(
         fc.property(badData, (data) => {
-          const result = call(data) as sp.Result<unknown, { kind: string; code: string; issues: readonly { path: readonly unknown[]; code: string }[] }>;
+          const result = call(data) as Result<unknown, { kind: string; code: string; issues: readonly { path: readonly unknown[]; code: string }[] }>;
           expect(result.isErr()).toBe(true);
           const e = result._unsafeUnwrapErr();
           expect([e.kind, e.code]).toEqual(['validation', code]);
