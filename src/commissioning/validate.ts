@@ -5,6 +5,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
+import { prefixIssues } from '../shared/prefixIssues';
 import { safeParse } from '../shared/safeParse';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { BallotError, BidError, GrantRoundError, ScoreSheetError } from './errors';
@@ -196,10 +197,7 @@ export function validateRounds(input: unknown): Result<GrantRound[], GrantRoundE
   if (!parsed.success) return err(createValidationError('invalid_grant_round', 'list of grant rounds', issuesFromZod(parsed.error, input)));
   const issues: ValidationIssue[] = [];
   parsed.data.forEach((round, i) => {
-    for (const issue of roundIntegrityIssues(round)) {
-      const path = [i, ...issue.path];
-      issues.push({ ...issue, path, message: `[${i}].${issue.message}` });
-    }
+    issues.push(...prefixIssues(roundIntegrityIssues(round), [i]));
   });
   if (issues.length > 0) return err(createValidationError('invalid_grant_round', 'list of grant rounds', issues));
   return ok(parsed.data);
