@@ -6,15 +6,13 @@ import type { PabulibError } from './errors';
 import { lineIssue, pbRecords, unitsToPence, type PbRecord } from './pabulib';
 import { MAX_PENCE } from '../shared/money';
 import { EQUAL_SHARES_COMPLETIONS, type Ballot, type Bid, type EqualSharesCompletion, type GrantRound, type RoundHistoryEntry } from './schema';
-import { momentOf } from '../shared/time';
+import { DAY_MS, momentOf, startOfUtcDay } from '../shared/time';
 import { validateBallots, validateBids, validateRound } from './validate';
-
-const DAY_MS = 86_400_000;
 
 /** The history of a round whose vote ran from `opens` to `closes` (UTC days) and is now being counted. */
 function countingHistory(opens: string, closes: string): RoundHistoryEntry[] {
-  const opened = momentOf(Date.parse(`${opens}T00:00:00Z`)).dateTime;
-  const closed = momentOf(Date.parse(`${closes}T00:00:00Z`) + DAY_MS).dateTime;
+  const opened = momentOf(startOfUtcDay(opens)).dateTime;
+  const closed = momentOf(startOfUtcDay(closes) + DAY_MS).dateTime;
   return [
     { event: 'open', from: 'draft', to: 'open', at: opened, by: 'pabulib' },
     { event: 'close', from: 'open', to: 'closed', at: closed, by: 'pabulib' },
