@@ -128,8 +128,8 @@ export function eligibilityOf(round: GrantRound, bid: Bid): BidEligibilityReport
     const needed = Math.ceil((bid.requested * round.matchFunding.minimumPercent) / 100);
     rule(
       'match_funding_sufficient',
-      bid.matchFunding >= needed,
-      () => `match funding ${gbp(bid.matchFunding)} is below the ${round.matchFunding.minimumPercent}% required (${gbp(needed)})`,
+      bid.matchFundingPence >= needed,
+      () => `match funding ${gbp(bid.matchFundingPence)} is below the ${round.matchFunding.minimumPercent}% required (${gbp(needed)})`,
     );
   }
   return { bidId: bid.id, eligible: failures.length === 0, failures, rulesChecked: checked };

@@ -281,7 +281,7 @@ export function parsePabulib(text: unknown): Result<PabulibElection, PabulibErro
       activity: { id, name: title, providerId: id, needDomains, capacity: { placesPerWeek: 0 }, status: 'active' },
       needDomains,
       areas: 'anywhere',
-      matchFunding: 0,
+      matchFundingPence: 0,
       submittedOn: opens,
     });
   }

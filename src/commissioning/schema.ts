@@ -522,7 +522,7 @@ export const BidSchema = z.strictObject({
   /** The areas the bid serves (area codes as used by the menu), or `'anywhere'`. */
   areas: AreasServedSchema,
   /** Match funding the applicant has secured, in pence. */
-  matchFunding: PenceSchema.default(0),
+  matchFundingPence: PenceSchema.default(0),
   /** The date the bid was submitted. */
   submittedOn: IsoDateSchema,
   /** The applicant's own summary. Never repeated in errors or explanations. */
@@ -544,7 +544,7 @@ export interface Bid extends z.infer<typeof BidSchema> {}
  * @example
  * ```ts
  * import type { BidInput } from 'social-prescribing';
- * const matchFunding: BidInput['matchFunding'] = undefined; // defaults to 0
+ * const matchFundingPence: BidInput['matchFundingPence'] = undefined; // defaults to 0
  * ```
  */
 export interface BidInput extends z.input<typeof BidSchema> {}

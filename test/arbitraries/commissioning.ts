@@ -134,7 +134,7 @@ export const instanceArb = (options: InstanceOptions = {}): fc.Arbitrary<Instanc
               },
               needDomains: b.domains,
               areas: b.areas,
-              matchFunding: eligibleBias ? 10_000_000 : b.matchPounds * 100,
+              matchFundingPence: eligibleBias ? 10_000_000 : b.matchPounds * 100,
               submittedOn: b.late ? '2025-06-15' : '2025-05-10',
               ...(s ? { summary: text(s, 'Summary') } : {}),
             };

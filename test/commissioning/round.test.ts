@@ -222,7 +222,7 @@ describe('bids, eligibility and scores', () => {
       requested: 900_000,
       needDomains: ['arts_and_creativity' as const],
       areas: ['W06000015'],
-      matchFunding: 0,
+      matchFundingPence: 0,
       submittedOn: '2025-03-01',
     };
     const report = checkBidEligibility(round, bid)._unsafeUnwrap();
