@@ -154,19 +154,22 @@ interface Context {
   readonly providerOfOrg: Map<string, string>;
   readonly providers: Map<string, Provider>;
   readonly activityIds: Set<string>;
-  /** The canonical JSON of each provider, computed once, to compare later records of its organization with. */
-  readonly providerJson: Map<string, string>;
   /** Each `eligibility_rule` attribute read so far, and the rule it holds (`undefined`: not a valid rule): directories repeat rules. */
   readonly rules: Map<string, EligibilityRule | undefined>;
 }
 
-function providerJson(ctx: Context, provider: Provider): string {
-  let json = ctx.providerJson.get(provider.id);
-  if (json === undefined) {
-    json = canonicalJson(provider);
-    ctx.providerJson.set(provider.id, json);
+/** Whether two values of plain data are equal as `canonicalJson` writes them: objects compared key by key, in any order. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return canonicalJson(a) === canonicalJson(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b)) return false;
+    return a.length === b.length && a.every((x, i) => sameData(x, b[i]));
   }
-  return json;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+  return keys.length === Object.keys(y).filter((k) => y[k] !== undefined).length && keys.every((k) => Object.hasOwn(y, k) && sameData(x[k], y[k]));
 }
 
 type ServiceOutcome = { ok: true; activity: Activity; provider?: Provider; orgId?: string } | { ok: false; issues: ValidationIssue[] };
@@ -192,7 +195,7 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
     if (existingId !== undefined) {
       providerId = existingId;
       const existing = ctx.providers.get(existingId);
-      if (existing !== undefined && providerJson(ctx, existing) !== canonicalJson(candidate)) {
+      if (existing !== undefined && !sameData(existing, candidate)) {
         w.add(['organization'], 'conflicting_value', 'differs from an earlier record of the same organization; the first is kept');
       }
     } else {
@@ -406,7 +409,6 @@ function importHsdsServicesUnguarded(input: unknown, options: HsdsImportOptions)
     providerOfOrg: new Map(),
     providers: new Map(),
     activityIds: new Set(),
-    providerJson: new Map(),
     rules: new Map(),
   };
   const failures: HsdsRecordFailure[] = [];
