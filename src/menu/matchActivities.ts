@@ -786,7 +786,12 @@ function describeMatch(rank: number, entry: IndexedActivity, needsMet: readonly 
   if (a.areas === 'anywhere') reasons.push(SERVES_ANYWHERE);
   else if (a.areas === undefined) reasons.push(AREA_NOT_RECORDED);
   else if (p.personAreas === undefined) reasons.push(PERSON_AREA_NOT_RECORDED);
-  else reasons.push(inAreaReason(p, a.areas.find((x) => p.personAreas!.has(x))!));
+  else {
+    // The first of the activity's areas that is one of the person's (there is one: it was not left out).
+    let k = 0;
+    while (!p.personAreas.has(a.areas[k]!)) k++;
+    reasons.push(inAreaReason(p, a.areas[k]!));
+  }
   // The trace, when there is one, shared by the matches of one call: frozen when first returned.
   let trace: RuleTrace | undefined;
   if (entry.ruleId >= 0) {
@@ -811,11 +816,12 @@ function describeMatch(rank: number, entry: IndexedActivity, needsMet: readonly 
   for (const r of fixedReasons(entry)) reasons.push(r);
   if (a.lastChecked !== undefined && entry.lastCheckedDay < p.staleBefore) {
     // Shared, frozen, between the calls that find the entry as many days old.
-    const days = String(p.asOfDay - entry.lastCheckedDay);
+    const days = p.asOfDay - entry.lastCheckedDay;
     let r = entry.staleReason;
-    if (r === undefined || r.subject !== days) {
-      r = Object.freeze({ code: 'not_checked_recently', subject: days, message: `Last checked ${days} days ago: confirm the details with the provider` });
+    if (r === undefined || entry.staleDays !== days) {
+      r = Object.freeze({ code: 'not_checked_recently', subject: String(days), message: `Last checked ${days} days ago: confirm the details with the provider` });
       entry.staleReason = r;
+      entry.staleDays = days;
     }
     reasons.push(r);
   }

@@ -44,8 +44,9 @@ export interface IndexedActivity {
   readonly lastCheckedDay: number;
   /** The reasons that depend on the activity alone, made by `matchActivities` the first time it lists the activity. */
   readonly fixedReasons: MatchReason[];
-  /** The last `not_checked_recently` reason made for the activity (it depends only on the days since `lastChecked`). */
+  /** The last `not_checked_recently` reason made for the activity, and the days since `lastChecked` it gives (the only thing it depends on). */
   staleReason: MatchReason | undefined;
+  staleDays: number;
   /** The activity's eligibility rule as a number shared by every activity with an equal rule, or -1 when it has none. */
   readonly ruleId: number;
   /**
@@ -150,6 +151,7 @@ export function menuIndexOf(menu: Menu): MenuIndex {
       lastCheckedDay: activity.lastChecked === undefined ? Number.NaN : dayNumber(activity.lastChecked),
       fixedReasons: [],
       staleReason: undefined,
+      staleDays: -1,
       excluded: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined],
       excludedIneligible: new Map(),
     };
