@@ -217,7 +217,8 @@ export interface ActivityMatch {
 }
 
 /**
- * An activity left out, with every reason.
+ * An activity left out, with every reason, as `matchActivities` lists it
+ * with the option `listExcluded: true`.
  *
  * @example
  * ```ts
@@ -349,21 +350,6 @@ const COST_NOT_RECORDED = reason('cost_not_recorded', 'Cost not recorded');
 const FREE = reason('free', 'Free');
 const NEVER_CHECKED = reason('never_checked', 'This entry has never been checked: confirm the details with the provider');
 const SERVES_NOTHING = reason('serves_no_need_or_interest', "Meets none of the person's needs or interests");
-
-/**
- * An activity on the list, with its sort keys, for a person with more than
- * 30 needs or interests (see `matchActivities`; with fewer, the keys are one
- * number and the rest is read again from the indexes).
- */
-interface Candidate {
-  /** Its position in the index: its place in activity id order, the last sort key. */
-  readonly position: number;
-  /** The needs met (in priority order) and the interests matched. */
-  readonly needsMet: readonly NeedDomain[];
-  readonly interestsMatched: readonly string[];
-  /** The first six sort keys. */
-  readonly key: readonly number[];
-}
 
 /**
  * Ranks the menu's activities for one person's needs, interests, area and
@@ -508,11 +494,9 @@ export function matchActivities(menu: unknown, person: unknown, options: MatchOp
     }
     return trace;
   };
-  // The activities on the list. With at most 30 needs and interests, each is one number that
-  // orders as its seven sort keys do (see `packKey`), and sorts as a typed array; otherwise a
-  // candidate object with the keys as they are.
-  const keys = bits ? new Float64Array(related.length) : undefined;
-  const candidates: Candidate[] = [];
+  // The activities on the list, each as one number that orders as its seven sort keys do (see
+  // `packKey`), sorted as a typed array.
+  const keys = new Float64Array(related.length);
   let total = 0;
   let ineligible = 0;
   for (const i of related) {
@@ -529,14 +513,17 @@ export function matchActivities(menu: unknown, person: unknown, options: MatchOp
     const unknown = trace !== undefined && trace.outcome === 'unknown' ? 1 : 0;
     // Confirmed: the activity serves anywhere, or lists its areas and (not being left out) one of the person's.
     const unconfirmed = a.areas === 'anywhere' || (entry.areasListed && personAreas !== undefined) ? 0 : 1;
-    if (keys !== undefined) {
-      let needScore = 0;
-      for (let b = needBits![i]!, j = 0; b !== 0; b >>>= 1, j++) if ((b & 1) !== 0) needScore += needs.length - j;
-      let interestCount = 0;
-      for (let b = interestBits![i]!; b !== 0; b &= b - 1) interestCount++;
-      keys[total] = packKey(availability, unknown, needScore, interestCount, unconfirmed, index.costRank[i]!, index.costRankScale);
-    } else candidates.push(candidate(entry, i, availability, unknown, unconfirmed, needs, needIndex, interests));
-    total++;
+    let needScore = 0;
+    let interestCount = 0;
+    if (needBits !== undefined && interestBits !== undefined) {
+      for (let b = needBits[i]!, j = 0; b !== 0; b >>>= 1, j++) if ((b & 1) !== 0) needScore += needs.length - j;
+      for (let b = interestBits[i]!; b !== 0; b &= b - 1) interestCount++;
+    } else {
+      const [needsMet, interestsMatched] = readMatch(a, needIndex, interests);
+      for (const d of needsMet) needScore += needs.length - needIndex.get(d)!;
+      interestCount = interestsMatched.length;
+    }
+    keys[total++] = packKey(availability, unknown, needScore, interestCount, unconfirmed, index.costRank[i]!, index.costRankScale);
   }
 
   // Reasons are written only for the matches returned.
@@ -556,24 +543,15 @@ export function matchActivities(menu: unknown, person: unknown, options: MatchOp
   };
   const returned = limit === undefined ? total : Math.min(limit, total);
   const matches: ActivityMatch[] = [];
-  if (keys !== undefined) {
-    const sorted = keys.subarray(0, total).sort();
-    for (let k = 0; k < returned; k++) {
-      const position = index.positionOfCostRank[sorted[k]! % index.costRankScale]!;
-      matches.push(describeMatch(k + 1, index.byId[position]!, fromBits(needBits![position]!, needs), fromBits(interestBits![position]!, interests), ctx));
-    }
-  } else {
-    candidates.sort((x, y) => {
-      for (let k = 0; k < 6; k++) {
-        const d = x.key[k]! - y.key[k]!;
-        if (d !== 0) return d;
-      }
-      return x.position - y.position;
-    });
-    for (let k = 0; k < returned; k++) {
-      const c = candidates[k]!;
-      matches.push(describeMatch(k + 1, index.byId[c.position]!, c.needsMet, c.interestsMatched, ctx));
-    }
+  const sorted = keys.subarray(0, total).sort();
+  for (let k = 0; k < returned; k++) {
+    const position = index.positionOfCostRank[sorted[k]! % index.costRankScale]!;
+    const entry = index.byId[position]!;
+    const [needsMet, interestsMatched] =
+      needBits !== undefined && interestBits !== undefined
+        ? [fromBits(needBits[position]!, needs), fromBits(interestBits[position]!, interests)]
+        : readMatch(entry.activity, needIndex, interests);
+    matches.push(describeMatch(k + 1, entry, needsMet, interestsMatched, ctx));
   }
   // Every activity left out has its status counted, whoever the person; those outside the
   // person's areas or over their budget are counted from the indexes.
@@ -610,26 +588,15 @@ function countAtMost(values: Float64Array, max: number): number {
   return lo;
 }
 
-/** An activity on the list for a person with more than 30 needs or interests, with its first six sort keys. */
-function candidate(
-  entry: IndexedActivity,
-  position: number,
-  availability: number,
-  unknown: number,
-  unconfirmed: number,
-  needs: readonly NeedDomain[],
-  needIndex: ReadonlyMap<NeedDomain, number>,
-  interests: readonly string[],
-): Candidate {
-  const a = entry.activity;
-  let needsMet: NeedDomain[] = [];
-  for (const d of a.needDomains) if (needIndex.has(d)) needsMet.push(d);
-  if (needsMet.length > 1) needsMet = needsMet.sort((x, y) => needIndex.get(x)! - needIndex.get(y)!);
+/**
+ * The person's needs an activity meets, in the person's priority order, and the interests
+ * it matches, in theirs, read from the activity (for a person with more than 30 needs or
+ * interests; otherwise they are read from bit sets).
+ */
+function readMatch(a: Activity, needIndex: ReadonlyMap<NeedDomain, number>, interests: readonly string[]): [NeedDomain[], string[]] {
+  const needsMet = a.needDomains.filter((d) => needIndex.has(d)).sort((x, y) => needIndex.get(x)! - needIndex.get(y)!);
   const interestsMatched = interests.filter((t) => a.needDomains.includes(t as NeedDomain) || (a.tags ?? []).includes(t));
-  let needScore = 0;
-  for (const d of needsMet) needScore += needs.length - needIndex.get(d)!;
-  const key = [availability, unknown, -needScore, -interestsMatched.length, unconfirmed, entry.costPence < 0 ? Number.MAX_SAFE_INTEGER : entry.costPence];
-  return { position, needsMet, interestsMatched, key };
+  return [needsMet, interestsMatched];
 }
 
 /** Every activity left out, in id order, with every reason (for `listExcluded`). */
@@ -749,15 +716,15 @@ function inAreaReason(ctx: PersonContext, area: string): MatchReason {
 
 /**
  * The seven sort keys of an activity on the list as one number that orders
- * as they do, exactly, when the person has at most 30 needs and 30
- * interests: availability (2 bits), eligibility (1), need score (at most
- * 30 * 31 / 2 = 465: 9 bits), interests (at most 30: 6 bits), area (1), then
- * the activity's rank by cost and id among the menu's activities (at most
- * 19 bits for the 500,000 a menu may hold): at most 38 bits, under the 53 of
- * a double. Different activities have different numbers.
+ * as they do, exactly: availability (2 bits), eligibility (1), need score
+ * (at most 200 needs, so at most 200 * 201 / 2 = 20,100: 15 bits),
+ * interests (at most 50: 6 bits), area (1), then the activity's rank by cost
+ * and id among the menu's activities (at most 19 bits for the 500,000 a menu
+ * may hold): at most 44 bits, under the 53 of a double. Different activities
+ * have different numbers.
  */
 function packKey(availability: number, unknown: number, needScore: number, interests: number, unconfirmed: number, costRank: number, costRankScale: number): number {
-  const head = (((availability * 2 + unknown) * 512 + (511 - needScore)) * 64 + (63 - interests)) * 2 + unconfirmed;
+  const head = (((availability * 2 + unknown) * 32_768 + (32_767 - needScore)) * 64 + (63 - interests)) * 2 + unconfirmed;
   return head * costRankScale + costRank;
 }
 
