@@ -518,11 +518,7 @@ export function matchActivities(menu: unknown, person: unknown, options: MatchOp
     if (needBits !== undefined && interestBits !== undefined) {
       for (let b = needBits[i]!, j = 0; b !== 0; b >>>= 1, j++) if ((b & 1) !== 0) needScore += needs.length - j;
       for (let b = interestBits[i]!; b !== 0; b &= b - 1) interestCount++;
-    } else {
-      const [needsMet, interestsMatched] = readMatch(a, needIndex, interests);
-      for (const d of needsMet) needScore += needs.length - needIndex.get(d)!;
-      interestCount = interestsMatched.length;
-    }
+    } else [needScore, interestCount] = scoreOf(a, needIndex, interests);
     keys[total++] = packKey(availability, unknown, needScore, interestCount, unconfirmed, index.costRank[i]!, index.costRankScale);
   }
 
@@ -547,11 +543,9 @@ export function matchActivities(menu: unknown, person: unknown, options: MatchOp
   for (let k = 0; k < returned; k++) {
     const position = index.positionOfCostRank[sorted[k]! % index.costRankScale]!;
     const entry = index.byId[position]!;
-    const [needsMet, interestsMatched] =
-      needBits !== undefined && interestBits !== undefined
-        ? [fromBits(needBits[position]!, needs), fromBits(interestBits[position]!, interests)]
-        : readMatch(entry.activity, needIndex, interests);
-    matches.push(describeMatch(k + 1, entry, needsMet, interestsMatched, ctx));
+    if (needBits !== undefined && interestBits !== undefined) {
+      matches.push(describeMatch(k + 1, entry, fromBits(needBits[position]!, needs), fromBits(interestBits[position]!, interests), ctx));
+    } else matches.push(describeMatch(k + 1, entry, ...readMatch(entry.activity, needIndex, interests), ctx));
   }
   // Every activity left out has its status counted, whoever the person; those outside the
   // person's areas or over their budget are counted from the indexes.
@@ -586,6 +580,14 @@ function countAtMost(values: Float64Array, max: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The need score (see `packKey`) and number of interests matched of an activity, read from it (see `readMatch`). */
+function scoreOf(a: Activity, needIndex: ReadonlyMap<NeedDomain, number>, interests: readonly string[]): [number, number] {
+  const [needsMet, interestsMatched] = readMatch(a, needIndex, interests);
+  let needScore = 0;
+  for (const d of needsMet) needScore += needIndex.size - needIndex.get(d)!;
+  return [needScore, interestsMatched.length];
 }
 
 /**
