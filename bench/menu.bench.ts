@@ -2,9 +2,9 @@
 // 2,000-activity menu (median time per match, and the median per-round ratio
 // to a plain filter over the same menu that keeps exactly the activities
 // matchActivities keeps, the two interleaved so that load on the machine hits
-// both alike), and importing 10,000 HSDS 3 service records
-// (time, records per second, and the ratio to validating the resulting menu
-// alone).
+// both alike), and importing 10,000 HSDS 3 service records (time, records per
+// second, and the median per-round ratio to validating the resulting menu
+// alone, interleaved too).
 import fc from 'fast-check';
 import { differenceInYears } from 'date-fns';
 import { exportHsdsServices, importHsdsServices, matchActivities, MENU_VERSION, parseMenu, prepareMenu, type Activity, type EligibilityRule, type MatchPerson, type Menu, type NeedDomain, type Person } from '../src/index';
@@ -189,23 +189,32 @@ export default async function run(): Promise<void> {
   const records = JSON.parse(JSON.stringify(exported.services)) as unknown[];
   const organizations = JSON.parse(JSON.stringify(exported.organizations)) as unknown[];
   importHsdsServices(records.slice(0, 500));
-  const importTime = medianMs(3, () => {
+  // Interleaved with the floor, validating the menu the import builds (a fresh copy each round,
+  // made outside the timing: parseMenu recognises a menu it has validated already).
+  const rounds = 5;
+  const copies = Array.from({ length: rounds + 1 }, () => JSON.parse(JSON.stringify(big)) as unknown);
+  const importJob = (): void => {
     const r = importHsdsServices(records, { organizations })._unsafeUnwrap();
     sink += r.imported + r.failures.length;
-  });
-  const validateOnly = medianMs(3, () => {
-    sink += parseMenu(JSON.parse(JSON.stringify(big)) as unknown).isOk() ? 1 : 0;
-  });
+  };
+  const validateJob = (): void => {
+    sink += parseMenu(copies.pop()).isOk() ? 1 : 0;
+  };
+  importJob();
+  validateJob();
+  const hsds = interleaved(rounds, [validateJob, importJob]);
+  const [validateOnly, importTime] = hsds.medians as [number, number];
+  const importRatio = hsds.ratio(1, 0);
   console.log(`HSDS records:                  ${fmt(records.length)} services, ${fmt(organizations.length)} organizations`);
-  console.log(`importHsdsServices:            ${importTime.toFixed(0)} ms (${fmt((records.length / importTime) * 1000)} records/s; target <= 500 ms)`);
-  console.log(`ratio to parseMenu alone:      ${(importTime / validateOnly).toFixed(1)}`);
+  console.log(`importHsdsServices:            ${importTime.toFixed(0)} ms (${fmt((records.length / importTime) * 1000)} records/s; median of ${rounds} rounds; target <= 500 ms)`);
+  console.log(`parseMenu of the menu:         ${validateOnly.toFixed(0)} ms; import ${importRatio.toFixed(2)}x it (median of per-round ratios)`);
   recordSummary({
     bench: 'menu',
     job: `importHsdsServices, ${fmt(records.length)} services`,
     figure: `${importTime.toFixed(0)} ms`,
     target: '<= 500 ms',
     floor: `parseMenu of the menu ${validateOnly.toFixed(0)} ms`,
-    ratio: (importTime / validateOnly).toFixed(2),
+    ratio: importRatio.toFixed(2),
     met: importTime <= 500,
   });
   if (sink < 0) console.log(sink);

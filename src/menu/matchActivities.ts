@@ -12,7 +12,7 @@ import { issuesFromZod } from '../shared/zodIssues';
 import type { MatchError } from './errors';
 import { COST_UNIT_LABELS, needDomainLabel } from './hsdsMapping';
 import { parseMenu } from './parseMenu';
-import { menuIndexOf, preparedIndexOf, unwrapPrepared, dayNumber, type IndexedActivity, type MenuIndex } from './prepareMenu';
+import { menuIndexOf, preparedIndexOf, unwrapPrepared, dayNumber, type IndexedActivity, type MenuIndex, type Scratch } from './prepareMenu';
 import { TagSchema, type Activity, type Availability, type Cost } from './schema';
 import { safeParse } from '../shared/safeParse';
 
@@ -449,11 +449,13 @@ export function matchActivities(menu: unknown, person: unknown, options: MatchOp
   // The activities that meet a need or an interest, each once, found from the indexes
   // (1: meets one; 2: on the list). With at most 30 of each, which needs and interests
   // each activity meets are bit sets, read off the indexes in the person's order.
-  const marks = new Uint8Array(n);
+  // The arrays are the menu's, reused by each call and left zeroed at its end (see `scratchOf`).
+  const scratch = scratchOf(index);
+  const marks = scratch.marks;
   const related: number[] = [];
   const bits = needs.length <= 30 && interests.length <= 30;
-  const needBits = bits ? new Int32Array(n) : undefined;
-  const interestBits = bits ? new Int32Array(n) : undefined;
+  const needBits = bits ? scratch.needBits : undefined;
+  const interestBits = bits ? scratch.interestBits : undefined;
   const relate = (list: readonly number[] | undefined, into: Int32Array | undefined, bit: number): void => {
     if (list === undefined) return;
     for (const i of list) {
@@ -470,7 +472,7 @@ export function matchActivities(menu: unknown, person: unknown, options: MatchOp
     relate(index.byTag.get(t), interestBits, 1 << k);
   });
   // The activities that list one of the person's areas, when the person's areas are known.
-  const inArea = personAreas === undefined ? undefined : new Uint8Array(n);
+  const inArea = personAreas === undefined ? undefined : scratch.inArea;
   let inAreaCount = 0;
   if (inArea !== undefined) {
     for (const area of personAreas!) {
@@ -558,9 +560,28 @@ export function matchActivities(menu: unknown, person: unknown, options: MatchOp
     ineligible,
     serves_no_need_or_interest: n - related.length,
   };
-  if (!listExcluded) return ok({ asOf, matches, total, excludedByReason });
-  const excluded = listExclusions(index, marks, inArea, maxCost, traces);
-  return ok({ asOf, matches, total, excludedByReason, excluded });
+  const excluded = listExcluded ? listExclusions(index, marks, inArea, maxCost, traces) : undefined;
+  // Zero what this call marked, and give the arrays back.
+  for (const i of related) {
+    marks[i] = 0;
+    scratch.needBits[i] = 0;
+    scratch.interestBits[i] = 0;
+  }
+  if (inArea !== undefined) for (const area of personAreas!) for (const i of index.byArea.get(area) ?? []) inArea[i] = 0;
+  index.scratch = scratch;
+  return ok(excluded === undefined ? { asOf, matches, total, excludedByReason } : { asOf, matches, total, excludedByReason, excluded });
+}
+
+/**
+ * The menu's zeroed arrays for one call, taken from it while the call runs;
+ * new ones when a call has them (a call that did not finish, or one under way).
+ */
+function scratchOf(index: MenuIndex): Scratch {
+  const scratch = index.scratch;
+  index.scratch = undefined;
+  if (scratch !== undefined) return scratch;
+  const n = index.byId.length;
+  return { marks: new Uint8Array(n), needBits: new Int32Array(n), interestBits: new Int32Array(n), inArea: new Uint8Array(n) };
 }
 
 /** The items whose bit is set in `bits` (bit `j` for item `j`), in order. */

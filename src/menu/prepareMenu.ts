@@ -59,6 +59,17 @@ export interface IndexedActivity {
   readonly excludedIneligible: Map<MatchReason, (ExcludedActivity | undefined)[]>;
 }
 
+/** @internal Arrays of one entry per activity that `matchActivities` marks for one person, zeroed between calls. */
+export interface Scratch {
+  /** 1: meets a need or interest; 2: on the list. */
+  readonly marks: Uint8Array;
+  /** Which of the person's needs and interests each activity meets (bit `j` for need or interest `j`). */
+  readonly needBits: Int32Array;
+  readonly interestBits: Int32Array;
+  /** 1: lists one of the person's areas. */
+  readonly inArea: Uint8Array;
+}
+
 /** @internal The indexes of a validated menu. */
 export interface MenuIndex {
   readonly menu: Menu;
@@ -90,6 +101,8 @@ export interface MenuIndex {
   readonly positionOfCostRank: Int32Array;
   /** A power of two above every cost rank: a key is its head times this, plus the rank. */
   readonly costRankScale: number;
+  /** Zeroed arrays for the next call of `matchActivities`, absent while a call holds them. */
+  scratch: Scratch | undefined;
 }
 
 /** @internal Days since 1970-01-01 of an ISO date `YYYY-MM-DD` (calendar days do not depend on the time zone). */
@@ -169,6 +182,7 @@ export function menuIndexOf(menu: Menu): MenuIndex {
     areasListed,
     costs: Float64Array.from(costs).sort(),
     ...costRanks(byId),
+    scratch: undefined,
   };
   INDEXES.set(menu, index);
   return index;
