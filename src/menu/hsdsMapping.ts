@@ -103,10 +103,12 @@ export const COST_UNIT_LABELS: Readonly<Record<CostUnit, string>> = {
   one_off: 'one-off',
 };
 
+const COST_UNIT_ENTRIES = Object.entries(COST_UNIT_LABELS) as [CostUnit, string][];
+
 /** Reads an HSDS `amount_description` as a cost unit; `exact` when it is this library's own label. */
 export function unitFromText(text: string): { unit: CostUnit; exact: boolean } | undefined {
   const t = text.trim().toLowerCase();
-  for (const [unit, label] of Object.entries(COST_UNIT_LABELS) as [CostUnit, string][]) if (t === label) return { unit, exact: true };
+  for (const [unit, label] of COST_UNIT_ENTRIES) if (t === label) return { unit, exact: true };
   if (/\bsession\b/.test(t)) return { unit: 'session', exact: false };
   if (/\b(week|weekly)\b/.test(t)) return { unit: 'week', exact: false };
   if (/\b(month|monthly)\b/.test(t)) return { unit: 'month', exact: false };

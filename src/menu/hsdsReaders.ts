@@ -76,12 +76,13 @@ export class Warnings {
    * by its position among the record's fields (counting from 1).
    */
   unmappedFields(record: Record<string, unknown>, mapped: ReadonlySet<string>, path: Path): void {
-    const entries = Object.entries(record);
-    entries.forEach(([key, value], i) => {
-      if (mapped.has(key) || isEmpty(value)) return;
+    const keys = Object.keys(record);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (mapped.has(key) || isEmpty(record[key])) continue;
       if (HSDS_FIELD_NAMES.has(key)) this.add([...path, key], 'unmapped_field', 'no place in the menu model; not imported');
-      else this.add(path, 'unmapped_field', `field ${i + 1} of ${entries.length} is not an HSDS 3 field (its name is not shown) and has no place in the menu model; not imported`);
-    });
+      else this.add(path, 'unmapped_field', `field ${i + 1} of ${keys.length} is not an HSDS 3 field (its name is not shown) and has no place in the menu model; not imported`);
+    }
   }
 }
 
