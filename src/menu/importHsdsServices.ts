@@ -29,6 +29,7 @@ import {
   type Provider,
 } from './schema';
 import { canonicalJson } from '../shared/canonicalJson';
+import { prefixIssues } from '../shared/prefixIssues';
 import { safeParse } from '../shared/safeParse';
 
 /**
@@ -390,7 +391,7 @@ export function importHsdsServices(input: unknown, options: HsdsImportOptions = 
 function importHsdsServicesUnguarded(input: unknown, options: HsdsImportOptions): Result<HsdsImport, HsdsImportError> {
   const parsedOptions = safeParse(OptionsSchema, options);
   if (!parsedOptions.success) {
-    return err(createValidationError('invalid_hsds_input', 'HSDS import options', issuesFromZod(parsedOptions.error, options).map((i) => ({ ...i, path: ['options', ...i.path] }))));
+    return err(createValidationError('invalid_hsds_options', 'HSDS import options', issuesFromZod(parsedOptions.error, options)));
   }
   let records: readonly unknown[];
   if (Array.isArray(input)) records = input;
@@ -448,7 +449,7 @@ function importHsdsServicesUnguarded(input: unknown, options: HsdsImportOptions)
       if (!checked.success || ctx.providers.has(outcome.provider.id)) {
         const issues: ValidationIssue[] = checked.success
           ? [{ path: ['organization', 'id'], code: 'duplicate_id', message: 'organization: another organization has the same local id' }]
-          : issuesFromZod(checked.error, outcome.provider).map((i) => ({ ...i, path: ['organization', ...i.path], message: `organization.${i.message}` }));
+          : prefixIssues(issuesFromZod(checked.error, outcome.provider), ['organization']);
         failures.push({ source: 'service', index, error: createValidationError('invalid_hsds_service', `HSDS service record ${index}`, issues) });
         return;
       }

@@ -14,6 +14,7 @@ import { COST_UNIT_LABELS, needDomainLabel } from './hsdsMapping';
 import { parseMenu } from './parseMenu';
 import { menuIndexOf, preparedIndexOf, unwrapPrepared, dayNumber, type IndexedActivity, type MenuIndex, type Scratch } from './prepareMenu';
 import { TagSchema, type Activity, type Availability, type Cost } from './schema';
+import { prefixIssues } from '../shared/prefixIssues';
 import { safeParse } from '../shared/safeParse';
 
 /**
@@ -668,7 +669,7 @@ function readPerson(person: unknown, asOf: string): Result<readonly [MatchPerson
   }
   const again = resolvePerson(parsedPerson.data.facts, asOf);
   if (again.isErr()) {
-    return err(createValidationError('invalid_match_person', 'person', again.error.issues.map((i) => ({ ...i, path: ['facts', ...i.path], message: `facts.${i.message}` }))));
+    return err(createValidationError('invalid_match_person', 'person', prefixIssues(again.error.issues, ['facts'])));
   }
   return ok([parsedPerson.data, again.value]);
 }

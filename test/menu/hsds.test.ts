@@ -130,7 +130,7 @@ describe('importHsdsServices: the specification examples', { timeout: 60_000 }, 
 
   it('rejects input that is not a list of records', () => {
     expect(importHsdsServices({ services: [] })._unsafeUnwrapErr().code).toBe('invalid_hsds_input');
-    expect(importHsdsServices([], { inferNeedDomains: 'yes' } as never)._unsafeUnwrapErr().code).toBe('invalid_hsds_input');
+    expect(importHsdsServices([], { inferNeedDomains: 'yes' } as never)._unsafeUnwrapErr().code).toBe('invalid_hsds_options');
   });
 });
 
