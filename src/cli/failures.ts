@@ -28,18 +28,23 @@ export function writeFailures(heading: string, shown: readonly BatchFailure[], c
  * never the id.
  */
 export class DuplicateIds {
-  private readonly first = new Map<string, string>();
+  /** Where each id was first seen (the text is made only when it repeats). */
+  private readonly first = new Map<string, Pick<BatchRecord, 'source'>>();
   private readonly repeats: string[] = [];
   private count = 0;
 
   add(record: BatchRecord): void {
-    const id = record.status === 'ok' ? record.classification.scheme.id : record.schemeId;
+    this.addId(record.status === 'ok' ? record.classification.scheme.id : record.schemeId, record.source);
+  }
+
+  /** {@link add} of a record by its scheme id (`undefined`: it has none) and where it came from. */
+  addId(id: string | undefined, source: BatchRecord['source']): void {
     if (id === undefined) return;
     const seen = this.first.get(id);
-    if (seen === undefined) this.first.set(id, where(record));
+    if (seen === undefined) this.first.set(id, { source });
     else {
       this.count++;
-      if (this.repeats.length < SHOWN) this.repeats.push(`  ${where(record)} has the id of ${seen}`);
+      if (this.repeats.length < SHOWN) this.repeats.push(`  ${where({ source })} has the id of ${where(seen)}`);
     }
   }
 
