@@ -53,7 +53,8 @@ export async function* classifyCsvFile(entry: FileEntry, options: ReadOptions, r
     let header: HeaderEnd | null;
     while ((header = findHeaderEnd(text, ended)) === null && !ended && stopped === null) text += await more();
     const headText = header === null ? text : text.slice(0, header.end);
-    const reader = new CsvRecordReader(delimiter);
+    // The header's text ends with its record delimiter, found already: a carriage return there ends it.
+    const reader = header === null ? new CsvRecordReader(delimiter) : new CsvRecordReader(delimiter, header.recordDelimiter);
     const records: string[][] = [];
     let syntax: CsvSyntaxError | null = null;
     try {

@@ -48,12 +48,16 @@ export class DuplicateIds {
     }
   }
 
+  /** The warning, if any id repeated (else the empty string). */
+  text(): string {
+    if (this.count === 0) return '';
+    const more = this.count > this.repeats.length ? [`  ... and ${this.count - this.repeats.length} more`] : [];
+    return `social-prescribing: warning: ${this.count} input${this.count === 1 ? ' repeats' : 's repeat'} the scheme id of an earlier one; each was classified (check for a row entered twice):\n${[...this.repeats, ...more].join('\n')}\n`;
+  }
+
   /** Writes the warning, if any id repeated. */
   warn(): void {
-    if (this.count === 0) return;
-    const more = this.count > this.repeats.length ? [`  ... and ${this.count - this.repeats.length} more`] : [];
-    process.stderr.write(
-      `social-prescribing: warning: ${this.count} input${this.count === 1 ? ' repeats' : 's repeat'} the scheme id of an earlier one; each was classified (check for a row entered twice):\n${[...this.repeats, ...more].join('\n')}\n`,
-    );
+    const text = this.text();
+    if (text !== '') process.stderr.write(text);
   }
 }
