@@ -23,6 +23,13 @@ export function writeFailures(heading: string, shown: readonly BatchFailure[], c
 }
 
 /**
+ * A copy of `text` that holds no reference to a longer string: an id cut
+ * from a piece of a CSV by the engine may keep that whole piece in memory,
+ * and every id of a batch is kept here.
+ */
+const detached = (text: string): string => (text.length < 13 ? text : ` ${text}`.slice(1));
+
+/**
  * Finds scheme ids used by more than one input (classified or failed with a
  * readable id). Each input is still classified; the warning names the rows,
  * never the id.
@@ -41,7 +48,7 @@ export class DuplicateIds {
   addId(id: string | undefined, source: BatchRecord['source']): void {
     if (id === undefined) return;
     const seen = this.first.get(id);
-    if (seen === undefined) this.first.set(id, { source });
+    if (seen === undefined) this.first.set(detached(id), { source });
     else {
       this.count++;
       if (this.repeats.length < SHOWN) this.repeats.push(`  ${where({ source })} has the id of ${where(seen)}`);

@@ -250,12 +250,21 @@ export function readSchemeCsvRecord(
       profile['pathways'] = mode === UNKNOWN ? UNKNOWN : [];
       break;
     case 'listed': {
+      const pathways = filled.map(([n, g]) => {
+        const pathway: Record<string, unknown> = { id: g.id ?? `pathway${n}`, setting: g.setting, clearlyDelineated: g.clearlyDelineated };
+        if (g.label !== undefined) pathway['label'] = g.label;
+        return pathway;
+      });
+      if (issues.length === 0) {
+        // A profile the schema accepts is the row's profile: its pathways need no check of their own.
+        profile['pathways'] = pathways;
+        const whole = z.safeParse(SchemeProfileSchema, profile);
+        if (whole.success) return ok(whole.data);
+      }
       // Check each pathway on its own, so an issue names the pathway's field
       // rather than the whole list (the list is "a list or unknown").
       let valid = true;
-      profile['pathways'] = filled.map(([n, g], index) => {
-        const pathway: Record<string, unknown> = { id: g.id ?? `pathway${n}`, setting: g.setting, clearlyDelineated: g.clearlyDelineated };
-        if (g.label !== undefined) pathway['label'] = g.label;
+      pathways.forEach((pathway, index) => {
         const checked = parseBuilt(SchemePathwaySchema, pathway);
         if (!checked.success) {
           valid = false;
@@ -264,9 +273,8 @@ export function readSchemeCsvRecord(
             issues.push(renameIssue({ ...issue, path, message: `${formatPath(path)}${issue.message.slice(formatPath(issue.path).length)}` }, groupOf));
           }
         }
-        return pathway;
       });
-      if (!valid) profile['pathways'] = UNKNOWN;
+      profile['pathways'] = valid ? pathways : UNKNOWN;
       break;
     }
     default:
