@@ -101,7 +101,10 @@ export async function* classifyCsvFile(entry: FileEntry, options: ReadOptions, r
       }
       const last = run.final || stopped !== null;
       if (run.text !== '') {
-        queue.push({ result: runner.run({ text: run.text, firstRow, final: run.final }, file), firstRow, records: run.records });
+        const result = runner.run({ text: run.text, firstRow, final: run.final }, file);
+        // Awaited in turn below; a run left behind by an earlier error must not fail unhandled.
+        result.catch(() => {});
+        queue.push({ result, firstRow, records: run.records });
         firstRow += run.records ?? 0;
       }
       while (queue.length > 0 && (queue.length >= runs.inFlight || last)) {

@@ -7,6 +7,7 @@ import { BatchTally } from './batchTally';
 import { CsvRecordReader, CsvSyntaxError, type RecordDelimiter } from './csvRecordReader';
 import { SHOWN } from './failures';
 import { isBlankRow } from './inputs';
+import { pieces } from './output';
 
 /** The CSV file a run comes from. */
 export interface CsvRunFile {
@@ -29,8 +30,8 @@ export interface CsvRunJob {
 
 /** What a run gives back. */
 export interface CsvRunResult {
-  /** The records' text in the output format. */
-  readonly text: string;
+  /** The records' text in the output format, in pieces (see `pieces`). */
+  readonly output: readonly string[];
   /** How many records (schemes and failed rows) it holds. */
   readonly count: number;
   /** How many CSV records were read (blank rows too). */
@@ -65,14 +66,14 @@ export function classifyCsvRun(job: CsvRunJob, file: CsvRunFile, layout: SchemeC
   const failures: BatchFailure[] = [];
   const rows: number[] = [];
   const ids: (string | null)[] = [];
-  let text = '';
+  const output = pieces();
   let failed = 0;
   for (let k = 0; k < records.length; k++) {
     const cells = records[k]!;
     if (isBlankRow(cells)) continue; // a blank spreadsheet row
     const row = job.firstRow + k;
     const record = classifyBatchCsvRecord(layout, cells, { file: file.display, row }, rules);
-    text += format(record);
+    output.add(format(record));
     rows.push(row);
     if (record.status === 'ok') {
       tally.add(record.classification);
@@ -83,5 +84,5 @@ export function classifyCsvRun(job: CsvRunJob, file: CsvRunFile, layout: SchemeC
       ids.push(record.schemeId ?? null);
     }
   }
-  return { text, count: rows.length, records: records.length, lineBreaks: reader.lineCount - 1, failed, failures, rows, ids, summary: tally.summary(), syntax };
+  return { output: output.done(), count: rows.length, records: records.length, lineBreaks: reader.lineCount - 1, failed, failures, rows, ids, summary: tally.summary(), syntax };
 }

@@ -105,7 +105,7 @@ async function classifyCommand(inputs: readonly string[], options: ClassifyComma
         failed += r.failed;
         for (const f of r.failures) if (failures.length < SHOWN) failures.push(f);
         total += r.count;
-        await writer.formatted(r.text, r.count);
+        await writer.formatted(r.output);
       }
       progress.update(total, bytes);
     }

@@ -9,7 +9,7 @@ import {
   type ClassificationRules,
 } from '../index';
 import { formatBatchHeading, formatBatchRow, LONG_CSV_COLUMNS, longCsvRows } from '../research/internal';
-import type { Output } from './output';
+import { pieces, type Output } from './output';
 import { VERSION } from './version';
 
 /** The output formats of `classify`. */
@@ -21,8 +21,8 @@ export interface BatchWriter {
   begin(): Promise<void>;
   /** Writes records, in order (one write for them all). */
   records(records: readonly BatchRecord[]): Promise<void>;
-  /** Writes the text that {@link formatRecord} gave for `count` records, in order. */
-  formatted(text: string, count: number): Promise<void>;
+  /** Writes the text that {@link formatRecord} gave for records, in order (in pieces). */
+  formatted(text: readonly string[]): Promise<void>;
   end(summary: BatchSummary, failed: number): Promise<void>;
 }
 
@@ -74,20 +74,21 @@ export function formatRecord(format: OutputFormat, rules: ClassificationRules, s
 export function createWriter(format: OutputFormat, out: Output, rules: ClassificationRules, sensitivity: boolean): BatchWriter {
   const record = formatRecord(format, rules, sensitivity);
   let first = true;
-  const formatted = (text: string, count: number): Promise<void> => {
-    if (count === 0 || text === '') return Promise.resolve();
-    // The first record of a JSON array has no comma before it.
-    const shown = format === 'json' && first ? text.slice(1) : text;
-    first = false;
-    return out.write(shown);
+  const formatted = async (text: readonly string[]): Promise<void> => {
+    for (const piece of text) {
+      if (piece === '') continue;
+      // The first record of a JSON array has no comma before it.
+      await out.write(format === 'json' && first ? piece.slice(1) : piece);
+      first = false;
+    }
   };
   const frame = frameOf(format, out, rules, sensitivity);
   return {
     begin: frame.begin,
     records: (records) => {
-      let text = '';
-      for (const r of records) text += record(r);
-      return formatted(text, records.length);
+      const text = pieces();
+      for (const r of records) text.add(record(r));
+      return formatted(text.done());
     },
     formatted,
     end: (summary, failed) => frame.end(summary, failed, first),

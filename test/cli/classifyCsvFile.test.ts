@@ -151,7 +151,7 @@ async function inRuns(entry: FileEntry, runSize: number, inFlight: number): Prom
       tally.addSummary(r.summary);
       out.failed += r.failed;
       for (const f of r.failures) if (out.failures.length < 20) out.failures.push(JSON.stringify(f));
-      out.text += r.text;
+      out.text += r.output.join('');
       out.count += r.count;
     }
   }
