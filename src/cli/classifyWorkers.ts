@@ -1,7 +1,8 @@
-// Runs of a large CSV classified on worker threads, one per core: each
-// worker is this same program (main.ts starts it here when it is not the main
-// thread), resolves the same rules, and answers each run with its results,
-// which the command writes in file order.
+// Runs of a large CSV classified on worker threads as well as the main one
+// (`classify --threads n`: n - 1 workers): each worker is this same program
+// (main.ts starts it here when it is not the main thread), resolves the same
+// rules, and answers each run with its results, which the command writes in
+// file order.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createSchemeCsvLayout, type BatchRecord, type ClassificationRules, type SchemeCsvLayout } from '../index';
 import type { CsvRunner } from './classifyCsvFile';
