@@ -41,7 +41,7 @@ const menu: Menu = {
 };
 const person = { facts: { dateOfBirth: '1960-07-01', needs: ['loneliness_and_isolation'] } };
 
-describe('asOf in the menu functions (issue 13)', () => {
+describe('asOf in the menu functions (issue 13)', { timeout: 60_000 }, () => {
   it('accepts a date, a date-time with an offset and a Date, and reads only the UTC calendar date', () => {
     // 23:30 at UTC-01:00 on 30 June is 00:30 UTC on 1 July: the person turns 65 that day, and `walk` was checked that day.
     for (const asOf of ['2025-07-01', '2025-06-30T23:30:00-01:00', new Date(Date.UTC(2025, 6, 1, 12))]) {
