@@ -189,7 +189,7 @@ function serviceRecord(a: Activity, org: Mutable): Mutable {
     status: a.status === 'temporarily_closed' ? 'temporarily closed' : a.status,
   };
   if (a.description !== undefined) s['description'] = a.description;
-  if (a.lastChecked !== undefined) s['assured_date'] = a.lastChecked;
+  if (a.lastCheckedOn !== undefined) s['assured_date'] = a.lastCheckedOn;
   if (a.eligibility !== undefined) {
     const e = eligibilityToHsds(a.eligibility);
     if (e.minimumAge !== undefined) s['minimum_age'] = e.minimumAge;

@@ -315,11 +315,11 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
   const cost = readCost(service, w);
 
   // Last checked.
-  let lastChecked: string | undefined;
+  let lastCheckedOn: string | undefined;
   if (service.assured_date) {
     const date = service.assured_date.slice(0, 10);
     const rest = service.assured_date.slice(10);
-    if (isValidText(IsoDateSchema, date) && (rest === '' || /^T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?$/.test(rest))) lastChecked = date;
+    if (isValidText(IsoDateSchema, date) && (rest === '' || /^T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?$/.test(rest))) lastCheckedOn = date;
     else w.add(['assured_date'], 'invalid_value_dropped', 'not a date YYYY-MM-DD; left out');
   }
 
@@ -336,7 +336,7 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
   if (eligibility !== undefined) activity.eligibility = eligibility;
   if (cost !== undefined) activity.cost = cost;
   activity.status = service.status === 'temporarily closed' ? 'temporarily_closed' : (service.status as ActivityStatus);
-  if (lastChecked !== undefined) activity.lastChecked = lastChecked;
+  if (lastCheckedOn !== undefined) activity.lastCheckedOn = lastCheckedOn;
 
   const outcome: ServiceOutcome = { ok: true, activity: activity as Activity };
   if (newProvider !== undefined) outcome.provider = newProvider;

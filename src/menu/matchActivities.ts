@@ -805,7 +805,7 @@ function describeMatch(rank: number, entry: IndexedActivity, needsMet: readonly 
     reasons.push(r);
   }
   for (const r of fixedReasons(entry)) reasons.push(r);
-  if (a.lastChecked !== undefined && entry.lastCheckedDay < p.staleBefore) {
+  if (a.lastCheckedOn !== undefined && entry.lastCheckedDay < p.staleBefore) {
     // Shared, frozen, between the calls that find the entry as many days old.
     const days = p.asOfDay - entry.lastCheckedDay;
     let r = entry.staleReason;
@@ -868,7 +868,7 @@ function fixedReasons(entry: IndexedActivity): readonly MatchReason[] {
         ? FREE
         : Object.freeze({ code: 'costs', subject: String(a.cost.amountPence), message: `Costs ${formatCost(a.cost)}` }),
   ];
-  if (a.lastChecked === undefined) fixed.push(NEVER_CHECKED);
+  if (a.lastCheckedOn === undefined) fixed.push(NEVER_CHECKED);
   entry.fixedReasons.push(...fixed);
   return entry.fixedReasons;
 }

@@ -40,11 +40,11 @@ export interface IndexedActivity {
   readonly areasListed: boolean;
   /** The cost in pence, or -1 when not recorded. */
   readonly costPence: number;
-  /** `lastChecked` as days since 1970-01-01, or NaN when never checked. */
+  /** `lastCheckedOn` as days since 1970-01-01, or NaN when never checked. */
   readonly lastCheckedDay: number;
   /** The reasons that depend on the activity alone, made by `matchActivities` the first time it lists the activity. */
   readonly fixedReasons: MatchReason[];
-  /** The last `not_checked_recently` reason made for the activity, and the days since `lastChecked` it gives (the only thing it depends on). */
+  /** The last `not_checked_recently` reason made for the activity, and the days since `lastCheckedOn` it gives (the only thing it depends on). */
   staleReason: MatchReason | undefined;
   staleDays: number;
   /** The activity's eligibility rule as a number shared by every activity with an equal rule, or -1 when it has none. */
@@ -161,7 +161,7 @@ export function menuIndexOf(menu: Menu): MenuIndex {
       areasListed: Array.isArray(activity.areas),
       costPence: activity.cost?.amountPence ?? -1,
       ruleId: ruleIdOf(activity.eligibility),
-      lastCheckedDay: activity.lastChecked === undefined ? Number.NaN : dayNumber(activity.lastChecked),
+      lastCheckedDay: activity.lastCheckedOn === undefined ? Number.NaN : dayNumber(activity.lastCheckedOn),
       fixedReasons: [],
       staleReason: undefined,
       staleDays: -1,

@@ -425,7 +425,7 @@ export interface FundingArrangement extends z.infer<typeof FundingArrangementSch
  *   capacity: { placesPerWeek: 12, availability: 'open' },
  *   areas: ['E08000018'],
  *   status: 'active',
- *   lastChecked: '2025-01-15',
+ *   lastCheckedOn: '2025-01-15',
  * });
  * ```
  */
@@ -459,7 +459,7 @@ export const ActivitySchema = z.strictObject({
   /** Whether it is running. */
   status: z.enum(ACTIVITY_STATUSES) as z.ZodType<ActivityStatus>,
   /** The date the entry was last checked with the provider (HSDS `assured_date`). Absent: never checked. */
-  lastChecked: IsoDateSchema.optional(),
+  lastCheckedOn: IsoDateSchema.optional(),
 });
 /**
  * One activity on the menu (see {@link ActivitySchema}).

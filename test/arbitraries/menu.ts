@@ -116,7 +116,7 @@ export const activityArb = (id: fc.Arbitrary<string>, providerId: fc.Arbitrary<s
           .map((c) => compact<NonNullable<Activity['cost']>>(c)),
       ),
       status: fc.constantFrom(...ACTIVITY_STATUSES),
-      lastChecked: opt(isoDate),
+      lastCheckedOn: opt(isoDate),
     })
     .map((r) => compact<Activity>(r));
 

@@ -35,8 +35,8 @@ const menu: Menu = {
   menuVersion: 1,
   providers: [{ id: 'p', name: 'Provider' }],
   activities: [
-    { id: 'club', name: 'Club', providerId: 'p', needDomains: ['loneliness_and_isolation'], status: 'active', eligibility: { test: 'age', min: 65 }, lastChecked: '2025-01-01' },
-    { id: 'walk', name: 'Walk', providerId: 'p', needDomains: ['loneliness_and_isolation'], status: 'active', lastChecked: '2025-07-01' },
+    { id: 'club', name: 'Club', providerId: 'p', needDomains: ['loneliness_and_isolation'], status: 'active', eligibility: { test: 'age', min: 65 }, lastCheckedOn: '2025-01-01' },
+    { id: 'walk', name: 'Walk', providerId: 'p', needDomains: ['loneliness_and_isolation'], status: 'active', lastCheckedOn: '2025-07-01' },
   ],
 };
 const person = { facts: { dateOfBirth: '1960-07-01', needs: ['loneliness_and_isolation'] } };

@@ -23,8 +23,8 @@ describe('matchActivities: worked example', { timeout: 60_000 }, () => {
     menuVersion: 1,
     providers: [{ id: 'var', name: 'Voluntary Action Rotherham' }, { id: 'walkers', name: 'Rother Valley Walkers', type: 'user_led_group' }],
     activities: [
-      { id: 'debt', name: 'Debt advice', providerId: 'var', needDomains: ['money_and_debt'], areas: ['E08000018'], status: 'active', capacity: { availability: 'waitlist' }, cost: { amountPence: 0 }, lastChecked: '2025-05-01' },
-      { id: 'lunch', name: 'Lunch club', providerId: 'var', needDomains: ['loneliness_and_isolation'], areas: ['E08000018'], status: 'active', capacity: { availability: 'open', placesPerWeek: 20 }, eligibility: { test: 'age', min: 65 }, cost: { amountPence: 350, unit: 'session' }, lastChecked: '2023-01-01' },
+      { id: 'debt', name: 'Debt advice', providerId: 'var', needDomains: ['money_and_debt'], areas: ['E08000018'], status: 'active', capacity: { availability: 'waitlist' }, cost: { amountPence: 0 }, lastCheckedOn: '2025-05-01' },
+      { id: 'lunch', name: 'Lunch club', providerId: 'var', needDomains: ['loneliness_and_isolation'], areas: ['E08000018'], status: 'active', capacity: { availability: 'open', placesPerWeek: 20 }, eligibility: { test: 'age', min: 65 }, cost: { amountPence: 350, unit: 'session' }, lastCheckedOn: '2023-01-01' },
       { id: 'walk', name: 'Health walk', providerId: 'walkers', needDomains: ['physical_activity', 'loneliness_and_isolation'], tags: ['walking'], areas: 'anywhere', status: 'active', capacity: { availability: 'open' }, cost: { amountPence: 0 } },
       { id: 'ltc', name: 'LTC peer group', providerId: 'var', needDomains: ['long_term_condition_self_management'], areas: ['E08000018'], status: 'active', eligibility: { test: 'long_term_condition' } },
       { id: 'closed', name: 'Closed club', providerId: 'var', needDomains: ['loneliness_and_isolation'], areas: ['E08000018'], status: 'temporarily_closed' },

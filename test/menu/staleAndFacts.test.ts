@@ -24,8 +24,8 @@ describe('findStaleEntries', { timeout: 60_000 }, () => {
         const expected = menu.activities
           .filter((a) => a.status !== 'defunct')
           .filter((a) => {
-            if (a.lastChecked === undefined) return true;
-            const age = differenceInCalendarDays(parseISO(asOf), parseISO(a.lastChecked));
+            if (a.lastCheckedOn === undefined) return true;
+            const age = differenceInCalendarDays(parseISO(asOf), parseISO(a.lastCheckedOn));
             return age > maxAgeDays || age < 0;
           })
           .map((a) => a.id)
@@ -44,8 +44,8 @@ describe('findStaleEntries', { timeout: 60_000 }, () => {
       menuVersion: 1,
       providers: [{ id: 'p', name: 'P' }],
       activities: [
-        { id: 'b', name: 'B', providerId: 'p', needDomains: [], status: 'active', lastChecked: '2023-01-01' },
-        { id: 'a', name: 'A', providerId: 'p', needDomains: [], status: 'active', lastChecked: '2021-01-01' },
+        { id: 'b', name: 'B', providerId: 'p', needDomains: [], status: 'active', lastCheckedOn: '2023-01-01' },
+        { id: 'a', name: 'A', providerId: 'p', needDomains: [], status: 'active', lastCheckedOn: '2021-01-01' },
         { id: 'd', name: 'D', providerId: 'p', needDomains: [], status: 'defunct' },
       ],
     };
