@@ -1,11 +1,12 @@
 import { err, ok, type Result } from 'neverthrow';
-import { applyEvent, eventMs, referralFromReceived, type MutableReferral } from './applyEvent';
+import { applyEvent, referralFromReceived, type MutableReferral } from './applyEvent';
 import { createRejectedEvent, transitionError, type EventLogError, type ReferralOptionsError } from './errors';
-import { fastParseReferralEvent } from './fastParseReferralEvent';
-import { attemptsFor, resolveLogOptions } from './options';
-import { BAD_LINE, BAD_LINE_ISSUE, parseLine, readAll } from './readLog';
+import { createIdIndex, hashId } from './idIndex';
+import { emptyEventFields, eventOfFields, fieldsOfEvent, readReferralEvent, type EventFields } from './fastParseReferralEvent';
+import { attemptsFor, resolveLogOptions, type ResolvedLogOptions } from './options';
+import { BAD_LINE, BAD_LINE_ISSUE, iteratorOf, logError, parseLine } from './readLog';
 import type { RejectedEvent } from './rejections';
-import { ReferralEventSchema, type Referral, type ReferralEvent } from './schema';
+import { ReferralEventSchema, type Referral } from './schema';
 import { createValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import { safeParse } from '../shared/safeParse';
@@ -71,21 +72,16 @@ export interface ReplayResult {
   readonly rejected: readonly RejectedEvent[];
 }
 
-interface Entry {
-  readonly index: number;
-  readonly event: ReferralEvent;
-  readonly ms: number;
-  readonly seq: number;
-  json?: string;
-}
-
-const json = (e: Entry): string => (e.json ??= JSON.stringify(e.event));
+const json = (f: EventFields): string => JSON.stringify(eventOfFields(f));
 
 /** @internal The order events are applied in: timestamp, sequence, id, then content (so duplicates resolve the same way whatever the input order). */
-export function compareEntries(a: Entry, b: Entry): number {
+export function compareEntries(a: EventFields, b: EventFields): number {
   if (a.ms !== b.ms) return a.ms - b.ms;
-  if (a.seq !== b.seq) return a.seq - b.seq;
-  if (a.event.id !== b.event.id) return a.event.id < b.event.id ? -1 : 1;
+  const sa = a.seq ?? 0;
+  const sb = b.seq ?? 0;
+  if (sa !== sb) return sa - sb;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  // Two events with one id at one instant: rare (a repeated delivery), so their text is made only here.
   const ja = json(a);
   const jb = json(b);
   return ja < jb ? -1 : ja > jb ? 1 : 0;
@@ -125,84 +121,153 @@ export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptio
   const resolved = resolveLogOptions(options, 'replay');
   if (resolved.isErr()) return err(resolved.error);
   const opts = resolved.value;
-  const read = readAll(events);
-  if (read.isErr()) return err(read.error);
+  const it = iteratorOf(events);
+  if (it.isErr()) return err(it.error);
 
-  const rejected: RejectedEvent[] = [];
-  const entries: Entry[] = [];
-  let index = -1;
-  for (const item of read.value) {
-    index++;
-    let raw = item;
-    if (typeof item === 'string') {
-      raw = parseLine(item);
-      if (raw === BAD_LINE) {
-        const error = createValidationError('invalid_referral_event', 'referral event', [BAD_LINE_ISSUE]);
-        rejected.push(createRejectedEvent('invalid_referral_event', index, error.message, { issues: error.issues }));
+  // Most logs are written in order of time. So events are folded as they are
+  // read: those of one instant (and sequence number) are held until the next
+  // instant comes, then ordered among themselves and folded, and their
+  // records are used again (so an event holds no memory of its own). At the
+  // first event dated before the one before it, the fold starts again from
+  // the items held so far: each read again into a record of its own, all
+  // ordered, then folded.
+  const items: unknown[] = [];
+  let fold = createFold(opts);
+  const spare: EventFields[] = [];
+  const instant: EventFields[] = [];
+  const foldInstant = (): void => {
+    if (instant.length > 1) instant.sort(compareEntries);
+    for (const fields of instant) fold.apply(fields);
+    spare.push(...instant);
+    instant.length = 0;
+  };
+  let inOrder = true;
+  try {
+    for (let step = it.value.next(); step.done !== true; step = it.value.next()) {
+      const item: unknown = step.value;
+      items.push(item);
+      if (!inOrder) continue;
+      const fields = spare.pop() ?? emptyEventFields();
+      if (!readItem(item, items.length - 1, fields, fold.rejected)) {
+        spare.push(fields);
         continue;
       }
+      const held = instant[0];
+      if (held !== undefined && (fields.ms !== held.ms || (fields.seq ?? 0) !== (held.seq ?? 0))) {
+        if (fields.ms < held.ms || (fields.ms === held.ms && (fields.seq ?? 0) < (held.seq ?? 0))) {
+          inOrder = false;
+          continue;
+        }
+        foldInstant();
+      }
+      instant.push(fields);
     }
-    const fast = fastParseReferralEvent(raw);
-    if (fast !== undefined) {
-      entries.push({ index, event: fast, ms: eventMs(fast.at), seq: fast.seq ?? 0 });
-      continue;
-    }
-    const parsed = safeParse(ReferralEventSchema, raw);
-    if (!parsed.success) {
-      const error = createValidationError('invalid_referral_event', 'referral event', issuesFromZod(parsed.error, raw));
-      rejected.push(createRejectedEvent('invalid_referral_event', index, error.message, { issues: error.issues }));
-      continue;
-    }
-    const event = parsed.data;
-    entries.push({ index, event, ms: eventMs(event.at), seq: event.seq ?? 0 });
+  } catch {
+    return err(logError('read_failed'));
   }
-  entries.sort(compareEntries);
+  if (inOrder) foldInstant();
+  if (!inOrder) {
+    fold = createFold(opts);
+    const entries: EventFields[] = [];
+    for (let index = 0; index < items.length; index++) {
+      const fields = emptyEventFields();
+      if (readItem(items[index], index, fields, fold.rejected)) entries.push(fields);
+    }
+    entries.sort(compareEntries);
+    for (const fields of entries) fold.apply(fields);
+  }
+  return ok(fold.result());
+}
 
+/**
+ * Reads one item of a log (an event, or a line of JSON Lines) into `fields`;
+ * false, with its rejection added to `rejected`, when it is not a valid event.
+ */
+function readItem(item: unknown, index: number, fields: EventFields, rejected: RejectedEvent[]): boolean {
+  fields.index = index;
+  let raw = item;
+  if (typeof item === 'string') {
+    raw = parseLine(item);
+    if (raw === BAD_LINE) {
+      const error = createValidationError('invalid_referral_event', 'referral event', [BAD_LINE_ISSUE]);
+      rejected.push(createRejectedEvent('invalid_referral_event', index, error.message, { issues: error.issues }));
+      return false;
+    }
+  }
+  if (readReferralEvent(raw, fields)) return true;
+  const parsed = safeParse(ReferralEventSchema, raw);
+  if (!parsed.success) {
+    const error = createValidationError('invalid_referral_event', 'referral event', issuesFromZod(parsed.error, raw));
+    rejected.push(createRejectedEvent('invalid_referral_event', index, error.message, { issues: error.issues }));
+    return false;
+  }
+  fieldsOfEvent(parsed.data, fields);
+  return true;
+}
+
+/** The fold of replay: events applied one at a time, in the order they are given. */
+function createFold(opts: ResolvedLogOptions) {
   // One lookup per event: the referral, the instant of its last event and its pathway's contact attempts.
   const referrals = new Map<string, { readonly referral: MutableReferral; lastMs: number; readonly attempts: number }>();
-  const seen = new Set<string>();
   const applied: AppliedEvent[] = [];
-  for (const { index, event, ms } of entries) {
-    const ids = { eventId: event.id, referralId: event.referralId };
-    const known = seen.size;
-    seen.add(event.id);
-    if (seen.size === known) {
-      rejected.push(createRejectedEvent('duplicate_event', index, `Event "${event.type}" has an id that came earlier in the log`, ids));
-      continue;
-    }
+  const rejected: RejectedEvent[] = [];
+  // The ids of the events past the duplicate check: each is then applied or
+  // rejected, so entry k >= 0 is applied[k] and entry -k - 1 is rejected[k].
+  const seen = createIdIndex((ref) => (ref >= 0 ? applied[ref]!.eventId : rejected[-ref - 1]!.eventId!));
+
+  /** Applies an event whose id is new, or rejects it with its reason. */
+  const applyNew = (event: EventFields): void => {
+    const { index, ms } = event;
     if (opts.asOfMs !== undefined && ms > opts.asOfMs) {
-      rejected.push(createRejectedEvent('event_after_as_of', index, `Event "${event.type}" is dated after asOf`, ids));
-      continue;
+      rejected.push(createRejectedEvent('event_after_as_of', index, `Event "${event.type}" is dated after asOf`, { eventId: event.id, referralId: event.referralId }));
+      return;
     }
     const held = referrals.get(event.referralId);
     if (event.type === 'received') {
       if (held !== undefined) {
         const e = transitionError('invalid_transition', held.referral.status, event.type);
-        rejected.push(createRejectedEvent('invalid_transition', index, e.message, { ...ids, status: held.referral.status }));
-        continue;
+        rejected.push(createRejectedEvent('invalid_transition', index, e.message, { eventId: event.id, referralId: event.referralId, status: held.referral.status }));
+        return;
       }
-      referrals.set(event.referralId, { referral: referralFromReceived(event), lastMs: ms, attempts: attemptsFor(opts, event.pathwayId) });
-      applied.push({ index, ...ids });
-      continue;
+      referrals.set(event.referralId, { referral: referralFromReceived(event), lastMs: ms, attempts: attemptsFor(opts, event.pathwayId!) });
+      applied.push({ index, eventId: event.id, referralId: event.referralId });
+      return;
     }
     if (held === undefined) {
-      rejected.push(createRejectedEvent('unknown_referral', index, `Event "${event.type}" is for a referral that was never received`, ids));
-      continue;
+      rejected.push(createRejectedEvent('unknown_referral', index, `Event "${event.type}" is for a referral that was never received`, { eventId: event.id, referralId: event.referralId }));
+      return;
     }
     const referral = held.referral;
     const status = referral.status;
-    const e = applyEvent(referral, event, held.attempts, ms, held.lastMs);
+    const e = applyEvent(referral, event, held.attempts, held.lastMs);
     if (e === undefined) {
-      applied.push({ index, ...ids });
+      applied.push({ index, eventId: event.id, referralId: event.referralId });
       held.lastMs = ms;
-    }
-    else if (e.code === 'invalid_transition' || e.code === 'transition_guard_failed' || e.code === 'event_out_of_order' || e.code === 'duplicate_event') {
-      rejected.push(createRejectedEvent(e.code, index, e.message, { ...ids, status, ...(e.guard === undefined ? {} : { guard: e.guard }) }));
+    } else if (e.code === 'invalid_transition' || e.code === 'transition_guard_failed' || e.code === 'event_out_of_order' || e.code === 'duplicate_event') {
+      rejected.push(createRejectedEvent(e.code, index, e.message, { eventId: event.id, referralId: event.referralId, status, ...(e.guard === undefined ? {} : { guard: e.guard }) }));
     } else {
       // referral_mismatch and event_after_as_of cannot happen here: the referral is looked up by id and asOf was checked.
-      rejected.push(createRejectedEvent('invalid_transition', index, e.message, { ...ids, status }));
+      rejected.push(createRejectedEvent('invalid_transition', index, e.message, { eventId: event.id, referralId: event.referralId, status }));
     }
-  }
-  rejected.sort((a, b) => a.index - b.index);
-  return ok({ referrals: Array.from(referrals.values(), (h) => h.referral), applied, rejected });
+  };
+
+  return {
+    rejected,
+    /** Applies one event, or rejects it with its reason. */
+    apply(event: EventFields): void {
+      const hash = hashId(event.id);
+      if (seen.has(event.id, hash)) {
+        rejected.push(createRejectedEvent('duplicate_event', event.index, `Event "${event.type}" has an id that came earlier in the log`, { eventId: event.id, referralId: event.referralId }));
+        return;
+      }
+      const before = applied.length;
+      applyNew(event);
+      seen.add(hash, applied.length > before ? before : -rejected.length);
+    },
+    /** The referrals, the events applied and those rejected (in input order). */
+    result(): ReplayResult {
+      rejected.sort((a, b) => a.index - b.index);
+      return { referrals: Array.from(referrals.values(), (h) => h.referral), applied, rejected };
+    },
+  };
 }
