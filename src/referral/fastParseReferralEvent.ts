@@ -1,10 +1,11 @@
 import * as z from 'zod';
-import { WELLBEING_MEASURES, WELLBEING_SCORE_RANGES, type MeasuredOutcome, type WellbeingMeasure, type WellbeingScore } from '../outcomes/index';
+import { WELLBEING_MEASURES, WELLBEING_SCORE_RANGES, type MeasuredOutcome, type WellbeingScore } from '../outcomes/index';
 import { NEED_DOMAINS, REFERRAL_SETTINGS, type NeedDomain, type ReferralSetting } from '../shared/vocabulary';
 import { eventMs, isoDateTimeMs } from './eventTime';
 import { isValidNhsNumber } from './isValidNhsNumber';
 import {
   CLOSURE_OUTCOMES,
+  REFERRAL_EVENT_TYPES,
   REFERRAL_ROLES,
   ReferralEventSchema,
   REJECTION_REASONS,
@@ -164,12 +165,16 @@ const ALLOWED: ReadonlyMap<unknown, number> = new Map([...KEYS].map(([type, keys
 const shapeOf = (type: ReferralEventType): Record<string, z.ZodType> => ReferralEventSchema.options.find((o) => typeOf(o) === type)!.shape as Record<string, z.ZodType>;
 const OUTCOMES_SCHEMA = { assessed: shapeOf('assessed')['outcomes']!, reviewed: shapeOf('reviewed')['outcomes']! };
 
-const ROLES: ReadonlySet<unknown> = new Set(REFERRAL_ROLES);
-const SETTINGS: ReadonlySet<unknown> = new Set(REFERRAL_SETTINGS);
-const NEED_CODES: ReadonlySet<unknown> = new Set(NEED_DOMAINS);
-const REJECTIONS: ReadonlySet<unknown> = new Set(REJECTION_REASONS);
-const CLOSURES: ReadonlySet<unknown> = new Set(CLOSURE_OUTCOMES);
-const MEASURES: ReadonlySet<unknown> = new Set(WELLBEING_MEASURES);
+// Each code of a vocabulary, as the library's own string: the record holds
+// the constant (equal to the input's), not a string of the input's.
+const codes = <T extends string>(list: readonly T[]): ReadonlyMap<unknown, T> => new Map(list.map((c) => [c, c]));
+const ROLES = codes(REFERRAL_ROLES);
+const SETTINGS = codes(REFERRAL_SETTINGS);
+const NEED_CODES = codes(NEED_DOMAINS);
+const REJECTIONS = codes(REJECTION_REASONS);
+const CLOSURES = codes(CLOSURE_OUTCOMES);
+const MEASURES = codes(WELLBEING_MEASURES);
+const TYPES = codes(REFERRAL_EVENT_TYPES);
 
 /** `IdSchema`: 1-200 characters, no control characters. */
 function isId(v: unknown): v is string {
@@ -210,9 +215,8 @@ function isReasonCode(v: unknown): v is string {
   return true;
 }
 
-/** `NeedDomainSchema`: a code of NEED_DOMAINS, or `^x_[a-z0-9_]{1,60}$`. */
-function isNeed(v: unknown): v is NeedDomain {
-  if (NEED_CODES.has(v)) return true;
+/** `NeedDomainSchema`'s own pattern for a need of the service's: `^x_[a-z0-9_]{1,60}$`. */
+function isOwnNeed(v: unknown): v is NeedDomain {
   if (typeof v !== 'string') return false;
   const n = v.length;
   if (n < 3 || n > 62 || v.charCodeAt(0) !== 120 || v.charCodeAt(1) !== 95) return false;
@@ -242,9 +246,10 @@ function wellbeingScore(v: unknown): WellbeingScore | undefined {
     else return undefined;
     seen++;
   }
-  if (seen !== 2 || !MEASURES.has(measure) || typeof score !== 'number' || !Number.isFinite(score)) return undefined;
-  const range = WELLBEING_SCORE_RANGES[measure as WellbeingMeasure];
-  return score >= range.min && score <= range.max ? { measure: measure as WellbeingMeasure, score } : undefined;
+  const code = MEASURES.get(measure);
+  if (seen !== 2 || code === undefined || typeof score !== 'number' || !Number.isFinite(score)) return undefined;
+  const range = WELLBEING_SCORE_RANGES[code];
+  return score >= range.min && score <= range.max ? { measure: code, score } : undefined;
 }
 
 /** A list of need domains (at most 200), copied. */
@@ -253,8 +258,10 @@ function needList(v: unknown): NeedDomain[] | undefined {
   const out: NeedDomain[] = [];
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];
-    if (!isNeed(x)) return undefined;
-    out.push(x);
+    const code = NEED_CODES.get(x);
+    if (code !== undefined) out.push(code);
+    else if (isOwnNeed(x)) out.push(x);
+    else return undefined;
   }
   return out;
 }
@@ -335,10 +342,13 @@ function read(raw: unknown, f: EventFields): boolean {
     } else return false;
   }
   if (byPresent === 0 && 'ref' in by) return false;
-  if (!ROLES.has(role) || (ref !== undefined && !isRef(ref))) return false;
+  const roleCode = ROLES.get(role);
+  if (roleCode === undefined || (ref !== undefined && !isRef(ref))) return false;
 
   // What each type adds; the fields it does not have stay undefined.
   let reasonValue: string | undefined;
+  let setting: ReferralSetting | undefined;
+  let closure: ClosureOutcome | undefined;
   let needList_: NeedDomain[] | undefined;
   let baselineScore: WellbeingScore | undefined;
   let followUpScore: WellbeingScore | undefined;
@@ -347,14 +357,15 @@ function read(raw: unknown, f: EventFields): boolean {
   switch (type as ReferralEventType) {
     case 'received':
       if (!isRef(personRef) || ((personRef.length === 10 || personRef.length === 12) && isValidNhsNumber(personRef))) return false;
-      if (!SETTINGS.has(sourceSetting) || !isId(pathwayId) || typeof consent !== 'boolean') return false;
+      setting = SETTINGS.get(sourceSetting);
+      if (setting === undefined || !isId(pathwayId) || typeof consent !== 'boolean') return false;
       if ((present & REFERRER_ORGANISATION) === 0 ? 'referrerOrganisation' in raw : organisation !== undefined && !isRef(organisation)) return false;
       needList_ = needList(needs);
       if (needList_ === undefined) return false;
       break;
     case 'rejected':
-      if (!REJECTIONS.has(reason)) return false;
-      reasonValue = reason as string;
+      reasonValue = REJECTIONS.get(reason);
+      if (reasonValue === undefined) return false;
       break;
     case 'accepted':
       if ((present & LINK_WORKER_REF) === 0 ? 'linkWorkerRef' in raw : worker !== undefined && !isRef(worker)) return false;
@@ -389,7 +400,8 @@ function read(raw: unknown, f: EventFields): boolean {
       if (!isId(activityId)) return false;
       break;
     case 'closed':
-      if (!CLOSURES.has(outcome)) return false;
+      closure = CLOSURES.get(outcome);
+      if (closure === undefined) return false;
       break;
     case 'contact_attempted':
     case 'contacted':
@@ -409,18 +421,18 @@ function read(raw: unknown, f: EventFields): boolean {
   }
 
   f.present = present | byPresent;
-  f.type = type as ReferralEventType;
+  f.type = TYPES.get(type)!;
   f.id = id;
   f.referralId = referralId;
   f.at = at;
   f.ms = ms;
   f.seq = seq as number | undefined;
-  f.role = role as ReferralRole;
+  f.role = roleCode;
   f.byRef = ref as string | undefined;
   f.note = note as string | undefined;
   f.reason = reasonValue;
   f.personRef = personRef as string | undefined;
-  f.sourceSetting = sourceSetting as ReferralSetting | undefined;
+  f.sourceSetting = setting;
   f.pathwayId = pathwayId as string | undefined;
   f.referrerOrganisation = organisation as string | undefined;
   f.needs = needList_;
@@ -431,7 +443,7 @@ function read(raw: unknown, f: EventFields): boolean {
   f.activityIds = activityIdList_;
   f.activityId = activityId as string | undefined;
   f.followUp = followUpScore;
-  f.outcome = outcome as ClosureOutcome | undefined;
+  f.outcome = closure;
   return true;
 }
 
