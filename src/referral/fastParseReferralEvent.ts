@@ -463,69 +463,25 @@ export function readReferralEvent(raw: unknown, into: EventFields): boolean {
   }
 }
 
+/** The record's fields named as the event's (every field of the union but `by`). */
+const SAME_NAMES = Object.keys(BIT).filter((k) => k !== 'by') as (keyof EventFields & keyof typeof BIT)[];
+
 /**
  * @internal Writes the fields of an event zod has parsed into `into` (the
  * path for what {@link readReferralEvent} leaves to zod), and returns it;
  * `index` is left alone.
  */
 export function fieldsOfEvent(e: ReferralEvent, into: EventFields = emptyEventFields()): EventFields {
-  const x = e as Partial<Record<string, unknown>>;
-  let present = 0;
-  for (const k in x) present |= BIT[k] ?? 0;
-  if ('ref' in e.by) present |= BY_REF;
+  const from = e as unknown as Record<string, unknown>;
+  const to = into as unknown as Record<string, unknown>;
+  let present = 'ref' in e.by ? BY_REF : 0;
+  for (const k in from) present |= BIT[k] ?? 0;
+  for (const k of SAME_NAMES) to[k] = from[k];
   into.present = present;
-  into.type = e.type;
-  into.id = e.id;
-  into.referralId = e.referralId;
-  into.at = e.at;
   into.ms = eventMs(e.at);
-  into.seq = e.seq;
   into.role = e.by.role;
   into.byRef = e.by.ref;
-  into.note = e.note;
-  into.reason = x['reason'] as string | undefined;
-  into.personRef = x['personRef'] as string | undefined;
-  into.sourceSetting = x['sourceSetting'] as ReferralSetting | undefined;
-  into.pathwayId = x['pathwayId'] as string | undefined;
-  into.referrerOrganisation = x['referrerOrganisation'] as string | undefined;
-  into.needs = x['needs'] as NeedDomain[] | undefined;
-  into.consentToShare = x['consentToShare'] as boolean | undefined;
-  into.linkWorkerRef = x['linkWorkerRef'] as string | undefined;
-  into.baseline = x['baseline'] as WellbeingScore | undefined;
-  into.outcomes = x['outcomes'] as MeasuredOutcome[] | undefined;
-  into.activityIds = x['activityIds'] as string[] | undefined;
-  into.activityId = x['activityId'] as string | undefined;
-  into.followUp = x['followUp'] as WellbeingScore | undefined;
-  into.outcome = x['outcome'] as ClosureOutcome | undefined;
   return into;
-}
-
-/** The value of one field of the record, by its name in the event. */
-function valueOf(f: EventFields, key: string): unknown {
-  switch (key) {
-    case 'id': return f.id;
-    case 'referralId': return f.referralId;
-    case 'at': return f.at;
-    case 'seq': return f.seq;
-    case 'by': return (f.present & BY_REF) === 0 ? { role: f.role } : { role: f.role, ref: f.byRef };
-    case 'note': return f.note;
-    case 'type': return f.type;
-    case 'reason': return f.reason;
-    case 'personRef': return f.personRef;
-    case 'sourceSetting': return f.sourceSetting;
-    case 'pathwayId': return f.pathwayId;
-    case 'referrerOrganisation': return f.referrerOrganisation;
-    case 'needs': return f.needs;
-    case 'consentToShare': return f.consentToShare;
-    case 'linkWorkerRef': return f.linkWorkerRef;
-    case 'baseline': return f.baseline;
-    case 'outcomes': return f.outcomes;
-    case 'activityIds': return f.activityIds;
-    case 'activityId': return f.activityId;
-    case 'followUp': return f.followUp;
-    case 'outcome': return f.outcome;
-    default: return undefined;
-  }
 }
 
 /**
@@ -534,8 +490,12 @@ function valueOf(f: EventFields, key: string): unknown {
  * scores, which nothing changes.
  */
 export function eventOfFields(f: EventFields): ReferralEvent {
-  const out: Raw = {};
-  for (const k of KEYS.get(f.type)!) if ((f.present & BIT[k]!) !== 0) out[k] = valueOf(f, k);
+  const fields = f as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of KEYS.get(f.type)!) {
+    if ((f.present & BIT[k]!) === 0) continue;
+    out[k] = k === 'by' ? ((f.present & BY_REF) === 0 ? { role: f.role } : { role: f.role, ref: f.byRef }) : fields[k];
+  }
   return out as ReferralEvent;
 }
 
