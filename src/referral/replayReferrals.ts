@@ -124,58 +124,22 @@ export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptio
   const it = iteratorOf(events);
   if (it.isErr()) return err(it.error);
 
-  // Most logs are written in order of time. So events are folded as they are
-  // read: those of one instant (and sequence number) are held until the next
-  // instant comes, then ordered among themselves and folded, and their
-  // records are used again (so an event holds no memory of its own). At the
-  // first event dated before the one before it, the fold starts again from
-  // the items held so far: each read again into a record of its own, all
-  // ordered, then folded.
-  const items: unknown[] = [];
-  let fold = createFold(opts);
-  const spare: EventFields[] = [];
-  const instant: EventFields[] = [];
-  const foldInstant = (): void => {
-    if (instant.length > 1) instant.sort(compareEntries);
-    for (const fields of instant) fold.apply(fields);
-    spare.push(...instant);
-    instant.length = 0;
-  };
-  let inOrder = true;
+  // Each event is read once, into a record of one shape (the specialised
+  // validator, or zod for what it cannot prove), then all are ordered (for a
+  // log written in order, V8's merge sort only finds it sorted) and folded.
+  const fold = createFold(opts);
+  const entries: EventFields[] = [];
+  let index = 0;
   try {
-    for (let step = it.value.next(); step.done !== true; step = it.value.next()) {
-      const item: unknown = step.value;
-      items.push(item);
-      if (!inOrder) continue;
-      const fields = spare.pop() ?? emptyEventFields();
-      if (!readItem(item, items.length - 1, fields, fold.rejected)) {
-        spare.push(fields);
-        continue;
-      }
-      const held = instant[0];
-      if (held !== undefined && (fields.ms !== held.ms || (fields.seq ?? 0) !== (held.seq ?? 0))) {
-        if (fields.ms < held.ms || (fields.ms === held.ms && (fields.seq ?? 0) < (held.seq ?? 0))) {
-          inOrder = false;
-          continue;
-        }
-        foldInstant();
-      }
-      instant.push(fields);
+    for (let step = it.value.next(); step.done !== true; step = it.value.next(), index++) {
+      const fields = emptyEventFields();
+      if (readItem(step.value, index, fields, fold.rejected)) entries.push(fields);
     }
   } catch {
     return err(logError('read_failed'));
   }
-  if (inOrder) foldInstant();
-  if (!inOrder) {
-    fold = createFold(opts);
-    const entries: EventFields[] = [];
-    for (let index = 0; index < items.length; index++) {
-      const fields = emptyEventFields();
-      if (readItem(items[index], index, fields, fold.rejected)) entries.push(fields);
-    }
-    entries.sort(compareEntries);
-    for (const fields of entries) fold.apply(fields);
-  }
+  entries.sort(compareEntries);
+  for (const fields of entries) fold.apply(fields);
   return ok(fold.result());
 }
 
