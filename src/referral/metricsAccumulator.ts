@@ -1,6 +1,5 @@
 import { REFERRAL_SETTINGS, type ReferralSetting } from '../shared/vocabulary';
 import { dayOf } from './eventTime';
-import { createIdIndex, hashId } from './idIndex';
 import { emptyEventFields, fieldsOfEvent, readReferralEvent, type EventFields } from './fastParseReferralEvent';
 import { findTransition, isTerminal } from './lifecycle';
 import { BAD_LINE, parseLine } from './readLog';
@@ -81,13 +80,11 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
   const window = opts.window;
   const open = new Map<string, Open>();
   const ended = new Map<string, ReferralStatus>();
-  /** The last `window` ids remembered, in a ring; `recentIds` indexes them by hash (entry: a position in the ring). */
-  const idRing: string[] = [];
-  const idRingHash: number[] = [];
-  const recentIds = createIdIndex((pos) => idRing[pos]!);
+  const recentIds = new Set<string>();
   // Rings of the keys in insertion order, so the oldest is forgotten in O(1)
   // (asking a Map or Set for its first key after many deletions is O(n) in V8).
   const endedRing: string[] = [];
+  const idRing: string[] = [];
   let endedPos = 0;
   let idPos = 0;
   /** Ids remembered so far: the window holds the last `window` of them. */
@@ -120,18 +117,14 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
   };
   /** Remembers an id; false when it is already remembered. */
   const rememberId = (id: string): boolean => {
-    const hash = hashId(id);
-    if (recentIds.has(id, hash)) return false;
+    const known = recentIds.size;
+    recentIds.add(id);
+    if (recentIds.size === known) return false;
     remembered++;
-    if (idRing.length < window) {
-      recentIds.add(hash, idRing.length);
-      idRing.push(id);
-      idRingHash.push(hash);
-    } else {
-      recentIds.remove(idRingHash[idPos]!, idPos);
-      recentIds.add(hash, idPos);
+    if (idRing.length < window) idRing.push(id);
+    else {
+      recentIds.delete(idRing[idPos]!);
       idRing[idPos] = id;
-      idRingHash[idPos] = hash;
       idPos = (idPos + 1) % window;
     }
     return true;

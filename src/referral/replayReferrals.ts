@@ -1,7 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import { applyEvent, referralFromReceived, type MutableReferral } from './applyEvent';
 import { createRejectedEvent, transitionError, type EventLogError, type ReferralOptionsError } from './errors';
-import { createIdIndex, hashId } from './idIndex';
 import { emptyEventFields, eventOfFields, fieldsOfEvent, readReferralEvent, type EventFields } from './fastParseReferralEvent';
 import { attemptsFor, resolveLogOptions, type ResolvedLogOptions } from './options';
 import { BAD_LINE, BAD_LINE_ISSUE, iteratorOf, logError, parseLine } from './readLog';
@@ -175,13 +174,17 @@ function createFold(opts: ResolvedLogOptions) {
   const referrals = new Map<string, { readonly referral: MutableReferral; lastMs: number; readonly attempts: number }>();
   const applied: AppliedEvent[] = [];
   const rejected: RejectedEvent[] = [];
-  // The ids of the events past the duplicate check: each is then applied or
-  // rejected, so entry k >= 0 is applied[k] and entry -k - 1 is rejected[k].
-  const seen = createIdIndex((ref) => (ref >= 0 ? applied[ref]!.eventId : rejected[-ref - 1]!.eventId!));
+  const seen = new Set<string>();
 
-  /** Applies an event whose id is new, or rejects it with its reason. */
-  const applyNew = (event: EventFields): void => {
+  /** Applies one event, or rejects it with its reason. */
+  const apply = (event: EventFields): void => {
     const { index, ms } = event;
+    const known = seen.size;
+    seen.add(event.id);
+    if (seen.size === known) {
+      rejected.push(createRejectedEvent('duplicate_event', index, `Event "${event.type}" has an id that came earlier in the log`, { eventId: event.id, referralId: event.referralId }));
+      return;
+    }
     if (opts.asOfMs !== undefined && ms > opts.asOfMs) {
       rejected.push(createRejectedEvent('event_after_as_of', index, `Event "${event.type}" is dated after asOf`, { eventId: event.id, referralId: event.referralId }));
       return;
@@ -217,17 +220,7 @@ function createFold(opts: ResolvedLogOptions) {
 
   return {
     rejected,
-    /** Applies one event, or rejects it with its reason. */
-    apply(event: EventFields): void {
-      const hash = hashId(event.id);
-      if (seen.has(event.id, hash)) {
-        rejected.push(createRejectedEvent('duplicate_event', event.index, `Event "${event.type}" has an id that came earlier in the log`, { eventId: event.id, referralId: event.referralId }));
-        return;
-      }
-      const before = applied.length;
-      applyNew(event);
-      seen.add(hash, applied.length > before ? before : -rejected.length);
-    },
+    apply,
     /** The referrals, the events applied and those rejected (in input order). */
     result(): ReplayResult {
       rejected.sort((a, b) => a.index - b.index);
