@@ -11,11 +11,11 @@ export const SCOPES = {
   // profile): each mutant is judged by the exact tests and the brute-force bounds.
   classify: {
     mutate: ['src/scoring/classifyScheme.ts', 'src/scoring/tierBounds.ts', 'src/scoring/decisiveFacts.ts'],
-    testFiles: ['test/scoring/classify.mutation.test.ts', 'test/scoring/decisive.mutation.test.ts', 'test/scoring/bounds.test.ts', 'test/scoring/paperCases.test.ts'],
+    testFiles: ['test/scoring/classify*.test.ts', 'test/scoring/decisive*.test.ts', 'test/scoring/bounds.test.ts', 'test/scoring/paperCases.test.ts'],
   },
   rubric: {
     mutate: ['src/scoring/compileRubric.ts', 'src/scoring/compileFactVector.ts', 'src/scoring/compileFunction.ts', 'src/scoring/summarisePathways.ts', 'src/scoring/paramState.ts', 'src/scoring/parseRubric.ts', 'src/scoring/rubricSchema.ts', 'src/scoring/errors.ts', 'src/scoring/rubrics/*.ts'],
-    testFiles: ['test/scoring/rubric*.test.ts', 'test/scoring/classify.mutation.test.ts', 'test/scoring/paperCases.test.ts', 'test/scoring/cspFallback.test.ts'],
+    testFiles: ['test/scoring/rubric*.test.ts', 'test/scoring/classify.mutation.test.ts', 'test/scoring/decisive*.test.ts', 'test/scoring/paperCases.test.ts', 'test/scoring/cspFallback.test.ts'],
   },
   explain: {
     mutate: ['src/scoring/explainClassification.ts'],
@@ -24,6 +24,12 @@ export const SCOPES = {
   pathway: {
     mutate: ['src/pathway/evaluateRule.ts'],
     testFiles: ['test/pathway/**/*.test.ts'],
+  },
+  // The award solver: the exact tests and small brute-force laws only (the HiGHS
+  // cross-checks and the bench's rounds take minutes per mutant on two cores).
+  commissioning: {
+    mutate: ['src/commissioning/solver.ts', 'src/commissioning/solverBound.ts', 'src/commissioning/decideAwards.ts'],
+    testFiles: ['test/commissioning/*.mutation.test.ts', 'test/commissioning/optimal.test.ts', 'test/commissioning/solverBound.test.ts'],
   },
   referral: {
     mutate: ['src/referral/lifecycle.ts', 'src/referral/applyEvent.ts'],
@@ -56,7 +62,10 @@ export default {
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: `reports/mutation/${scopeName}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
-  tempDirName: '.stryker-tmp',
+  // One temporary directory per scope, so two scopes can run at once; neither copies
+  // the other's sandboxes or the reports into its own.
+  tempDirName: `.stryker-tmp-${scopeName}`,
+  ignorePatterns: ['/.stryker-tmp*', '/reports'],
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 80, break: null },
 };

@@ -10,5 +10,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/browser/**', 'test/e2e/**', 'node_modules/**'],
+    // The machine is shared: a test that takes a second alone can take ten under load.
+    // Stryker's own timeout (per mutant) catches the mutants that loop.
+    testTimeout: 60_000,
   },
 });

@@ -101,6 +101,7 @@ function encoder(fact: FactDescriptor): (value: unknown) => number {
     case 'boolean':
       return (x) => (x === true ? 2 : x === false ? 0 : 1);
     case 'enum': {
+      // Stryker disable next-line ArrayDeclaration: equivalent - every fact with named values lists them (the fact catalogue).
       const values: readonly unknown[] = fact.values ?? [];
       return (x) => values.indexOf(x);
     }
@@ -115,6 +116,7 @@ function encoderSource(fact: FactDescriptor): string {
     case 'boolean':
       return 'x === true ? 2 : x === false ? 0 : 1';
     case 'enum':
+      // Stryker disable next-line ArrayDeclaration: equivalent - every fact with named values lists them (the fact catalogue).
       return `${(fact.values ?? []).map((value, i) => `x === ${JSON.stringify(value)} ? ${i} : `).join('')}-1`;
     case 'quantity':
       return `x === ${JSON.stringify(UNKNOWN)} ? -1 : x`;
@@ -161,6 +163,7 @@ export function compileFactVector(rubric: Rubric): FactVector {
     if (depth > MAX_DEPTH) return CONSTANT_UNKNOWN;
     if ('all' in c || 'any' in c) {
       const isAll = 'all' in c;
+      // Stryker disable next-line ArithmeticOperator: equivalent - only rubrics the compiler refuses nest deeper than MAX_DEPTH, so the depth only bounds the work on those.
       const parts = (isAll ? c.all : c.any).map((part) => condition(part, depth + 1));
       const runs = parts.map((p) => p.run);
       return {
@@ -184,6 +187,7 @@ export function compileFactVector(rubric: Rubric): FactVector {
       const a = boundIndex(c.pathways.minDelineated);
       const b = boundIndex(c.pathways.minHealthSettings);
       const [listUnknown, minCount, maxCount, sureSettings, maxSettings] = [
+        // Stryker disable next-line ArithmeticOperator: equivalent - listUnknown is 0.
         at + PATHWAYS.listUnknown,
         at + PATHWAYS.minCount,
         at + PATHWAYS.maxCount,
@@ -210,7 +214,9 @@ export function compileFactVector(rubric: Rubric): FactVector {
     const s = slot.index;
     if ('is' in c) return { source: `v[${s}]`, run: (v) => v[s]! };
     if ('in' in c) {
+      // Stryker disable next-line ArrayDeclaration: equivalent - every fact with named values lists them (the fact catalogue).
       const values: readonly string[] = slot.fact.values ?? [];
+      // Stryker disable next-line MethodExpression: equivalent - a value not of the fact codes as -1, and a code below 0 is decided (unknown) before the list is read.
       const allowed = [...new Set(c.in.map((value) => values.indexOf(value)).filter((i) => i >= 0))];
       return {
         source: `(v[${s}] < 0 ? 1 : ${allowed.map((i) => `v[${s}] === ${i}`).join(' || ') || 'false'} ? 2 : 0)`,
@@ -249,6 +255,7 @@ export function compileFactVector(rubric: Rubric): FactVector {
     // Unknown: met or not met when every value of the fact gives the same answer.
     const unknownTruth = lowest >= HOLISTIC ? 2 : highest < HOLISTIC ? 0 : 1;
     const truth = slot === undefined ? new Int8Array(0) : Int8Array.from(tableValues(slot.fact), (value) => (value === UNKNOWN ? unknownTruth : (caps.get(value) ?? 0) >= HOLISTIC ? 2 : 0));
+    // Stryker disable next-line UnaryOperator: equivalent - a level fact without a slot is not in the catalogue, and the compiler refuses the rubric.
     return { slot: slot?.index ?? -1, offset: slot === undefined ? 0 : offsetOf(slot.fact), truth, fact: dim.fact, caps };
   });
   const levelFacts = [...new Set(levels.map((l) => l.fact))].map((key) => {
@@ -259,8 +266,10 @@ export function compileFactVector(rubric: Rubric): FactVector {
     const lowest = all.length === 0 ? 0 : Math.min(...all);
     const highest = all.length === 0 ? 0 : Math.max(...all);
     const slot = slots.get(key);
+    // Stryker disable next-line ArrayDeclaration: equivalent - a level fact without a slot is not in the catalogue, and the compiler refuses the rubric.
     const values = slot === undefined ? [] : tableValues(slot.fact);
     return {
+      // Stryker disable next-line UnaryOperator: equivalent - a level fact without a slot is not in the catalogue, and the compiler refuses the rubric.
       slot: slot?.index ?? -1,
       offset: slot === undefined ? 0 : offsetOf(slot.fact),
       low: Int8Array.from(values, (value) => (value === UNKNOWN ? lowest : (caps.get(value) ?? 0))),
@@ -272,12 +281,15 @@ export function compileFactVector(rubric: Rubric): FactVector {
   for (const slot of slots.values()) unknownCode[slot.index] = slot.fact.type === 'boolean' ? 1 : -1;
   if (pathways >= 0) unknownCode[pathways + PATHWAYS.anyUnknown] = 1;
   /** The slot telling whether a field is unknown: its own, or the pathways summary's. */
+  // Stryker disable next-line UnaryOperator: equivalent - a fact without a slot is not in the catalogue, and the compiler refuses the rubric.
   const unknownSlot = (key: string): number => (key === 'pathways' ? pathways + PATHWAYS.anyUnknown : (slots.get(key)?.index ?? -1));
 
   const fieldsOf = (c: Condition, out: string[], depth: number): string[] => {
     if (depth > MAX_DEPTH) return out;
+    // Stryker disable ArithmeticOperator: equivalent - only rubrics the compiler refuses nest deeper than MAX_DEPTH, so the depth only bounds the work on those.
     if ('all' in c) for (const part of c.all) fieldsOf(part, out, depth + 1);
     else if ('any' in c) for (const part of c.any) fieldsOf(part, out, depth + 1);
+    // Stryker restore ArithmeticOperator
     else {
       const key = 'pathways' in c ? 'pathways' : c.fact;
       if (!out.includes(key)) out.push(key);
@@ -310,9 +322,11 @@ export function compileFactVector(rubric: Rubric): FactVector {
     scratch: {
       v: new Float64Array(size),
       t: new Int8Array(tierConditions.length + restConditions.length),
+      // Stryker disable next-line ObjectLiteral: equivalent - vectorTierBounds writes every field before any is read.
       bounds: { levelLow: 0, levelHigh: 0, necessary: 0, met: 0, unknown: 0 },
       tried: new Float64Array(size),
       triedTruths: new Int8Array(tierConditions.length),
+      // Stryker disable next-line ObjectLiteral: equivalent - vectorTierBounds writes every field before any is read.
       triedBounds: { levelLow: 0, levelHigh: 0, necessary: 0, met: 0, unknown: 0 },
     },
   };
@@ -332,11 +346,13 @@ function evaluator(conditions: readonly VectorCondition[], offset: number): Eval
 
 /** Reads each slot's fact from a profile, coded, then summarises the pathways: generated code where allowed, else closures. */
 function reader(slots: readonly FactSlot[], pathways: number): FactVector['read'] {
+  // Stryker disable next-line MethodExpression: equivalent - every path of the fact catalogue is made of identifiers.
   if (slots.every((slot) => slot.fact.path.every((segment) => IDENTIFIER.test(segment)))) {
     // Each object on the way to a fact is read once: `const o1 = p.funding; const o2 = o1.sources;`.
     const names = new Map<string, string>([['', 'p']]);
     const lines: string[] = ['let x;'];
     const objectAt = (path: readonly string[]): string => {
+      // Stryker disable next-line StringLiteral: equivalent - no two paths of the fact catalogue run together the same without the dots.
       const key = path.join('.');
       let name = names.get(key);
       if (name === undefined) {

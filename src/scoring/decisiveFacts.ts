@@ -61,10 +61,10 @@ function factCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: 
     default:
       fact.type satisfies never;
       return [];
-    // Stryker restore all
   }
 }
 
+// Stryker restore all (a directive is read before a statement: here, not after the last case, where it would be lost)
 /** An answer that gives the pathway list `pathways`. */
 const listCandidate = (value: number, label: string, pathways: readonly SchemePathway[]): Candidate => ({ value, label, slot: -1, code: -1, pathways, change: undefined });
 

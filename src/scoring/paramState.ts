@@ -66,6 +66,7 @@ export function paramState(compiled: CompiledRubric, params: Params): ParamState
     if (states.size >= MAX_STATES) states.clear();
     states.set(key, (state = newState(compiled, params)));
   }
+  // Stryker disable next-line BlockStatement: equivalent - without it the short cut above is never taken, and the lookup finds the same state.
   if (isDefaults) {
     lastCompiled = compiled;
     lastDefaults = state;
