@@ -211,12 +211,29 @@ function seedSelection(p: AwardProblem): { chosen: boolean[]; value: number } {
   return vRank >= vDense ? { chosen: rank, value: vRank } : { chosen: dense, value: vDense };
 }
 
+/** The selection with every bid it leaves out that still fits added, in rank order (a search stopped early may have met one that leaves some out). */
+function completed(p: AwardProblem, chosen: readonly boolean[]): { chosen: boolean[]; value: number } {
+  const usage = new Usage(p);
+  const out = [...chosen];
+  out.forEach((c, i) => {
+    if (c) usage.add(i, p.amounts[i]!);
+  });
+  for (let i = 0; i < out.length; i++) {
+    if (!out[i] && usage.fits(i, p.amounts[i]!)) {
+      usage.add(i, p.amounts[i]!);
+      out[i] = true;
+    }
+  }
+  return { chosen: out, value: totalValue(p, out) };
+}
+
 const UNDECIDED = -1;
 
 /**
  * @internal The exact solver; see the file comment. `maxNodes` limits the
  * search nodes (each evaluates the bound once); when it is reached, the
- * best selection found is returned with an upper bound. Two options exist
+ * best selection found, with every bid it leaves out that still fits added
+ * in rank order, is returned with an upper bound. Two options exist
  * for the tests, which use them to reach every step of the search on small
  * problems; neither changes the answer: `aim: false` is a plain branch and
  * bound (no incumbent from the root's bounds, nothing decided for good at
@@ -452,8 +469,7 @@ export function solveOptimal(p: AwardProblem, maxNodes: number, options: { reado
     const floor = options.aim === false ? 0 : Math.max(incumbent.value, upper - step + step0);
     const r = search(floor, upper);
     if (!r.finished) {
-      const chosen = r.found === null ? incumbent.chosen : Array.from(r.found, (x) => x === 1);
-      const v = r.found === null ? incumbent.value : r.best;
+      const { chosen, value: v } = completed(p, r.found === null ? incumbent.chosen : Array.from(r.found, (x) => x === 1));
       return { chosen, value: v, proven: false, tieBreakApplied: false, upperBound: Math.max(v, upper), nodes, rootBound, cells: work.cells };
     }
     if (r.found !== null) return { chosen: Array.from(r.found, (x) => x === 1), value: r.best, proven: true, tieBreakApplied: true, upperBound: r.best, nodes, rootBound, cells: work.cells };

@@ -171,7 +171,7 @@ describe('decideAwards, exactly', () => {
   it('bids with no score and ineligible bids come last, each group by id, with their reasons', () => {
     const late = { ...pbBid('e', 1_000), submittedOn: '2025-07-01' };
     const wrongRound = { ...pbBid('f', 1_000), roundId: 'other' };
-    const bids = [late, wrongRound, pbBid('h', 1_000), pbBid('g', 1_000), a];
+    const bids = [wrongRound, late, pbBid('h', 1_000), pbBid('g', 1_000), a];
     const out = decideAwards(roundOf(100_000), bids, sheetsOf([a], [5]), { method: 'rank_order' })._unsafeUnwrap();
     expect(said(out)).toEqual([
       { id: 'a', rank: 1, outcome: 'funded', amount: 6_000, partial: false, reason: out.decisions[0]!.reason },
@@ -205,6 +205,12 @@ describe('decideAwards, exactly', () => {
     expect(refused._unsafeUnwrapErr()).toEqual({ kind: 'commissioning', code: 'moderation_pending', message: '2 bids are flagged for moderation and not yet moderated (bids[1], [2])', bidIndexes: [1, 2] });
     expect(decideAwards(round, [c, a, b], [...sheets].reverse(), { method: 'rank_order', requireModeration: true })._unsafeUnwrapErr()).toMatchObject({ bidIndexes: [0, 2] });
     expect(decideAwards(round, bids, sheets, { method: 'optimal', requireModeration: false }).isOk()).toBe(true);
+    // Nothing flagged: decided. A flagged bid that is ineligible (its scores never count) is not waited for.
+    const agreed = [...sheetsOf(bids, [5, 4, 4]), ...sheetsOf(bids, [5, 4, 4]).map((s) => ({ ...s, assessorId: 'a1' }))];
+    expect(decideAwards(round, bids, agreed, { method: 'rank_order', requireModeration: true }).isOk()).toBe(true);
+    const lateC = { ...c, submittedOn: '2025-07-01' };
+    const onlyLateFlagged = [...sheetsOf([a, b, lateC], [5, 4, 4]), ...sheetsOf([a, b, lateC], [5, 4, 1]).map((s) => ({ ...s, assessorId: 'a1' }))];
+    expect(decideAwards(round, [a, b, lateC], onlyLateFlagged, { method: 'rank_order', requireModeration: true }).isOk()).toBe(true);
     expect(decideAwards(round, bids, sheets, { method: 'optimal' }).isOk()).toBe(true);
   });
 
@@ -249,5 +255,55 @@ describe('decideAwards, exactly', () => {
       { code: 'budget_exhausted', message: 'requests £40.00; only £0.00 was left once the best set of bids was funded', available: 0 },
     ]);
     expect(decide(roundOf(0), [], [], 'optimal').optimality).toEqual({ status: 'optimal', nodes: 1, upperBound: 0, tieBreakApplied: true, gapPercent: 0 });
+  });
+});
+
+describe('decideAwards, refusals and the third method', () => {
+  const a = pbBid('a', 6_000);
+  const b = pbBid('b', 4_000);
+  const sheets = sheetsOf([a, b], [5, 4]);
+
+  it('each input is checked in turn, and its error returned', () => {
+    expect(decideAwards({ ...roundOf(10_000), budget: -1 }, [a, b], sheets, { method: 'optimal' })._unsafeUnwrapErr().code).toBe('invalid_grant_round');
+    const draft = { ...roundOf(10_000), state: 'draft' as const, history: [] };
+    expect(decideAwards(draft, [a, b], sheets, { method: 'optimal' })._unsafeUnwrapErr()).toEqual({
+      kind: 'commissioning',
+      code: 'round_not_ready_to_decide',
+      message: 'The round is not ready to decide: its state is draft; allowed: assessing, moderating, decided, awarded, reported',
+      state: 'draft',
+      allowedStates: ['assessing', 'moderating', 'decided', 'awarded', 'reported'],
+    });
+    expect(decideAwards(roundOf(10_000), [a, { ...b, requested: -5 }], sheets, { method: 'optimal' })._unsafeUnwrapErr().code).toBe('invalid_bid');
+    const badOptions = decideAwards(roundOf(10_000), [a, b], sheets, { method: 'optimal', maxNodes: 0 })._unsafeUnwrapErr();
+    expect([badOptions.kind, badOptions.code, badOptions.message.startsWith('Invalid award options: 1 problem. maxNodes')]).toEqual(['validation', 'invalid_award_options', true]);
+    expect(decideAwards(roundOf(10_000), [a, b], [{ bidId: 'a', assessorId: 'nobody', scores: { c0: 5 } }], { method: 'optimal' })._unsafeUnwrapErr().code).toBe('invalid_score_sheets');
+    expect(decideAwards(roundOf(10_000), [a, b], [{ voterId: 'v1', approvals: ['nope'] }], { method: 'equal_shares' })._unsafeUnwrapErr().code).toBe('invalid_ballots');
+  });
+
+  it('equal_shares decides from ballots, in steps of a pound unless told otherwise', () => {
+    const ballots = [
+      { voterId: 'v1', approvals: ['a'] },
+      { voterId: 'v2', approvals: ['a', 'b'] },
+      { voterId: 'v3', approvals: ['b'] },
+    ];
+    const out = decideAwards(roundOf(10_000), [a, b], ballots, { method: 'equal_shares' })._unsafeUnwrap();
+    expect(out.method).toBe('equal_shares');
+    // Both fit; each costs less per supporter (£30 and £20) than the supporters' shares (£33.33 each).
+    expect(out.decisions.map((x) => [x.bidId, x.outcome, x.amount]).sort()).toEqual([
+      ['a', 'funded', 6_000],
+      ['b', 'funded', 4_000],
+    ]);
+    expect(out).toEqual(decideAwards(roundOf(10_000), [a, b], ballots, { method: 'equal_shares', add1StepPence: 100 })._unsafeUnwrap());
+  });
+
+  it('ties on score and amount are ranked by id, whatever the order given (more bids than a sort takes in one run)', () => {
+    const ids = Array.from({ length: 100 }, (_, i) => `t${String(i).padStart(3, '0')}`);
+    // A fixed scramble of the ids.
+    const given = ids.map((_, i) => ids[(i * 37 + 11) % 100]!);
+    const bids = given.map((id) => pbBid(id, 1_000));
+    const out = decide(roundOf(30_000), bids, bids.map(() => 3), 'rank_order');
+    expect(out.decisions.map((x) => x.bidId)).toEqual(ids);
+    expect(out.decisions.map((x) => x.rank)).toEqual(ids.map((_, i) => i + 1));
+    expect(out.decisions.filter((x) => x.outcome === 'funded').map((x) => x.bidId)).toEqual(ids.slice(0, 30));
   });
 });

@@ -148,6 +148,41 @@ describe('solveOptimal, exactly', () => {
     expect(done).toEqual({ chosen: [false, true, true], value: 12, proven: true, tieBreakApplied: true, upperBound: 12, nodes: 3, rootBound: 12, cells: 45 });
   });
 
+  it('stopped by the node limit, the selection returned leaves out no bid that still fits', () => {
+    // Found by the law below: after two nodes the search had met a selection leaving out bids 10, 11 and 13, which all fit.
+    const p: AwardProblem = {
+      budget: 4_358_400,
+      reserves: [1_133_184],
+      values: [11_595_270_270, 10_783_783_784, 7_643_243_243, 7_616_554_054, 7_425_000_000, 5_597_297_297, 3_675_675_676, 3_000_000_000, 2_160_810_811, 1_100_000_000, 565_540_541, 513_513_514, 416_216_216, 94_594_595],
+      amounts: [1_310_000, 1_400_000, 1_010_000, 835_000, 370_000, 545_000, 400_000, 150_000, 780_000, 1_480_000, 90_000, 80_000, 560_000, 70_000],
+      masks: [0, 1, 1, 1, 1, 1, 1, 0, 1, 0, 0, 0, 1, 1],
+      providers: Array.from({ length: 14 }, () => 0),
+      providerCount: 1,
+      maxGrants: Infinity,
+      maxAmount: 2_160_800,
+    };
+    const r = solveOptimal(p, 2);
+    expect(r.proven).toBe(false);
+    const u = new Usage(p);
+    r.chosen.forEach((c, i) => c && u.add(i, p.amounts[i]!));
+    expect(r.chosen.flatMap((c, i) => (!c && u.blocker(i, p.amounts[i]!) === null ? [i] : []))).toEqual([]);
+    expect(r.value).toBe(r.chosen.reduce((sum, c, i) => sum + (c ? p.values[i]! : 0), 0));
+  });
+
+  it('law: stopped by the node limit, no bid left out still fits (the selection cannot be improved by adding one)', () => {
+    fc.assert(
+      fc.property(awardProblemArb(14), fc.integer({ min: 1, max: 8 }), fc.boolean(), (p, maxNodes, aim) => {
+        const r = solveOptimal(p, maxNodes, { aim });
+        const u = new Usage(p);
+        r.chosen.forEach((c, i) => c && u.add(i, p.amounts[i]!));
+        expect(r.chosen.flatMap((c, i) => (!c && u.blocker(i, p.amounts[i]!) === null ? [i] : []))).toEqual([]);
+        expect(r.value).toBe(r.chosen.reduce((sum, c, i) => sum + (c ? p.values[i]! : 0), 0));
+        expect(r.upperBound).toBeGreaterThanOrEqual(r.value);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
   it('when the two greedy selections tie, the seed is rank order\'s (the one the tie-break prefers)', () => {
     // Rank order funds bids 0 and 3 (5 + 1); by value per pound bids 1 and 2 (3 + 3). Equal totals.
     const p = problem({ values: [5, 3, 3, 1], amounts: [6, 3, 3, 1], budget: 7 });
