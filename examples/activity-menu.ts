@@ -17,9 +17,9 @@ const menu = parseMenu({
   menuVersion: 1,
   id: 'rotherham-sp',
   providers: [
-    { id: 'age-uk', name: 'Age UK Rotherham', kind: 'registered_charity', registrations: [{ register: 'charity_commission', identifier: '1071234' }], turnoverBand: 'medium', areas: [ROTHERHAM_LA] },
-    { id: 'walkers', name: 'Rother Valley Walkers', kind: 'user_led_group', turnoverBand: 'micro', areas: [ROTHERHAM_LA] },
-    { id: 'cab', name: 'Citizens Advice Rotherham', kind: 'registered_charity', areas: [ROTHERHAM_LA] },
+    { id: 'age-uk', name: 'Age UK Rotherham', type: 'registered_charity', registrations: [{ register: 'charity_commission', identifier: '1071234' }], turnoverBand: 'medium', areas: [ROTHERHAM_LA] },
+    { id: 'walkers', name: 'Rother Valley Walkers', type: 'user_led_group', turnoverBand: 'micro', areas: [ROTHERHAM_LA] },
+    { id: 'cab', name: 'Citizens Advice Rotherham', type: 'registered_charity', areas: [ROTHERHAM_LA] },
   ],
   activities: [
     {
@@ -29,14 +29,14 @@ const menu = parseMenu({
       capacity: { placesPerWeek: 24, availability: 'open' }, areas: [ROTHERHAM_LA],
       schedule: { sessions: [{ day: 'WE', opensAt: '12:00', closesAt: '14:00' }] },
       eligibility: { test: 'age', min: 60 }, cost: { amountPence: 350, unit: 'session' },
-      status: 'active', lastChecked: '2025-04-10',
+      status: 'active', lastCheckedOn: '2025-04-10',
     },
     {
       id: 'health-walk', name: 'Health walks', providerId: 'walkers',
       needDomains: ['physical_activity', 'loneliness_and_isolation'], tags: ['walking'], activityType: 'new_sp_specific',
       funding: [{ mechanism: 'grant', fromScheme: true, competitive: false, reference: 'user-led-fund' }],
       capacity: { placesPerWeek: 15, availability: 'waitlist' }, areas: [ROTHERHAM_LA],
-      cost: { amountPence: 0 }, status: 'active', lastChecked: '2023-02-01',
+      cost: { amountPence: 0 }, status: 'active', lastCheckedOn: '2023-02-01',
     },
     {
       id: 'debt-advice', name: 'Debt and benefits advice', providerId: 'cab',

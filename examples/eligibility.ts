@@ -21,7 +21,7 @@ if (cluster5.outcome !== 'ineligible') throw new Error('cluster 5 should be inel
 const json = `{
   "id": "over-65s", "name": "Older people at risk of isolation",
   "referralSettings": ["gp_practice", "community_vcs", "self_referral"],
-  "referralProcess": { "kind": "direct" },
+  "referralProcess": { "type": "direct" },
   "eligibility": { "all": [
     { "test": "age", "min": 65 },
     { "test": "area", "in": ["E08000018"] },

@@ -14,7 +14,7 @@ import {
   type RoundEventInput,
   type ScoreSheetInput,
 } from 'social-prescribing/commissioning';
-import type { NeedDomain, ProviderKind, TurnoverBand } from 'social-prescribing/shared';
+import type { NeedDomain, ProviderType, TurnoverBand } from 'social-prescribing/shared';
 // formatGbp refuses anything but whole pence (a Result); these amounts come from a decision.
 const pounds = (pence: number): string => formatGbp(pence).unwrapOr('£?');
 
@@ -31,7 +31,7 @@ const published = parseGrantRound({
   window: { opens: '2025-04-01', closes: '2025-05-16' },
   priorities: { needDomains: ['mental_wellbeing', 'loneliness_and_isolation'], areas: ['E08000018'] },
   eligibility: {
-    providerKinds: ['registered_charity', 'community_interest_company', 'community_group'],
+    providerTypes: ['registered_charity', 'community_interest_company', 'community_group'],
     maxTurnoverBand: 'medium', // under £1m a year
     areas: ['E08000018'],
     userLedGroupsAllowed: true,
@@ -70,8 +70,8 @@ check(transitionRound(round, { type: 'close', at: '2025-05-16T17:00:00+01:00', b
 step('close', '2025-05-17', 'grants-officer');
 step('start_assessment', '2025-05-19', 'panel-chair');
 
-// 3. Twenty bids: [id, provider, kind, turnover, £ requested, domains, places per week].
-const rows: [string, string, ProviderKind, TurnoverBand, number, NeedDomain[], number][] = [
+// 3. Twenty bids: [id, provider, type, turnover, £ requested, domains, places per week].
+const rows: [string, string, ProviderType, TurnoverBand, number, NeedDomain[], number][] = [
   ['B01', 'mind-rotherham', 'registered_charity', 'medium', 9_500, ['mental_wellbeing'], 30],
   ['B02', 'age-uk', 'registered_charity', 'medium', 8_000, ['loneliness_and_isolation'], 40],
   ['B03', 'rotherham-arts', 'community_interest_company', 'small', 6_500, ['arts_and_creativity', 'mental_wellbeing'], 16],
@@ -93,10 +93,10 @@ const rows: [string, string, ProviderKind, TurnoverBand, number, NeedDomain[], n
   ['B19', 'youth-music', 'community_interest_company', 'small', 12_000, ['arts_and_creativity'], 25],
   ['B20', 'befrienders', 'registered_charity', 'small', 6_000, ['loneliness_and_isolation'], 30],
 ];
-const bids: BidInput[] = rows.map(([id, provider, kind, turnoverBand, pounds, domains, places]) => ({
+const bids: BidInput[] = rows.map(([id, provider, type, turnoverBand, pounds, domains, places]) => ({
   id,
   roundId: 'mh-2025-1',
-  provider: { id: provider, name: `(organisation ${provider})`, kind, turnoverBand },
+  provider: { id: provider, name: `(organisation ${provider})`, type, turnoverBand },
   newGroup: id === 'B05',
   requested: pounds * 100,
   activity: { id: `act-${id}`, name: `(activity of ${id})`, providerId: provider, needDomains: domains, capacity: { placesPerWeek: places }, status: 'active' },
@@ -138,7 +138,7 @@ const scores: ScoreSheetInput[] = Object.entries(marks).flatMap(([bidId, sheets]
 const pending = decideAwards(round, bids, scores, { method: 'optimal', requireModeration: true });
 check(pending.isErr() && pending.error.code === 'moderation_pending', 'B08 must be flagged for moderation');
 step('start_moderation', '2025-05-26', 'panel-chair');
-scores.push({ bidId: 'B08', assessorId: 'chair', kind: 'moderated', scores: { need: 4, outcomes: 3, value: 3, sustain: 3 } });
+scores.push({ bidId: 'B08', assessorId: 'chair', category: 'moderated', scores: { need: 4, outcomes: 3, value: 3, sustain: 3 } });
 step('decide', '2025-05-28', 'panel-chair');
 
 // 6. Decide both ways, and compare.
@@ -155,8 +155,8 @@ check(best.awarded <= best.budget && rank.awarded <= rank.budget, 'within budget
 check(best.optimality?.status === 'optimal' && best.totalScore >= rank.totalScore, 'optimal is proven and at least rank order');
 check(decisionOf('B10').reason.failures?.[0]?.code === 'submitted_in_window', 'B10 is late');
 check(
-  JSON.stringify(decisionOf('B14').reason.failures?.map((f) => f.code)) === JSON.stringify(['provider_kind_allowed', 'turnover_within_cap']),
-  'B14 fails both the kind and the turnover rule',
+  JSON.stringify(decisionOf('B14').reason.failures?.map((f) => f.code)) === JSON.stringify(['provider_type_allowed', 'turnover_within_cap']),
+  'B14 fails both the provider-type and the turnover rule',
 );
 check(JSON.stringify(decisionOf('B19').reason.failures?.map((f) => f.code)) === JSON.stringify(['amount_at_most_maximum']), 'B19 asks too much');
 check(decisionOf('B15').reason.code === 'below_quality_threshold', 'B15 is below the threshold');

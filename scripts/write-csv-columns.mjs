@@ -8,7 +8,7 @@ const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 const columns = schemeCsvColumns({ pathwayGroups: 1 });
 
 function allowed(c) {
-  switch (c.kind) {
+  switch (c.type) {
     case 'boolean':
       return '`true`, `false` (also `yes`/`no`, `1`/`0`, any case)';
     case 'enum':
@@ -21,7 +21,7 @@ function allowed(c) {
     case 'text':
       return 'any text';
     default:
-      return c.kind;
+      return c.type;
   }
 }
 

@@ -234,7 +234,7 @@
     });
   var controlBoxes = {};
   function factControl(fact) {
-    var box = fact.kind === 'boolean' ? booleanControl(fact) : fact.kind === 'enum' ? enumControl(fact) : quantityControl(fact);
+    var box = fact.type === 'boolean' ? booleanControl(fact) : fact.type === 'enum' ? enumControl(fact) : quantityControl(fact);
     box.id = 'sp-fact-' + fact.key.replace(/\./g, '-');
     controlBoxes[fact.key] = box;
     return box;

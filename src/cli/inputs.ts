@@ -1,6 +1,4 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import {
   classifyBatchCsvRecord,
   classifyBatchInput,
@@ -14,7 +12,8 @@ import {
 } from '../index';
 import { createBatchFailure, createBatchInputError } from '../research/internal';
 import { chooseDelimiter } from './csvDelimiter';
-import { Option } from 'commander';
+import { CsvRecordReader, CsvSyntaxError, isReadableDelimiter } from './csvRecordReader';
+import { InvalidArgumentError, Option } from 'commander';
 import { canDecode, decodeLines, EncodingError, encodingMessage, INPUT_ENCODINGS, readTextPieces, type InputEncoding } from './decodeText';
 import { CliError, EXIT } from './exitCodes';
 
@@ -27,7 +26,8 @@ const KINDS: Readonly<Record<string, InputKind>> = { '.json': 'json', '.jsonl': 
 export type InputEntry =
   | { readonly type: 'file'; readonly display: string; readonly path: string; readonly kind: InputKind; readonly bytes: number }
   | { readonly type: 'failure'; readonly record: BatchFailure };
-type FileEntry = Extract<InputEntry, { type: 'file' }>;
+/** An input that is a file to read. */
+export type FileEntry = Extract<InputEntry, { type: 'file' }>;
 
 function kindOf(name: string): InputKind | undefined {
   const dot = name.lastIndexOf('.');
@@ -118,7 +118,11 @@ export interface InputReadOptions {
 
 /** `--csv-delimiter <char>`: no default, so a CSV's delimiter is detected unless it is given. */
 export const delimiterOption = (): Option =>
-  new Option('--csv-delimiter <char>', "the delimiter of CSV inputs (default: detected from the header; ',' unless it has only semicolons or tabs)");
+  new Option('--csv-delimiter <char>', "the delimiter of CSV inputs (default: detected from the header; ',' unless it has only semicolons or tabs)").argParser((value: string) => {
+    // An empty delimiter, a quote or a line break cannot separate cells.
+    if (!isReadableDelimiter(value)) throw new InvalidArgumentError('expected one or more characters, none of them a quote or a line break');
+    return value;
+  });
 
 /** `--encoding <encoding>`. */
 export const encodingOption = (): Option =>
@@ -156,6 +160,9 @@ export type InputItem =
   | { readonly type: 'csv'; readonly source: BatchSource; readonly layout: SchemeCsvLayout; readonly cells: readonly string[] }
   | { readonly type: 'failure'; readonly record: BatchFailure };
 
+/** How many items of a JSON array are handed on at once. */
+const BATCH = 1000;
+
 const errnoCode = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? 'error';
 const unreadable = (entry: FileEntry, e: unknown): InputItem => ({
   type: 'failure',
@@ -166,31 +173,36 @@ const notText = (entry: FileEntry, row: number | null, e: EncodingError, whole =
   record: inputFailure({ file: entry.display, row }, 'invalid_encoding', encodingMessage(e, whole)),
 });
 
-async function* readJson(entry: FileEntry, options: ReadOptions): AsyncGenerator<InputItem> {
+async function* readJson(entry: FileEntry, options: ReadOptions): AsyncGenerator<InputItem[]> {
   let text: string;
   try {
     const bytes = await readFile(entry.path);
     options.onBytes(bytes.length);
     text = decodeLines(bytes, options.encoding, 0).replace(/^\uFEFF/, '');
   } catch (e) {
-    yield e instanceof EncodingError ? notText(entry, null, e, true) : unreadable(entry, e);
+    yield [e instanceof EncodingError ? notText(entry, null, e, true) : unreadable(entry, e)];
     return;
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    yield { type: 'failure', record: inputFailure({ file: entry.display, row: null }, 'invalid_json', jsonErrorWhere(text, e)) };
+    yield [{ type: 'failure', record: inputFailure({ file: entry.display, row: null }, 'invalid_json', jsonErrorWhere(text, e)) }];
     return;
   }
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield { type: 'value', source: { file: entry.display, row: i + 1 }, value: value[i] };
+    const items: InputItem[] = [];
+    for (let i = 0; i < value.length; i++) {
+      items.push({ type: 'value', source: { file: entry.display, row: i + 1 }, value: value[i] });
+      if (items.length === BATCH) yield items.splice(0);
+    }
+    if (items.length > 0) yield items;
   } else {
-    yield { type: 'value', source: { file: entry.display, row: null }, value };
+    yield [{ type: 'value', source: { file: entry.display, row: null }, value }];
   }
 }
 
-async function* readJsonLines(entry: FileEntry, options: ReadOptions): AsyncGenerator<InputItem> {
+async function* readJsonLines(entry: FileEntry, options: ReadOptions): AsyncGenerator<InputItem[]> {
   let row = 0;
   let rest = '';
   const lineItem = (raw: string): InputItem | null => {
@@ -203,67 +215,32 @@ async function* readJsonLines(entry: FileEntry, options: ReadOptions): AsyncGene
       return { type: 'failure', record: inputFailure({ file: entry.display, row }, 'invalid_json', jsonErrorWhere(line, e).replace(/line 1, /, '')) };
     }
   };
+  const items: InputItem[] = [];
   try {
     for await (const piece of readTextPieces(entry.path, options.encoding, options.onBytes)) {
       const lines = (rest + piece).split('\n');
       rest = lines.pop() ?? '';
       for (const line of lines) {
         const item = lineItem(line);
-        if (item !== null) yield item;
+        if (item !== null) items.push(item);
       }
+      if (items.length > 0) yield items.splice(0);
     }
     if (rest !== '') {
       const item = lineItem(rest);
-      if (item !== null) yield item;
+      if (item !== null) yield [item];
     }
   } catch (e) {
-    yield e instanceof EncodingError ? notText(entry, e.line, e) : unreadable(entry, e);
+    items.push(e instanceof EncodingError ? notText(entry, e.line, e) : unreadable(entry, e));
+    yield items.splice(0);
   }
 }
 
-/**
- * The records of a readable object stream, in batches: every record the
- * stream has ready at once (one promise per batch, not per record, which is
- * what costs most in `for await` over a stream of small records). Errors
- * are thrown after the records read before them.
- */
-async function* recordBatches<T>(stream: NodeJS.ReadableStream): AsyncGenerator<T[]> {
-  let ended = false;
-  let failure: unknown = null;
-  let wake: (() => void) | null = null;
-  const notify = (): void => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
-  stream.on('readable', notify);
-  stream.on('end', () => {
-    ended = true;
-    notify();
-  });
-  stream.on('error', (e: unknown) => {
-    failure = e;
-    notify();
-  });
-  for (;;) {
-    const batch: T[] = [];
-    for (let r = stream.read() as T | null; r !== null; r = stream.read() as T | null) batch.push(r);
-    if (batch.length > 0) yield batch;
-    else if (failure !== null) throw failure;
-    else if (ended) return;
-    else await new Promise<void>((resolve) => (wake = resolve));
-  }
-}
-
-const isBlankRow = (cells: readonly string[]): boolean => {
+/** Whether a CSV row is blank (a blank spreadsheet row, skipped). */
+export const isBlankRow = (cells: readonly string[]): boolean => {
   for (const c of cells) if (c.trim() !== '') return false;
   return true;
 };
-
-async function* prepend(first: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
-  yield first;
-  for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value;
-}
 
 const NO_HEADER = {
   kind: 'validation',
@@ -272,76 +249,135 @@ const NO_HEADER = {
   issues: [{ path: [], code: 'missing_field', message: '(root): the file has no header row' }],
 } as const;
 
-async function* readCsv(entry: FileEntry, options: ReadOptions): AsyncGenerator<InputItem> {
+/** A CSV with no header row. */
+export const noHeader = (entry: FileEntry): InputItem => ({ type: 'failure', record: createBatchFailure({ file: entry.display, row: null }, NO_HEADER) });
+
+/** Why reading a file's text stopped: bytes that are not text in the encoding, or the file system's error. */
+export const stoppedReading = (entry: FileEntry, e: unknown): InputItem => (e instanceof EncodingError ? notText(entry, null, e) : unreadable(entry, e));
+
+/** A CSV file opened: its text pieces (the first one read) and the delimiter to read it with; or the one item it gives. */
+export type OpenCsv =
+  | { readonly type: 'open'; readonly pieces: AsyncGenerator<string>; readonly first: string; readonly delimiter: string }
+  | { readonly type: 'done'; readonly item: InputItem };
+
+/**
+ * Opens a CSV: reads its first piece of text and chooses the delimiter from
+ * its header line (with a note when it was detected). A file that cannot be
+ * read, is empty, or whose header lacks the delimiter given, gives its failure.
+ */
+export async function openCsv(entry: FileEntry, options: ReadOptions): Promise<OpenCsv> {
   const pieces = readTextPieces(entry.path, options.encoding, options.onBytes);
   let first: IteratorResult<string>;
   try {
     first = await pieces.next();
   } catch (e) {
-    yield e instanceof EncodingError ? notText(entry, null, e) : unreadable(entry, e);
-    return;
+    return { type: 'done', item: stoppedReading(entry, e) };
   }
   if (first.done === true || first.value.trim() === '') {
-    yield { type: 'failure', record: createBatchFailure({ file: entry.display, row: null }, NO_HEADER) };
     await pieces.return(undefined);
-    return;
+    return { type: 'done', item: noHeader(entry) };
   }
   const headerLine = first.value.slice(0, first.value.indexOf('\n') < 0 ? undefined : first.value.indexOf('\n'));
   const choice = chooseDelimiter(headerLine, options.csvDelimiter);
   if (choice.type === 'refuse') {
-    yield { type: 'failure', record: inputFailure({ file: entry.display, row: 1 }, 'invalid_csv', choice.message) };
     await pieces.return(undefined);
-    return;
+    return { type: 'done', item: { type: 'failure', record: inputFailure({ file: entry.display, row: 1 }, 'invalid_csv', choice.message) } };
   }
   if (choice.note !== null) options.onNote(`${entry.display}: ${choice.note}`);
-  const text = Readable.from(prepend(first.value, pieces));
-  const parser = text.pipe(parse({ relax_column_count: true, skip_empty_lines: false, delimiter: choice.delimiter }));
-  text.on('error', (e) => parser.destroy(e));
-  let row = 0;
-  let layout: SchemeCsvLayout | null = null;
-  try {
-    for await (const batch of recordBatches<string[]>(parser)) {
-      for (const cells of batch) {
-        row++;
-        if (layout === null) {
-          const header = createSchemeCsvLayout(cells);
-          if (header.isErr()) {
-            yield { type: 'failure', record: createBatchFailure({ file: entry.display, row: 1 }, header.error) };
-            text.destroy();
-            return;
-          }
-          layout = header.value;
-          continue;
+  return { type: 'open', pieces, first: first.value, delimiter: choice.delimiter };
+}
+
+/** The items of a CSV's records, read in order: the first record is the header, blank rows are skipped, every record counts as a row. */
+export class CsvRows {
+  /** How many records have been read. */
+  row = 0;
+  /** The layout read from the header, once read. */
+  layout: SchemeCsvLayout | null = null;
+
+  constructor(private readonly entry: FileEntry) {}
+
+  /** Appends the items of `records` to `items`; `false` when the header is not a scheme CSV's (nothing more is read). */
+  take(records: readonly (readonly string[])[], items: InputItem[]): boolean {
+    for (const cells of records) {
+      this.row++;
+      if (this.layout === null) {
+        const header = createSchemeCsvLayout(cells);
+        if (header.isErr()) {
+          items.push({ type: 'failure', record: createBatchFailure({ file: this.entry.display, row: 1 }, header.error) });
+          return false;
         }
-        if (isBlankRow(cells)) continue; // a blank spreadsheet row
-        yield { type: 'csv', source: { file: entry.display, row }, layout, cells };
+        this.layout = header.value;
+        continue;
       }
+      if (isBlankRow(cells)) continue; // a blank spreadsheet row
+      items.push({ type: 'csv', source: { file: this.entry.display, row: this.row }, layout: this.layout, cells });
     }
-    if (layout === null) yield { type: 'failure', record: createBatchFailure({ file: entry.display, row: null }, NO_HEADER) };
+    return true;
+  }
+
+  /** The failure of a syntax error after the records read so far (`lines` counted from the start of the file). */
+  syntaxFailure(error: { readonly code: string; readonly lines: number }): InputItem {
+    // csv-parse's codes; one without its CSV_ prefix was reported as an unreadable file, and still is.
+    if (!error.code.startsWith('CSV_')) return unreadable(this.entry, error);
+    return {
+      type: 'failure',
+      record: inputFailure(
+        { file: this.entry.display, row: this.row + 1 },
+        'invalid_csv',
+        `CSV syntax error ${error.code} at line ${error.lines}; the rest of the file was not read`,
+      ),
+    };
+  }
+}
+
+async function* readCsv(entry: FileEntry, options: ReadOptions): AsyncGenerator<InputItem[]> {
+  const opened = await openCsv(entry, options);
+  if (opened.type === 'done') {
+    yield [opened.item];
+    return;
+  }
+  const { pieces } = opened;
+  const reader = new CsvRecordReader(opened.delimiter);
+  const rows = new CsvRows(entry);
+  let piece: string | null = opened.first;
+  try {
+    for (;;) {
+      const records: string[][] = [];
+      let syntax: CsvSyntaxError | null = null;
+      try {
+        if (piece === null) reader.end(records);
+        else reader.read(piece, records);
+      } catch (e) {
+        if (!(e instanceof CsvSyntaxError)) throw e;
+        syntax = e;
+      }
+      const items: InputItem[] = [];
+      const more = rows.take(records, items);
+      if (more && syntax !== null) items.push(rows.syntaxFailure(syntax));
+      if (items.length > 0) yield items;
+      if (!more || syntax !== null) {
+        await pieces.return(undefined);
+        return;
+      }
+      if (piece === null) break;
+      const next = await pieces.next();
+      piece = next.done === true ? null : next.value;
+    }
+    if (rows.layout === null) yield [noHeader(entry)];
   } catch (e) {
-    const error = e as { code?: string; lines?: number };
-    if (e instanceof EncodingError) yield notText(entry, null, e);
-    else if (typeof error.code === 'string' && error.code.startsWith('CSV_')) {
-      yield {
-        type: 'failure',
-        record: inputFailure(
-          { file: entry.display, row: row + 1 },
-          'invalid_csv',
-          `CSV syntax error ${error.code}${typeof error.lines === 'number' ? ` at line ${error.lines}` : ''}; the rest of the file was not read`,
-        ),
-      };
-    } else yield unreadable(entry, e);
+    yield [stoppedReading(entry, e)];
   }
 }
 
 /**
  * The one row reader every command shares: reads every input in turn and
- * yields each JSON value, CSV row or unreadable input, in input order.
+ * yields its JSON values, CSV rows and unreadable inputs, in input order, in
+ * batches (a piece of a file at a time: one promise per batch, not per row).
  */
-export async function* readInputItems(entries: readonly InputEntry[], options: ReadOptions): AsyncGenerator<InputItem> {
+export async function* readInputItemBatches(entries: readonly InputEntry[], options: ReadOptions): AsyncGenerator<readonly InputItem[]> {
   for (const entry of entries) {
     if (entry.type === 'failure') {
-      yield { type: 'failure', record: entry.record };
+      yield [{ type: 'failure', record: entry.record }];
       continue;
     }
     switch (entry.kind) {
@@ -360,21 +396,32 @@ export async function* readInputItems(entries: readonly InputEntry[], options: R
   }
 }
 
-/** Reads every input in turn and yields one batch record per scheme (or failure), in input order. */
-export async function* readInputs(entries: readonly InputEntry[], options: ReadOptions & { readonly rules: ClassificationRules }): AsyncGenerator<BatchRecord> {
-  for await (const item of readInputItems(entries, options)) {
-    switch (item.type) {
-      case 'value':
-        yield classifyBatchInput(item.value, item.source, options.rules);
-        break;
-      case 'csv':
-        yield classifyBatchCsvRecord(item.layout, item.cells, item.source, options.rules);
-        break;
-      case 'failure':
-        yield item.record;
-        break;
-      default:
-        item satisfies never;
-    }
+/** {@link readInputItemBatches}, one item at a time. */
+export async function* readInputItems(entries: readonly InputEntry[], options: ReadOptions): AsyncGenerator<InputItem> {
+  for await (const batch of readInputItemBatches(entries, options)) yield* batch;
+}
+
+/** The batch record of one item: a JSON value or CSV row classified, or the failure. */
+export function classifyItem(item: InputItem, rules: ClassificationRules): BatchRecord {
+  switch (item.type) {
+    case 'value':
+      return classifyBatchInput(item.value, item.source, rules);
+    case 'csv':
+      return classifyBatchCsvRecord(item.layout, item.cells, item.source, rules);
+    case 'failure':
+      return item.record;
+    default:
+      item satisfies never;
+      throw new Error('unreachable');
   }
+}
+
+/** Reads every input in turn and yields the batch records of each batch of items (one per scheme or failure), in input order. */
+export async function* readInputBatches(entries: readonly InputEntry[], options: ReadOptions & { readonly rules: ClassificationRules }): AsyncGenerator<readonly BatchRecord[]> {
+  for await (const batch of readInputItemBatches(entries, options)) yield batch.map((item) => classifyItem(item, options.rules));
+}
+
+/** {@link readInputBatches}, one record at a time. */
+export async function* readInputs(entries: readonly InputEntry[], options: ReadOptions & { readonly rules: ClassificationRules }): AsyncGenerator<BatchRecord> {
+  for await (const batch of readInputBatches(entries, options)) yield* batch;
 }

@@ -13,10 +13,12 @@ import {
 } from '../index';
 import { CliError, EXIT } from './exitCodes';
 import { formatValidationError } from './formatValidationError';
+import { checkOut, formatFromOut } from './outPath';
 import { Output } from './output';
 
 const FORMATS = ['markdown', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
+const OUTCOMES_EXTENSIONS: Readonly<Record<Format, readonly string[]>> = { markdown: ['.md', '.markdown'], json: ['.json'], html: ['.html', '.htm'] };
 
 interface OutcomesOptions {
   readonly format?: Format;
@@ -201,6 +203,10 @@ ${body.join('\n')}
 }
 
 async function outcomesCommand(log: string, options: OutcomesOptions): Promise<number> {
+  // The output paths are checked before anything is read: --out results.xlsx never receives Markdown.
+  const format: Format = options.format ?? formatFromOut(options.out, OUTCOMES_EXTENSIONS) ?? 'markdown';
+  checkOut('outcomes', options.out, format, OUTCOMES_EXTENSIONS);
+  if (options.chart !== undefined) checkOut('outcomes --chart', options.chart, 'svg', { svg: ['.svg'] });
   const events = await readLog(log);
   const metrics = computeReferralMetrics(events, options.asOf === undefined ? {} : { asOf: options.asOf });
   if (metrics.isErr()) throw new CliError(formatValidationError(metrics.error, { asOf: '--as-of' }), EXIT.usage);
@@ -208,7 +214,6 @@ async function outcomesCommand(log: string, options: OutcomesOptions): Promise<n
   const measure = options.measure ?? WELLBEING_MEASURES.find((x) => m.wellbeingChange.overall.some((s) => s.measure === x)) ?? 'swemwbs';
   const rows = rowsFor(m, measure);
   const svg = renderOutcomesChart(rows, measure);
-  const format: Format = options.format ?? (options.out?.toLowerCase().endsWith('.html') ? 'html' : options.out?.toLowerCase().endsWith('.json') ? 'json' : 'markdown');
   const text =
     format === 'json'
       ? `${JSON.stringify({ measure, events: m.events, wellbeingChange: m.wellbeingChange }, null, 2)}\n`

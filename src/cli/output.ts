@@ -3,6 +3,32 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { CliError, EXIT } from './exitCodes';
 
+/** About how long each piece of formatted text is (in UTF-16 code units). */
+export const PIECE = 32 * 1024;
+
+/**
+ * Text collected in pieces of about {@link PIECE} characters: a whole run's
+ * JSON can be megabytes, and one string that large is allocated with the
+ * long-lived objects, where it stays until the next full collection.
+ */
+export function pieces(): { add(text: string): void; done(): string[] } {
+  const all: string[] = [];
+  let piece = '';
+  return {
+    add(text) {
+      piece += text;
+      if (piece.length >= PIECE) {
+        all.push(piece);
+        piece = '';
+      }
+    },
+    done() {
+      if (piece !== '') all.push(piece);
+      return all;
+    },
+  };
+}
+
 /** Buffers text and writes it to a stream in large chunks, respecting back-pressure. */
 export class Output {
   private buffer: string[] = [];

@@ -1,7 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
-  addToBatchSummary,
-  createBatchSummary,
   createUnknownProfile,
   explainClassification,
   formatSchemeCsv,
@@ -14,6 +12,8 @@ import { docPath } from './docPath';
 import { registerAgreeCommand } from './agreeCommand';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exitCodes';
 import { formatValidationError } from './formatValidationError';
+import { BatchTally } from './batchTally';
+import { classifyInputs, CsvRunners } from './classifyInputs';
 import { checkEncoding, delimiterOption, encodingOption, expandInputs, note, readInputs, type InputEntry, type InputReadOptions } from './inputs';
 import { DuplicateIds, SHOWN, writeFailures } from './failures';
 import { checkOut, formatFromOut } from './outPath';
@@ -57,6 +57,13 @@ interface ClassifyCommandOptions extends RuleOptions, InputReadOptions {
   readonly sensitivity?: boolean;
   readonly out?: string;
   readonly progress: boolean;
+  readonly threads: number;
+}
+
+function parseThreads(value: string): number {
+  const n = parseCount(value);
+  if (n < 1 || n > 64) throw new InvalidArgumentError('expected a whole number from 1 to 64');
+  return n;
 }
 
 async function classifyCommand(inputs: readonly string[], options: ClassifyCommandOptions): Promise<number> {
@@ -70,25 +77,43 @@ async function classifyCommand(inputs: readonly string[], options: ClassifyComma
   const progress = new Progress(totalBytes(entries), { disabled: !options.progress });
   const duplicates = new DuplicateIds();
   let bytes = 0;
-  let summary = createBatchSummary();
+  const tally = new BatchTally();
   const failures: BatchFailure[] = [];
   let failed = 0;
   let total = 0;
   await writer.begin();
   const read = { rules, csvDelimiter: options.csvDelimiter, encoding: options.encoding, onBytes: (n: number) => (bytes += n), onNote: note };
-  for await (const record of readInputs(entries, read)) {
-    total++;
-    duplicates.add(record);
-    if (record.status === 'ok') summary = addToBatchSummary(summary, record.classification);
-    else {
-      failed++;
-      if (failures.length < SHOWN) failures.push(record);
+  const ruleOptions = { ...(options.rubric === undefined ? {} : { rubric: options.rubric }), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) };
+  const runners = new CsvRunners(rules, { rules: ruleOptions, hash: rules.hash, format, sensitivity: options.sensitivity === true }, options.threads);
+  try {
+    for await (const part of classifyInputs(entries, read, runners)) {
+      if (part.type === 'records') {
+        for (const record of part.records) {
+          duplicates.add(record);
+          if (record.status === 'ok') tally.add(record.classification);
+          else {
+            failed++;
+            if (failures.length < SHOWN) failures.push(record);
+          }
+        }
+        total += part.records.length;
+        await writer.records(part.records);
+      } else {
+        const r = part.result;
+        for (let k = 0; k < r.rows.length; k++) duplicates.addId(r.ids[k] ?? undefined, { file: part.file, row: r.rows[k]! });
+        tally.addSummary(r.summary);
+        failed += r.failed;
+        for (const f of r.failures) if (failures.length < SHOWN) failures.push(f);
+        total += r.count;
+        await writer.formatted(r.output);
+      }
+      progress.update(total, bytes);
     }
-    await writer.record(record);
-    progress.update(total, bytes);
+  } finally {
+    await runners.close();
   }
   progress.done();
-  await writer.end(summary, failed);
+  await writer.end(tally.summary(), failed);
   await out.close();
   writeFailures(failedHeading(failed, total), failures, failed);
   duplicates.warn();
@@ -186,6 +211,11 @@ export function createProgram(onExit: (code: number) => void): Command {
     .addOption(delimiterOption())
     .addOption(encodingOption())
     .option('--no-progress', 'never show the progress bar')
+    .addOption(
+      new Option('--threads <n>', 'classify large CSV files on n threads (worker threads besides this one; each adds about 40 MiB of memory); the output is the same')
+        .argParser(parseThreads)
+        .default(1),
+    )
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .action(async (inputs: string[], options: ClassifyCommandOptions) => onExit(await classifyCommand(inputs, options)));
 

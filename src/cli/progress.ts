@@ -6,6 +6,7 @@ export class Progress {
   private readonly enabled: boolean;
   private shown = false;
   private lastDraw = 0;
+  private lastLook = 0;
   private readonly started = Date.now();
 
   constructor(
@@ -16,10 +17,11 @@ export class Progress {
     this.enabled = options.disabled !== true && process.stderr.isTTY === true && !ci;
   }
 
-  /** Called after each scheme with the number of schemes done and the bytes read so far. */
+  /** Called after each scheme, or batch of schemes, with the number of schemes done and the bytes read so far. */
   update(schemes: number, bytes: number): void {
     // Look at the clock only every 64 schemes: a batch can run at 100,000 schemes a second.
-    if (!this.enabled || schemes < 300 || (schemes & 63) !== 0) return;
+    if (!this.enabled || schemes < 300 || schemes - this.lastLook < 64) return;
+    this.lastLook = schemes;
     const now = Date.now();
     if (now - this.lastDraw < 100) return;
     this.lastDraw = now;

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { eligibilityOf } from './checkBidEligibility';
 import type { BidError, GrantRoundError, ScoreSheetError } from './errors';
-import type { Bid, BidInput, GrantRound, GrantRoundInput, ScoreSheet, ScoreSheetInput, ScoreSheetKind } from './schema';
+import type { Bid, BidInput, GrantRound, GrantRoundInput, ScoreSheet, ScoreSheetInput, ScoreSheetCategory } from './schema';
 import { validateBids, validateRound, validateSheets } from './validate';
 
 /**
@@ -64,8 +64,8 @@ export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
 export interface AssessorTotal {
   /** The assessor. */
   readonly assessorId: string;
-  /** The sheet's category (the score sheet's `kind`): `assessment` or `moderated`. */
-  readonly category: ScoreSheetKind;
+  /** The sheet's category (the score sheet's `category`): `assessment` or `moderated`. */
+  readonly category: ScoreSheetCategory;
   /** The weighted total. */
   readonly total: number;
 }
@@ -82,8 +82,8 @@ export interface AssessorTotal {
 export interface ScoreExclusion {
   /** The assessor. */
   readonly assessorId: string;
-  /** The sheet's category (the score sheet's `kind`): `assessment` or `moderated`. */
-  readonly category: ScoreSheetKind;
+  /** The sheet's category (the score sheet's `category`): `assessment` or `moderated`. */
+  readonly category: ScoreSheetCategory;
   /** Why it does not count. */
   readonly reason: ScoreExclusionReason;
 }
@@ -138,16 +138,16 @@ export function scoreBid(round: GrantRound, bid: Bid, eligible: boolean, sheets:
   const maxScore = round.scoring.criteria.reduce((s, c) => s + c.weight * round.scoring.scale.max, 0);
   const weightOf = new Map(round.panel.map((m) => [m.id, m.weight]));
   const conflicted = new Set(round.conflicts.filter((c) => c.providerId === bid.provider.id).map((c) => c.assessorId));
-  const excluded: { assessorId: string; category: ScoreSheetKind; reason: ScoreExclusionReason }[] = [];
+  const excluded: { assessorId: string; category: ScoreSheetCategory; reason: ScoreExclusionReason }[] = [];
   const usable: ScoreSheet[] = [];
   for (const sheet of sheets) {
-    if (!eligible) excluded.push({ assessorId: sheet.assessorId, category: sheet.kind, reason: 'bid_ineligible' });
-    else if (conflicted.has(sheet.assessorId)) excluded.push({ assessorId: sheet.assessorId, category: sheet.kind, reason: 'conflict_of_interest' });
+    if (!eligible) excluded.push({ assessorId: sheet.assessorId, category: sheet.category, reason: 'bid_ineligible' });
+    else if (conflicted.has(sheet.assessorId)) excluded.push({ assessorId: sheet.assessorId, category: sheet.category, reason: 'conflict_of_interest' });
     else usable.push(sheet);
   }
   const total = (s: ScoreSheet): number => round.scoring.criteria.reduce((sum, c) => sum + c.weight * (s.scores[c.id] ?? 0), 0);
-  const assessments = usable.filter((s) => s.kind === 'assessment');
-  const moderated = usable.filter((s) => s.kind === 'moderated');
+  const assessments = usable.filter((s) => s.category === 'assessment');
+  const moderated = usable.filter((s) => s.category === 'moderated');
   const spreadTotals = assessments.map(total);
   const spread = spreadTotals.length >= 2 ? Math.max(...spreadTotals) - Math.min(...spreadTotals) : null;
   const limit = round.scoring.moderationSpreadPercent;
@@ -155,9 +155,9 @@ export function scoreBid(round: GrantRound, bid: Bid, eligible: boolean, sheets:
   let counted: ScoreSheet[];
   if (moderated.length > 0) {
     counted = moderated;
-    for (const s of assessments) excluded.push({ assessorId: s.assessorId, category: s.kind, reason: 'superseded_by_moderation' });
+    for (const s of assessments) excluded.push({ assessorId: s.assessorId, category: s.category, reason: 'superseded_by_moderation' });
   } else counted = assessments;
-  const totals = counted.map((s) => ({ assessorId: s.assessorId, category: s.kind, total: total(s) }));
+  const totals = counted.map((s) => ({ assessorId: s.assessorId, category: s.category, total: total(s) }));
   const byAssessor = (a: { assessorId: string; category: string }, b: { assessorId: string; category: string }): number =>
     a.assessorId < b.assessorId ? -1 : a.assessorId > b.assessorId ? 1 : a.category < b.category ? -1 : a.category > b.category ? 1 : 0;
   totals.sort(byAssessor);

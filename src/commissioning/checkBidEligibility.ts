@@ -11,7 +11,7 @@ import { validateBid, validateRound } from './validate';
  *
  * - `round_matches`: the bid is made to this round.
  * - `submitted_in_window`: submitted from the day the window opens to the day it closes.
- * - `provider_kind_allowed`: the provider's kind is one the round accepts
+ * - `provider_type_allowed`: the provider's type is one the round accepts
  *   (user-led groups are governed by the next rule instead).
  * - `user_led_groups_allowed`: a user-led group bids only if the round allows them.
  * - `turnover_within_cap`: the provider's turnover band is stated and no higher than the cap.
@@ -29,7 +29,7 @@ import { validateBid, validateRound } from './validate';
 export const BID_ELIGIBILITY_RULES = [
   'round_matches',
   'submitted_in_window',
-  'provider_kind_allowed',
+  'provider_type_allowed',
   'user_led_groups_allowed',
   'turnover_within_cap',
   'serves_eligible_area',
@@ -97,10 +97,10 @@ export function eligibilityOf(round: GrantRound, bid: Bid): BidEligibilityReport
     bid.submittedOn >= round.window.opens && bid.submittedOn <= round.window.closes,
     () => (bid.submittedOn < round.window.opens ? 'submitted before the window opened' : 'submitted after the window closed'),
   );
-  if (bid.provider.kind === 'user_led_group') {
+  if (bid.provider.type === 'user_led_group') {
     rule('user_led_groups_allowed', e.userLedGroupsAllowed, () => 'the round does not accept bids from user-led groups');
   } else {
-    rule('provider_kind_allowed', e.providerKinds.includes(bid.provider.kind), () => `providers of kind ${bid.provider.kind} may not bid in this round`);
+    rule('provider_type_allowed', e.providerTypes.includes(bid.provider.type), () => `providers of type ${bid.provider.type} may not bid in this round`);
   }
   if (e.maxTurnoverBand !== undefined) {
     const cap = e.maxTurnoverBand;
@@ -128,8 +128,8 @@ export function eligibilityOf(round: GrantRound, bid: Bid): BidEligibilityReport
     const needed = Math.ceil((bid.requested * round.matchFunding.minimumPercent) / 100);
     rule(
       'match_funding_sufficient',
-      bid.matchFunding >= needed,
-      () => `match funding ${gbp(bid.matchFunding)} is below the ${round.matchFunding.minimumPercent}% required (${gbp(needed)})`,
+      bid.matchFundingPence >= needed,
+      () => `match funding ${gbp(bid.matchFundingPence)} is below the ${round.matchFunding.minimumPercent}% required (${gbp(needed)})`,
     );
   }
   return { bidId: bid.id, eligible: failures.length === 0, failures, rulesChecked: checked };

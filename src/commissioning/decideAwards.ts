@@ -169,13 +169,13 @@ export function decideAwards(
   scores: readonly (ScoreSheetInput | ScoreSheet)[] | readonly Ballot[],
   options: DecideAwardsOptions,
 ): Result<AwardDecision, DecideAwardsError> {
+  const o = safeParse(OptionsSchema, options);
+  if (!o.success) return err(createValidationError('invalid_award_options', 'award options', issuesFromZod(o.error, options)));
   const r = validateRound(round);
   if (r.isErr()) return err(r.error);
   if (!DECIDABLE_ROUND_STATES.includes(r.value.state)) return err(roundStateError('round_not_ready_to_decide', r.value.state, DECIDABLE_ROUND_STATES));
   const b = validateBids(bids);
   if (b.isErr()) return err(b.error);
-  const o = safeParse(OptionsSchema, options);
-  if (!o.success) return err(createValidationError('invalid_award_options', 'award options', issuesFromZod(o.error, options)));
   if (o.data.method === 'equal_shares') {
     const v = validateBallots(b.value, scores);
     if (v.isErr()) return err(v.error);
@@ -285,7 +285,7 @@ function decideValid(
   const base = (p: Prepared) => ({
     bidId: p.bid.id,
     providerId: p.bid.provider.id,
-    providerKind: p.bid.provider.kind,
+    providerType: p.bid.provider.type,
     newGroup: p.bid.newGroup,
     requested: p.bid.requested,
     needDomains: p.bid.needDomains,

@@ -121,7 +121,7 @@ export function decideEqualShares(round: GrantRound, bids: readonly Bid[], ballo
     return {
       bidId: bid.id,
       providerId: bid.provider.id,
-      providerKind: bid.provider.kind,
+      providerType: bid.provider.type,
       newGroup: bid.newGroup,
       requested: bid.requested,
       needDomains: bid.needDomains,

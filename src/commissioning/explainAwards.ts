@@ -1,70 +1,11 @@
-import { err, ok, type Result } from 'neverthrow';
-import * as z from 'zod';
-import { createValidationError } from '../shared/errors';
+import type { Result } from 'neverthrow';
 import { escapeMarkdown } from '../shared/text';
-import { gbp, PenceSchema } from '../shared/money';
-import { safeParse } from '../shared/safeParse';
-import { issuesFromZod } from '../shared/zodIssues';
-import { MODERATION_STATUSES, SCORE_EXCLUSION_REASONS } from './aggregateScores';
-import { BID_ELIGIBILITY_RULES } from './checkBidEligibility';
+import { gbp } from '../shared/money';
+import { checkDecisionShape, type CheckedDecision } from './decisionShape';
 import type { ExplainAwardsError } from './errors';
-import { AWARD_METHODS, DECISION_REASONS, type AwardDecision, type DecisionReasonCode } from './types';
+import type { AwardDecision, DecisionReasonCode } from './types';
 
-// What explainAwards reads, checked once (an AwardDecision has more).
-const ExplainedDecisionSchema = z.object({
-  round: z.object({
-    id: z.string(),
-    contractId: z.string(),
-    serviceArea: z.string(),
-    qualityThresholdPercent: z.number().nullable(),
-    partialFundingMinimumPercent: z.number().nullable(),
-    perProviderCap: z.object({ maxGrants: z.int().nullable(), maxAmount: PenceSchema.nullable() }),
-  }),
-  method: z.enum(AWARD_METHODS),
-  tieBreak: z.string(),
-  budget: PenceSchema,
-  awarded: PenceSchema,
-  unspent: PenceSchema,
-  totalScore: z.number(),
-  optimality: z
-    .object({ status: z.enum(['optimal', 'node_limit']), nodes: z.number(), upperBound: z.number(), gapPercent: z.number(), tieBreakApplied: z.boolean() })
-    .nullable(),
-  ringFences: z.array(
-    z.object({ id: z.string(), needDomain: z.string(), minimumPercent: z.number(), reserved: PenceSchema, awardedToDomain: PenceSchema, unspentReserve: PenceSchema }),
-  ),
-  decisions: z
-    .array(
-      z.object({
-        bidId: z.string(),
-        providerKind: z.string(),
-        newGroup: z.boolean(),
-        requested: PenceSchema,
-        score: z.object({
-          score: z.number().nullable(),
-          percent: z.number().nullable(),
-          spreadPercent: z.number().nullable(),
-          moderation: z.enum(MODERATION_STATUSES),
-          counted: z.array(z.unknown()),
-          excluded: z.array(z.object({ reason: z.enum(SCORE_EXCLUSION_REASONS) })),
-        }),
-        rank: z.int().min(1).nullable(),
-        outcome: z.enum(['funded', 'not_funded']),
-        amount: PenceSchema,
-        partial: z.boolean(),
-        reason: z.object({
-          code: z.enum(DECISION_REASONS),
-          message: z.string(),
-          failures: z.array(z.object({ code: z.enum(BID_ELIGIBILITY_RULES), message: z.string() })).optional(),
-        }),
-      }),
-    )
-    .max(100_000),
-});
-
-/** The part of an `AwardDecision` `explainAwards` reads, as validated. */
-type ExplainedDecision = z.infer<typeof ExplainedDecisionSchema>;
-
-type BidDecision = ExplainedDecision['decisions'][number];
+type BidDecision = CheckedDecision['decisions'][number];
 
 const md = escapeMarkdown;
 
@@ -109,7 +50,7 @@ function assessors(d: BidDecision): string {
 /**
  * Renders an award decision as Markdown a panel can publish: the method and
  * tie-break rule, the budget and what was awarded, the use of each
- * ring-fence, a table of every bid (rank, provider kind, amount requested,
+ * ring-fence, a table of every bid (rank, provider type, amount requested,
  * score, assessors counted, moderation, decision, grant, reason) and the
  * failed rules of ineligible bids. Only ids, codes, amounts and scores appear:
  * no name, summary, comment or note from the round, bids or score sheets is
@@ -129,12 +70,10 @@ function assessors(d: BidDecision): string {
  * ```
  */
 export function explainAwards(decision: AwardDecision): Result<string, ExplainAwardsError> {
-  const parsed = safeParse(ExplainedDecisionSchema, decision);
-  if (!parsed.success) return err(createValidationError('invalid_award_decision', 'award decision', issuesFromZod(parsed.error, decision)));
-  return ok(render(parsed.data));
+  return checkDecisionShape(decision).map(render);
 }
 
-function render(decision: ExplainedDecision): string {
+function render(decision: CheckedDecision): string {
   const out: string[] = [];
   const funded = decision.decisions.filter((d) => d.outcome === 'funded');
   const partial = funded.filter((d) => d.partial).length;
@@ -185,12 +124,12 @@ function render(decision: ExplainedDecision): string {
   out.push('');
   out.push('## Bids');
   out.push('');
-  out.push('| Rank | Bid | Provider kind | Requested | Score (% of max) | Assessors | Moderation | Decision | Grant | Reason |');
+  out.push('| Rank | Bid | Provider type | Requested | Score (% of max) | Assessors | Moderation | Decision | Grant | Reason |');
   out.push('|---:|---|---|---:|---|---|---|---|---:|---|');
   for (const d of decision.decisions) {
-    const kind = d.newGroup ? `${d.providerKind} (new group)` : d.providerKind;
+    const type = d.newGroup ? `${d.providerType} (new group)` : d.providerType;
     out.push(
-      `| ${d.rank ?? ''} | ${md(d.bidId)} | ${md(kind)} | ${gbp(d.requested)} | ${score(d)} | ${assessors(d)} | ${moderation(d)} | ` +
+      `| ${d.rank ?? ''} | ${md(d.bidId)} | ${md(type)} | ${gbp(d.requested)} | ${score(d)} | ${assessors(d)} | ${moderation(d)} | ` +
         `${REASON_TEXT[d.reason.code]} | ${d.amount > 0 ? gbp(d.amount) : ''} | ${md(d.reason.message)} |`,
     );
   }

@@ -8,7 +8,8 @@ import type { ExportTo360GivingError } from './errors';
 import { gbp } from '../shared/money';
 import type { Bid, BidInput, GrantRound, GrantRoundInput } from './schema';
 import type { AwardDecision } from './types';
-import { validateBids, validateDecision, validateRound } from './validate';
+import { validateDecision } from './decisionShape';
+import { validateBids, validateRound } from './validate';
 
 /**
  * An organisation in 360Giving data: an org-id (org-id.guide) and a name.
@@ -172,10 +173,10 @@ export function exportAwardsTo360Giving(
   decision: AwardDecision,
   options: ExportTo360GivingOptions,
 ): Result<ThreeSixtyGivingGrant[], ExportTo360GivingError> {
-  const r = validateRound(round);
-  if (r.isErr()) return err(r.error);
   const o = safeParse(OptionsSchema, options);
   if (!o.success) return err(createValidationError('invalid_360giving_options', '360Giving options', issuesFromZod(o.error, options)));
+  const r = validateRound(round);
+  if (r.isErr()) return err(r.error);
   const b = validateBids(bids);
   if (b.isErr()) return err(b.error);
   const d = validateDecision(r.value, b.value, decision);

@@ -4,7 +4,8 @@ import type { FormatPabulibError } from './errors';
 import { pbField, penceToUnits } from './pabulib';
 import type { Ballot, Bid, BidInput, GrantRound, GrantRoundInput } from './schema';
 import type { AwardDecision } from './types';
-import { validateBallots, validateBids, validateDecision, validateRound } from './validate';
+import { validateDecision } from './decisionShape';
+import { validateBallots, validateBids, validateRound } from './validate';
 
 const RULE_OF = { add1: 'equalshares/add1', none: 'equalshares' } as const;
 

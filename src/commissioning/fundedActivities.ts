@@ -5,7 +5,8 @@ import { roundStateError, type FundedActivitiesError } from './errors';
 import { AWARDED_ROUND_STATES } from './roundTransitions';
 import type { BidActivity, GrantRound, GrantRoundInput } from './schema';
 import type { AwardDecision } from './types';
-import { validateFundedDecision, validateRound } from './validate';
+import { validateDecisionOn } from './decisionShape';
+import { validateRound } from './validate';
 
 /**
  * A grant that funds an activity: what links an activity on the menu to the
@@ -77,7 +78,7 @@ export function fundedActivities(round: GrantRoundInput | GrantRound, decision: 
   const r = validateRound(round);
   if (r.isErr()) return err(r.error);
   if (!AWARDED_ROUND_STATES.includes(r.value.state)) return err(roundStateError('round_not_awarded', r.value.state, AWARDED_ROUND_STATES));
-  const d = validateFundedDecision(r.value, decision);
+  const d = validateDecisionOn(r.value, decision);
   if (d.isErr()) return err(d.error);
   const checked = d.value;
   const competitive = checked.decisions.filter((x) => x.rank !== null).length >= 2;

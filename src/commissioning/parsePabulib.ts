@@ -1,20 +1,18 @@
 import { err, ok, type Result } from 'neverthrow';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { IdSchema, NeedDomainSchema } from '../shared/schemas';
-import { NEED_DOMAINS, PROVIDER_KINDS, type NeedDomain } from '../shared/vocabulary';
+import { NEED_DOMAINS, PROVIDER_TYPES, type NeedDomain } from '../shared/vocabulary';
 import type { PabulibError } from './errors';
 import { lineIssue, pbRecords, unitsToPence, type PbRecord } from './pabulib';
 import { MAX_PENCE } from '../shared/money';
 import { EQUAL_SHARES_COMPLETIONS, type Ballot, type Bid, type EqualSharesCompletion, type GrantRound, type RoundHistoryEntry } from './schema';
-import { momentOf } from '../shared/time';
+import { DAY_MS, momentOf, startOfUtcDay } from '../shared/time';
 import { validateBallots, validateBids, validateRound } from './validate';
-
-const DAY_MS = 86_400_000;
 
 /** The history of a round whose vote ran from `opens` to `closes` (UTC days) and is now being counted. */
 function countingHistory(opens: string, closes: string): RoundHistoryEntry[] {
-  const opened = momentOf(Date.parse(`${opens}T00:00:00Z`)).dateTime;
-  const closed = momentOf(Date.parse(`${closes}T00:00:00Z`) + DAY_MS).dateTime;
+  const opened = momentOf(startOfUtcDay(opens)).dateTime;
+  const closed = momentOf(startOfUtcDay(closes) + DAY_MS).dateTime;
   return [
     { event: 'open', from: 'draft', to: 'open', at: opened, by: 'pabulib' },
     { event: 'close', from: 'open', to: 'closed', at: closed, by: 'pabulib' },
@@ -277,13 +275,13 @@ export function parsePabulib(text: unknown): Result<PabulibElection, PabulibErro
     bids.push({
       id,
       roundId,
-      provider: { id, name: title, kind: 'community_group' },
+      provider: { id, name: title, type: 'community_group' },
       newGroup: false,
       requested: cost,
       activity: { id, name: title, providerId: id, needDomains, capacity: { placesPerWeek: 0 }, status: 'active' },
       needDomains,
       areas: 'anywhere',
-      matchFunding: 0,
+      matchFundingPence: 0,
       submittedOn: opens,
     });
   }
@@ -343,7 +341,7 @@ export function parsePabulib(text: unknown): Result<PabulibElection, PabulibErro
     budget,
     window: { opens, closes },
     priorities: { needDomains: [], areas: [] },
-    eligibility: { providerKinds: [...PROVIDER_KINDS], areas: [], userLedGroupsAllowed: true, mustServePriority: false },
+    eligibility: { providerTypes: [...PROVIDER_TYPES], areas: [], userLedGroupsAllowed: true, mustServePriority: false },
     grant: { minimum: 0, maximum: MAX_PENCE },
     matchFunding: { required: false, minimumPercent: 0 },
     ringFences: [],

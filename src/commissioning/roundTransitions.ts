@@ -1,3 +1,4 @@
+import { DAY_MS, startOfUtcDay } from '../shared/time';
 import { indexTransitions } from '../shared/transitionTable';
 import type { RoundEvent, RoundState } from './schema';
 
@@ -78,9 +79,6 @@ export const ROUND_TRANSITIONS: readonly RoundTransition[] = [
 /** @internal The row of the table for `state` and `event`, if any. */
 export const findTransition: (state: RoundState, event: RoundEvent) => RoundTransition | undefined = indexTransitions<RoundState, RoundEvent, RoundTransition>(ROUND_TRANSITIONS);
 
-/** @internal The instant (ms) a round day starts, in UTC: `YYYY-MM-DD` read as the start of that day. */
-const startOfDay = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`);
-const DAY_MS = 86_400_000;
 
 /**
  * @internal Whether the guard holds for a change at instant `at` (ms since
@@ -98,9 +96,9 @@ export function guardHolds(
       return last === undefined || at >= Date.parse(last.at);
     }
     case 'window_has_opened':
-      return at >= startOfDay(round.window.opens);
+      return at >= startOfUtcDay(round.window.opens);
     case 'window_has_closed':
-      return at >= startOfDay(round.window.closes) + DAY_MS;
+      return at >= startOfUtcDay(round.window.closes) + DAY_MS;
     default:
       guard satisfies never;
       return false;

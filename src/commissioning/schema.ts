@@ -4,7 +4,7 @@ import { AreaCodeSchema } from '../shared/areas';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';
 import { PenceSchema } from '../shared/money';
 import { IsoDateTimeSchema } from '../shared/time';
-import { PROVIDER_KINDS, TURNOVER_BANDS, type ProviderKind, type TurnoverBand } from '../shared/vocabulary';
+import { PROVIDER_TYPES, TURNOVER_BANDS, type ProviderType, type TurnoverBand } from '../shared/vocabulary';
 
 
 /**
@@ -105,7 +105,7 @@ export type RoundEvent = (typeof ROUND_EVENTS)[number];
 const roundStateSchema = z.enum(ROUND_STATES) as z.ZodType<RoundState>;
 const roundEventSchema = z.enum(ROUND_EVENTS) as z.ZodType<RoundEvent>;
 const serviceAreaSchema = z.enum(SERVICE_AREAS) as z.ZodType<ServiceArea>;
-const providerKindSchema = z.enum(PROVIDER_KINDS) as z.ZodType<ProviderKind>;
+const providerTypeSchema = z.enum(PROVIDER_TYPES) as z.ZodType<ProviderType>;
 const turnoverBandSchema = z.enum(TURNOVER_BANDS) as z.ZodType<TurnoverBand>;
 
 /**
@@ -336,7 +336,7 @@ export const GrantRoundSchema = z.strictObject({
   /** Who may bid, and what a bid must show. */
   eligibility: z.strictObject({
     /** The kinds of provider that may bid. */
-    providerKinds: z.array(providerKindSchema).min(1),
+    providerTypes: z.array(providerTypeSchema).min(1),
     /** The highest annual turnover band allowed (inclusive); omit for no cap. */
     maxTurnoverBand: turnoverBandSchema.optional(),
     /** Area codes a bid must serve at least one of (a bid serving `'anywhere'` serves them all); empty means anywhere. */
@@ -437,19 +437,19 @@ export interface GrantRound extends z.infer<typeof GrantRoundSchema> {}
 export interface GrantRoundInput extends z.input<typeof GrantRoundSchema> {}
 
 /**
- * The applicant of a bid: a menu `Provider` whose kind must be stated
+ * The applicant of a bid: a menu `Provider` whose type must be stated
  * (eligibility is decided by it). A user-led group applying for the first
- * time is a provider of kind `user_led_group` with `newGroup: true` on the bid.
+ * time is a provider of type `user_led_group` with `newGroup: true` on the bid.
  *
  * @example
  * ```ts
  * import { BidProviderSchema } from 'social-prescribing';
- * BidProviderSchema.parse({ id: 'walkers', name: 'Rother Valley Walkers', kind: 'user_led_group', turnoverBand: 'micro' });
+ * BidProviderSchema.parse({ id: 'walkers', name: 'Rother Valley Walkers', type: 'user_led_group', turnoverBand: 'micro' });
  * ```
  */
 export const BidProviderSchema = ProviderSchema.extend({
-  /** What kind of organisation it is (required in a bid). */
-  kind: providerKindSchema,
+  /** What type of organisation it is (required in a bid). */
+  type: providerTypeSchema,
 });
 /**
  * The applicant of a bid (see {@link BidProviderSchema}).
@@ -457,7 +457,7 @@ export const BidProviderSchema = ProviderSchema.extend({
  * @example
  * ```ts
  * import type { BidProvider } from 'social-prescribing';
- * const p: BidProvider = { id: 'arts-co', name: 'Arts Co', kind: 'community_interest_company', turnoverBand: 'small' };
+ * const p: BidProvider = { id: 'arts-co', name: 'Arts Co', type: 'community_interest_company', turnoverBand: 'small' };
  * ```
  */
 export interface BidProvider extends z.infer<typeof BidProviderSchema> {}
@@ -511,7 +511,7 @@ export const BidSchema = z.strictObject({
   roundId: IdSchema,
   /** The organisation or group applying. */
   provider: BidProviderSchema,
-  /** True when the applicant is a user-led group applying for the first time (its provider kind must be `user_led_group`). */
+  /** True when the applicant is a user-led group applying for the first time (its provider type must be `user_led_group`). */
   newGroup: z.boolean().default(false),
   /** The amount requested, in pence. */
   requested: PenceSchema,
@@ -522,7 +522,7 @@ export const BidSchema = z.strictObject({
   /** The areas the bid serves (area codes as used by the menu), or `'anywhere'`. */
   areas: AreasServedSchema,
   /** Match funding the applicant has secured, in pence. */
-  matchFunding: PenceSchema.default(0),
+  matchFundingPence: PenceSchema.default(0),
   /** The date the bid was submitted. */
   submittedOn: IsoDateSchema,
   /** The applicant's own summary. Never repeated in errors or explanations. */
@@ -544,7 +544,7 @@ export interface Bid extends z.infer<typeof BidSchema> {}
  * @example
  * ```ts
  * import type { BidInput } from 'social-prescribing';
- * const matchFunding: BidInput['matchFunding'] = undefined; // defaults to 0
+ * const matchFundingPence: BidInput['matchFundingPence'] = undefined; // defaults to 0
  * ```
  */
 export interface BidInput extends z.input<typeof BidSchema> {}
@@ -554,21 +554,21 @@ export interface BidInput extends z.input<typeof BidSchema> {}
  *
  * @example
  * ```ts
- * import { SCORE_SHEET_KINDS } from 'social-prescribing';
- * SCORE_SHEET_KINDS; // ['assessment', 'moderated']
+ * import { SCORE_SHEET_CATEGORIES } from 'social-prescribing';
+ * SCORE_SHEET_CATEGORIES; // ['assessment', 'moderated']
  * ```
  */
-export const SCORE_SHEET_KINDS = ['assessment', 'moderated'] as const;
+export const SCORE_SHEET_CATEGORIES = ['assessment', 'moderated'] as const;
 /**
- * One of {@link SCORE_SHEET_KINDS}.
+ * One of {@link SCORE_SHEET_CATEGORIES}.
  *
  * @example
  * ```ts
- * import type { ScoreSheetKind } from 'social-prescribing';
- * const k: ScoreSheetKind = 'moderated';
+ * import type { ScoreSheetCategory } from 'social-prescribing';
+ * const k: ScoreSheetCategory = 'moderated';
  * ```
  */
-export type ScoreSheetKind = (typeof SCORE_SHEET_KINDS)[number];
+export type ScoreSheetCategory = (typeof SCORE_SHEET_CATEGORIES)[number];
 
 /**
  * One assessor's scores for one bid, one whole number per published
@@ -589,7 +589,7 @@ export const ScoreSheetSchema = z.strictObject({
   /** One score per criterion id, on the round's scale. */
   scores: z.record(IdSchema, z.number().int()),
   /** `assessment` (default) or `moderated`. */
-  kind: (z.enum(SCORE_SHEET_KINDS) as z.ZodType<ScoreSheetKind>).default('assessment'),
+  category: (z.enum(SCORE_SHEET_CATEGORIES) as z.ZodType<ScoreSheetCategory>).default('assessment'),
   /** The assessor's comments. Never repeated in errors or explanations. */
   comments: z.string().max(20_000).optional(),
 });
@@ -599,7 +599,7 @@ export const ScoreSheetSchema = z.strictObject({
  * @example
  * ```ts
  * import type { ScoreSheet } from 'social-prescribing';
- * const s: ScoreSheet = { bidId: 'b1', assessorId: 'a1', scores: { need: 4 }, kind: 'assessment' };
+ * const s: ScoreSheet = { bidId: 'b1', assessorId: 'a1', scores: { need: 4 }, category: 'assessment' };
  * ```
  */
 export interface ScoreSheet extends z.infer<typeof ScoreSheetSchema> {}

@@ -4,7 +4,8 @@ import type { SchemeFactsFromRoundsError } from './errors';
 import { AWARDED_ROUND_STATES } from './roundTransitions';
 import type { GrantRound, GrantRoundInput } from './schema';
 import type { AwardDecision } from './types';
-import { validateFactsDecisions, validateRounds } from './validate';
+import { validateDecisions } from './decisionShape';
+import { validateRounds } from './validate';
 
 /**
  * The scheme-profile facts that grant rounds prove, in the profile's own
@@ -45,7 +46,7 @@ export function schemeFactsFromRounds(
 ): Result<SchemeFacts, SchemeFactsFromRoundsError> {
   const r = validateRounds(rounds);
   if (r.isErr()) return err(r.error);
-  const d = validateFactsDecisions(decisions);
+  const d = validateDecisions(decisions);
   if (d.isErr()) return err(d.error);
   const decisionOf = new Map(d.value.map((x) => [x.round.id, x]));
   let funded = false;
@@ -63,8 +64,8 @@ export function schemeFactsFromRounds(
     serviceAreas.add(round.contract.serviceArea);
     if (decision.decisions.filter((d) => d.rank !== null).length >= 2) competitive = true;
     if (round.capacityBuildingSupport) capacity = true;
-    if (grants.some((g) => g.providerKind === 'user_led_group')) userLed = true;
-    if (grants.some((g) => VCS_KINDS.includes(g.providerKind))) vcs = true;
+    if (grants.some((g) => g.providerType === 'user_led_group')) userLed = true;
+    if (grants.some((g) => VCS_KINDS.includes(g.providerType))) vcs = true;
   }
   const activities: Record<string, unknown> = {};
   const funding: Record<string, unknown> = {};

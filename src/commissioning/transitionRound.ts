@@ -79,11 +79,11 @@ export function transitionRound(
   event: RoundEventInput,
   options: TransitionRoundOptions = {},
 ): Result<GrantRound, TransitionRoundError> {
+  const parsedOptions = safeParse(OptionsSchema, options);
+  if (!parsedOptions.success) return err(createValidationError('invalid_round_options', 'transitionRound options', issuesFromZod(parsedOptions.error, options)));
   return validateRound(round).andThen((valid): Result<GrantRound, TransitionRoundError> => {
     const parsedEvent = safeParse(RoundEventInputSchema, event);
     if (!parsedEvent.success) return err(createValidationError('invalid_round_event', 'round event', issuesFromZod(parsedEvent.error, event)));
-    const parsedOptions = safeParse(OptionsSchema, options);
-    if (!parsedOptions.success) return err(createValidationError('invalid_round_options', 'transitionRound options', issuesFromZod(parsedOptions.error, options)));
     const { type, at, by, note } = parsedEvent.data;
     const asOf = parsedOptions.data.asOf;
     const row = findTransition(valid.state, type);

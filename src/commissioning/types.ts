@@ -1,6 +1,6 @@
 import type { BidScore } from './aggregateScores';
 import type { BidEligibilityFailure, BidEligibilityReport } from './checkBidEligibility';
-import type { ProviderKind } from '../shared/vocabulary';
+import type { ProviderType } from '../shared/vocabulary';
 import type { BidActivity } from './schema';
 import type { Pence } from '../shared/money';
 import type { RoundState, ServiceArea } from './schema';
@@ -179,8 +179,8 @@ export interface BidDecision {
   readonly bidId: string;
   /** The applicant's provider id. */
   readonly providerId: string;
-  /** The applicant's provider kind. */
-  readonly providerKind: ProviderKind;
+  /** The applicant's provider type. */
+  readonly providerType: ProviderType;
   /** True when the applicant is a user-led group applying for the first time. */
   readonly newGroup: boolean;
   /** The amount requested. */

@@ -5,15 +5,13 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { createValidationError, type ValidationIssue } from '../shared/errors';
+import { prefixIssues } from '../shared/prefixIssues';
 import { safeParse } from '../shared/safeParse';
 import { issuesFromZod } from '../shared/zodIssues';
-import type { AwardDecisionError, BallotError, BidError, GrantRoundError, ScoreSheetError } from './errors';
+import type { BallotError, BidError, GrantRoundError, ScoreSheetError } from './errors';
 import { findTransition, guardHolds } from './roundTransitions';
-import { AWARD_METHODS } from './types';
-import { PenceSchema } from '../shared/money';
 import {
   BallotSchema,
-  BidActivitySchema,
   BidSchema,
   GrantRoundSchema,
   ScoreSheetSchema,
@@ -104,9 +102,9 @@ function bidIntegrityIssues(bid: Bid, prefix: (string | number)[]): ValidationIs
     const path = at('activity', 'providerId');
     out.push({ path, code: 'invalid_reference', message: `${formatIssuePath(path)}: must be the id of the bid's provider` });
   }
-  if (bid.newGroup && bid.provider.kind !== 'user_led_group') {
+  if (bid.newGroup && bid.provider.type !== 'user_led_group') {
     const path = at('newGroup');
-    out.push({ path, code: 'invalid', message: `${formatIssuePath(path)}: only a provider of kind user_led_group can be a new group` });
+    out.push({ path, code: 'invalid', message: `${formatIssuePath(path)}: only a provider of type user_led_group can be a new group` });
   }
   return out;
 }
@@ -162,7 +160,7 @@ export function validateSheets(round: GrantRound, bids: readonly Bid[], input: u
       }
     }
   });
-  duplicates(parsed.data, (s) => JSON.stringify([s.bidId, s.assessorId, s.kind]), (i) => [i], 'bid, assessor and kind', issues);
+  duplicates(parsed.data, (s) => JSON.stringify([s.bidId, s.assessorId, s.category]), (i) => [i], 'bid, assessor and category', issues);
   if (issues.length > 0) return err(createValidationError('invalid_score_sheets', 'score sheets', issues));
   return ok(parsed.data);
 }
@@ -191,37 +189,6 @@ export function validateBallots(bids: readonly Bid[], input: unknown): Result<Ba
   return ok(parsed.data);
 }
 
-const DecisionShapeSchema = z.object({
-  method: z.enum(AWARD_METHODS),
-  round: z.object({ id: z.string() }),
-  decisions: z.array(z.object({ bidId: z.string(), outcome: z.enum(['funded', 'not_funded']), amount: PenceSchema })),
-});
-
-/**
- * @internal Checks, cheaply and once, the shape of an `AwardDecision` a
- * function relies on, and that it decides exactly the given bids of the round.
- */
-export function validateDecision(round: GrantRound, bids: readonly Bid[], input: unknown): Result<CheckedDecision, AwardDecisionError> {
-  const parsed = safeParse(DecisionShapeSchema, input);
-  if (!parsed.success) return err(createValidationError('invalid_award_decision', 'award decision', issuesFromZod(parsed.error, input)));
-  const issues: ValidationIssue[] = [];
-  if (parsed.data.round.id !== round.id) issues.push({ path: ['round', 'id'], code: 'invalid_reference', message: 'round.id: the decision is for another round' });
-  const ids = new Set(bids.map((b) => b.id));
-  const decided = new Set<string>();
-  parsed.data.decisions.forEach((d, i) => {
-    if (!ids.has(d.bidId)) issues.push({ path: ['decisions', i, 'bidId'], code: 'invalid_reference', message: `decisions[${i}].bidId: names none of the bids` });
-    else if (decided.has(d.bidId)) issues.push({ path: ['decisions', i, 'bidId'], code: 'duplicate_id', message: `decisions[${i}].bidId: the bid is decided earlier in the list` });
-    decided.add(d.bidId);
-  });
-  if (issues.length === 0 && decided.size !== ids.size) issues.push({ path: ['decisions'], code: 'invalid', message: `decisions: decides ${decided.size} of the ${ids.size} bids; a decision gives every bid exactly one decision` });
-  if (issues.length > 0) return err(createValidationError('invalid_award_decision', 'award decision', issues));
-  // The checked copy, read once: a getter cannot hand the caller something else later.
-  return ok(parsed.data);
-}
-
-/** @internal The part of an `AwardDecision` the exporters read, as validated. */
-export type CheckedDecision = z.infer<typeof DecisionShapeSchema>;
-
 const RoundListSchema = z.array(GrantRoundSchema).max(10_000);
 
 /** @internal Validates a list of grant rounds: each as `parseGrantRound` does, issue paths starting with the round's index. */
@@ -230,57 +197,8 @@ export function validateRounds(input: unknown): Result<GrantRound[], GrantRoundE
   if (!parsed.success) return err(createValidationError('invalid_grant_round', 'list of grant rounds', issuesFromZod(parsed.error, input)));
   const issues: ValidationIssue[] = [];
   parsed.data.forEach((round, i) => {
-    for (const issue of roundIntegrityIssues(round)) {
-      const path = [i, ...issue.path];
-      issues.push({ ...issue, path, message: `[${i}].${issue.message}` });
-    }
+    issues.push(...prefixIssues(roundIntegrityIssues(round), [i]));
   });
   if (issues.length > 0) return err(createValidationError('invalid_grant_round', 'list of grant rounds', issues));
-  return ok(parsed.data);
-}
-
-const FundedDecisionSchema = z.object({
-  round: z.object({ id: z.string(), contractId: z.string() }),
-  decisions: z
-    .array(
-      z.object({
-        bidId: z.string(),
-        providerId: z.string(),
-        outcome: z.enum(['funded', 'not_funded']),
-        amount: PenceSchema,
-        partial: z.boolean(),
-        rank: z.int().min(1).nullable(),
-        activity: BidActivitySchema,
-      }),
-    )
-    .max(100_000),
-});
-
-/** @internal The part of an `AwardDecision` `fundedActivities` reads, as validated. */
-export type FundedDecision = z.infer<typeof FundedDecisionSchema>;
-
-/** @internal Checks, once, the part of an `AwardDecision` that `fundedActivities` reads, and that it is a decision on `round`. */
-export function validateFundedDecision(round: GrantRound, input: unknown): Result<FundedDecision, AwardDecisionError> {
-  const parsed = safeParse(FundedDecisionSchema, input);
-  if (!parsed.success) return err(createValidationError('invalid_award_decision', 'award decision', issuesFromZod(parsed.error, input)));
-  if (parsed.data.round.id !== round.id) {
-    return err(createValidationError('invalid_award_decision', 'award decision', [{ path: ['round', 'id'], code: 'invalid_reference', message: 'round.id: the decision is for another round' }]));
-  }
-  return ok(parsed.data);
-}
-
-const FactsDecisionSchema = z.object({
-  round: z.object({ id: z.string() }),
-  decisions: z.array(z.object({ outcome: z.enum(['funded', 'not_funded']), rank: z.int().min(1).nullable(), providerKind: z.string() })).max(100_000),
-});
-
-/** @internal The part of an `AwardDecision` `schemeFactsFromRounds` reads. */
-export type FactsDecision = z.infer<typeof FactsDecisionSchema>;
-
-/** @internal Checks, once, the part of each `AwardDecision` that `schemeFactsFromRounds` reads. */
-export function validateFactsDecisions(input: unknown): Result<FactsDecision[], AwardDecisionError> {
-  const list = z.array(FactsDecisionSchema).max(10_000);
-  const parsed = safeParse(list, input);
-  if (!parsed.success) return err(createValidationError('invalid_award_decision', 'list of award decisions', issuesFromZod(parsed.error, input)));
   return ok(parsed.data);
 }

@@ -55,7 +55,7 @@ export function capacityStatusOf(a: Menu['activities'][number]): FhirCapacitySta
  *
  * const statuses = toFhirCapacityStatuses({
  *   menuVersion: 1,
- *   providers: [{ id: 'vcs', name: 'Walk Together', kind: 'registered_charity' }],
+ *   providers: [{ id: 'vcs', name: 'Walk Together', type: 'registered_charity' }],
  *   activities: [
  *     { id: 'walk', name: 'Walking group', providerId: 'vcs', needDomains: ['physical_activity'], status: 'active', capacity: { placesPerWeek: 12, availability: 'waitlist' }, funding: [] },
  *   ],

@@ -61,4 +61,4 @@ export type GapAnalysisError = MenuError | ValidationError<'invalid_need_counts'
  * r.isErr() && r.error.code; // 'invalid_hsds_input'
  * ```
  */
-export type HsdsImportError = ValidationError<'invalid_hsds_input'>;
+export type HsdsImportError = ValidationError<'invalid_hsds_input' | 'invalid_hsds_options'>;

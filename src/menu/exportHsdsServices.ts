@@ -8,7 +8,7 @@ import {
   GSS_URI_PREFIX,
   hashUuid,
   needDomainLabel,
-  PROVIDER_KIND_LABELS,
+  PROVIDER_TYPE_LABELS,
   REGISTER_SCHEMES,
   REGISTER_TYPES,
   TAXONOMY,
@@ -87,7 +87,7 @@ const FACT_DESCRIPTIONS: Readonly<Record<(typeof FACT)[keyof typeof FACT], strin
   areas_anywhere: 'The service is not tied to an area (online, telephone, national).',
   area: 'An area code the organization serves.',
   eligibility_rule: 'Who may take part, as a social-prescribing eligibility rule tree (JSON).',
-  provider_kind: 'The kind of organization (social-prescribing PROVIDER_KINDS).',
+  provider_type: 'The type of organization (social-prescribing PROVIDER_TYPES).',
   turnover_band: 'The annual turnover band (NCVO size classes).',
   funding_mechanism: 'How the money is given: grant, contract, core_budget or fees_and_donations.',
   from_scheme: "The funding comes from the social prescribing scheme's own budget.",
@@ -117,11 +117,11 @@ function organizationRecord(p: Provider): Mutable {
     attributes.push(attribute(id, 'organization', attributes.length, term, value));
   };
   if (id !== p.id) push(fact(FACT.localId), p.id);
-  if (p.kind !== undefined) push(fact(FACT.providerKind), p.kind);
+  if (p.type !== undefined) push(fact(FACT.providerType), p.type);
   if (p.turnoverBand !== undefined) push(fact(FACT.turnoverBand), p.turnoverBand);
   areaAttributes(p.areas, push);
   const org: Mutable = { id, name: p.name, description: p.description ?? '' };
-  if (p.kind !== undefined) org['legal_status'] = PROVIDER_KIND_LABELS[p.kind];
+  if (p.type !== undefined) org['legal_status'] = PROVIDER_TYPE_LABELS[p.type];
   if (p.registrations !== undefined) {
     org['organization_identifiers'] = p.registrations.map((r, i) => ({
       id: hashUuid(`organization_identifier:${id}:${i}`),
@@ -189,7 +189,7 @@ function serviceRecord(a: Activity, org: Mutable): Mutable {
     status: a.status === 'temporarily_closed' ? 'temporarily closed' : a.status,
   };
   if (a.description !== undefined) s['description'] = a.description;
-  if (a.lastChecked !== undefined) s['assured_date'] = a.lastChecked;
+  if (a.lastCheckedOn !== undefined) s['assured_date'] = a.lastCheckedOn;
   if (a.eligibility !== undefined) {
     const e = eligibilityToHsds(a.eligibility);
     if (e.minimumAge !== undefined) s['minimum_age'] = e.minimumAge;
@@ -249,7 +249,7 @@ export function toHsds(menu: Menu): HsdsExport {
  * What HSDS has a field for goes there (`status`, `assured_date`,
  * `minimum_age`/`maximum_age`, `service_areas`, `schedules`, `cost_options`,
  * `funding`, `organization_identifiers`); what it has no field for (need
- * domains, Table 1 type, capacity, funding mechanism, provider kind, the full
+ * domains, Table 1 type, capacity, funding mechanism, provider type, the full
  * eligibility rule) goes into HSDS `attributes` with taxonomy terms of the
  * `social-prescribing:*` taxonomies, so `importHsdsServices` reads every
  * field back. HSDS requires UUIDs: an id that is not one is exported as a
@@ -262,7 +262,7 @@ export function toHsds(menu: Menu): HsdsExport {
  *
  * const menu = {
  *   menuVersion: 1,
- *   providers: [{ id: 'p', name: 'Provider', kind: 'community_group' }],
+ *   providers: [{ id: 'p', name: 'Provider', type: 'community_group' }],
  *   activities: [{ id: 'walk', name: 'Health walk', providerId: 'p', needDomains: ['physical_activity'], status: 'active' }],
  * };
  * const exported = exportHsdsServices(menu)._unsafeUnwrap();

@@ -37,9 +37,9 @@ const OptionsSchema = z.strictObject({
 });
 
 /**
- * Why an entry is stale: `never_checked` (no `lastChecked` date),
+ * Why an entry is stale: `never_checked` (no `lastCheckedOn` date),
  * `not_checked_recently` (older than `maxAgeDays`), or `checked_after_as_of`
- * (a `lastChecked` date later than `asOf`: a data-entry error to correct).
+ * (a `lastCheckedOn` date later than `asOf`: a data-entry error to correct).
  *
  * @example
  * ```ts
@@ -65,7 +65,7 @@ export type StaleReason = (typeof STALE_REASONS)[number];
  * @example
  * ```ts
  * import type { StaleEntry } from 'social-prescribing';
- * const e: StaleEntry = { activityId: 'choir', providerId: 'arts-co', status: 'active', reason: 'not_checked_recently', lastChecked: '2023-01-10', ageDays: 900 };
+ * const e: StaleEntry = { activityId: 'choir', providerId: 'arts-co', status: 'active', reason: 'not_checked_recently', lastCheckedOn: '2023-01-10', ageDays: 900 };
  * ```
  */
 export interface StaleEntry {
@@ -78,8 +78,8 @@ export interface StaleEntry {
   /** Why it is listed. */
   readonly reason: StaleReason;
   /** When it was last checked, if ever. */
-  readonly lastChecked?: string;
-  /** Days from `lastChecked` to `asOf` (negative when checked after `asOf`); `null` when never checked. */
+  readonly lastCheckedOn?: string;
+  /** Days from `lastCheckedOn` to `asOf` (negative when checked after `asOf`); `null` when never checked. */
   readonly ageDays: number | null;
 }
 
@@ -101,8 +101,8 @@ export interface StaleEntry {
  *   menuVersion: 1,
  *   providers: [{ id: 'p', name: 'Provider' }],
  *   activities: [
- *     { id: 'old', name: 'Old', providerId: 'p', needDomains: [], status: 'active', lastChecked: '2022-01-01' },
- *     { id: 'new', name: 'New', providerId: 'p', needDomains: [], status: 'active', lastChecked: '2025-05-01' },
+ *     { id: 'old', name: 'Old', providerId: 'p', needDomains: [], status: 'active', lastCheckedOn: '2022-01-01' },
+ *     { id: 'new', name: 'New', providerId: 'p', needDomains: [], status: 'active', lastCheckedOn: '2025-05-01' },
  *   ],
  * };
  * const stale = findStaleEntries(menu, { asOf: '2025-06-30', maxAgeDays: 365 });
@@ -123,13 +123,13 @@ export function findStaleEntries(menu: unknown, options: StaleEntriesOptions): R
     for (const a of m.activities) {
       if (!statuses.has(a.status)) continue;
       const base = { activityId: a.id, providerId: a.providerId, status: a.status };
-      if (a.lastChecked === undefined) {
+      if (a.lastCheckedOn === undefined) {
         out.push({ ...base, reason: 'never_checked', ageDays: null });
         continue;
       }
-      const ageDays = differenceInCalendarDays(asOfDate, parseISO(a.lastChecked));
-      if (ageDays < 0) out.push({ ...base, reason: 'checked_after_as_of', lastChecked: a.lastChecked, ageDays });
-      else if (ageDays > maxAgeDays) out.push({ ...base, reason: 'not_checked_recently', lastChecked: a.lastChecked, ageDays });
+      const ageDays = differenceInCalendarDays(asOfDate, parseISO(a.lastCheckedOn));
+      if (ageDays < 0) out.push({ ...base, reason: 'checked_after_as_of', lastCheckedOn: a.lastCheckedOn, ageDays });
+      else if (ageDays > maxAgeDays) out.push({ ...base, reason: 'not_checked_recently', lastCheckedOn: a.lastCheckedOn, ageDays });
     }
     const rank = (e: StaleEntry): number => STALE_REASONS.indexOf(e.reason);
     out.sort(

@@ -31,31 +31,44 @@ interface WarningSink {
   add(path: readonly (string | number)[], code: 'unmapped_value' | 'inferred_value' | 'invalid_value_dropped' | 'conflicting_value', what: string): void;
 }
 
+/** The rule an `eligibility_rule` attribute holds (parsed and frozen), or `undefined` when it holds no valid rule. */
+function ruleFromJson(ruleJson: string): EligibilityRule | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(ruleJson);
+  } catch {
+    return undefined;
+  }
+  const parsed = parseEligibilityRule(raw);
+  return parsed.isOk() ? parsed.value : undefined;
+}
+
 /**
  * Reads an activity's eligibility from an HSDS service: this library's
  * `eligibility_rule` attribute when present and valid, else an `age` test
- * from `minimum_age` / `maximum_age`.
+ * from `minimum_age` / `maximum_age`. `rules` remembers the rule of each
+ * attribute text already read (a rule is frozen, so the activities that
+ * share one can share the object).
  */
 export function eligibilityFromHsds(
   ruleJson: string | undefined,
   minimumAge: number | null | undefined,
   maximumAge: number | null | undefined,
   w: WarningSink,
+  rules: Map<string, EligibilityRule | undefined> = new Map(),
 ): EligibilityRule | undefined {
   if (ruleJson !== undefined) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(ruleJson);
-    } catch {
-      raw = undefined;
+    let rule = rules.get(ruleJson);
+    if (rule === undefined && !rules.has(ruleJson)) {
+      rule = ruleFromJson(ruleJson);
+      rules.set(ruleJson, rule);
     }
-    const parsed = raw === undefined ? undefined : parseEligibilityRule(raw);
-    if (parsed !== undefined && parsed.isOk()) {
-      const implied = eligibilityToHsds(parsed.value);
+    if (rule !== undefined) {
+      const implied = eligibilityToHsds(rule);
       if ((minimumAge ?? undefined) !== implied.minimumAge || (maximumAge ?? undefined) !== implied.maximumAge) {
         w.add(['minimum_age'], 'conflicting_value', 'the age limits differ from the eligibility_rule attribute; the rule is used');
       }
-      return parsed.value;
+      return rule;
     }
     w.add(['attributes'], 'invalid_value_dropped', 'the eligibility_rule attribute is not a valid eligibility rule; age limits used instead');
   }

@@ -87,11 +87,15 @@ const list = (v: unknown, max: number, item: (x: unknown) => boolean): boolean =
 const obj = (v: unknown, check: (o: Record<string, unknown>) => boolean): boolean => isPlain(v) && check(v);
 const nullishObj = (v: unknown, check: (o: Record<string, unknown>) => boolean): boolean => v === null || v === undefined || obj(v, check);
 
+// Each check is a named function, made once (not a closure per record).
 const term = (t: Record<string, unknown>): boolean =>
-  str(t['code']) && str(t['name']) && str(t['taxonomy']) && nullishObj(t['taxonomy_detail'], (d) => str(d['name']));
-const attribute = (a: unknown): boolean => obj(a, (x) => nullishObj(x['taxonomy_term'], term) && str(x['value']));
-const identifier = (i: unknown): boolean =>
-  obj(i, (x) => str(x['identifier_scheme']) && str(x['identifier_type']) && (str(x['identifier']) || (typeof x['identifier'] === 'number' && Number.isFinite(x['identifier']))));
+  str(t['code']) && str(t['name']) && str(t['taxonomy']) && nullishObj(t['taxonomy_detail'], taxonomyDetail);
+const taxonomyDetail = (d: Record<string, unknown>): boolean => str(d['name']);
+const attributeFields = (x: Record<string, unknown>): boolean => nullishObj(x['taxonomy_term'], term) && str(x['value']);
+const attribute = (a: unknown): boolean => obj(a, attributeFields);
+const identifierFields = (x: Record<string, unknown>): boolean =>
+  str(x['identifier_scheme']) && str(x['identifier_type']) && (str(x['identifier']) || (typeof x['identifier'] === 'number' && Number.isFinite(x['identifier'])));
+const identifier = (i: unknown): boolean => obj(i, identifierFields);
 const organization = (o: Record<string, unknown>): boolean =>
   id(o['id']) &&
   name(o['name']) &&
@@ -99,6 +103,15 @@ const organization = (o: Record<string, unknown>): boolean =>
   str(o['legal_status']) &&
   list(o['organization_identifiers'], 100, identifier) &&
   list(o['attributes'], 10_000, attribute);
+const serviceArea = (a: unknown): boolean => obj(a, serviceAreaFields);
+const serviceAreaFields = (y: Record<string, unknown>): boolean => str(y['name']) && str(y['uri']);
+const schedule = (a: unknown): boolean => obj(a, scheduleFields);
+const scheduleFields = (y: Record<string, unknown>): boolean =>
+  str(y['freq']) && str(y['byday']) && str(y['opens_at']) && str(y['closes_at']) && num(y['interval']) && str(y['description']);
+const costOption = (a: unknown): boolean => obj(a, costOptionFields);
+const costOptionFields = (y: Record<string, unknown>): boolean => num(y['amount']) && str(y['currency']) && str(y['amount_description']);
+const funding = (a: unknown): boolean => obj(a, fundingFields);
+const fundingFields = (y: Record<string, unknown>): boolean => str(y['source']) && list(y['attributes'], 10_000, attribute);
 const service = (x: Record<string, unknown>): boolean =>
   id(x['id']) &&
   name(x['name']) &&
@@ -110,12 +123,10 @@ const service = (x: Record<string, unknown>): boolean =>
   num(x['maximum_age']) &&
   str(x['assured_date']) &&
   str(x['fees_description']) &&
-  list(x['service_areas'], 10_000, (a) => obj(a, (y) => str(y['name']) && str(y['uri']))) &&
-  list(x['schedules'], 1000, (a) =>
-    obj(a, (y) => str(y['freq']) && str(y['byday']) && str(y['opens_at']) && str(y['closes_at']) && num(y['interval']) && str(y['description'])),
-  ) &&
-  list(x['cost_options'], 1000, (a) => obj(a, (y) => num(y['amount']) && str(y['currency']) && str(y['amount_description']))) &&
-  list(x['funding'], 1000, (a) => obj(a, (y) => str(y['source']) && list(y['attributes'], 10_000, attribute))) &&
+  list(x['service_areas'], 10_000, serviceArea) &&
+  list(x['schedules'], 1000, schedule) &&
+  list(x['cost_options'], 1000, costOption) &&
+  list(x['funding'], 1000, funding) &&
   list(x['attributes'], 10_000, attribute);
 
 const guarded = (check: (o: Record<string, unknown>) => boolean) => (v: unknown): boolean => {

@@ -1,5 +1,5 @@
 // Internal constants and helpers shared by the HSDS 3 importer and exporter.
-import { NEED_DOMAIN_LABELS, NEED_DOMAINS, PROVIDER_KINDS, type NeedDomain, type ProviderKind } from '../shared/vocabulary';
+import { NEED_DOMAIN_LABELS, NEED_DOMAINS, PROVIDER_TYPES, type NeedDomain, type ProviderType } from '../shared/vocabulary';
 import type { CostUnit, Register } from './schema';
 
 /** The `taxonomy` names of the terms this library writes into HSDS attributes. */
@@ -19,7 +19,7 @@ export const FACT = {
   areasAnywhere: 'areas_anywhere',
   area: 'area',
   eligibilityRule: 'eligibility_rule',
-  providerKind: 'provider_kind',
+  providerType: 'provider_type',
   turnoverBand: 'turnover_band',
   fundingMechanism: 'funding_mechanism',
   fromScheme: 'from_scheme',
@@ -73,7 +73,7 @@ export const REGISTER_TYPES: Readonly<Record<Register, string>> = {
   companies_house: 'Company number',
 };
 
-export const PROVIDER_KIND_LABELS: Readonly<Record<ProviderKind, string>> = {
+export const PROVIDER_TYPE_LABELS: Readonly<Record<ProviderType, string>> = {
   registered_charity: 'Registered charity',
   community_interest_company: 'Community interest company',
   community_group: 'Community group',
@@ -82,10 +82,10 @@ export const PROVIDER_KIND_LABELS: Readonly<Record<ProviderKind, string>> = {
   private: 'Private company',
 };
 
-/** Reads an HSDS `legal_status` (free text) as a provider kind, where it is unambiguous. */
-export function kindFromLegalStatus(text: string): ProviderKind | undefined {
+/** Reads an HSDS `legal_status` (free text) as a provider type, where it is unambiguous. */
+export function typeFromLegalStatus(text: string): ProviderType | undefined {
   const t = text.trim().toLowerCase();
-  for (const k of PROVIDER_KINDS) if (t === PROVIDER_KIND_LABELS[k].toLowerCase() || t === k) return k;
+  for (const k of PROVIDER_TYPES) if (t === PROVIDER_TYPE_LABELS[k].toLowerCase() || t === k) return k;
   if (/\b(cio|charitable incorporated organi[sz]ation|registered charity|charity)\b/.test(t)) return 'registered_charity';
   if (/\b(cic|community interest company)\b/.test(t)) return 'community_interest_company';
   if (/\b(user[- ]led|peer[- ]led)\b/.test(t)) return 'user_led_group';
@@ -103,10 +103,12 @@ export const COST_UNIT_LABELS: Readonly<Record<CostUnit, string>> = {
   one_off: 'one-off',
 };
 
+const COST_UNIT_ENTRIES = Object.entries(COST_UNIT_LABELS) as [CostUnit, string][];
+
 /** Reads an HSDS `amount_description` as a cost unit; `exact` when it is this library's own label. */
 export function unitFromText(text: string): { unit: CostUnit; exact: boolean } | undefined {
   const t = text.trim().toLowerCase();
-  for (const [unit, label] of Object.entries(COST_UNIT_LABELS) as [CostUnit, string][]) if (t === label) return { unit, exact: true };
+  for (const [unit, label] of COST_UNIT_ENTRIES) if (t === label) return { unit, exact: true };
   if (/\bsession\b/.test(t)) return { unit: 'session', exact: false };
   if (/\b(week|weekly)\b/.test(t)) return { unit: 'week', exact: false };
   if (/\b(month|monthly)\b/.test(t)) return { unit: 'month', exact: false };

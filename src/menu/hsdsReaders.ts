@@ -5,13 +5,13 @@
 import type { z } from 'zod';
 import { formatPath, type ValidationIssue } from '../shared/errors';
 import { IdSchema } from '../shared/schemas';
-import { PROVIDER_KINDS, TURNOVER_BANDS } from '../shared/vocabulary';
+import { PROVIDER_TYPES, TURNOVER_BANDS } from '../shared/vocabulary';
 import { issuesFromZod } from '../shared/zodIssues';
 import { safeParse } from '../shared/safeParse';
 import { AreaCodeSchema } from '../shared/areas';
 import { COST_MAPPED, FUNDING_MAPPED, HSDS_FIELD_NAMES, IDENTIFIER_MAPPED, ORGANIZATION_MAPPED, SCHEDULE_MAPPED, SCHEME_OF } from './hsdsImportFields';
 import type { HsdsAttribute, HsdsOrganization, HsdsService, Path } from './hsdsInput';
-import { FACT, kindFromLegalStatus, PROVIDER_KIND_LABELS, TAXONOMY, unitFromText } from './hsdsMapping';
+import { FACT, typeFromLegalStatus, PROVIDER_TYPE_LABELS, TAXONOMY, unitFromText } from './hsdsMapping';
 import type { HsdsWarning, HsdsWarningCode } from './importHsdsServices';
 import {
   FUNDING_MECHANISMS,
@@ -76,12 +76,13 @@ export class Warnings {
    * by its position among the record's fields (counting from 1).
    */
   unmappedFields(record: Record<string, unknown>, mapped: ReadonlySet<string>, path: Path): void {
-    const entries = Object.entries(record);
-    entries.forEach(([key, value], i) => {
-      if (mapped.has(key) || isEmpty(value)) return;
+    const keys = Object.keys(record);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (mapped.has(key) || isEmpty(record[key])) continue;
       if (HSDS_FIELD_NAMES.has(key)) this.add([...path, key], 'unmapped_field', 'no place in the menu model; not imported');
-      else this.add(path, 'unmapped_field', `field ${i + 1} of ${entries.length} is not an HSDS 3 field (its name is not shown) and has no place in the menu model; not imported`);
-    });
+      else this.add(path, 'unmapped_field', `field ${i + 1} of ${keys.length} is not an HSDS 3 field (its name is not shown) and has no place in the menu model; not imported`);
+    }
   }
 }
 
@@ -135,7 +136,7 @@ export function providerFrom(org: HsdsOrganization, path: Path, w: Warnings): Pr
   const facts = factAttributes(
     org.attributes,
     [...path, 'attributes'],
-    new Set([FACT.localId, FACT.providerKind, FACT.turnoverBand, FACT.area, FACT.areasAnywhere]),
+    new Set([FACT.localId, FACT.providerType, FACT.turnoverBand, FACT.area, FACT.areasAnywhere]),
     w,
   );
   const provider: { -readonly [K in keyof Provider]: Provider[K] } = { id: facts.get(FACT.localId)?.[0] ?? org.id, name: org.name };
@@ -147,16 +148,16 @@ export function providerFrom(org: HsdsOrganization, path: Path, w: Warnings): Pr
     if (org.description.length <= 5000) provider.description = org.description;
     else w.add([...path, 'description'], 'invalid_value_dropped', 'longer than 5000 characters; left out');
   }
-  const kindAttr = facts.get(FACT.providerKind)?.[0];
+  const kindAttr = facts.get(FACT.providerType)?.[0];
   const identifiers = org.organization_identifiers ?? [];
-  if (kindAttr !== undefined && (PROVIDER_KINDS as readonly string[]).includes(kindAttr)) {
-    provider.kind = kindAttr as Provider['kind'] & string;
+  if (kindAttr !== undefined && (PROVIDER_TYPES as readonly string[]).includes(kindAttr)) {
+    provider.type = kindAttr as Provider['type'] & string;
   } else if (org.legal_status !== null && org.legal_status !== undefined && org.legal_status !== '') {
-    const k = kindFromLegalStatus(org.legal_status);
-    if (k === undefined) w.add([...path, 'legal_status'], 'unmapped_value', 'names no provider kind this library can tell; kind not recorded');
+    const k = typeFromLegalStatus(org.legal_status);
+    if (k === undefined) w.add([...path, 'legal_status'], 'unmapped_value', 'names no provider type this library can tell; type not recorded');
     else {
-      provider.kind = k;
-      if (org.legal_status !== PROVIDER_KIND_LABELS[k]) w.add([...path, 'legal_status'], 'inferred_value', `read as provider kind ${k}; check it`);
+      provider.type = k;
+      if (org.legal_status !== PROVIDER_TYPE_LABELS[k]) w.add([...path, 'legal_status'], 'inferred_value', `read as provider type ${k}; check it`);
     }
   }
   const band = facts.get(FACT.turnoverBand)?.[0];

@@ -5,6 +5,7 @@ import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';
 import { ACTIVITY_TYPES, type NeedDomain } from '../shared/vocabulary';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { HsdsImportError } from './errors';
+import type { EligibilityRule } from '../pathway/index';
 import { eligibilityFromHsds } from './hsdsEligibility';
 import {
   FACT,
@@ -18,7 +19,6 @@ import { isPlainHsdsService, OrganizationSchema, ServiceSchema, type HsdsService
 import { factAttributes, isValidText, providerFrom, readCost, readFunding, readSchedule, serviceIssues, Warnings } from './hsdsReaders';
 import { AreaCodeSchema } from '../shared/areas';
 import {
-  ActivitySchema,
   AVAILABILITIES,
   MENU_VERSION,
   ProviderSchema,
@@ -29,6 +29,7 @@ import {
   type Provider,
 } from './schema';
 import { canonicalJson } from '../shared/canonicalJson';
+import { prefixIssues } from '../shared/prefixIssues';
 import { safeParse } from '../shared/safeParse';
 
 /**
@@ -154,17 +155,22 @@ interface Context {
   readonly providerOfOrg: Map<string, string>;
   readonly providers: Map<string, Provider>;
   readonly activityIds: Set<string>;
-  /** The canonical JSON of each provider, computed once, to compare later records of its organization with. */
-  readonly providerJson: Map<string, string>;
+  /** Each `eligibility_rule` attribute read so far, and the rule it holds (`undefined`: not a valid rule): directories repeat rules. */
+  readonly rules: Map<string, EligibilityRule | undefined>;
 }
 
-function providerJson(ctx: Context, provider: Provider): string {
-  let json = ctx.providerJson.get(provider.id);
-  if (json === undefined) {
-    json = canonicalJson(provider);
-    ctx.providerJson.set(provider.id, json);
+/** Whether two values of plain data are equal as `canonicalJson` writes them: objects compared key by key, in any order. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return canonicalJson(a) === canonicalJson(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b)) return false;
+    return a.length === b.length && a.every((x, i) => sameData(x, b[i]));
   }
-  return json;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+  return keys.length === Object.keys(y).filter((k) => y[k] !== undefined).length && keys.every((k) => Object.hasOwn(y, k) && sameData(x[k], y[k]));
 }
 
 type ServiceOutcome = { ok: true; activity: Activity; provider?: Provider; orgId?: string } | { ok: false; issues: ValidationIssue[] };
@@ -190,7 +196,7 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
     if (existingId !== undefined) {
       providerId = existingId;
       const existing = ctx.providers.get(existingId);
-      if (existing !== undefined && providerJson(ctx, existing) !== canonicalJson(candidate)) {
+      if (existing !== undefined && !sameData(existing, candidate)) {
         w.add(['organization'], 'conflicting_value', 'differs from an earlier record of the same organization; the first is kept');
       }
     } else {
@@ -252,19 +258,15 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
     return { ok: false, issues: [{ path: ['id'], code: 'duplicate_id', message: 'id: an earlier record has the same id' }] };
   }
 
-  const activity: { -readonly [K in keyof Activity]: Activity[K] } = {
-    id,
-    name: service.name,
-    providerId: providerId!,
-    needDomains: [...new Set(needDomains)].slice(0, 30),
-    status: service.status === 'temporarily closed' ? 'temporarily_closed' : (service.status as ActivityStatus),
-  };
+  // Every value is read and checked in turn (the warnings come in this order), then the activity
+  // is assembled with its fields in the order of ActivitySchema, as parsing it would return it. It is
+  // valid by construction: each part was checked as it was read (a law in test/menu/hsds.test.ts
+  // checks that ActivitySchema accepts every activity imported and returns it unchanged).
+  let description: string | undefined;
   if (service.description) {
-    if (service.description.length <= 5000) activity.description = service.description;
+    if (service.description.length <= 5000) description = service.description;
     else w.add(['description'], 'invalid_value_dropped', 'longer than 5000 characters; left out');
   }
-  if (tags.length > 0) activity.tags = [...new Set(tags)].slice(0, 50);
-  if (activityType !== undefined) activity.activityType = activityType;
 
   // Capacity.
   const capacity: { placesPerWeek?: number; availability?: (typeof AVAILABILITIES)[number] } = {};
@@ -279,16 +281,14 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
     if ((AVAILABILITIES as readonly string[]).includes(availability)) capacity.availability = availability as (typeof AVAILABILITIES)[number];
     else w.add(['attributes'], 'invalid_value_dropped', 'the availability attribute is not open, waitlist or full; left out');
   }
-  if (capacity.placesPerWeek !== undefined || capacity.availability !== undefined) activity.capacity = capacity;
 
   const funding = readFunding(service, facts.get(FACT.unfunded)?.[0] === 'true', w);
-  if (funding !== undefined) activity.funding = funding;
   const schedule = readSchedule(service, w);
-  if (schedule !== undefined) activity.schedule = schedule;
 
   // Areas.
+  let areas: Activity['areas'];
   if (facts.get(FACT.areasAnywhere)?.[0] === 'true') {
-    activity.areas = 'anywhere';
+    areas = 'anywhere';
     if ((service.service_areas ?? []).length > 0) w.add(['service_areas'], 'conflicting_value', 'marked as not tied to an area; the service areas are not used');
   } else {
     const codes: string[] = [];
@@ -305,28 +305,40 @@ function importService(raw: unknown, ctx: Context, w: Warnings): ServiceOutcome 
         if (area.uri) w.add([...at, 'uri'], 'unmapped_value', 'not an ONS statistical-geography uri; not imported');
       } else w.add(at, 'unmapped_value', 'no area code in name or uri (free-text or geometry areas cannot be matched); not imported');
     });
-    if (codes.length > 0) activity.areas = [...new Set(codes)].slice(0, 1000);
+    if (codes.length > 0) areas = [...new Set(codes)].slice(0, 1000);
   }
 
   // Eligibility.
-  const eligibility = eligibilityFromHsds(facts.get(FACT.eligibilityRule)?.[0], service.minimum_age, service.maximum_age, w);
-  if (eligibility !== undefined) activity.eligibility = eligibility;
+  const eligibility = eligibilityFromHsds(facts.get(FACT.eligibilityRule)?.[0], service.minimum_age, service.maximum_age, w, ctx.rules);
 
   // Cost.
   const cost = readCost(service, w);
-  if (cost !== undefined) activity.cost = cost;
 
   // Last checked.
+  let lastCheckedOn: string | undefined;
   if (service.assured_date) {
     const date = service.assured_date.slice(0, 10);
     const rest = service.assured_date.slice(10);
-    if (isValidText(IsoDateSchema, date) && (rest === '' || /^T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?$/.test(rest))) activity.lastChecked = date;
+    if (isValidText(IsoDateSchema, date) && (rest === '' || /^T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?$/.test(rest))) lastCheckedOn = date;
     else w.add(['assured_date'], 'invalid_value_dropped', 'not a date YYYY-MM-DD; left out');
   }
 
-  const checked = safeParse(ActivitySchema, activity);
-  if (!checked.success) return { ok: false, issues: issuesFromZod(checked.error, activity).map((i) => ({ ...i, message: `(as an activity) ${i.message}` })) };
-  const outcome: ServiceOutcome = { ok: true, activity: checked.data as Activity };
+  const activity: { -readonly [K in keyof Activity]?: Activity[K] } = { id, name: service.name };
+  if (description !== undefined) activity.description = description;
+  activity.providerId = providerId!;
+  activity.needDomains = [...new Set(needDomains)].slice(0, 30);
+  if (tags.length > 0) activity.tags = [...new Set(tags)].slice(0, 50);
+  if (activityType !== undefined) activity.activityType = activityType;
+  if (funding !== undefined) activity.funding = funding;
+  if (capacity.placesPerWeek !== undefined || capacity.availability !== undefined) activity.capacity = capacity;
+  if (schedule !== undefined) activity.schedule = schedule;
+  if (areas !== undefined) activity.areas = areas;
+  if (eligibility !== undefined) activity.eligibility = eligibility;
+  if (cost !== undefined) activity.cost = cost;
+  activity.status = service.status === 'temporarily closed' ? 'temporarily_closed' : (service.status as ActivityStatus);
+  if (lastCheckedOn !== undefined) activity.lastCheckedOn = lastCheckedOn;
+
+  const outcome: ServiceOutcome = { ok: true, activity: activity as Activity };
   if (newProvider !== undefined) outcome.provider = newProvider;
   if (orgId !== undefined) outcome.orgId = orgId;
   return outcome;
@@ -379,7 +391,7 @@ export function importHsdsServices(input: unknown, options: HsdsImportOptions = 
 function importHsdsServicesUnguarded(input: unknown, options: HsdsImportOptions): Result<HsdsImport, HsdsImportError> {
   const parsedOptions = safeParse(OptionsSchema, options);
   if (!parsedOptions.success) {
-    return err(createValidationError('invalid_hsds_input', 'HSDS import options', issuesFromZod(parsedOptions.error, options).map((i) => ({ ...i, path: ['options', ...i.path] }))));
+    return err(createValidationError('invalid_hsds_options', 'HSDS import options', issuesFromZod(parsedOptions.error, options)));
   }
   let records: readonly unknown[];
   if (Array.isArray(input)) records = input;
@@ -398,7 +410,7 @@ function importHsdsServicesUnguarded(input: unknown, options: HsdsImportOptions)
     providerOfOrg: new Map(),
     providers: new Map(),
     activityIds: new Set(),
-    providerJson: new Map(),
+    rules: new Map(),
   };
   const failures: HsdsRecordFailure[] = [];
   const warnings: HsdsWarning[] = [];
@@ -437,7 +449,7 @@ function importHsdsServicesUnguarded(input: unknown, options: HsdsImportOptions)
       if (!checked.success || ctx.providers.has(outcome.provider.id)) {
         const issues: ValidationIssue[] = checked.success
           ? [{ path: ['organization', 'id'], code: 'duplicate_id', message: 'organization: another organization has the same local id' }]
-          : issuesFromZod(checked.error, outcome.provider).map((i) => ({ ...i, path: ['organization', ...i.path], message: `organization.${i.message}` }));
+          : prefixIssues(issuesFromZod(checked.error, outcome.provider), ['organization']);
         failures.push({ source: 'service', index, error: createValidationError('invalid_hsds_service', `HSDS service record ${index}`, issues) });
         return;
       }

@@ -12,8 +12,9 @@ import { issuesFromZod } from '../shared/zodIssues';
 import type { MatchError } from './errors';
 import { COST_UNIT_LABELS, needDomainLabel } from './hsdsMapping';
 import { parseMenu } from './parseMenu';
-import { menuIndexOf, preparedIndexOf, unwrapPrepared, dayNumber, type IndexedActivity, type MenuIndex } from './prepareMenu';
+import { menuIndexOf, preparedIndexOf, unwrapPrepared, dayNumber, type IndexedActivity, type MenuIndex, type Scratch } from './prepareMenu';
 import { TagSchema, type Activity, type Availability, type Cost } from './schema';
+import { prefixIssues } from '../shared/prefixIssues';
 import { safeParse } from '../shared/safeParse';
 
 /**
@@ -66,12 +67,20 @@ export interface MatchOptions {
   readonly limit?: number;
   /** Flag a match whose entry was last checked more than this many days before `asOf`. Default 365. */
   readonly maxAgeDays?: number;
+  /**
+   * List every activity left out, each with every reason, in the result's `excluded`
+   * (in activity id order). Default `false`: the result counts the activities left out
+   * by reason (`excludedByReason`) and has no `excluded`, and matching a prepared menu
+   * reads only the activities that meet one of the person's needs or interests.
+   */
+  readonly listExcluded?: boolean;
 }
 
 const OptionsSchema = z.strictObject({
   asOf: AsOfSchema,
   limit: z.int().min(1).max(1_000_000).optional(),
   maxAgeDays: z.int().min(0).max(100_000).optional(),
+  listExcluded: z.boolean().optional(),
 });
 
 /**
@@ -114,6 +123,37 @@ export const MATCH_REASON_CODES = [
   'serves_no_need_or_interest',
   'over_cost_limit',
 ] as const;
+/**
+ * The codes of the reasons an activity is left out, in the order an
+ * exclusion lists them (a subset of {@link MATCH_REASON_CODES}): the keys of
+ * a match result's `excludedByReason`.
+ *
+ * @example
+ * ```ts
+ * import { EXCLUSION_REASON_CODES } from 'social-prescribing';
+ * EXCLUSION_REASON_CODES[0]; // 'status_temporarily_closed'
+ * ```
+ */
+export const EXCLUSION_REASON_CODES = [
+  'status_temporarily_closed',
+  'status_inactive',
+  'status_defunct',
+  'outside_area',
+  'over_cost_limit',
+  'ineligible',
+  'serves_no_need_or_interest',
+] as const satisfies readonly MatchReasonCode[];
+/**
+ * One of {@link EXCLUSION_REASON_CODES}.
+ *
+ * @example
+ * ```ts
+ * import type { ExclusionReasonCode } from 'social-prescribing';
+ * const c: ExclusionReasonCode = 'outside_area';
+ * ```
+ */
+export type ExclusionReasonCode = (typeof EXCLUSION_REASON_CODES)[number];
+
 /**
  * One of {@link MATCH_REASON_CODES}.
  *
@@ -178,7 +218,8 @@ export interface ActivityMatch {
 }
 
 /**
- * An activity left out, with every reason.
+ * An activity left out, with every reason, as `matchActivities` lists it
+ * with the option `listExcluded: true`.
  *
  * @example
  * ```ts
@@ -200,6 +241,7 @@ export interface ExcludedActivity {
  * ```ts
  * import type { MatchResult } from 'social-prescribing';
  * const best = (r: MatchResult) => r.matches[0]?.activityId;
+ * const tooDear = (r: MatchResult) => r.excludedByReason.over_cost_limit;
  * ```
  */
 export interface MatchResult {
@@ -209,12 +251,17 @@ export interface MatchResult {
   readonly matches: readonly ActivityMatch[];
   /** How many activities matched before `limit` was applied. */
   readonly total: number;
-  /** The activities left out, by id, each with every reason. */
-  readonly excluded: readonly ExcludedActivity[];
+  /**
+   * How many activities were left out for each reason: an activity left out for two
+   * reasons counts under both, so the counts can add up to more than the activities
+   * left out (the menu's activities less `total`). Every code is present, 0 when none.
+   */
+  readonly excludedByReason: Readonly<Record<ExclusionReasonCode, number>>;
+  /** With the `listExcluded` option: the activities left out, in id order, each with every reason. Absent otherwise. */
+  readonly excluded?: readonly ExcludedActivity[];
 }
 
 const AVAILABILITY_RANK: Readonly<Record<ActivityMatch['availability'], number>> = { open: 0, not_recorded: 1, waitlist: 2, full: 3 };
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function formatCost(cost: Cost): string {
   const pounds = gbp(cost.amountPence);
@@ -305,20 +352,12 @@ const FREE = reason('free', 'Free');
 const NEVER_CHECKED = reason('never_checked', 'This entry has never been checked: confirm the details with the provider');
 const SERVES_NOTHING = reason('serves_no_need_or_interest', "Meets none of the person's needs or interests");
 
-interface Candidate {
-  /** The sort key packed into one number, when it fits (see `packKey`). */
-  packed: number;
-  readonly entry: IndexedActivity;
-  readonly activity: Activity;
-  readonly context: CandidateContext;
-  readonly key: readonly number[];
-}
-
 /**
  * Ranks the menu's activities for one person's needs, interests, area and
  * eligibility, with reasons a link worker can read.
  *
- * An activity is left out (and listed in `excluded` with its reasons) when
+ * An activity is left out (counted in `excludedByReason` under each of its
+ * reasons, and listed in `excluded` with them on request) when
  * it is temporarily closed, inactive or defunct; when its areas are recorded,
  * the person's areas are known, and none is shared; when it costs more than
  * `maxCostPence`; when it meets none of the person's needs and none of their
@@ -344,11 +383,20 @@ interface Candidate {
  * 7. activity id, in code-unit order.
  * The result is deterministic and does not depend on the menu's order.
  *
+ * Reasons are built only for the matches returned. The activities left out
+ * are counted by reason (`excludedByReason`), cheaply: most of a menu is left
+ * out for most people, and a prepared menu is matched by reading only the
+ * activities that meet one of the person's needs or interests (found from
+ * its indexes) and counting the rest. The option `listExcluded: true` also
+ * lists every activity left out, in id order, each with every reason, as a
+ * link worker may ask "why not this one?"; the matches and counts are the
+ * same either way, and the counts tally the reasons of that list.
+ *
  * `menu` is a menu as `parseMenu` takes it, or, to match many people, a
  * menu prepared once by `prepareMenu`, which returns exactly the same
- * results without validating or scanning the menu again. Activities left
- * out for no reason about the person beyond their area and budget share
- * frozen exclusion objects between calls, and reasons about the person are
+ * results without validating or indexing the menu again. Listed exclusions
+ * that depend on no fact about the person beyond their area and budget are
+ * frozen objects shared between calls, and reasons about the person are
  * shared, frozen, between the matches of one call.
  *
  * @example
@@ -369,7 +417,9 @@ interface Candidate {
  * const person = { facts: { age: 74, needs: ['loneliness_and_isolation'], areas: ['A'] } };
  * const r = matchActivities(menu, person, { asOf: '2025-06-30' })._unsafeUnwrap();
  * r.matches.map((m) => m.activityId); // ['walk', 'lunch'] (open before full)
- * r.excluded.map((e) => e.reasons.map((x) => x.code)); // [['outside_area', 'serves_no_need_or_interest']]
+ * r.excludedByReason.outside_area; // 1 (the choir)
+ * const why = matchActivities(menu, person, { asOf: '2025-06-30', listExcluded: true })._unsafeUnwrap();
+ * why.excluded?.map((e) => e.reasons.map((x) => x.code)); // [['outside_area', 'serves_no_need_or_interest']]
  * ```
  */
 export function matchActivities(menu: unknown, person: unknown, options: MatchOptions): Result<MatchResult, MatchError> {
@@ -377,7 +427,7 @@ export function matchActivities(menu: unknown, person: unknown, options: MatchOp
   if (!parsedOptions.success) {
     return err(createValidationError('invalid_match_options', 'match options', issuesFromZod(parsedOptions.error, options)));
   }
-  const { limit, maxAgeDays = 365 } = parsedOptions.data;
+  const { limit, maxAgeDays = 365, listExcluded = false } = parsedOptions.data;
   const asOf = parsedOptions.data.asOf.date;
   const read = readPerson(person, asOf);
   if (read.isErr()) return err(read.error);
@@ -394,133 +444,214 @@ export function matchActivities(menu: unknown, person: unknown, options: MatchOp
   const interests = [...new Set(p.interests ?? [])];
   const personAreas = p.facts.areas === undefined || p.facts.areas === 'unknown' ? undefined : new Set(p.facts.areas);
   const asOfDay = dayNumber(asOf);
-  const staleBefore = asOfDay - maxAgeDays;
   const maxCost = p.maxCostPence ?? -1;
-
-  // Mark, from the indexes, the activities that meet a need or an interest, and those that list one of the person's areas.
   const n = index.byId.length;
-  const relevant = new Uint8Array(n);
-  const inArea = new Uint8Array(n);
-  const mark = (list: readonly number[] | undefined, into: Uint8Array): void => {
-    if (list !== undefined) for (const i of list) into[i] = 1;
-  };
-  for (const d of needs) mark(index.byNeedDomain.get(d), relevant);
-  // With at most 30 needs, which of them each activity meets is a bit set, read off the index in priority order.
-  const needBits = needs.length <= 30 ? new Int32Array(n) : undefined;
-  if (needBits !== undefined) {
-    needs.forEach((d, j) => {
-      for (const i of index.byNeedDomain.get(d) ?? []) needBits[i]! |= 1 << j;
-    });
-  }
-  for (const t of interests) {
-    mark(index.byNeedDomain.get(t), relevant);
-    mark(index.byTag.get(t), relevant);
-  }
-  if (personAreas !== undefined) for (const a of personAreas) mark(index.byArea.get(a), inArea);
 
+  // The activities that meet a need or an interest, each once, found from the indexes
+  // (1: meets one; 2: on the list). With at most 30 of each, which needs and interests
+  // each activity meets are bit sets, read off the indexes in the person's order.
+  // The arrays are the menu's, reused by each call and left zeroed at its end (see `scratchOf`).
+  const scratch = scratchOf(index);
+  const marks = scratch.marks;
+  const related: number[] = [];
+  const bits = needs.length <= 30 && interests.length <= 30;
+  const needBits = bits ? scratch.needBits : undefined;
+  const interestBits = bits ? scratch.interestBits : undefined;
+  const relate = (list: readonly number[] | undefined, into: Int32Array | undefined, bit: number): void => {
+    if (list === undefined) return;
+    for (const i of list) {
+      if (marks[i] === 0) {
+        marks[i] = 1;
+        related.push(i);
+      }
+      if (into !== undefined) into[i]! |= bit;
+    }
+  };
+  needs.forEach((d, j) => relate(index.byNeedDomain.get(d), needBits, 1 << j));
+  interests.forEach((t, k) => {
+    relate(index.byNeedDomain.get(t), interestBits, 1 << k);
+    relate(index.byTag.get(t), interestBits, 1 << k);
+  });
+  // The activities that list one of the person's areas, when the person's areas are known.
+  const inArea = personAreas === undefined ? undefined : scratch.inArea;
+  let inAreaCount = 0;
+  if (inArea !== undefined) {
+    for (const area of personAreas!) {
+      for (const i of index.byArea.get(area) ?? []) {
+        if (inArea[i] === 0) {
+          inArea[i] = 1;
+          inAreaCount++;
+        }
+      }
+    }
+  }
+
+  // Eligibility: evaluated (with the pathway module's engine) for every activity that meets a need or interest.
+  // Equal rules give equal traces: each distinct rule is traced once per person.
   const traces: (RuleTrace | undefined)[] = new Array<RuleTrace | undefined>(index.rules.length);
-  const ineligibleReasons: (MatchReason | undefined)[] = new Array<MatchReason | undefined>(index.rules.length);
+  const traceOf = (ruleId: number): RuleTrace => {
+    let trace = traces[ruleId];
+    if (trace === undefined) {
+      trace = traceRule(index.rules[ruleId]!, facts);
+      traces[ruleId] = trace;
+    }
+    return trace;
+  };
+  // The activities on the list, each as one number that orders as its seven sort keys do (see
+  // `packKey`), sorted as a typed array.
+  const keys = new Float64Array(related.length);
+  let total = 0;
+  let ineligible = 0;
+  for (const i of related) {
+    const entry = index.byId[i]!;
+    const trace = entry.ruleId >= 0 ? traceOf(entry.ruleId) : undefined;
+    if (trace !== undefined && trace.outcome === 'not_met') {
+      ineligible++;
+      continue;
+    }
+    if (!entry.active || (entry.areasListed && inArea !== undefined && inArea[i] === 0) || (maxCost >= 0 && entry.costPence > maxCost)) continue;
+    marks[i] = 2;
+    const a = entry.activity;
+    const availability = AVAILABILITY_RANK[a.capacity?.availability ?? 'not_recorded'];
+    const unknown = trace !== undefined && trace.outcome === 'unknown' ? 1 : 0;
+    // Confirmed: the activity serves anywhere, or lists its areas and (not being left out) one of the person's.
+    const unconfirmed = a.areas === 'anywhere' || (entry.areasListed && personAreas !== undefined) ? 0 : 1;
+    let needScore = 0;
+    let interestCount = 0;
+    if (needBits !== undefined && interestBits !== undefined) {
+      for (let b = needBits[i]!, j = 0; b !== 0; b >>>= 1, j++) if ((b & 1) !== 0) needScore += needs.length - j;
+      for (let b = interestBits[i]!; b !== 0; b &= b - 1) interestCount++;
+    } else [needScore, interestCount] = scoreOf(a, needIndex, interests);
+    keys[total++] = packKey(availability, unknown, needScore, interestCount, unconfirmed, index.costRank[i]!, index.costRankScale);
+  }
+
+  // Reasons are written only for the matches returned.
   const ctx: PersonContext = {
     needs,
     needIndex,
-    staleBefore,
+    interests,
+    personAreas,
+    staleBefore: asOfDay - maxAgeDays,
     asOfDay,
-    servesNeed: new Map(),
+    servesNeed: new Array<MatchReason | undefined>(needs.length),
     matchesInterest: new Map(),
     inArea: new Map(),
     unknownEligibility: new Array<MatchReason | undefined>(index.rules.length),
+    traces,
+    frozen: new Uint8Array(index.rules.length),
   };
-  const candidates: Candidate[] = [];
-  // Built in id order, which is the order of the result.
+  const returned = limit === undefined ? total : Math.min(limit, total);
+  const matches: ActivityMatch[] = [];
+  const sorted = keys.subarray(0, total).sort();
+  for (let k = 0; k < returned; k++) {
+    const position = index.positionOfCostRank[sorted[k]! % index.costRankScale]!;
+    const entry = index.byId[position]!;
+    if (needBits !== undefined && interestBits !== undefined) {
+      matches.push(describeMatch(k + 1, entry, fromBits(needBits[position]!, needs), fromBits(interestBits[position]!, interests), ctx));
+    } else matches.push(describeMatch(k + 1, entry, ...readMatch(entry.activity, needIndex, interests), ctx));
+  }
+  // Every activity left out has its status counted, whoever the person; those outside the
+  // person's areas or over their budget are counted from the indexes.
+  const excludedByReason: Record<ExclusionReasonCode, number> = {
+    status_temporarily_closed: index.statusCounts.temporarily_closed,
+    status_inactive: index.statusCounts.inactive,
+    status_defunct: index.statusCounts.defunct,
+    outside_area: inArea === undefined ? 0 : index.areasListed - inAreaCount,
+    over_cost_limit: maxCost < 0 ? 0 : index.costs.length - countAtMost(index.costs, maxCost),
+    ineligible,
+    serves_no_need_or_interest: n - related.length,
+  };
+  const excluded = listExcluded ? listExclusions(index, marks, inArea, maxCost, traces) : undefined;
+  // Zero what this call marked, and give the arrays back.
+  for (const i of related) {
+    marks[i] = 0;
+    scratch.needBits[i] = 0;
+    scratch.interestBits[i] = 0;
+  }
+  if (inArea !== undefined) for (const area of personAreas!) for (const i of index.byArea.get(area) ?? []) inArea[i] = 0;
+  index.scratch = scratch;
+  return ok(excluded === undefined ? { asOf, matches, total, excludedByReason } : { asOf, matches, total, excludedByReason, excluded });
+}
+
+/**
+ * The menu's zeroed arrays for one call, taken from it while the call runs;
+ * new ones when a call has them (a call that did not finish, or one under way).
+ */
+function scratchOf(index: MenuIndex): Scratch {
+  const scratch = index.scratch;
+  index.scratch = undefined;
+  if (scratch !== undefined) return scratch;
+  const n = index.byId.length;
+  return { marks: new Uint8Array(n), needBits: new Int32Array(n), interestBits: new Int32Array(n), inArea: new Uint8Array(n) };
+}
+
+/** The items whose bit is set in `bits` (bit `j` for item `j`), in order. */
+function fromBits<T>(bits: number, items: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let b = bits, j = 0; b !== 0; b >>>= 1, j++) if ((b & 1) !== 0) out.push(items[j]!);
+  return out;
+}
+
+/** How many of the ascending `values` are at most `max`. */
+function countAtMost(values: Float64Array, max: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! <= max) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The need score (see `packKey`) and number of interests matched of an activity, read from it (see `readMatch`). */
+function scoreOf(a: Activity, needIndex: ReadonlyMap<NeedDomain, number>, interests: readonly string[]): [number, number] {
+  const [needsMet, interestsMatched] = readMatch(a, needIndex, interests);
+  let needScore = 0;
+  for (const d of needsMet) needScore += needIndex.size - needIndex.get(d)!;
+  return [needScore, interestsMatched.length];
+}
+
+/**
+ * The person's needs an activity meets, in the person's priority order, and the interests
+ * it matches, in theirs, read from the activity (for a person with more than 30 needs or
+ * interests; otherwise they are read from bit sets).
+ */
+function readMatch(a: Activity, needIndex: ReadonlyMap<NeedDomain, number>, interests: readonly string[]): [NeedDomain[], string[]] {
+  const needsMet = a.needDomains.filter((d) => needIndex.has(d)).sort((x, y) => needIndex.get(x)! - needIndex.get(y)!);
+  const interestsMatched = interests.filter((t) => a.needDomains.includes(t as NeedDomain) || (a.tags ?? []).includes(t));
+  return [needsMet, interestsMatched];
+}
+
+/** Every activity left out, in id order, with every reason (for `listExcluded`). */
+function listExclusions(index: MenuIndex, marks: Uint8Array, inArea: Uint8Array | undefined, maxCost: number, traces: readonly (RuleTrace | undefined)[]): ExcludedActivity[] {
   const excluded: ExcludedActivity[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < index.byId.length; i++) {
+    if (marks[i] === 2) continue;
     const entry = index.byId[i]!;
     const a = entry.activity;
-    const outside = entry.areasListed && personAreas !== undefined && inArea[i] === 0;
+    const related = marks[i] === 1;
+    const outside = entry.areasListed && inArea !== undefined && inArea[i] === 0;
     const overCost = maxCost >= 0 && entry.costPence > maxCost;
-    const related = relevant[i] === 1;
-    // Eligibility: evaluated (with the pathway module's engine) for every activity that meets a need or interest.
-    // Equal rules give equal traces: each distinct rule is traced once per person.
-    let trace: RuleTrace | undefined;
-    if (related && entry.ruleId >= 0) {
-      trace = traces[entry.ruleId];
-      if (trace === undefined) {
-        trace = deepFreeze(traceRule(index.rules[entry.ruleId]!, facts));
-        traces[entry.ruleId] = trace;
-      }
+    // Every activity that meets a need or interest had its rule traced.
+    const trace = related && entry.ruleId >= 0 ? traces[entry.ruleId] : undefined;
+    let ineligible: MatchReason | undefined;
+    if (trace !== undefined && trace.outcome === 'not_met') ineligible = internIneligible(index, entry.ruleId, trace);
+    // The exclusion depends only on these facts (and on the ineligible reason, one object per distinct reason), so it is made once per menu.
+    const key = (outside ? 1 : 0) | (overCost ? 2 : 0) | (related ? 4 : 0);
+    let slots = entry.excluded;
+    if (ineligible !== undefined) {
+      slots = entry.excludedIneligible.get(ineligible) ?? [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+      entry.excludedIneligible.set(ineligible, slots);
     }
-    if (!entry.active || outside || overCost || !related || trace?.outcome === 'not_met') {
-      let ineligible: MatchReason | undefined;
-      if (trace !== undefined && trace.outcome === 'not_met') {
-        ineligible = ineligibleReasons[entry.ruleId];
-        if (ineligible === undefined) {
-          ineligible = internIneligible(index, entry.ruleId, ineligibleReason(trace));
-          ineligibleReasons[entry.ruleId] = ineligible;
-        }
-      }
-      // The exclusion depends only on these facts (and on the ineligible reason, one object per distinct reason), so it is made once per menu.
-      const key = (outside ? 1 : 0) | (overCost ? 2 : 0) | (related ? 4 : 0);
-      let slots = entry.excluded;
-      if (ineligible !== undefined) {
-        slots = entry.excludedIneligible.get(ineligible) ?? [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
-        entry.excludedIneligible.set(ineligible, slots);
-      }
-      let cached = slots[key];
-      if (cached === undefined) {
-        cached = Object.freeze({ activityId: a.id, reasons: Object.freeze(exclusionReasons(a, outside, overCost, ineligible, related)) });
-        slots[key] = cached;
-      }
-      excluded.push(cached);
-      continue;
+    let cached = slots[key];
+    if (cached === undefined) {
+      cached = Object.freeze({ activityId: a.id, reasons: Object.freeze(exclusionReasons(a, outside, overCost, ineligible, related)) });
+      slots[key] = cached;
     }
-    // Area.
-    let areaReason: MatchReason;
-    let areaConfirmed = false;
-    if (a.areas === 'anywhere') {
-      areaReason = SERVES_ANYWHERE;
-      areaConfirmed = true;
-    } else if (a.areas === undefined) {
-      areaReason = AREA_NOT_RECORDED;
-    } else if (personAreas === undefined) {
-      areaReason = PERSON_AREA_NOT_RECORDED;
-    } else {
-      const shared = a.areas.find((x) => personAreas.has(x))!;
-      areaReason = inAreaReason(ctx, shared);
-      areaConfirmed = true;
-    }
-    // Relevance.
-    let needsMet: NeedDomain[] = [];
-    if (needBits !== undefined) {
-      // The person's needs this activity meets, in the person's priority order.
-      for (let bits = needBits[i]!, j = 0; bits !== 0; bits >>>= 1, j++) if ((bits & 1) !== 0) needsMet.push(needs[j]!);
-    } else {
-      for (const d of a.needDomains) if (needIndex.has(d)) needsMet.push(d);
-      if (needsMet.length > 1) needsMet = needsMet.sort((x, y) => needIndex.get(x)! - needIndex.get(y)!);
-    }
-    const interestsMatched = interests.length === 0 ? [] : interests.filter((t) => a.needDomains.includes(t as NeedDomain) || (a.tags ?? []).includes(t));
-    let eligibility: ActivityMatch['eligibility'] = 'no_conditions';
-    if (trace !== undefined) eligibility = trace.outcome === 'met' ? 'eligible' : 'unknown';
-    const context: CandidateContext = { needsMet, interestsMatched, eligibility, trace, areaReason, areaConfirmed, person: ctx };
-    candidates.push({ packed: 0, entry, activity: a, context, key: sortKey(a, context) });
+    excluded.push(cached);
   }
-
-  if (packable(needs.length, interests.length)) {
-    // The six keys packed, exactly, into one number (see packKey).
-    for (const c of candidates) c.packed = packKey(c.key);
-    candidates.sort((x, y) => x.packed - y.packed || cmp(x.activity.id, y.activity.id));
-  } else {
-    candidates.sort((x, y) => {
-      for (let i = 0; i < x.key.length; i++) {
-        const d = x.key[i]! - y.key[i]!;
-        if (d !== 0) return d;
-      }
-      return cmp(x.activity.id, y.activity.id);
-    });
-  }
-  // Reasons are written only for the matches returned.
-  const chosen = limit === undefined ? candidates : candidates.slice(0, limit);
-  const matches = chosen.map((c, i) => describeMatch(i + 1, c.entry, c.context, index.providers.get(c.activity.providerId)?.name ?? ''));
-  return ok({ asOf, matches, total: candidates.length, excluded });
+  return excluded;
 }
 
 // The person's facts are validated once, by resolvePerson; the rest of the person by this schema.
@@ -538,21 +669,28 @@ function readPerson(person: unknown, asOf: string): Result<readonly [MatchPerson
   }
   const again = resolvePerson(parsedPerson.data.facts, asOf);
   if (again.isErr()) {
-    return err(createValidationError('invalid_match_person', 'person', again.error.issues.map((i) => ({ ...i, path: ['facts', ...i.path], message: `facts.${i.message}` }))));
+    return err(createValidationError('invalid_match_person', 'person', prefixIssues(again.error.issues, ['facts'])));
   }
   return ok([parsedPerson.data, again.value]);
 }
 
 
-/** The menu's one frozen copy of an `ineligible` reason for a rule (equal reasons, one object). */
-function internIneligible(index: MenuIndex, ruleId: number, r: MatchReason): MatchReason {
+/** The `ineligible` reason of each trace (one trace per distinct rule and person). */
+const INELIGIBLE_OF_TRACE = new WeakMap<RuleTrace, MatchReason>();
+
+/** The menu's one frozen copy of the `ineligible` reason for a rule's trace (equal reasons, one object). */
+function internIneligible(index: MenuIndex, ruleId: number, trace: RuleTrace): MatchReason {
+  let interned = INELIGIBLE_OF_TRACE.get(trace);
+  if (interned !== undefined) return interned;
+  const r = ineligibleReason(trace);
   const known = index.ineligibleReasons[ruleId]!;
   const key = `${r.subject ?? ''}\u0000${r.message}`;
-  let interned = known.get(key);
+  interned = known.get(key);
   if (interned === undefined) {
     interned = Object.freeze(r);
     known.set(key, interned);
   }
+  INELIGIBLE_OF_TRACE.set(trace, interned);
   return interned;
 }
 
@@ -573,25 +711,22 @@ const overCostReason = (cost: Cost): MatchReason => ({ code: 'over_cost_limit', 
 interface PersonContext {
   readonly needs: readonly NeedDomain[];
   readonly needIndex: ReadonlyMap<NeedDomain, number>;
+  readonly interests: readonly string[];
+  readonly personAreas: ReadonlySet<string> | undefined;
   /** Entries last checked before this day (days since 1970-01-01) are stale. */
   readonly staleBefore: number;
   /** `asOf` as days since 1970-01-01. */
   readonly asOfDay: number;
-  readonly servesNeed: Map<NeedDomain, MatchReason>;
+  /** The `serves_need` reason of each need, by its position in `needs`. */
+  readonly servesNeed: (MatchReason | undefined)[];
   readonly matchesInterest: Map<string, MatchReason>;
   readonly inArea: Map<string, MatchReason>;
   /** The `eligibility_unknown` reason of each distinct rule. */
   readonly unknownEligibility: (MatchReason | undefined)[];
-}
-
-interface CandidateContext {
-  readonly needsMet: NeedDomain[];
-  readonly interestsMatched: string[];
-  readonly eligibility: ActivityMatch['eligibility'];
-  readonly trace: RuleTrace | undefined;
-  readonly areaReason: MatchReason;
-  readonly areaConfirmed: boolean;
-  readonly person: PersonContext;
+  /** The trace of each distinct rule, for the person (traced for every activity that meets a need or interest). */
+  readonly traces: readonly (RuleTrace | undefined)[];
+  /** Whether each trace is frozen yet (1), as it is before it is first returned. */
+  readonly frozen: Uint8Array;
 }
 
 function inAreaReason(ctx: PersonContext, area: string): MatchReason {
@@ -604,51 +739,33 @@ function inAreaReason(ctx: PersonContext, area: string): MatchReason {
 }
 
 /**
- * Whether the sort keys of one person's candidates fit, exactly, in one
- * number: availability (2 bits), eligibility (1), need score (at most
- * 30 * 31 / 2 = 465: 9 bits), interests (at most 63: 6), area (1) and cost
- * (at most 100,000,001 pence with "not recorded": 27), 46 bits in all, under
- * the 53 of a double.
+ * The seven sort keys of an activity on the list as one number that orders
+ * as they do, exactly: availability (2 bits), eligibility (1), need score
+ * (at most 200 needs, so at most 200 * 201 / 2 = 20,100: 15 bits),
+ * interests (at most 50: 6 bits), area (1), then the activity's rank by cost
+ * and id among the menu's activities (at most 19 bits for the 500,000 a menu
+ * may hold): at most 44 bits, under the 53 of a double. Different activities
+ * have different numbers.
  */
-const packable = (needs: number, interests: number): boolean => needs <= 30 && interests <= 63;
-const COST_NOT_RECORDED_KEY = 100_000_001;
-
-/** The keys of `sortKey` as one number that orders as they do (see `packable`). */
-function packKey(key: readonly number[]): number {
-  const [availability, unknown, negNeeds, negInterests, unconfirmed, cost] = key as [number, number, number, number, number, number];
-  const head = (((availability * 2 + unknown) * 512 + (511 + negNeeds)) * 64 + (63 + negInterests)) * 2 + unconfirmed;
-  return head * 2 ** 27 + (cost === Number.MAX_SAFE_INTEGER ? COST_NOT_RECORDED_KEY : cost);
+function packKey(availability: number, unknown: number, needScore: number, interests: number, unconfirmed: number, costRank: number, costRankScale: number): number {
+  const head = (((availability * 2 + unknown) * 32_768 + (32_767 - needScore)) * 64 + (63 - interests)) * 2 + unconfirmed;
+  return head * costRankScale + costRank;
 }
 
-function sortKey(a: Activity, c: CandidateContext): number[] {
-  const n = c.person.needs.length;
-  let needScore = 0;
-  for (const d of c.needsMet) needScore += n - c.person.needIndex.get(d)!;
-  return [
-    AVAILABILITY_RANK[a.capacity?.availability ?? 'not_recorded'],
-    c.eligibility === 'unknown' ? 1 : 0,
-    -needScore,
-    -c.interestsMatched.length,
-    c.areaConfirmed ? 0 : 1,
-    a.cost === undefined ? Number.MAX_SAFE_INTEGER : a.cost.amountPence,
-  ];
-}
-
-function describeMatch(rank: number, entry: IndexedActivity, c: CandidateContext, providerName: string): ActivityMatch {
+function describeMatch(rank: number, entry: IndexedActivity, needsMet: readonly NeedDomain[], interestsMatched: readonly string[], p: PersonContext): ActivityMatch {
   const a = entry.activity;
   const reasons: MatchReason[] = [];
-  const p = c.person;
   const n = p.needs.length;
-  for (const d of c.needsMet) {
-    let r = p.servesNeed.get(d);
+  for (const d of needsMet) {
+    const i = p.needIndex.get(d)!;
+    let r = p.servesNeed[i];
     if (r === undefined) {
-      const i = p.needIndex.get(d)!;
       r = Object.freeze({ code: 'serves_need', subject: d, message: `Meets need ${i + 1} of ${n}: ${needDomainLabel(d)}` });
-      p.servesNeed.set(d, r);
+      p.servesNeed[i] = r;
     }
     reasons.push(r);
   }
-  for (const t of c.interestsMatched) {
+  for (const t of interestsMatched) {
     let r = p.matchesInterest.get(t);
     if (r === undefined) {
       r = Object.freeze({ code: 'matches_interest', subject: t, message: `Matches an interest: ${t}` });
@@ -656,35 +773,61 @@ function describeMatch(rank: number, entry: IndexedActivity, c: CandidateContext
     }
     reasons.push(r);
   }
-  reasons.push(c.areaReason);
-  if (c.eligibility === 'no_conditions') reasons.push(NO_CONDITIONS);
-  else if (c.eligibility === 'eligible') reasons.push(ELIGIBLE);
+  // Area.
+  if (a.areas === 'anywhere') reasons.push(SERVES_ANYWHERE);
+  else if (a.areas === undefined) reasons.push(AREA_NOT_RECORDED);
+  else if (p.personAreas === undefined) reasons.push(PERSON_AREA_NOT_RECORDED);
+  else {
+    // The first of the activity's areas that is one of the person's (there is one: it was not left out).
+    let k = 0;
+    while (!p.personAreas.has(a.areas[k]!)) k++;
+    reasons.push(inAreaReason(p, a.areas[k]!));
+  }
+  // The trace, when there is one, shared by the matches of one call: frozen when first returned.
+  let trace: RuleTrace | undefined;
+  if (entry.ruleId >= 0) {
+    trace = p.traces[entry.ruleId]!;
+    if (p.frozen[entry.ruleId] === 0) {
+      deepFreeze(trace);
+      p.frozen[entry.ruleId] = 1;
+    }
+  }
+  const eligibility: ActivityMatch['eligibility'] = trace === undefined ? 'no_conditions' : trace.outcome === 'met' ? 'eligible' : 'unknown';
+  if (eligibility === 'no_conditions') reasons.push(NO_CONDITIONS);
+  else if (eligibility === 'eligible') reasons.push(ELIGIBLE);
   else {
     let r = p.unknownEligibility[entry.ruleId];
     if (r === undefined) {
-      const missing = [...new Set(collectMissing(c.trace!, []))];
+      const missing = [...new Set(collectMissing(trace!, []))];
       r = Object.freeze({ code: 'eligibility_unknown', subject: missing.join(','), message: `Eligibility not yet known: find out ${missing.join(' or ')}` });
       p.unknownEligibility[entry.ruleId] = r;
     }
     reasons.push(r);
   }
-  reasons.push(...fixedReasons(entry));
-  if (a.lastChecked !== undefined && entry.lastCheckedDay < p.staleBefore) {
+  for (const r of fixedReasons(entry)) reasons.push(r);
+  if (a.lastCheckedOn !== undefined && entry.lastCheckedDay < p.staleBefore) {
+    // Shared, frozen, between the calls that find the entry as many days old.
     const days = p.asOfDay - entry.lastCheckedDay;
-    reasons.push({ code: 'not_checked_recently', subject: String(days), message: `Last checked ${days} days ago: confirm the details with the provider` });
+    let r = entry.staleReason;
+    if (r === undefined || entry.staleDays !== days) {
+      r = Object.freeze({ code: 'not_checked_recently', subject: String(days), message: `Last checked ${days} days ago: confirm the details with the provider` });
+      entry.staleReason = r;
+      entry.staleDays = days;
+    }
+    reasons.push(r);
   }
   const availability: ActivityMatch['availability'] = a.capacity?.availability ?? 'not_recorded';
   // Two literal shapes (the trace, when there is one, after eligibility) rather than a spread.
-  if (c.trace === undefined) {
+  if (trace === undefined) {
     return {
       rank,
       activityId: a.id,
       activityName: a.name,
       providerId: a.providerId,
-      providerName,
-      needsMet: c.needsMet,
-      interestsMatched: c.interestsMatched,
-      eligibility: c.eligibility,
+      providerName: entry.providerName,
+      needsMet,
+      interestsMatched,
+      eligibility,
       availability,
       reasons,
     };
@@ -694,11 +837,11 @@ function describeMatch(rank: number, entry: IndexedActivity, c: CandidateContext
     activityId: a.id,
     activityName: a.name,
     providerId: a.providerId,
-    providerName,
-    needsMet: c.needsMet,
-    interestsMatched: c.interestsMatched,
-    eligibility: c.eligibility,
-    eligibilityTrace: c.trace,
+    providerName: entry.providerName,
+    needsMet,
+    interestsMatched,
+    eligibility,
+    eligibilityTrace: trace,
     availability,
     reasons,
   };
@@ -725,7 +868,7 @@ function fixedReasons(entry: IndexedActivity): readonly MatchReason[] {
         ? FREE
         : Object.freeze({ code: 'costs', subject: String(a.cost.amountPence), message: `Costs ${formatCost(a.cost)}` }),
   ];
-  if (a.lastChecked === undefined) fixed.push(NEVER_CHECKED);
+  if (a.lastCheckedOn === undefined) fixed.push(NEVER_CHECKED);
   entry.fixedReasons.push(...fixed);
   return entry.fixedReasons;
 }

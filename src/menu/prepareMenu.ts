@@ -33,15 +33,20 @@ export interface PreparedMenu {
 /** @internal What matching needs about one activity, computed once per menu. */
 export interface IndexedActivity {
   readonly activity: Activity;
+  /** The name of the activity's provider. */
+  readonly providerName: string;
   /** Read from `activity` once, so that the matching loop reads one shape of object. */
   readonly active: boolean;
   readonly areasListed: boolean;
   /** The cost in pence, or -1 when not recorded. */
   readonly costPence: number;
-  /** `lastChecked` as days since 1970-01-01, or NaN when never checked. */
+  /** `lastCheckedOn` as days since 1970-01-01, or NaN when never checked. */
   readonly lastCheckedDay: number;
   /** The reasons that depend on the activity alone, made by `matchActivities` the first time it lists the activity. */
   readonly fixedReasons: MatchReason[];
+  /** The last `not_checked_recently` reason made for the activity, and the days since `lastCheckedOn` it gives (the only thing it depends on). */
+  staleReason: MatchReason | undefined;
+  staleDays: number;
   /** The activity's eligibility rule as a number shared by every activity with an equal rule, or -1 when it has none. */
   readonly ruleId: number;
   /**
@@ -52,6 +57,17 @@ export interface IndexedActivity {
   readonly excluded: (ExcludedActivity | undefined)[];
   /** The same, for each `ineligible` reason (interned in `MenuIndex.ineligibleReasons`) the activity has been left out for. */
   readonly excludedIneligible: Map<MatchReason, (ExcludedActivity | undefined)[]>;
+}
+
+/** @internal Arrays of one entry per activity that `matchActivities` marks for one person, zeroed between calls. */
+export interface Scratch {
+  /** 1: meets a need or interest; 2: on the list. */
+  readonly marks: Uint8Array;
+  /** Which of the person's needs and interests each activity meets (bit `j` for need or interest `j`). */
+  readonly needBits: Int32Array;
+  readonly interestBits: Int32Array;
+  /** 1: lists one of the person's areas. */
+  readonly inArea: Uint8Array;
 }
 
 /** @internal The indexes of a validated menu. */
@@ -70,6 +86,23 @@ export interface MenuIndex {
   readonly byTag: ReadonlyMap<string, readonly number[]>;
   /** Position in `byId` of the activities that list each area code. */
   readonly byArea: ReadonlyMap<string, readonly number[]>;
+  /** How many activities have each status other than `active` (every one is left out, whoever the person). */
+  readonly statusCounts: Readonly<Record<Exclude<Activity['status'], 'active'>, number>>;
+  /** How many activities list their areas. */
+  readonly areasListed: number;
+  /** The recorded costs in pence, ascending (to count those over a budget). */
+  readonly costs: Float64Array;
+  /**
+   * The rank of each activity (by position in `byId`) in the order of the last two sort keys of
+   * matching, cost (not recorded last) then id, and the position of each rank: a candidate's
+   * sort keys are one number ending in this rank.
+   */
+  readonly costRank: Int32Array;
+  readonly positionOfCostRank: Int32Array;
+  /** A power of two above every cost rank: a key is its head times this, plus the rank. */
+  readonly costRankScale: number;
+  /** Zeroed arrays for the next call of `matchActivities`, absent while a call holds them. */
+  scratch: Scratch | undefined;
 }
 
 /** @internal Days since 1970-01-01 of an ISO date `YYYY-MM-DD` (calendar days do not depend on the time zone). */
@@ -108,15 +141,65 @@ export function menuIndexOf(menu: Menu): MenuIndex {
     }
     return id;
   };
+  const providers = providersById(menu);
+  const statusCounts = { temporarily_closed: 0, inactive: 0, defunct: 0 };
+  let areasListed = 0;
+  const costs: number[] = [];
   const byId = sorted.map((activity, i): IndexedActivity => {
     for (const d of activity.needDomains) push(byNeedDomain, d, i);
     for (const t of activity.tags ?? []) push(byTag, t, i);
-    if (Array.isArray(activity.areas)) for (const a of activity.areas) push(byArea, a, i);
-    return { activity, active: activity.status === 'active', areasListed: Array.isArray(activity.areas), costPence: activity.cost?.amountPence ?? -1, ruleId: ruleIdOf(activity.eligibility), lastCheckedDay: activity.lastChecked === undefined ? Number.NaN : dayNumber(activity.lastChecked), fixedReasons: [], excluded: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined], excludedIneligible: new Map() };
+    if (Array.isArray(activity.areas)) {
+      areasListed++;
+      for (const a of activity.areas) push(byArea, a, i);
+    }
+    if (activity.status !== 'active') statusCounts[activity.status]++;
+    if (activity.cost !== undefined) costs.push(activity.cost.amountPence);
+    return {
+      activity,
+      providerName: providers.get(activity.providerId)?.name ?? '',
+      active: activity.status === 'active',
+      areasListed: Array.isArray(activity.areas),
+      costPence: activity.cost?.amountPence ?? -1,
+      ruleId: ruleIdOf(activity.eligibility),
+      lastCheckedDay: activity.lastCheckedOn === undefined ? Number.NaN : dayNumber(activity.lastCheckedOn),
+      fixedReasons: [],
+      staleReason: undefined,
+      staleDays: -1,
+      excluded: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined],
+      excludedIneligible: new Map(),
+    };
   });
-  index = { menu, providers: providersById(menu), byId, rules, ineligibleReasons: rules.map(() => new Map<string, MatchReason>()), byNeedDomain, byTag, byArea };
+  index = {
+    menu,
+    providers,
+    byId,
+    rules,
+    ineligibleReasons: rules.map(() => new Map<string, MatchReason>()),
+    byNeedDomain,
+    byTag,
+    byArea,
+    statusCounts,
+    areasListed,
+    costs: Float64Array.from(costs).sort(),
+    ...costRanks(byId),
+    scratch: undefined,
+  };
   INDEXES.set(menu, index);
   return index;
+}
+
+/** The activities ranked by cost (not recorded last), then by id (their position in `byId`). */
+function costRanks(byId: readonly IndexedActivity[]): Pick<MenuIndex, 'costRank' | 'positionOfCostRank' | 'costRankScale'> {
+  const n = byId.length;
+  const costKey = (i: number): number => (byId[i]!.costPence < 0 ? Number.POSITIVE_INFINITY : byId[i]!.costPence);
+  const positionOfCostRank = Int32Array.from({ length: n }, (_, i) => i).sort((x, y) => costKey(x) - costKey(y) || x - y);
+  const costRank = new Int32Array(n);
+  positionOfCostRank.forEach((position, rank) => {
+    costRank[position] = rank;
+  });
+  let costRankScale = 2;
+  while (costRankScale < n) costRankScale *= 2;
+  return { costRank, positionOfCostRank, costRankScale };
 }
 
 const PREPARED = new WeakMap<object, MenuIndex>();

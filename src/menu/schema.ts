@@ -4,10 +4,10 @@ import { AreaCodeSchema } from '../shared/areas';
 import { IdSchema, IsoDateSchema, NeedDomainSchema } from '../shared/schemas';
 import {
   ACTIVITY_TYPES,
-  PROVIDER_KINDS,
+  PROVIDER_TYPES,
   TURNOVER_BANDS,
   type ActivityType,
-  type ProviderKind,
+  type ProviderType,
   type TurnoverBand,
 } from '../shared/vocabulary';
 
@@ -215,7 +215,7 @@ export const AreasServedSchema = z.union([z.array(AreaCodeSchema).min(1).max(100
  * ProviderSchema.parse({
  *   id: 'age-uk-rotherham',
  *   name: 'Age UK Rotherham',
- *   kind: 'registered_charity',
+ *   type: 'registered_charity',
  *   registrations: [{ register: 'charity_commission', identifier: '1071234' }],
  *   turnoverBand: 'medium',
  *   areas: ['E08000018'],
@@ -229,8 +229,8 @@ export const ProviderSchema = z.strictObject({
   name: z.string().min(1).max(300),
   /** A public description of the organisation. */
   description: z.string().min(1).max(5000).optional(),
-  /** What kind of organisation it is. Absent: not recorded. */
-  kind: (z.enum(PROVIDER_KINDS) as z.ZodType<ProviderKind>).optional(),
+  /** What type of organisation it is. Absent: not recorded. */
+  type: (z.enum(PROVIDER_TYPES) as z.ZodType<ProviderType>).optional(),
   /** Its entries on UK registers; `[]` records that it has none. Absent: not recorded. */
   registrations: z.array(RegistrationSchema).max(10).optional(),
   /** Its annual turnover band. Absent: not recorded. */
@@ -244,7 +244,7 @@ export const ProviderSchema = z.strictObject({
  * @example
  * ```ts
  * import type { Provider } from 'social-prescribing';
- * const p: Provider = { id: 'walk-group', name: 'Rother Valley Walkers', kind: 'user_led_group' };
+ * const p: Provider = { id: 'walk-group', name: 'Rother Valley Walkers', type: 'user_led_group' };
  * ```
  */
 export interface Provider extends z.infer<typeof ProviderSchema> {}
@@ -425,7 +425,7 @@ export interface FundingArrangement extends z.infer<typeof FundingArrangementSch
  *   capacity: { placesPerWeek: 12, availability: 'open' },
  *   areas: ['E08000018'],
  *   status: 'active',
- *   lastChecked: '2025-01-15',
+ *   lastCheckedOn: '2025-01-15',
  * });
  * ```
  */
@@ -459,7 +459,7 @@ export const ActivitySchema = z.strictObject({
   /** Whether it is running. */
   status: z.enum(ACTIVITY_STATUSES) as z.ZodType<ActivityStatus>,
   /** The date the entry was last checked with the provider (HSDS `assured_date`). Absent: never checked. */
-  lastChecked: IsoDateSchema.optional(),
+  lastCheckedOn: IsoDateSchema.optional(),
 });
 /**
  * One activity on the menu (see {@link ActivitySchema}).

@@ -37,7 +37,7 @@ import { summarise } from './summariseMenu';
  *
  * const menu = {
  *   menuVersion: 1,
- *   providers: [{ id: 'walkers', name: 'Walkers', kind: 'user_led_group' }],
+ *   providers: [{ id: 'walkers', name: 'Walkers', type: 'user_led_group' }],
  *   activities: [
  *     { id: 'walk', name: 'Health walk', providerId: 'walkers', needDomains: ['physical_activity'], status: 'active',
  *       activityType: 'new_sp_specific', funding: [{ mechanism: 'grant', fromScheme: true, competitive: true }] },

@@ -1,5 +1,5 @@
 import type { Result } from 'neverthrow';
-import { ACTIVITY_TYPES, PROVIDER_KINDS, type ActivityType, type ProviderKind } from '../shared/vocabulary';
+import { ACTIVITY_TYPES, PROVIDER_TYPES, type ActivityType, type ProviderType } from '../shared/vocabulary';
 import type { MenuError } from './errors';
 import { parseMenu, providersById } from './parseMenu';
 import { ACTIVITY_STATUSES, type Activity, type ActivityStatus, type Menu } from './schema';
@@ -29,10 +29,10 @@ export interface MenuSummary {
   readonly typeNotRecorded: number;
   /** Providers in the menu. */
   readonly providers: number;
-  /** Providers by kind. */
-  readonly providersByKind: Readonly<Record<ProviderKind, number>>;
-  /** Providers whose kind is not recorded. */
-  readonly providerKindNotRecorded: number;
+  /** Providers by type. */
+  readonly providersByType: Readonly<Record<ProviderType, number>>;
+  /** Providers whose type is not recorded. */
+  readonly providerTypeNotRecorded: number;
   /** Activities on the menu funded (at least in part) from the scheme's own budget. */
   readonly fundedByScheme: number;
   /** Activities on the menu that are new SP-specific services funded from the scheme's budget. */
@@ -60,7 +60,7 @@ export function summarise(menu: Menu): MenuSummary {
   const providers = providersById(menu);
   const byStatus = zeros(ACTIVITY_STATUSES);
   const byType = zeros(ACTIVITY_TYPES);
-  const providersByKind = zeros(PROVIDER_KINDS);
+  const providersByType = zeros(PROVIDER_TYPES);
   let onMenu = 0;
   let typeNotRecorded = 0;
   let fundedByScheme = 0;
@@ -69,10 +69,10 @@ export function summarise(menu: Menu): MenuSummary {
   let userLed = 0;
   let userLedFunded = 0;
   let fundingNotRecorded = 0;
-  let kindNotRecorded = 0;
+  let providerTypeNotRecorded = 0;
   for (const p of menu.providers) {
-    if (p.kind === undefined) kindNotRecorded++;
-    else providersByKind[p.kind]++;
+    if (p.type === undefined) providerTypeNotRecorded++;
+    else providersByType[p.type]++;
   }
   for (const a of menu.activities) {
     byStatus[a.status]++;
@@ -85,7 +85,7 @@ export function summarise(menu: Menu): MenuSummary {
     if (schemeFunded) fundedByScheme++;
     if (schemeFunded && a.activityType === 'new_sp_specific') spSpecific++;
     if ((a.funding ?? []).some((f) => f.fromScheme && f.mechanism === 'grant' && f.competitive === true)) micro++;
-    if (providers.get(a.providerId)?.kind === 'user_led_group') {
+    if (providers.get(a.providerId)?.type === 'user_led_group') {
       userLed++;
       if (schemeFunded) userLedFunded++;
     }
@@ -97,8 +97,8 @@ export function summarise(menu: Menu): MenuSummary {
     byType,
     typeNotRecorded,
     providers: menu.providers.length,
-    providersByKind,
-    providerKindNotRecorded: kindNotRecorded,
+    providersByType,
+    providerTypeNotRecorded,
     fundedByScheme,
     spSpecificFundedByScheme: spSpecific,
     spSpecificFundedShare: onMenu === 0 ? null : spSpecific / onMenu,
@@ -111,7 +111,7 @@ export function summarise(menu: Menu): MenuSummary {
 
 /**
  * Counts what a menu holds: entries by status, activities by Table 1 type,
- * providers by kind, how many are funded from the scheme's budget, the share
+ * providers by type, how many are funded from the scheme's budget, the share
  * of new SP-specific services the scheme funds, micro-commissioned and
  * user-led activities. Validates the menu first; never throws.
  *
@@ -121,7 +121,7 @@ export function summarise(menu: Menu): MenuSummary {
  *
  * const summary = summariseMenu({
  *   menuVersion: 1,
- *   providers: [{ id: 'p', name: 'Provider', kind: 'registered_charity' }],
+ *   providers: [{ id: 'p', name: 'Provider', type: 'registered_charity' }],
  *   activities: [
  *     { id: 'a', name: 'A', providerId: 'p', needDomains: ['learning'], status: 'active', activityType: 'new_sp_specific',
  *       funding: [{ mechanism: 'grant', fromScheme: true, competitive: true }] },

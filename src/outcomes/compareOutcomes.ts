@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { createValidationError, formatPath, type ValidationIssue } from '../shared/errors';
+import { prefixIssues } from '../shared/prefixIssues';
 import { safeParse } from '../shared/safeParse';
 import { IdSchema, IsoDateSchema } from '../shared/schemas';
 import { issuesFromZod } from '../shared/zodIssues';
@@ -102,10 +103,7 @@ function scoresOf(list: unknown, measure: WellbeingMeasure, code: 'invalid_basel
     } else {
       const scored = scoresOfAnswers(INSTRUMENT_OF[measure], r.answers);
       if (scored.isErr()) {
-        for (const issue of scored.error.issues) {
-          const path = [i, 'answers', ...issue.path];
-          issues.push({ ...issue, path, message: `${formatPath(path)}: ${issue.message.slice(issue.message.indexOf(': ') + 2)}` });
-        }
+        issues.push(...prefixIssues(scored.error.issues, [i, 'answers']));
       } else score = scored.value.find((s) => s.measure === measure)!.score;
     }
     if (seen.has(r.personRef)) issues.push({ path: [i, 'personRef'], code: 'duplicate_id', message: `${formatPath([i, 'personRef'])}: the same person appears earlier in the list` });

@@ -34,7 +34,7 @@ export const ROTHERHAM_PATHWAYS: readonly Pathway[] = deepFreeze([
       'Patients with long-term health conditions who are eligible for Integrated Case Management, referred by their GP following discussions in case management meetings.',
     referralSettings: ['gp_practice'],
     referralProcess: {
-      kind: 'after_case_management_meeting',
+      type: 'after_case_management_meeting',
       description: "Referred by the patient's GP following discussion in the practice's case management meeting.",
     },
     eligibility: {
@@ -59,7 +59,7 @@ export const ROTHERHAM_PATHWAYS: readonly Pathway[] = deepFreeze([
     description: "Patients in mental health 'clusters' 4, 7 and 11, referred following discussion with their mental health case worker.",
     referralSettings: ['statutory_mental_health'],
     referralProcess: {
-      kind: 'after_case_worker_discussion',
+      type: 'after_case_worker_discussion',
       description: 'Referred following discussion with their mental health case worker.',
     },
     eligibility: { test: 'mental_health_cluster', in: [4, 7, 11], label: 'In mental health cluster 4, 7 or 11' },

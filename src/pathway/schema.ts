@@ -489,7 +489,7 @@ export interface ServiceLevel extends z.infer<typeof ServiceLevelSchema> {}
  *   id: 'over-65s',
  *   name: 'Older people living alone',
  *   referralSettings: ['gp_practice', 'community_vcs', 'self_referral'],
- *   referralProcess: { kind: 'direct' },
+ *   referralProcess: { type: 'direct' },
  *   eligibility: { all: [{ test: 'age', min: 65 }, { test: 'need', in: ['loneliness_and_isolation'] }] },
  *   serviceLevel: { daysToFirstContact: 10, contactAttempts: 3 },
  * });
@@ -510,8 +510,8 @@ export const PathwaySchema = z.strictObject({
     .refine((s) => new Set(s).size === s.length, { error: 'lists a setting more than once' }),
   /** How referrals are made. */
   referralProcess: z.strictObject({
-    /** The kind of process. */
-    kind: z.enum(REFERRAL_PROCESSES) as z.ZodType<ReferralProcess>,
+    /** The type of process, one of REFERRAL_PROCESSES. */
+    type: z.enum(REFERRAL_PROCESSES) as z.ZodType<ReferralProcess>,
     /** The process in words, e.g. "after discussion in the practice's case-management meeting". */
     description: z.string().max(2000).optional(),
   }),

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { createValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import { referralFromReceived } from './applyEvent';
+import { fieldsOfEvent } from './fastParseReferralEvent';
 import { transitionError, type ReferralEventError, type ReferralOptionsError, type ReferralTransitionError } from './errors';
 import { parseReferralEvent } from './parseReferralEvent';
 import { AsOfSchema, type AsOf } from '../shared/time';
@@ -65,8 +66,9 @@ export function createReferral(
   return resolveTransitionOptions(options).andThen((opts) =>
     parseReferralEvent(event).andThen((e): Result<Referral, ReferralTransitionError> => {
       if (e.type !== 'received') return err(transitionError('invalid_transition', null, e.type));
-      if (Date.parse(e.at) > opts.asOfMs) return err(transitionError('event_after_as_of', null, e.type));
-      return ok(referralFromReceived(e));
+      const fields = fieldsOfEvent(e);
+      if (fields.ms > opts.asOfMs) return err(transitionError('event_after_as_of', null, e.type));
+      return ok(referralFromReceived(fields));
     }),
   );
 }

@@ -1,36 +1,180 @@
 import * as z from 'zod';
-import { WELLBEING_MEASURES, WELLBEING_SCORE_RANGES, type WellbeingMeasure } from '../outcomes/index';
-import { NEED_DOMAINS, REFERRAL_SETTINGS } from '../shared/vocabulary';
+import { WELLBEING_MEASURES, WELLBEING_SCORE_RANGES, type MeasuredOutcome, type WellbeingScore } from '../outcomes/index';
+import { NEED_DOMAINS, REFERRAL_SETTINGS, type NeedDomain, type ReferralSetting } from '../shared/vocabulary';
+import { eventMs, isoDateTimeMs } from './eventTime';
 import { isValidNhsNumber } from './isValidNhsNumber';
-import { CLOSURE_OUTCOMES, REFERRAL_ROLES, ReferralEventSchema, REJECTION_REASONS, type ReferralEvent } from './schema';
+import {
+  CLOSURE_OUTCOMES,
+  REFERRAL_EVENT_TYPES,
+  REFERRAL_ROLES,
+  ReferralEventSchema,
+  REJECTION_REASONS,
+  type ClosureOutcome,
+  type ReferralEvent,
+  type ReferralEventType,
+  type ReferralRole,
+} from './schema';
 
-// A validator specialised for ReferralEventSchema, for the hot path of
-// replay and the metrics. It proves an event valid and returns the same value
-// zod would (a copy, keys in the schema's order), or returns `undefined`:
-// "not proven valid here", and the caller asks zod, which decides and
-// describes what is wrong. So zod stays the source of truth for every issue
-// code and path, and the laws in test/referral/fastParseReferralEvent.test.ts
-// check that whatever this accepts zod accepts with an equal value, and that
-// every valid plain event is accepted here (so the fast path is the common one).
+// A validator specialised for ReferralEventSchema, for the hot paths of
+// replay and the metrics (issue 14). `readReferralEvent` proves an event
+// valid and writes its fields into a record of one fixed shape (the callers
+// that fold a log reuse one record, so a streamed event allocates nothing
+// here beyond its lists); or it answers false: "not proven valid here", and
+// the caller asks zod, which decides and describes what is wrong. So zod
+// stays the source of truth for every issue code and path.
+// `fastParseReferralEvent` is the same reading returned as the value zod
+// would return (keys in the schema's order). The laws in
+// test/referral/fastParseReferralEvent.test.ts check that whatever this
+// accepts zod accepts with an equal value, and that every valid plain event
+// is accepted here (so the fast path is the common one).
+
+/**
+ * @internal A referral event proven valid, in one shape whatever its type:
+ * the fields its type does not have, and optional ones absent, are
+ * `undefined`; `present` says which were present in the input (even as
+ * `undefined`, as zod keeps them). Replay and the metrics read events only
+ * through this record (read by {@link readReferralEvent}, or copied from
+ * zod's output by {@link fieldsOfEvent}).
+ */
+export interface EventFields {
+  /** The fields present in the input, one bit each (see `BIT`). */
+  present: number;
+  /** The event's position in its log, for the callers that keep it (replay); -1 otherwise. */
+  index: number;
+  type: ReferralEventType;
+  id: string;
+  referralId: string;
+  at: string;
+  /** The instant of `at`, in milliseconds since the epoch (as `Date.parse` reads it). */
+  ms: number;
+  seq: number | undefined;
+  role: ReferralRole;
+  byRef: string | undefined;
+  note: string | undefined;
+  /** The reason code; on a `rejected` event, its rejection reason. */
+  reason: string | undefined;
+  personRef: string | undefined;
+  sourceSetting: ReferralSetting | undefined;
+  pathwayId: string | undefined;
+  referrerOrganisation: string | undefined;
+  /** A copy of the input's list. */
+  needs: NeedDomain[] | undefined;
+  consentToShare: boolean | undefined;
+  linkWorkerRef: string | undefined;
+  /** A copy of the input's score. */
+  baseline: WellbeingScore | undefined;
+  /** As zod parses them (a copy). */
+  outcomes: MeasuredOutcome[] | undefined;
+  /** A copy of the input's list. */
+  activityIds: string[] | undefined;
+  activityId: string | undefined;
+  /** A copy of the input's score. */
+  followUp: WellbeingScore | undefined;
+  outcome: ClosureOutcome | undefined;
+}
+
+/** @internal A record to read events into (every field written, so every record has the same shape). */
+export function emptyEventFields(): EventFields {
+  return {
+    present: 0,
+    index: -1,
+    type: 'received',
+    id: '',
+    referralId: '',
+    at: '',
+    ms: 0,
+    seq: undefined,
+    role: 'other',
+    byRef: undefined,
+    note: undefined,
+    reason: undefined,
+    personRef: undefined,
+    sourceSetting: undefined,
+    pathwayId: undefined,
+    referrerOrganisation: undefined,
+    needs: undefined,
+    consentToShare: undefined,
+    linkWorkerRef: undefined,
+    baseline: undefined,
+    outcomes: undefined,
+    activityIds: undefined,
+    activityId: undefined,
+    followUp: undefined,
+    outcome: undefined,
+  };
+}
+
+// One bit per field of the event union (`by.ref` has its own, BY_REF).
+const ID = 1 << 0;
+const REFERRAL_ID = 1 << 1;
+const AT = 1 << 2;
+const SEQ = 1 << 3;
+const BY = 1 << 4;
+const NOTE = 1 << 5;
+const TYPE = 1 << 6;
+const REASON = 1 << 7;
+const PERSON_REF = 1 << 8;
+const SOURCE_SETTING = 1 << 9;
+const PATHWAY_ID = 1 << 10;
+const REFERRER_ORGANISATION = 1 << 11;
+const NEEDS = 1 << 12;
+const CONSENT_TO_SHARE = 1 << 13;
+const LINK_WORKER_REF = 1 << 14;
+const BASELINE = 1 << 15;
+const OUTCOMES = 1 << 16;
+const ACTIVITY_IDS = 1 << 17;
+const ACTIVITY_ID = 1 << 18;
+const FOLLOW_UP = 1 << 19;
+const OUTCOME = 1 << 20;
+const BY_REF = 1 << 21;
+
+/** @internal The bit of each field of the event union (a test checks it names every field of the schema). */
+export const BIT: Readonly<Record<string, number>> = {
+  id: ID,
+  referralId: REFERRAL_ID,
+  at: AT,
+  seq: SEQ,
+  by: BY,
+  note: NOTE,
+  type: TYPE,
+  reason: REASON,
+  personRef: PERSON_REF,
+  sourceSetting: SOURCE_SETTING,
+  pathwayId: PATHWAY_ID,
+  referrerOrganisation: REFERRER_ORGANISATION,
+  needs: NEEDS,
+  consentToShare: CONSENT_TO_SHARE,
+  linkWorkerRef: LINK_WORKER_REF,
+  baseline: BASELINE,
+  outcomes: OUTCOMES,
+  activityIds: ACTIVITY_IDS,
+  activityId: ACTIVITY_ID,
+  followUp: FOLLOW_UP,
+  outcome: OUTCOME,
+};
 
 type Raw = Record<string, unknown>;
+type Variant = (typeof ReferralEventSchema.options)[number];
+const typeOf = (o: Variant): ReferralEventType => (o.shape.type as z.ZodLiteral<ReferralEventType>).value;
 
-const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The fields each event type's schema defines, read from the schema itself. */
-const FIELDS: ReadonlyMap<unknown, ReadonlySet<string>> = new Map(
-  ReferralEventSchema.options.map((o) => [(o.shape.type as z.ZodLiteral<string>).value, new Set(Object.keys(o.shape))]),
-);
+/** Each type's fields, in the schema's order, read from the schema itself. */
+const KEYS: ReadonlyMap<unknown, readonly string[]> = new Map(ReferralEventSchema.options.map((o) => [typeOf(o), Object.keys(o.shape)]));
+/** Each type's fields as bits. */
+const ALLOWED: ReadonlyMap<unknown, number> = new Map([...KEYS].map(([type, keys]) => [type, keys.reduce((bits, k) => bits | (BIT[k] ?? 0), 0)]));
 /** The schema of `outcomes` on the events that carry it (scored by the outcomes module's own schema). */
-const shapeOf = (type: string): Record<string, z.ZodType> => ReferralEventSchema.options.find((o) => o.shape.type.value === type)!.shape as Record<string, z.ZodType>;
-const OUTCOMES = { assessed: shapeOf('assessed')['outcomes']!, reviewed: shapeOf('reviewed')['outcomes']! };
+const shapeOf = (type: ReferralEventType): Record<string, z.ZodType> => ReferralEventSchema.options.find((o) => typeOf(o) === type)!.shape as Record<string, z.ZodType>;
+const OUTCOMES_SCHEMA = { assessed: shapeOf('assessed')['outcomes']!, reviewed: shapeOf('reviewed')['outcomes']! };
 
-const ROLES: ReadonlySet<unknown> = new Set(REFERRAL_ROLES);
-const SETTINGS: ReadonlySet<unknown> = new Set(REFERRAL_SETTINGS);
-const NEEDS: ReadonlySet<unknown> = new Set(NEED_DOMAINS);
-const REJECTIONS: ReadonlySet<unknown> = new Set(REJECTION_REASONS);
-const CLOSURES: ReadonlySet<unknown> = new Set(CLOSURE_OUTCOMES);
-const MEASURES: ReadonlySet<unknown> = new Set(WELLBEING_MEASURES);
+// Each code of a vocabulary, as the library's own string: the record holds
+// the constant (equal to the input's), not a string of the input's.
+const codes = <T extends string>(list: readonly T[]): ReadonlyMap<unknown, T> => new Map(list.map((c) => [c, c]));
+const ROLES = codes(REFERRAL_ROLES);
+const SETTINGS = codes(REFERRAL_SETTINGS);
+const NEED_CODES = codes(NEED_DOMAINS);
+const REJECTIONS = codes(REJECTION_REASONS);
+const CLOSURES = codes(CLOSURE_OUTCOMES);
+const MEASURES = codes(WELLBEING_MEASURES);
+const TYPES = codes(REFERRAL_EVENT_TYPES);
 
 /** `IdSchema`: 1-200 characters, no control characters. */
 function isId(v: unknown): v is string {
@@ -71,9 +215,8 @@ function isReasonCode(v: unknown): v is string {
   return true;
 }
 
-/** `NeedDomainSchema`: a code of NEED_DOMAINS, or `^x_[a-z0-9_]{1,60}$`. */
-function isNeed(v: unknown): boolean {
-  if (NEEDS.has(v)) return true;
+/** `NeedDomainSchema`'s own pattern for a need of the service's: `^x_[a-z0-9_]{1,60}$`. */
+function isOwnNeed(v: unknown): v is NeedDomain {
   if (typeof v !== 'string') return false;
   const n = v.length;
   if (n < 3 || n > 62 || v.charCodeAt(0) !== 120 || v.charCodeAt(1) !== 95) return false;
@@ -81,79 +224,50 @@ function isNeed(v: unknown): boolean {
   return true;
 }
 
-/** The digit at `i`, or -1. */
-function digit(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
-}
-/** The two-digit number at `i`, or -1. */
-function two(s: string, i: number): number {
-  const a = digit(s, i);
-  const b = digit(s, i + 1);
-  return a < 0 || b < 0 ? -1 : a * 10 + b;
-}
+const isNote = (v: unknown): boolean => typeof v === 'string' && v.length <= 5000;
+const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
-/**
- * @internal `IsoDateTimeSchema` (`z.iso.datetime({ offset: true })`) without a
- * regular expression: `YYYY-MM-DDTHH:MM:SS[.f+](Z|±HH:MM)`, a date that exists
- * in the proleptic Gregorian calendar, hours 00-23, no leap second.
- */
-export function isIsoDateTime(s: string): boolean {
-  const n = s.length;
-  if (n < 20) return false;
-  const hi = two(s, 0);
-  const lo = two(s, 2);
-  const month = two(s, 5);
-  const day = two(s, 8);
-  if (hi < 0 || lo < 0 || month < 1 || month > 12 || day < 1) return false;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
-  if (month === 2) {
-    const leap = lo === 0 ? hi % 4 === 0 : lo % 4 === 0;
-    if (day > (leap ? 29 : 28)) return false;
-  } else if (day > (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)) return false;
-  const h = two(s, 11);
-  const m = two(s, 14);
-  const sec = two(s, 17);
-  if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59) return false;
-  let i = 19;
-  if (s.charCodeAt(i) === 46) {
-    const start = ++i;
-    while (i < n && digit(s, i) >= 0) i++;
-    if (i === start) return false;
-  }
-  const c = s.charCodeAt(i);
-  if (c === 90) return i + 1 === n;
-  if ((c !== 43 && c !== 45) || i + 6 !== n || s.charCodeAt(i + 3) !== 58) return false;
-  const oh = two(s, i + 1);
-  const om = two(s, i + 4);
-  return oh >= 0 && oh <= 23 && om >= 0 && om <= 59;
+/** A plain object: its prototype is `Object.prototype` or `null` (anything else is left to zod). */
+function isPlainObject(v: unknown): v is Raw {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }
 
 /** `WellbeingScoreSchema`, copied; `undefined` when not proven valid. */
-function wellbeingScore(v: unknown): { measure: WellbeingMeasure; score: number } | undefined {
-  if (!isObject(v)) return undefined;
-  for (const k in v) if (k !== 'measure' && k !== 'score') return undefined;
-  const measure = v['measure'];
-  const score = v['score'];
-  if (!MEASURES.has(measure) || typeof score !== 'number' || !Number.isFinite(score)) return undefined;
-  const range = WELLBEING_SCORE_RANGES[measure as WellbeingMeasure];
-  return score >= range.min && score <= range.max ? { measure: measure as WellbeingMeasure, score } : undefined;
+function wellbeingScore(v: unknown): WellbeingScore | undefined {
+  if (!isPlainObject(v)) return undefined;
+  let measure: unknown;
+  let score: unknown;
+  let seen = 0;
+  for (const k in v) {
+    if (k === 'measure') measure = v[k];
+    else if (k === 'score') score = v[k];
+    else return undefined;
+    seen++;
+  }
+  const code = MEASURES.get(measure);
+  if (seen !== 2 || code === undefined || typeof score !== 'number' || !Number.isFinite(score)) return undefined;
+  const range = WELLBEING_SCORE_RANGES[code];
+  return score >= range.min && score <= range.max ? { measure: code, score } : undefined;
 }
 
 /** A list of need domains (at most 200), copied. */
-function needs(v: unknown): string[] | undefined {
+function needList(v: unknown): NeedDomain[] | undefined {
   if (!Array.isArray(v) || v.length > 200) return undefined;
-  const out: string[] = [];
+  const out: NeedDomain[] = [];
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];
-    if (!isNeed(x)) return undefined;
-    out.push(x as string);
+    const code = NEED_CODES.get(x);
+    if (code !== undefined) out.push(code);
+    else if (isOwnNeed(x)) out.push(x);
+    else return undefined;
   }
   return out;
 }
 
 /** 1-100 activity ids, no repeats, copied. */
-function activityIds(v: unknown): string[] | undefined {
+function activityIdList(v: unknown): string[] | undefined {
   if (!Array.isArray(v) || v.length < 1 || v.length > 100) return undefined;
   const out: string[] = [];
   for (let i = 0; i < v.length; i++) {
@@ -165,142 +279,130 @@ function activityIds(v: unknown): string[] | undefined {
   return out;
 }
 
-// Every field is read and written at its own site, by name: helpers taking
-// the key as a parameter share one inline cache for every field and every
-// shape of event, which goes megamorphic and was several times slower.
-
-const isNote = (v: unknown): boolean => typeof v === 'string' && v.length <= 5000;
-const isSeq = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-
-/** The fields every event shares, in the schema's order; `undefined` when not proven valid. */
-function base(raw: Raw): Raw | undefined {
-  const id = raw['id'];
-  const referralId = raw['referralId'];
-  const at = raw['at'];
-  if (!isId(id) || !isId(referralId) || typeof at !== 'string' || !isIsoDateTime(at)) return undefined;
-  const seq = raw['seq'];
-  const rawBy = raw['by'];
-  const note = raw['note'];
-  if ((seq !== undefined && !isSeq(seq)) || (note !== undefined && !isNote(note)) || !isObject(rawBy)) return undefined;
-  for (const k in rawBy) if (k !== 'role' && k !== 'ref') return undefined;
-  const role = rawBy['role'];
-  const ref = rawBy['ref'];
-  if (!ROLES.has(role) || (ref !== undefined && !isRef(ref))) return undefined;
-  // Optional fields as zod sets them: absent stays absent, present as `undefined` stays `undefined`.
-  const by: Raw = { role };
-  if (ref !== undefined || 'ref' in rawBy) by['ref'] = ref;
-  const out: Raw = { id, referralId, at };
-  if (seq !== undefined || 'seq' in raw) out['seq'] = seq;
-  out['by'] = by;
-  if (note !== undefined || 'note' in raw) out['note'] = note;
-  return out;
+/** Measured outcomes, validated and parsed by the schema's own (rare on a log, and the outcomes module's to define). */
+function outcomeList(v: unknown, type: 'assessed' | 'reviewed'): MeasuredOutcome[] | undefined {
+  const parsed = z.safeParse(OUTCOMES_SCHEMA[type], v);
+  return parsed.success ? (parsed.data as MeasuredOutcome[]) : undefined;
 }
 
-/** Adds the optional `reason` code; false when it is invalid. */
-function reason(out: Raw, raw: Raw): boolean {
-  const r = raw['reason'];
-  if (r === undefined) {
-    if ('reason' in raw) out['reason'] = undefined;
-    return true;
+function read(raw: unknown, f: EventFields): boolean {
+  if (!isPlainObject(raw)) return false;
+  // One pass over the event's own keys: each value is read once, and a key
+  // no event type has ends the proof.
+  let present = 0;
+  let id: unknown, referralId: unknown, at: unknown, seq: unknown, by: unknown, note: unknown, type: unknown, reason: unknown;
+  let personRef: unknown, sourceSetting: unknown, pathwayId: unknown, organisation: unknown, needs: unknown, consent: unknown;
+  let worker: unknown, baseline: unknown, outcomes: unknown, activityIds: unknown, activityId: unknown, followUp: unknown, outcome: unknown;
+  for (const k in raw) {
+    const v = raw[k];
+    switch (k) {
+      case 'id': id = v; present |= ID; break;
+      case 'referralId': referralId = v; present |= REFERRAL_ID; break;
+      case 'at': at = v; present |= AT; break;
+      case 'by': by = v; present |= BY; break;
+      case 'type': type = v; present |= TYPE; break;
+      case 'seq': seq = v; present |= SEQ; break;
+      case 'note': note = v; present |= NOTE; break;
+      case 'reason': reason = v; present |= REASON; break;
+      case 'linkWorkerRef': worker = v; present |= LINK_WORKER_REF; break;
+      case 'personRef': personRef = v; present |= PERSON_REF; break;
+      case 'sourceSetting': sourceSetting = v; present |= SOURCE_SETTING; break;
+      case 'pathwayId': pathwayId = v; present |= PATHWAY_ID; break;
+      case 'referrerOrganisation': organisation = v; present |= REFERRER_ORGANISATION; break;
+      case 'needs': needs = v; present |= NEEDS; break;
+      case 'consentToShare': consent = v; present |= CONSENT_TO_SHARE; break;
+      case 'baseline': baseline = v; present |= BASELINE; break;
+      case 'outcomes': outcomes = v; present |= OUTCOMES; break;
+      case 'activityIds': activityIds = v; present |= ACTIVITY_IDS; break;
+      case 'activityId': activityId = v; present |= ACTIVITY_ID; break;
+      case 'followUp': followUp = v; present |= FOLLOW_UP; break;
+      case 'outcome': outcome = v; present |= OUTCOME; break;
+      default: return false;
+    }
   }
-  if (!isReasonCode(r)) return false;
-  out['reason'] = r;
-  return true;
-}
-
-/** Adds optional measured outcomes, validated and scored by the outcomes module's own schema; false when invalid. */
-function outcomes(out: Raw, raw: Raw, type: 'assessed' | 'reviewed'): boolean {
-  const v = raw['outcomes'];
-  if (v === undefined) {
-    if ('outcomes' in raw) out['outcomes'] = undefined;
-    return true;
+  const allowed = ALLOWED.get(type);
+  if (allowed === undefined || (present & ~allowed) !== 0) return false;
+  // The loop sees enumerable keys; zod reads every field by name. An optional
+  // field the loop did not see must be absent for both (not a non-enumerable
+  // or inherited one): asked for by name, at its own site.
+  if ((present & SEQ) === 0 && 'seq' in raw) return false;
+  if ((present & NOTE) === 0 && 'note' in raw) return false;
+  if ((allowed & ~present & REASON) !== 0 && 'reason' in raw) return false;
+  if (!isId(id) || !isId(referralId) || typeof at !== 'string' || !isPlainObject(by)) return false;
+  const ms = isoDateTimeMs(at);
+  if (Number.isNaN(ms) || (seq !== undefined && !isSeq(seq)) || (note !== undefined && !isNote(note))) return false;
+  let role: unknown;
+  let ref: unknown;
+  let byPresent = 0;
+  for (const k in by) {
+    if (k === 'role') role = by[k];
+    else if (k === 'ref') {
+      ref = by[k];
+      byPresent = BY_REF;
+    } else return false;
   }
-  const parsed = z.safeParse(OUTCOMES[type], v);
-  if (!parsed.success) return false;
-  out['outcomes'] = parsed.data;
-  return true;
-}
+  if (byPresent === 0 && 'ref' in by) return false;
+  const roleCode = ROLES.get(role);
+  if (roleCode === undefined || (ref !== undefined && !isRef(ref))) return false;
 
-function parse(raw: unknown): Raw | undefined {
-  if (!isObject(raw)) return undefined;
-  const type = raw['type'];
-  const fields = FIELDS.get(type);
-  if (fields === undefined) return undefined;
-  for (const k in raw) if (!fields.has(k)) return undefined;
-  const out = base(raw);
-  if (out === undefined) return undefined;
-  out['type'] = type;
-  switch (type) {
-    case 'received': {
-      const personRef = raw['personRef'];
-      const sourceSetting = raw['sourceSetting'];
-      const pathwayId = raw['pathwayId'];
-      const organisation = raw['referrerOrganisation'];
-      const list = needs(raw['needs']);
-      const consent = raw['consentToShare'];
-      if (!isRef(personRef) || ((personRef.length === 10 || personRef.length === 12) && isValidNhsNumber(personRef))) return undefined;
-      if (!SETTINGS.has(sourceSetting) || !isId(pathwayId) || (organisation !== undefined && !isRef(organisation)) || list === undefined || typeof consent !== 'boolean') return undefined;
-      out['personRef'] = personRef;
-      out['sourceSetting'] = sourceSetting;
-      out['pathwayId'] = pathwayId;
-      if (organisation !== undefined || 'referrerOrganisation' in raw) out['referrerOrganisation'] = organisation;
-      out['needs'] = list;
-      out['consentToShare'] = consent;
-      return out;
-    }
-    case 'accepted': {
-      const worker = raw['linkWorkerRef'];
-      if (worker !== undefined && !isRef(worker)) return undefined;
-      if (worker !== undefined || 'linkWorkerRef' in raw) out['linkWorkerRef'] = worker;
-      return reason(out, raw) ? out : undefined;
-    }
-    case 'rejected': {
-      const why = raw['reason'];
-      if (!REJECTIONS.has(why)) return undefined;
-      out['reason'] = why;
-      return out;
-    }
-    case 'assessed': {
-      const list = needs(raw['needs']);
-      const baseline = raw['baseline'];
-      const score = baseline === undefined ? undefined : wellbeingScore(baseline);
-      if (list === undefined || (baseline !== undefined && score === undefined)) return undefined;
-      out['needs'] = list;
-      if (score !== undefined || 'baseline' in raw) out['baseline'] = score;
-      return outcomes(out, raw, 'assessed') && reason(out, raw) ? out : undefined;
-    }
-    case 'referred_out': {
-      const ids = activityIds(raw['activityIds']);
-      if (ids === undefined) return undefined;
-      out['activityIds'] = ids;
-      return reason(out, raw) ? out : undefined;
-    }
+  // What each type adds; the fields it does not have stay undefined.
+  let reasonValue: string | undefined;
+  let setting: ReferralSetting | undefined;
+  let closure: ClosureOutcome | undefined;
+  let needList_: NeedDomain[] | undefined;
+  let baselineScore: WellbeingScore | undefined;
+  let followUpScore: WellbeingScore | undefined;
+  let outcomeScores: MeasuredOutcome[] | undefined;
+  let activityIdList_: string[] | undefined;
+  switch (type as ReferralEventType) {
+    case 'received':
+      if (!isRef(personRef) || ((personRef.length === 10 || personRef.length === 12) && isValidNhsNumber(personRef))) return false;
+      setting = SETTINGS.get(sourceSetting);
+      if (setting === undefined || !isId(pathwayId) || typeof consent !== 'boolean') return false;
+      if ((present & REFERRER_ORGANISATION) === 0 ? 'referrerOrganisation' in raw : organisation !== undefined && !isRef(organisation)) return false;
+      needList_ = needList(needs);
+      if (needList_ === undefined) return false;
+      break;
+    case 'rejected':
+      reasonValue = REJECTIONS.get(reason);
+      if (reasonValue === undefined) return false;
+      break;
+    case 'accepted':
+      if ((present & LINK_WORKER_REF) === 0 ? 'linkWorkerRef' in raw : worker !== undefined && !isRef(worker)) return false;
+      break;
+    case 'reassigned':
+      if (!isRef(worker)) return false;
+      break;
+    case 'assessed':
+      needList_ = needList(needs);
+      if (needList_ === undefined) return false;
+      if ((present & BASELINE) === 0) {
+        if ('baseline' in raw) return false;
+      } else if (baseline !== undefined && (baselineScore = wellbeingScore(baseline)) === undefined) return false;
+      if ((present & OUTCOMES) === 0) {
+        if ('outcomes' in raw) return false;
+      } else if (outcomes !== undefined && (outcomeScores = outcomeList(outcomes, 'assessed')) === undefined) return false;
+      break;
+    case 'reviewed':
+      if ((present & FOLLOW_UP) === 0) {
+        if ('followUp' in raw) return false;
+      } else if (followUp !== undefined && (followUpScore = wellbeingScore(followUp)) === undefined) return false;
+      if ((present & OUTCOMES) === 0) {
+        if ('outcomes' in raw) return false;
+      } else if (outcomes !== undefined && (outcomeScores = outcomeList(outcomes, 'reviewed')) === undefined) return false;
+      break;
+    case 'referred_out':
+      activityIdList_ = activityIdList(activityIds);
+      if (activityIdList_ === undefined) return false;
+      break;
     case 'attended':
-    case 'did_not_attend': {
-      const activityId = raw['activityId'];
-      if (!isId(activityId)) return undefined;
-      out['activityId'] = activityId;
-      return reason(out, raw) ? out : undefined;
-    }
-    case 'reviewed': {
-      const followUp = raw['followUp'];
-      const score = followUp === undefined ? undefined : wellbeingScore(followUp);
-      if (followUp !== undefined && score === undefined) return undefined;
-      if (score !== undefined || 'followUp' in raw) out['followUp'] = score;
-      return outcomes(out, raw, 'reviewed') && reason(out, raw) ? out : undefined;
-    }
-    case 'closed': {
-      const outcome = raw['outcome'];
-      if (!CLOSURES.has(outcome)) return undefined;
-      out['outcome'] = outcome;
-      return reason(out, raw) ? out : undefined;
-    }
-    case 'reassigned': {
-      const worker = raw['linkWorkerRef'];
-      if (!isRef(worker)) return undefined;
-      out['linkWorkerRef'] = worker;
-      return reason(out, raw) ? out : undefined;
-    }
+    case 'did_not_attend':
+      if (!isId(activityId)) return false;
+      break;
+    case 'closed':
+      closure = CLOSURES.get(outcome);
+      if (closure === undefined) return false;
+      break;
     case 'contact_attempted':
     case 'contacted':
     case 'unable_to_contact':
@@ -309,10 +411,92 @@ function parse(raw: unknown): Raw | undefined {
     case 'resumed':
     case 'declined':
     case 'withdrawn':
-      return reason(out, raw) ? out : undefined;
+      break;
     default:
-      return undefined;
+      return false;
   }
+  if (type !== 'rejected' && reason !== undefined) {
+    if (!isReasonCode(reason)) return false;
+    reasonValue = reason;
+  }
+
+  f.present = present | byPresent;
+  f.type = TYPES.get(type)!;
+  f.id = id;
+  f.referralId = referralId;
+  f.at = at;
+  f.ms = ms;
+  f.seq = seq as number | undefined;
+  f.role = roleCode;
+  f.byRef = ref as string | undefined;
+  f.note = note as string | undefined;
+  f.reason = reasonValue;
+  f.personRef = personRef as string | undefined;
+  f.sourceSetting = setting;
+  f.pathwayId = pathwayId as string | undefined;
+  f.referrerOrganisation = organisation as string | undefined;
+  f.needs = needList_;
+  f.consentToShare = consent as boolean | undefined;
+  f.linkWorkerRef = worker as string | undefined;
+  f.baseline = baselineScore;
+  f.outcomes = outcomeScores;
+  f.activityIds = activityIdList_;
+  f.activityId = activityId as string | undefined;
+  f.followUp = followUpScore;
+  f.outcome = closure;
+  return true;
+}
+
+/**
+ * @internal Proves `raw` a valid {@link ReferralEvent} without zod and writes
+ * its fields into `into` (every field, so a record can be reused from one
+ * event to the next; `index` is left alone); or returns false when it cannot
+ * prove it (an invalid event, one that is not plain data, or one whose
+ * reading throws), and `into` is then unchanged: the caller asks zod, which
+ * decides and reports every issue. Never throws.
+ */
+export function readReferralEvent(raw: unknown, into: EventFields): boolean {
+  try {
+    return read(raw, into);
+  } catch {
+    return false;
+  }
+}
+
+/** The record's fields named as the event's (every field of the union but `by`). */
+const SAME_NAMES = Object.keys(BIT).filter((k) => k !== 'by') as (keyof EventFields & keyof typeof BIT)[];
+
+/**
+ * @internal Writes the fields of an event zod has parsed into `into` (the
+ * path for what {@link readReferralEvent} leaves to zod), and returns it;
+ * `index` is left alone.
+ */
+export function fieldsOfEvent(e: ReferralEvent, into: EventFields = emptyEventFields()): EventFields {
+  const from = e as unknown as Record<string, unknown>;
+  const to = into as unknown as Record<string, unknown>;
+  let present = 'ref' in e.by ? BY_REF : 0;
+  for (const k in from) present |= BIT[k] ?? 0;
+  for (const k of SAME_NAMES) to[k] = from[k];
+  into.present = present;
+  into.ms = eventMs(e.at);
+  into.role = e.by.role;
+  into.byRef = e.by.ref;
+  return into;
+}
+
+/**
+ * @internal The event a record holds, as zod returns it: the fields present
+ * in the input, keys in the schema's order. It shares the record's lists and
+ * scores, which nothing changes.
+ */
+export function eventOfFields(f: EventFields): ReferralEvent {
+  const fields = f as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of KEYS.get(f.type)!) {
+    if ((f.present & BIT[k]!) === 0) continue;
+    out[k] = k === 'by' ? ((f.present & BY_REF) === 0 ? { role: f.role } : { role: f.role, ref: f.byRef }) : fields[k];
+  }
+  return out as ReferralEvent;
 }
 
 /**
@@ -323,9 +507,6 @@ function parse(raw: unknown): Raw | undefined {
  * decides and reports every issue. Never throws.
  */
 export function fastParseReferralEvent(raw: unknown): ReferralEvent | undefined {
-  try {
-    return parse(raw) as ReferralEvent | undefined;
-  } catch {
-    return undefined;
-  }
+  const f = emptyEventFields();
+  return readReferralEvent(raw, f) ? eventOfFields(f) : undefined;
 }

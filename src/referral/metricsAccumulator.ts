@@ -1,13 +1,13 @@
 import { REFERRAL_SETTINGS, type ReferralSetting } from '../shared/vocabulary';
-import { eventMs } from './applyEvent';
-import { fastParseReferralEvent } from './fastParseReferralEvent';
+import { dayOf } from './eventTime';
+import { emptyEventFields, fieldsOfEvent, readReferralEvent, type EventFields } from './fastParseReferralEvent';
 import { findTransition, isTerminal } from './lifecycle';
 import { BAD_LINE, parseLine } from './readLog';
 import { attemptsFor, type ResolvedLogOptions } from './options';
 import { EVENT_REJECTION_CODES, type EventRejectionCode } from './rejections';
 import { MEANINGFUL_CHANGE, WELLBEING_MEASURES, type PairedChangeSummary, type WellbeingMeasure } from '../outcomes/index';
 import { addPair, emptyMoments, scoreMeasuredOutcome, summariseChange, type ChangeMoments } from '../outcomes/internal';
-import { REFERRAL_STATUSES, ReferralEventSchema, type ReferralEvent, type ReferralStatus } from './schema';
+import { REFERRAL_STATUSES, ReferralEventSchema, type ReferralStatus } from './schema';
 import type { ReferralMetrics } from './types';
 import { safeParse } from '../shared/safeParse';
 
@@ -33,27 +33,15 @@ interface Open {
   baselines: Map<WellbeingMeasure, number> | undefined;
   /** Latest follow-up score by measure (measures with a baseline only). */
   followUps: Map<WellbeingMeasure, number> | undefined;
+  /** The ids of its events, for repeats the window has forgotten. */
   eventIds: string[];
+  /** The number of ids remembered when its first event's was (see `remembered`). */
+  readonly firstId: number;
 }
 
-const digits = (s: string, from: number, to: number): number => {
-  let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
-  return n;
-};
-/**
- * Calendar day number (days since 1970-01-01) of the date written in a
- * validated ISO timestamp, read from its characters (days from civil,
- * H. Hinnant): no Date, no substrings. @internal
- */
-export function dayOf(at: string): number {
-  const m = digits(at, 5, 7);
-  const y = digits(at, 0, 4) - (m <= 2 ? 1 : 0);
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + digits(at, 8, 10) - 1;
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
-}
+/** The month written in a validated ISO timestamp, as a number: year * 12 + month - 1. */
+const monthOf = (at: string): number =>
+  ((at.charCodeAt(0) - 48) * 1000 + (at.charCodeAt(1) - 48) * 100 + (at.charCodeAt(2) - 48) * 10 + at.charCodeAt(3) - 48) * 12 + (at.charCodeAt(5) - 48) * 10 + at.charCodeAt(6) - 49;
 
 const inc = <K>(map: Map<K, number>, key: K): void => {
   map.set(key, (map.get(key) ?? 0) + 1);
@@ -99,13 +87,15 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
   const idRing: string[] = [];
   let endedPos = 0;
   let idPos = 0;
+  /** Ids remembered so far: the window holds the last `window` of them. */
+  let remembered = 0;
   const rejected = Object.fromEntries(EVENT_REJECTION_CODES.map((c) => [c, 0])) as Record<EventRejectionCode, number>;
   const statuses = Object.fromEntries(REFERRAL_STATUSES.map((s) => [s, 0])) as Record<ReferralStatus, number>;
   const bySource = Object.fromEntries(REFERRAL_SETTINGS.map((s) => [s, 0])) as Record<ReferralSetting, number>;
   // Maps, not objects, for keys that come from input (a pathway id may be "__proto__").
   const byPathway = new Map<string, number>();
   const byPathwayAndSource = new Map<string, Map<ReferralSetting, number>>();
-  const byMonth = new Map<string, { received: number; bySource: Map<ReferralSetting, number>; byPathway: Map<string, number> }>();
+  const byMonth = new Map<number, { received: number; bySource: Map<ReferralSetting, number>; byPathway: Map<string, number> }>();
   const funnel = { received: 0, accepted: 0, contacted: 0, assessed: 0, referredOut: 0, attended: 0 };
   const daysHist = new Map<number, number>();
   let withServiceLevel = 0;
@@ -130,6 +120,7 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
     const known = recentIds.size;
     recentIds.add(id);
     if (recentIds.size === known) return false;
+    remembered++;
     if (idRing.length < window) idRing.push(id);
     else {
       recentIds.delete(idRing[idPos]!);
@@ -177,24 +168,29 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
     }
   };
 
-  function apply(e: ReferralEvent): void {
-    const ms = eventMs(e.at);
+  function apply(e: EventFields): void {
+    const ms = e.ms;
     const seq = e.seq ?? 0;
     const r = open.get(e.referralId);
-    if (r !== undefined && r.eventIds.includes(e.id)) return reject('duplicate_event');
+    // A repeat of one of an open referral's events: the window finds it, while
+    // it still holds every id of the referral; the referral's own list only
+    // once the window has begun to forget them (ids are forgotten oldest first).
+    if (r !== undefined && remembered - r.firstId >= window && r.eventIds.includes(e.id)) return reject('duplicate_event');
     if (!rememberId(e.id)) return reject('duplicate_event');
     if (r !== undefined) r.eventIds.push(e.id);
     if (opts.asOfMs !== undefined && ms > opts.asOfMs) return reject('event_after_as_of');
     if (e.type === 'received') {
       if (r !== undefined || ended.has(e.referralId)) return reject('invalid_transition');
-      const month = e.at.slice(0, 7);
+      const month = monthOf(e.at);
+      const pathwayId = e.pathwayId!;
+      const source = e.sourceSetting!;
       open.set(e.referralId, {
         status: 'received',
         heldFrom: undefined,
         lastMs: ms,
         lastSeq: seq,
-        pathwayId: e.pathwayId,
-        source: e.sourceSetting,
+        pathwayId,
+        source,
         receivedDay: dayOf(e.at),
         linkWorker: undefined,
         workers: [],
@@ -206,19 +202,20 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
         baselines: undefined,
         followUps: undefined,
         eventIds: [e.id],
+        firstId: remembered,
       });
       funnel.received++;
-      bySource[e.sourceSetting]++;
-      inc(byPathway, e.pathwayId);
-      let ps = byPathwayAndSource.get(e.pathwayId);
-      if (ps === undefined) byPathwayAndSource.set(e.pathwayId, (ps = new Map()));
-      inc(ps, e.sourceSetting);
+      bySource[source]++;
+      inc(byPathway, pathwayId);
+      let ps = byPathwayAndSource.get(pathwayId);
+      if (ps === undefined) byPathwayAndSource.set(pathwayId, (ps = new Map()));
+      inc(ps, source);
       let m = byMonth.get(month);
       if (m === undefined) byMonth.set(month, (m = { received: 0, bySource: new Map(), byPathway: new Map() }));
       m.received++;
-      inc(m.bySource, e.sourceSetting);
-      inc(m.byPathway, e.pathwayId);
-      if (e.sourceSetting === 'gp_practice' && e.referrerOrganisation !== undefined) gpPractices.add(e.referrerOrganisation);
+      inc(m.bySource, source);
+      inc(m.byPathway, pathwayId);
+      if (source === 'gp_practice' && e.referrerOrganisation !== undefined) gpPractices.add(e.referrerOrganisation);
       applied++;
       return;
     }
@@ -227,7 +224,7 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
     const row = findTransition(r.status, e.type);
     if (row === undefined) return reject('invalid_transition');
     if (row.guard === 'enough_contact_attempts' && r.attempts < attemptsFor(opts, r.pathwayId)) return reject('transition_guard_failed');
-    const activityId = e.type === 'attended' || e.type === 'did_not_attend' ? e.activityId : undefined;
+    const activityId = e.activityId;
     if (row.guard === 'activity_referred' && (activityId === undefined || r.activities?.has(activityId) !== true)) return reject('transition_guard_failed');
 
     let to: ReferralStatus = row.to === 'previous' ? (r.heldFrom ?? r.status) : row.to;
@@ -272,7 +269,7 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
           funnel.referredOut++;
         }
         r.activities ??= new Map();
-        for (const id of e.activityIds) {
+        for (const id of e.activityIds!) {
           if (r.activities.has(id)) continue;
           r.activities.set(id, false);
           const a = activities.get(id) ?? { referred: 0, attended: 0 };
@@ -286,9 +283,9 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
           r.attended = true;
           funnel.attended++;
         }
-        if (r.activities!.get(e.activityId) === false) {
-          r.activities!.set(e.activityId, true);
-          activities.get(e.activityId)!.attended++;
+        if (r.activities!.get(activityId!) === false) {
+          r.activities!.set(activityId!, true);
+          activities.get(activityId!)!.attended++;
         }
         break;
       case 'did_not_attend':
@@ -308,7 +305,7 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
         r.heldFrom = undefined;
         break;
       case 'reassigned':
-        assign(r, e.linkWorkerRef);
+        assign(r, e.linkWorkerRef!);
         break;
       case 'rejected':
       case 'plan_agreed':
@@ -317,7 +314,7 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
       case 'closed':
         break;
       default:
-        e satisfies never;
+        e.type satisfies never;
     }
     r.status = to;
     r.lastMs = ms;
@@ -330,6 +327,9 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
     }
   }
 
+  // One record, reused for every event: a streamed event allocates nothing
+  // here (beyond its lists), whatever the length of the log.
+  const fields = emptyEventFields();
   return {
     /** Validates and folds one raw event, or one line of JSON Lines holding one. */
     add(item: unknown): void {
@@ -339,11 +339,12 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
         raw = parseLine(item);
         if (raw === BAD_LINE) return reject('invalid_referral_event');
       }
-      const fast = fastParseReferralEvent(raw);
-      if (fast !== undefined) return apply(fast);
-      const parsed = safeParse(ReferralEventSchema, raw);
-      if (!parsed.success) return reject('invalid_referral_event');
-      apply(parsed.data);
+      if (!readReferralEvent(raw, fields)) {
+        const parsed = safeParse(ReferralEventSchema, raw);
+        if (!parsed.success) return reject('invalid_referral_event');
+        fieldsOfEvent(parsed.data, fields);
+      }
+      apply(fields);
     },
     /** The number of referrals currently held open. */
     openCount: (): number => open.size,
@@ -365,15 +366,13 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
       const n = funnel.contacted;
       const median = n === 0 ? null : n % 2 === 1 ? kth(daysHist, keys, (n + 1) / 2) : (kth(daysHist, keys, n / 2) + kth(daysHist, keys, n / 2 + 1)) / 2;
       const p90 = n === 0 ? null : kth(daysHist, keys, Math.ceil(0.9 * n));
-      const months = [...byMonth.keys()].sort();
+      const months = [...byMonth.keys()].sort((a, b) => a - b);
       const monthly = [];
       if (months.length > 0) {
-        const [fy, fm] = months[0]!.split('-').map(Number) as [number, number];
-        const [ly, lm] = months.at(-1)!.split('-').map(Number) as [number, number];
         // Every calendar month from the first to the last, by integer arithmetic (no Date, no locale).
-        for (let i = fy * 12 + fm - 1; i <= ly * 12 + lm - 1; i++) {
+        for (let i = months[0]!; i <= months.at(-1)!; i++) {
           const month = `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
-          const m = byMonth.get(month);
+          const m = byMonth.get(i);
           monthly.push({ month, received: m?.received ?? 0, bySource: Object.fromEntries(m?.bySource ?? []), byPathway: Object.fromEntries(m?.byPathway ?? []) });
         }
       }

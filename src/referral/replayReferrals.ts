@@ -1,11 +1,11 @@
 import { err, ok, type Result } from 'neverthrow';
-import { applyEvent, eventMs, referralFromReceived, type MutableReferral } from './applyEvent';
+import { applyEvent, referralFromReceived, type MutableReferral } from './applyEvent';
 import { createRejectedEvent, transitionError, type EventLogError, type ReferralOptionsError } from './errors';
-import { fastParseReferralEvent } from './fastParseReferralEvent';
-import { attemptsFor, resolveLogOptions } from './options';
-import { BAD_LINE, BAD_LINE_ISSUE, parseLine, readAll } from './readLog';
+import { emptyEventFields, eventOfFields, fieldsOfEvent, readReferralEvent, type EventFields } from './fastParseReferralEvent';
+import { attemptsFor, resolveLogOptions, type ResolvedLogOptions } from './options';
+import { BAD_LINE, BAD_LINE_ISSUE, iteratorOf, logError, parseLine } from './readLog';
 import type { RejectedEvent } from './rejections';
-import { ReferralEventSchema, type Referral, type ReferralEvent } from './schema';
+import { ReferralEventSchema, type Referral } from './schema';
 import { createValidationError } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import { safeParse } from '../shared/safeParse';
@@ -71,21 +71,16 @@ export interface ReplayResult {
   readonly rejected: readonly RejectedEvent[];
 }
 
-interface Entry {
-  readonly index: number;
-  readonly event: ReferralEvent;
-  readonly ms: number;
-  readonly seq: number;
-  json?: string;
-}
-
-const json = (e: Entry): string => (e.json ??= JSON.stringify(e.event));
+const json = (f: EventFields): string => JSON.stringify(eventOfFields(f));
 
 /** @internal The order events are applied in: timestamp, sequence, id, then content (so duplicates resolve the same way whatever the input order). */
-export function compareEntries(a: Entry, b: Entry): number {
+export function compareEntries(a: EventFields, b: EventFields): number {
   if (a.ms !== b.ms) return a.ms - b.ms;
-  if (a.seq !== b.seq) return a.seq - b.seq;
-  if (a.event.id !== b.event.id) return a.event.id < b.event.id ? -1 : 1;
+  const sa = a.seq ?? 0;
+  const sb = b.seq ?? 0;
+  if (sa !== sb) return sa - sb;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  // Two events with one id at one instant: rare (a repeated delivery), so their text is made only here.
   const ja = json(a);
   const jb = json(b);
   return ja < jb ? -1 : ja > jb ? 1 : 0;
@@ -125,84 +120,111 @@ export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptio
   const resolved = resolveLogOptions(options, 'replay');
   if (resolved.isErr()) return err(resolved.error);
   const opts = resolved.value;
-  const read = readAll(events);
-  if (read.isErr()) return err(read.error);
+  const it = iteratorOf(events);
+  if (it.isErr()) return err(it.error);
 
-  const rejected: RejectedEvent[] = [];
-  const entries: Entry[] = [];
-  let index = -1;
-  for (const item of read.value) {
-    index++;
-    let raw = item;
-    if (typeof item === 'string') {
-      raw = parseLine(item);
-      if (raw === BAD_LINE) {
-        const error = createValidationError('invalid_referral_event', 'referral event', [BAD_LINE_ISSUE]);
-        rejected.push(createRejectedEvent('invalid_referral_event', index, error.message, { issues: error.issues }));
-        continue;
-      }
+  // Each event is read once, into a record of one shape (the specialised
+  // validator, or zod for what it cannot prove), then all are ordered (for a
+  // log written in order, V8's merge sort only finds it sorted) and folded.
+  const fold = createFold(opts);
+  const entries: EventFields[] = [];
+  let index = 0;
+  try {
+    for (let step = it.value.next(); step.done !== true; step = it.value.next(), index++) {
+      const fields = emptyEventFields();
+      if (readItem(step.value, index, fields, fold.rejected)) entries.push(fields);
     }
-    const fast = fastParseReferralEvent(raw);
-    if (fast !== undefined) {
-      entries.push({ index, event: fast, ms: eventMs(fast.at), seq: fast.seq ?? 0 });
-      continue;
-    }
-    const parsed = safeParse(ReferralEventSchema, raw);
-    if (!parsed.success) {
-      const error = createValidationError('invalid_referral_event', 'referral event', issuesFromZod(parsed.error, raw));
-      rejected.push(createRejectedEvent('invalid_referral_event', index, error.message, { issues: error.issues }));
-      continue;
-    }
-    const event = parsed.data;
-    entries.push({ index, event, ms: eventMs(event.at), seq: event.seq ?? 0 });
+  } catch {
+    return err(logError('read_failed'));
   }
   entries.sort(compareEntries);
+  for (const fields of entries) fold.apply(fields);
+  return ok(fold.result());
+}
 
+/**
+ * Reads one item of a log (an event, or a line of JSON Lines) into `fields`;
+ * false, with its rejection added to `rejected`, when it is not a valid event.
+ */
+function readItem(item: unknown, index: number, fields: EventFields, rejected: RejectedEvent[]): boolean {
+  fields.index = index;
+  let raw = item;
+  if (typeof item === 'string') {
+    raw = parseLine(item);
+    if (raw === BAD_LINE) {
+      const error = createValidationError('invalid_referral_event', 'referral event', [BAD_LINE_ISSUE]);
+      rejected.push(createRejectedEvent('invalid_referral_event', index, error.message, { issues: error.issues }));
+      return false;
+    }
+  }
+  if (readReferralEvent(raw, fields)) return true;
+  const parsed = safeParse(ReferralEventSchema, raw);
+  if (!parsed.success) {
+    const error = createValidationError('invalid_referral_event', 'referral event', issuesFromZod(parsed.error, raw));
+    rejected.push(createRejectedEvent('invalid_referral_event', index, error.message, { issues: error.issues }));
+    return false;
+  }
+  fieldsOfEvent(parsed.data, fields);
+  return true;
+}
+
+/** The fold of replay: events applied one at a time, in the order they are given. */
+function createFold(opts: ResolvedLogOptions) {
   // One lookup per event: the referral, the instant of its last event and its pathway's contact attempts.
   const referrals = new Map<string, { readonly referral: MutableReferral; lastMs: number; readonly attempts: number }>();
-  const seen = new Set<string>();
   const applied: AppliedEvent[] = [];
-  for (const { index, event, ms } of entries) {
-    const ids = { eventId: event.id, referralId: event.referralId };
+  const rejected: RejectedEvent[] = [];
+  const seen = new Set<string>();
+
+  /** Applies one event, or rejects it with its reason. */
+  const apply = (event: EventFields): void => {
+    const { index, ms } = event;
     const known = seen.size;
     seen.add(event.id);
     if (seen.size === known) {
-      rejected.push(createRejectedEvent('duplicate_event', index, `Event "${event.type}" has an id that came earlier in the log`, ids));
-      continue;
+      rejected.push(createRejectedEvent('duplicate_event', index, `Event "${event.type}" has an id that came earlier in the log`, { eventId: event.id, referralId: event.referralId }));
+      return;
     }
     if (opts.asOfMs !== undefined && ms > opts.asOfMs) {
-      rejected.push(createRejectedEvent('event_after_as_of', index, `Event "${event.type}" is dated after asOf`, ids));
-      continue;
+      rejected.push(createRejectedEvent('event_after_as_of', index, `Event "${event.type}" is dated after asOf`, { eventId: event.id, referralId: event.referralId }));
+      return;
     }
     const held = referrals.get(event.referralId);
     if (event.type === 'received') {
       if (held !== undefined) {
         const e = transitionError('invalid_transition', held.referral.status, event.type);
-        rejected.push(createRejectedEvent('invalid_transition', index, e.message, { ...ids, status: held.referral.status }));
-        continue;
+        rejected.push(createRejectedEvent('invalid_transition', index, e.message, { eventId: event.id, referralId: event.referralId, status: held.referral.status }));
+        return;
       }
-      referrals.set(event.referralId, { referral: referralFromReceived(event), lastMs: ms, attempts: attemptsFor(opts, event.pathwayId) });
-      applied.push({ index, ...ids });
-      continue;
+      referrals.set(event.referralId, { referral: referralFromReceived(event), lastMs: ms, attempts: attemptsFor(opts, event.pathwayId!) });
+      applied.push({ index, eventId: event.id, referralId: event.referralId });
+      return;
     }
     if (held === undefined) {
-      rejected.push(createRejectedEvent('unknown_referral', index, `Event "${event.type}" is for a referral that was never received`, ids));
-      continue;
+      rejected.push(createRejectedEvent('unknown_referral', index, `Event "${event.type}" is for a referral that was never received`, { eventId: event.id, referralId: event.referralId }));
+      return;
     }
     const referral = held.referral;
     const status = referral.status;
-    const e = applyEvent(referral, event, held.attempts, ms, held.lastMs);
+    const e = applyEvent(referral, event, held.attempts, held.lastMs);
     if (e === undefined) {
-      applied.push({ index, ...ids });
+      applied.push({ index, eventId: event.id, referralId: event.referralId });
       held.lastMs = ms;
-    }
-    else if (e.code === 'invalid_transition' || e.code === 'transition_guard_failed' || e.code === 'event_out_of_order' || e.code === 'duplicate_event') {
-      rejected.push(createRejectedEvent(e.code, index, e.message, { ...ids, status, ...(e.guard === undefined ? {} : { guard: e.guard }) }));
+    } else if (e.code === 'invalid_transition' || e.code === 'transition_guard_failed' || e.code === 'event_out_of_order' || e.code === 'duplicate_event') {
+      rejected.push(createRejectedEvent(e.code, index, e.message, { eventId: event.id, referralId: event.referralId, status, ...(e.guard === undefined ? {} : { guard: e.guard }) }));
     } else {
       // referral_mismatch and event_after_as_of cannot happen here: the referral is looked up by id and asOf was checked.
-      rejected.push(createRejectedEvent('invalid_transition', index, e.message, { ...ids, status }));
+      rejected.push(createRejectedEvent('invalid_transition', index, e.message, { eventId: event.id, referralId: event.referralId, status }));
     }
-  }
-  rejected.sort((a, b) => a.index - b.index);
-  return ok({ referrals: Array.from(referrals.values(), (h) => h.referral), applied, rejected });
+  };
+
+  return {
+    rejected,
+    apply,
+    /** The referrals, the events applied and those rejected (in input order). */
+    result(): ReplayResult {
+      rejected.sort((a, b) => a.index - b.index);
+      return { referrals: Array.from(referrals.values(), (h) => h.referral), applied, rejected };
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import { applyEvent, cloneReferral } from './applyEvent';
+import { fieldsOfEvent } from './fastParseReferralEvent';
 import { resolveTransitionOptions, type TransitionOptions } from './createReferral';
 import { transitionError, type ReferralError, type ReferralEventError, type ReferralOptionsError, type ReferralTransitionError } from './errors';
 import { DEFAULT_CONTACT_ATTEMPTS } from './lifecycle';
@@ -44,9 +45,10 @@ export function transitionReferral(
   return resolveTransitionOptions(options).andThen((opts) =>
     parseReferral(referral).andThen((r) =>
       parseReferralEvent(event).andThen((e): Result<Referral, ReferralTransitionError> => {
-        if (Date.parse(e.at) > opts.asOfMs) return err(transitionError('event_after_as_of', r.status, e.type));
+        const fields = fieldsOfEvent(e);
+        if (fields.ms > opts.asOfMs) return err(transitionError('event_after_as_of', r.status, e.type));
         const next = cloneReferral(r);
-        const error = applyEvent(next, e, opts.contactAttempts ?? DEFAULT_CONTACT_ATTEMPTS);
+        const error = applyEvent(next, fields, opts.contactAttempts ?? DEFAULT_CONTACT_ATTEMPTS);
         return error === undefined ? ok(next) : err(error);
       }),
     ),

@@ -299,7 +299,7 @@ const OptionsSchema = z.strictObject({ classify: z.unknown().optional() });
 
 /** The measurement level of a fact of each kind (see `compareCodings`). */
 function levelOf(fact: FactDescriptor): AlphaLevel {
-  switch (fact.kind) {
+  switch (fact.type) {
     case 'boolean':
       return 'nominal';
     case 'enum':
@@ -307,7 +307,7 @@ function levelOf(fact: FactDescriptor): AlphaLevel {
     case 'quantity':
       return 'interval';
     default:
-      fact.kind satisfies never;
+      fact.type satisfies never;
       return 'nominal';
   }
 }
@@ -348,7 +348,7 @@ function estimate(data: readonly (readonly ReliabilityValue[])[], level: AlphaLe
 /** A fact's value as a nominal category shared by every fact of its kind: yes/no answers pool, other values stay with their fact. */
 function pooledValue(fact: FactDescriptor, value: CodedValue | undefined): ReliabilityValue {
   if (value === undefined || value === UNKNOWN) return null;
-  return fact.kind === 'boolean' ? value : `${fact.key}=${String(value)}`;
+  return fact.type === 'boolean' ? value : `${fact.key}=${String(value)}`;
 }
 
 /**

@@ -19,7 +19,14 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * left as they are.
  */
 export function guardCsvCell(cell: string): string {
-  return FORMULA_START.test(cell) && !NUMBER.test(cell) ? `'${cell}` : cell;
+  return mayStartFormula(cell) && FORMULA_START.test(cell) && !NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+/** Whether `cell` starts with a character `FORMULA_START` can start with: most cells do not, and need no regular expression. */
+function mayStartFormula(cell: string): boolean {
+  const c = cell.charCodeAt(0);
+  // ' = + - @ tab carriage return
+  return c === 0x27 || c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d;
 }
 
 /**
@@ -28,7 +35,7 @@ export function guardCsvCell(cell: string): string {
  * for every text `t`.
  */
 export function unguardCsvCell(cell: string): string {
-  return GUARDED.test(cell) ? cell.slice(1) : cell;
+  return cell.charCodeAt(0) === 0x27 && GUARDED.test(cell) ? cell.slice(1) : cell;
 }
 
 /**

@@ -20,7 +20,7 @@ function getPath(source: unknown, path: readonly (string | number)[]): unknown {
 }
 
 function cellOf(profile: SchemeProfile, column: SchemeCsvColumn): string {
-  if (column.kind === 'pathways') {
+  if (column.type === 'pathways') {
     if (profile.pathways === 'unknown') return 'unknown';
     return profile.pathways.length === 0 ? 'none' : 'listed';
   }

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
+import * as z from 'zod';
 import { SCHEME_FACTS } from '../scheme/index';
 import { SchemePathwaySchema, SchemeProfileSchema, SCHEME_PROFILE_VERSION, type SchemeProfile } from '../scheme/index';
 import { createValidationError, formatPath, unreadableInputError, type ValidationIssue } from '../shared/errors';
@@ -40,6 +41,16 @@ function buildUnknownProfile(): Record<string, unknown> {
 // Built once; each row starts from a copy (the profile is plain nested
 // objects of strings and numbers, two or three levels deep).
 const UNKNOWN_PROFILE = buildUnknownProfile();
+
+/**
+ * `safeParse` of a value built here from cells: plain objects of strings,
+ * numbers and booleans, in which its walk for class instances has nothing to
+ * find; that walk, and the issues' bookkeeping, are left to the rows that fail.
+ */
+function parseBuilt<S extends z.core.$ZodType>(schema: S, value: unknown): z.ZodSafeParseResult<z.output<S>> {
+  const parsed = z.safeParse(schema, value) as z.ZodSafeParseResult<z.output<S>>;
+  return parsed.success ? parsed : safeParse(schema, value);
+}
 
 function copyPlain(node: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -123,7 +134,7 @@ export function parseSchemeCsvRecord(layout: SchemeCsvLayout, cells: readonly st
 export function schemeIdCell(layout: SchemeCsvLayout, cells: readonly string[]): string | undefined {
   return totalOr(
     () => {
-      const index = layout.columns.findIndex((c) => c !== null && c.kind === 'id' && c.path.length === 1 && c.path[0] === 'id');
+      const index = layout.columns.findIndex((c) => c !== null && c.type === 'id' && c.path.length === 1 && c.path[0] === 'id');
       const cell = index < 0 ? undefined : cells[index];
       return typeof cell === 'string' && cell !== '' ? unguardCsvCell(cell) : undefined;
     },
@@ -167,7 +178,7 @@ export function readSchemeCsvRecord(
     const raw = unguardCsvCell(cells[i]!);
     const cell = raw.trim();
     let value: unknown;
-    switch (column.kind) {
+    switch (column.type) {
       case 'id':
       case 'text':
         value = raw === '' ? undefined : raw;
@@ -201,7 +212,7 @@ export function readSchemeCsvRecord(
         mode = cell.toLowerCase();
         continue;
       default:
-        column.kind satisfies never;
+        column.type satisfies never;
     }
     if (column.path[0] === 'pathways') {
       const n = (column.path[1] as number) + 1;
@@ -239,13 +250,22 @@ export function readSchemeCsvRecord(
       profile['pathways'] = mode === UNKNOWN ? UNKNOWN : [];
       break;
     case 'listed': {
+      const pathways = filled.map(([n, g]) => {
+        const pathway: Record<string, unknown> = { id: g.id ?? `pathway${n}`, setting: g.setting, clearlyDelineated: g.clearlyDelineated };
+        if (g.label !== undefined) pathway['label'] = g.label;
+        return pathway;
+      });
+      if (issues.length === 0) {
+        // A profile the schema accepts is the row's profile: its pathways need no check of their own.
+        profile['pathways'] = pathways;
+        const whole = z.safeParse(SchemeProfileSchema, profile);
+        if (whole.success) return ok(whole.data);
+      }
       // Check each pathway on its own, so an issue names the pathway's field
       // rather than the whole list (the list is "a list or unknown").
       let valid = true;
-      profile['pathways'] = filled.map(([n, g], index) => {
-        const pathway: Record<string, unknown> = { id: g.id ?? `pathway${n}`, setting: g.setting, clearlyDelineated: g.clearlyDelineated };
-        if (g.label !== undefined) pathway['label'] = g.label;
-        const checked = safeParse(SchemePathwaySchema, pathway);
+      pathways.forEach((pathway, index) => {
+        const checked = parseBuilt(SchemePathwaySchema, pathway);
         if (!checked.success) {
           valid = false;
           for (const issue of issuesFromZod(checked.error, pathway)) {
@@ -253,9 +273,8 @@ export function readSchemeCsvRecord(
             issues.push(renameIssue({ ...issue, path, message: `${formatPath(path)}${issue.message.slice(formatPath(issue.path).length)}` }, groupOf));
           }
         }
-        return pathway;
       });
-      if (!valid) profile['pathways'] = UNKNOWN;
+      profile['pathways'] = valid ? pathways : UNKNOWN;
       break;
     }
     default:
@@ -263,7 +282,7 @@ export function readSchemeCsvRecord(
       profile['pathways'] = UNKNOWN;
   }
 
-  const parsed = safeParse(SchemeProfileSchema, profile);
+  const parsed = parseBuilt(SchemeProfileSchema, profile);
   if (!parsed.success) {
     for (const issue of issuesFromZod(parsed.error, profile)) issues.push(renameIssue(issue, groupOf));
   }

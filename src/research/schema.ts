@@ -74,14 +74,14 @@ export const CSV_PATHWAYS_MODES = ['unknown', 'listed', 'none'] as const;
  *
  * @example
  * ```ts
- * import { CSV_COLUMN_KINDS } from 'social-prescribing';
- * CSV_COLUMN_KINDS.includes('boolean'); // true
+ * import { CSV_COLUMN_TYPES } from 'social-prescribing';
+ * CSV_COLUMN_TYPES.includes('boolean'); // true
  * ```
  */
-export const CSV_COLUMN_KINDS = ['version', 'id', 'text', 'boolean', 'enum', 'quantity', 'pathways'] as const;
+export const CSV_COLUMN_TYPES = ['version', 'id', 'text', 'boolean', 'enum', 'quantity', 'pathways'] as const;
 
 /**
- * One of {@link CSV_COLUMN_KINDS}. `version`: the profile format version
+ * One of {@link CSV_COLUMN_TYPES}. `version`: the profile format version
  * (optional column, `1`). `id`: an identifier, read exactly as written.
  * `text`: free text, read exactly as written. `boolean`: `true`/`false`
  * (also `yes`/`no`, `1`/`0`) or `unknown`. `enum`: one of the column's
@@ -90,11 +90,11 @@ export const CSV_COLUMN_KINDS = ['version', 'id', 'text', 'boolean', 'enum', 'qu
  *
  * @example
  * ```ts
- * import type { CsvColumnKind } from 'social-prescribing';
- * const k: CsvColumnKind = 'quantity';
+ * import type { CsvColumnType } from 'social-prescribing';
+ * const k: CsvColumnType = 'quantity';
  * ```
  */
-export type CsvColumnKind = (typeof CSV_COLUMN_KINDS)[number];
+export type CsvColumnType = (typeof CSV_COLUMN_TYPES)[number];
 
 /**
  * One column of the scheme CSV: its header, where its value goes in the
@@ -113,7 +113,7 @@ export interface SchemeCsvColumn {
   /** The header text, e.g. `coverage.scale` or `pathway2.setting`. */
   readonly name: string;
   /** How a cell is read. */
-  readonly kind: CsvColumnKind;
+  readonly type: CsvColumnType;
   /** Where the value goes in the profile, e.g. `['pathways', 1, 'setting']`. Empty for the `pathways` column. */
   readonly path: readonly (string | number)[];
   /** Whether every CSV must have the column (`id` and `name`). */

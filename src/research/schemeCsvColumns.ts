@@ -8,7 +8,7 @@ const PATHWAY_CITATION = { source: 'Dayson 2017', table: 2, row: 2, section: "Wh
 const IDENTITY: readonly SchemeCsvColumn[] = [
   {
     name: 'id',
-    kind: 'id',
+    type: 'id',
     path: ['id'],
     required: true,
     label: 'Scheme id',
@@ -18,7 +18,7 @@ const IDENTITY: readonly SchemeCsvColumn[] = [
   },
   {
     name: 'name',
-    kind: 'text',
+    type: 'text',
     path: ['name'],
     required: true,
     label: 'Scheme name',
@@ -28,7 +28,7 @@ const IDENTITY: readonly SchemeCsvColumn[] = [
   },
   {
     name: 'notes',
-    kind: 'text',
+    type: 'text',
     path: ['notes'],
     required: false,
     label: 'Notes',
@@ -40,22 +40,22 @@ const IDENTITY: readonly SchemeCsvColumn[] = [
 
 function factColumn(fact: FactDescriptor): SchemeCsvColumn {
   const base = { name: fact.key, path: fact.path, required: false, label: fact.label, help: fact.help, unknown: 'unknown', citation: fact.citation, group: fact.group };
-  switch (fact.kind) {
+  switch (fact.type) {
     case 'boolean':
-      return { ...base, kind: 'boolean', values: ['true', 'false'] };
+      return { ...base, type: 'boolean', values: ['true', 'false'] };
     case 'enum':
-      return { ...base, kind: 'enum', values: fact.values ?? [] };
+      return { ...base, type: 'enum', values: fact.values ?? [] };
     case 'quantity':
-      return { ...base, kind: 'quantity' };
+      return { ...base, type: 'quantity' };
     default:
-      fact.kind satisfies never;
-      return { ...base, kind: 'text' };
+      fact.type satisfies never;
+      return { ...base, type: 'text' };
   }
 }
 
 const PATHWAYS_COLUMN: SchemeCsvColumn = {
   name: 'pathways',
-  kind: 'pathways',
+  type: 'pathways',
   path: [],
   required: false,
   values: CSV_PATHWAYS_MODES,
@@ -73,13 +73,13 @@ export function pathwayColumn(n: number, field: CsvPathwayField): SchemeCsvColum
   const common = { name, path, required: false, citation: PATHWAY_CITATION, group: 'pathways' as const };
   switch (field) {
     case 'id':
-      return { ...common, kind: 'id', label: `Pathway ${n}: id`, help: `An identifier for the pathway within the scheme. Empty: pathway${n} is used when any other cell of the group is filled.`, unknown: '' };
+      return { ...common, type: 'id', label: `Pathway ${n}: id`, help: `An identifier for the pathway within the scheme. Empty: pathway${n} is used when any other cell of the group is filled.`, unknown: '' };
     case 'label':
-      return { ...common, kind: 'text', label: `Pathway ${n}: label`, help: 'A description for the coder, up to 500 characters. Never repeated in results, errors or reports.', unknown: '' };
+      return { ...common, type: 'text', label: `Pathway ${n}: label`, help: 'A description for the coder, up to 500 characters. Never repeated in results, errors or reports.', unknown: '' };
     case 'setting':
       return {
         ...common,
-        kind: 'enum',
+        type: 'enum',
         values: REFERRAL_SETTINGS,
         label: `Pathway ${n}: referral setting`,
         help: 'The setting the pathway takes referrals from. Health settings (gp_practice, pharmacy, statutory_mental_health, secondary_care, hospital_discharge, allied_health_professional, community_health, multidisciplinary_team) count towards the variety of health settings of feature 2.',
@@ -88,7 +88,7 @@ export function pathwayColumn(n: number, field: CsvPathwayField): SchemeCsvColum
     case 'clearlyDelineated':
       return {
         ...common,
-        kind: 'boolean',
+        type: 'boolean',
         values: ['true', 'false'],
         label: `Pathway ${n}: clearly delineated`,
         help: 'Is the pathway clearly delineated: defined eligibility and a defined referral process (Rotherham: patients eligible for integrated case management, referred by their GP after case-management meetings)?',
@@ -96,7 +96,7 @@ export function pathwayColumn(n: number, field: CsvPathwayField): SchemeCsvColum
       };
     default:
       field satisfies never;
-      return { ...common, kind: 'text', label: name, help: '', unknown: '' };
+      return { ...common, type: 'text', label: name, help: '', unknown: '' };
   }
 }
 
@@ -112,7 +112,7 @@ const EVIDENCE_HELP: Record<(typeof EVIDENCE_FIELDS)[number], string> = {
 export function evidenceColumns(fact: string, label: string, group: SchemeCsvColumn['group']): SchemeCsvColumn[] {
   return EVIDENCE_FIELDS.map((field) => ({
     name: `evidence.${fact}.${field}`,
-    kind: 'text' as const,
+    type: 'text' as const,
     path: ['evidence', fact, field],
     required: false,
     label: `${label}: evidence ${field}`,
@@ -172,7 +172,7 @@ function schemeCsvColumnsUnchecked(options: { readonly pathwayGroups?: number; r
 /** @internal The optional `profileVersion` column (not in the template). */
 export const VERSION_COLUMN: SchemeCsvColumn = {
   name: 'profileVersion',
-  kind: 'version',
+  type: 'version',
   path: ['profileVersion'],
   required: false,
   label: 'Profile format version',

@@ -21,7 +21,7 @@ import { CONTACT_INTENSITIES, EVALUATION_KINDS, LINKERS, NEEDS_BREADTHS } from '
  * import { SCHEME_FACTS } from 'social-prescribing';
  *
  * const plan = SCHEME_FACTS.find((f) => f.key === 'linking.personalisedPlan');
- * plan?.kind; // 'boolean'
+ * plan?.type; // 'boolean'
  * ```
  */
 export interface FactDescriptor {
@@ -30,7 +30,7 @@ export interface FactDescriptor {
   /** The same path as segments. */
   readonly path: readonly string[];
   /** `boolean`: true / false / unknown. `enum`: one of `values` or unknown. `quantity`: a number at least 0 or unknown. */
-  readonly kind: 'boolean' | 'enum' | 'quantity';
+  readonly type: 'boolean' | 'enum' | 'quantity';
   /** For `enum` facts, the allowed values. */
   readonly values?: readonly string[];
   /** Whether `values` run from least to most favourable (so a higher index never lowers the tier). */
@@ -95,7 +95,7 @@ const FEATURES: Citation = { source: 'Dayson 2017', section: "What is social pre
 const KIMBERLEE: Citation = { source: 'Kimberlee 2015', section: 'cited in Dayson 2017, What is social prescribing?' };
 
 function bool(key: string, label: string, help: string, citation: Citation, group: FactGroup): FactDescriptor {
-  return { key, path: key.split('.'), kind: 'boolean', label, help, citation, group };
+  return { key, path: key.split('.'), type: 'boolean', label, help, citation, group };
 }
 function choice<const V extends string>(
   key: string,
@@ -107,10 +107,10 @@ function choice<const V extends string>(
   citation: Citation,
   group: FactGroup,
 ): FactDescriptor {
-  return { key, path: key.split('.'), kind: 'enum', values, ordered, valueLabels, label, help, citation, group };
+  return { key, path: key.split('.'), type: 'enum', values, ordered, valueLabels, label, help, citation, group };
 }
 function quantity(key: string, label: string, help: string, citation: Citation, group: FactGroup): FactDescriptor {
-  return { key, path: key.split('.'), kind: 'quantity', label, help, citation, group };
+  return { key, path: key.split('.'), type: 'quantity', label, help, citation, group };
 }
 
 const FUNDING_LABELS: Record<(typeof FUNDING_SOURCES)[number], string> = {

@@ -89,15 +89,15 @@ const MAX_DEPTH = 32;
 const UNKNOWN = 'unknown';
 
 /** The offset of a fact's codes in a table indexed by code: -1 (unknown) is the first entry of an enum's table. */
-const offsetOf = (fact: FactDescriptor): number => (fact.kind === 'enum' ? 1 : 0);
+const offsetOf = (fact: FactDescriptor): number => (fact.type === 'enum' ? 1 : 0);
 
 /** The value each entry of a table indexed by `code + offset` stands for. */
 function tableValues(fact: FactDescriptor): readonly unknown[] {
-  return fact.kind === 'boolean' ? [false, UNKNOWN, true] : [UNKNOWN, ...(fact.values ?? [])];
+  return fact.type === 'boolean' ? [false, UNKNOWN, true] : [UNKNOWN, ...(fact.values ?? [])];
 }
 
 function encoder(fact: FactDescriptor): (value: unknown) => number {
-  switch (fact.kind) {
+  switch (fact.type) {
     case 'boolean':
       return (x) => (x === true ? 2 : x === false ? 0 : 1);
     case 'enum': {
@@ -112,7 +112,7 @@ function encoder(fact: FactDescriptor): (value: unknown) => number {
 
 /** The source of an expression coding the value in the variable `x`, as `encoder` does. */
 function encoderSource(fact: FactDescriptor): string {
-  switch (fact.kind) {
+  switch (fact.type) {
     case 'boolean':
       return 'x === true ? 2 : x === false ? 0 : 1';
     case 'enum':
@@ -278,7 +278,7 @@ export function compileFactVector(rubric: Rubric): FactVector {
   });
 
   const unknownCode = new Float64Array(size).fill(Number.NaN);
-  for (const slot of slots.values()) unknownCode[slot.index] = slot.fact.kind === 'boolean' ? 1 : -1;
+  for (const slot of slots.values()) unknownCode[slot.index] = slot.fact.type === 'boolean' ? 1 : -1;
   if (pathways >= 0) unknownCode[pathways + PATHWAYS.anyUnknown] = 1;
   /** The slot telling whether a field is unknown: its own, or the pathways summary's. */
   // Stryker disable next-line UnaryOperator: equivalent - a fact without a slot is not in the catalogue, and the compiler refuses the rubric.

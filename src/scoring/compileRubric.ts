@@ -207,7 +207,7 @@ function compileCondition(
   const isUnknown: IsUnknown = (p) => get(p) === 'unknown';
   let evaluate: Evaluate;
   if ('is' in condition) {
-    if (descriptor.kind !== 'boolean') {
+    if (descriptor.type !== 'boolean') {
       issues.push({ path: [...path, 'is'], code: 'invalid_reference', message: `${path.join('.')}: "is" needs a yes/no fact` });
     }
     evaluate = (p) => {
@@ -215,7 +215,7 @@ function compileCondition(
       return v === true ? 2 : v === 'unknown' ? 1 : 0;
     };
   } else if ('in' in condition) {
-    if (descriptor.kind !== 'enum') {
+    if (descriptor.type !== 'enum') {
       issues.push({ path: [...path, 'in'], code: 'invalid_reference', message: `${path.join('.')}: "in" needs a fact with named values` });
     } else {
       condition.in.forEach((value, i) => {
@@ -231,7 +231,7 @@ function compileCondition(
       return v === 'unknown' ? 1 : allowed.has(v) ? 2 : 0;
     };
   } else {
-    if (descriptor.kind !== 'quantity') {
+    if (descriptor.type !== 'quantity') {
       issues.push({ path: [...path, 'atLeast'], code: 'invalid_reference', message: `${path.join('.')}: "atLeast" needs a numeric fact` });
     }
     checkParam(condition.atLeast, [...path, 'atLeast']);
@@ -302,8 +302,8 @@ export function compileRubric(rubric: Rubric): { compiled: CompiledRubric; issue
     if (descriptor === undefined) {
       issues.push({ path: ['levelDimensions', i, 'fact'], code: 'invalid_reference', message: `levelDimensions[${i}].fact: names a fact the scheme profile does not have` });
     } else {
-      const expected: readonly unknown[] = descriptor.kind === 'boolean' ? [true, false] : (descriptor.values ?? []);
-      if (descriptor.kind === 'quantity' || expected.some((v) => !map.has(v)) || map.size !== expected.length) {
+      const expected: readonly unknown[] = descriptor.type === 'boolean' ? [true, false] : (descriptor.values ?? []);
+      if (descriptor.type === 'quantity' || expected.some((v) => !map.has(v)) || map.size !== expected.length) {
         issues.push({ path: ['levelDimensions', i, 'ceilings'], code: 'invalid_value', message: `levelDimensions[${i}].ceilings: must give a level for each value of the fact, and only those` });
       }
     }

@@ -41,7 +41,7 @@ function factCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: 
     pathways: undefined,
     change: undefined,
   });
-  switch (fact.kind) {
+  switch (fact.type) {
     case 'boolean':
       return [at(true, 'yes'), at(false, 'no')];
     case 'enum':
@@ -62,7 +62,7 @@ function factCandidates(fact: FactDescriptor, compiled: CompiledRubric, params: 
     }
     // Stryker disable all: equivalent - unreachable, a fact is boolean, enum or quantity.
     default:
-      fact.kind satisfies never;
+      fact.type satisfies never;
       return [];
   }
 }

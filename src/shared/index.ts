@@ -35,7 +35,7 @@ export {
   REFERRAL_SOURCE_OF_SETTING,
   ACTIVITY_TYPES,
   NEED_DOMAINS,
-  PROVIDER_KINDS,
+  PROVIDER_TYPES,
   TURNOVER_BANDS,
   TURNOVER_BAND_BOUNDS,
   NEED_DOMAIN_LABELS,
@@ -51,7 +51,7 @@ export {
   type ReferralSetting,
   type ActivityType,
   type NeedDomain,
-  type ProviderKind,
+  type ProviderType,
   type TurnoverBand,
   type TurnoverBounds,
 } from './vocabulary';

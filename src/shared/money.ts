@@ -62,7 +62,7 @@ const FormatGbpOptionsSchema = z.strictObject({ pence: z.enum(['always', 'when_n
  * throughout. An amount that is not a whole number of pence (`1.5`), not
  * finite, or beyond {@link MAX_PENCE} either way is refused with
  * `invalid_amount`, never rounded: money is integer pence everywhere in the
- * library. Never throws.
+ * library. Options are checked first (`invalid_gbp_options`). Never throws.
  *
  * @example
  * ```ts
@@ -74,14 +74,14 @@ const FormatGbpOptionsSchema = z.strictObject({ pence: z.enum(['always', 'when_n
  * formatGbp(1.5)._unsafeUnwrapErr().issues[0]?.code; // 'not_an_integer'
  * ```
  */
-export function formatGbp(pence: unknown, options: unknown = {}): Result<string, ValidationError<'invalid_amount'>> {
+export function formatGbp(pence: unknown, options: unknown = {}): Result<string, ValidationError<'invalid_amount' | 'invalid_gbp_options'>> {
+  const parsed = safeParse(FormatGbpOptionsSchema, options);
+  if (!parsed.success) return err(createValidationError('invalid_gbp_options', 'formatGbp options', issuesFromZod(parsed.error, options)));
   if (typeof pence !== 'number' || !Number.isInteger(pence) || Math.abs(pence) > MAX_PENCE) {
     const code = typeof pence !== 'number' ? 'invalid_type' : Number.isFinite(pence) && !Number.isInteger(pence) ? 'not_an_integer' : 'too_big';
     const text = code === 'invalid_type' ? 'expected a number of pence' : code === 'not_an_integer' ? 'must be a whole number of pence' : `must be finite and at most ${MAX_PENCE} either way`;
     return err(createValidationError('invalid_amount', 'amount', [{ path: [], code, message: `(root): ${text}` }]));
   }
-  const parsed = safeParse(FormatGbpOptionsSchema, options);
-  if (!parsed.success) return err(createValidationError('invalid_amount', 'formatGbp options', issuesFromZod(parsed.error, options)));
   return ok(gbp(pence, parsed.data));
 }
 

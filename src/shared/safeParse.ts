@@ -188,15 +188,50 @@ function fieldNamesOf(schemas: readonly z.core.$ZodType[]): Set<string> {
 export function describePath(
   schema: z.core.$ZodType,
   path: readonly PropertyKey[],
+  input?: unknown,
 ): { recordKeys: boolean[]; fieldNames: Set<string> } {
-  let current: z.core.$ZodType[] = alternativesOf(schema);
+  let value = input;
+  let current: z.core.$ZodType[] = narrowByLiterals(alternativesOf(schema), value);
   const recordKeys: boolean[] = [];
   for (const segment of path) {
     const { next, isRecordKey } = step(current, segment);
     recordKeys.push(isRecordKey);
-    current = next;
+    value = dataAt(value, segment);
+    current = narrowByLiterals(next, value);
   }
   return { recordKeys, fieldNames: fieldNamesOf(current) };
+}
+
+/** A data property of a value, read without running a getter or trusting a proxy; `undefined` otherwise. */
+function dataAt(value: unknown, key: PropertyKey): unknown {
+  if (value === null || typeof value !== 'object') return undefined;
+  try {
+    const d = Object.getOwnPropertyDescriptor(value, key);
+    return d !== undefined && 'value' in d ? (d.value as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The object alternatives the value can be: those whose literal fields (a
+ * discriminated union's `type: 'closed'`) the value does not contradict. When
+ * the value contradicts them all (or is not an object), every alternative.
+ */
+function narrowByLiterals(alternatives: z.core.$ZodType[], value: unknown): z.core.$ZodType[] {
+  if (alternatives.length < 2 || value === null || typeof value !== 'object') return alternatives;
+  const kept = alternatives.filter((s) => {
+    const def = defOf(s);
+    if (def?.type !== 'object') return true;
+    for (const [key, field] of Object.entries(def['shape'] as Record<string, z.core.$ZodType>)) {
+      const fieldDef = defOf(unwrap(field));
+      if (fieldDef?.type !== 'literal') continue;
+      const v = dataAt(value, key);
+      if (v !== undefined && !(fieldDef['values'] as readonly unknown[]).includes(v)) return false;
+    }
+    return true;
+  });
+  return kept.length > 0 ? kept : alternatives;
 }
 
 /**

@@ -58,6 +58,21 @@ export function momentOf(instant: number): Moment {
   return { instant, date: `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, dateTime: d.toISOString() };
 }
 
+/** @internal Milliseconds in a UTC day (UTC has no daylight saving). */
+export const DAY_MS = 86_400_000;
+
+/**
+ * @internal The instant (ms) a calendar date `YYYY-MM-DD` starts in UTC: the
+ * library's one reading of "a date where a moment is needed". Years 0-99 are
+ * read as written (`Date.UTC` would read them as 1900-1999). The date must
+ * already be a valid ISO date.
+ */
+export function startOfUtcDay(isoDate: string): number {
+  const start = new Date(0);
+  start.setUTCFullYear(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10)));
+  return start.getTime();
+}
+
 const MESSAGE = 'expected an ISO date (YYYY-MM-DD), an ISO date-time with an offset (2024-04-01T09:30:00Z) or a valid Date';
 
 /**
@@ -76,11 +91,6 @@ export const AsOfSchema: z.ZodType<Moment, AsOf> = z
   .union([IsoDateSchema, IsoDateTimeSchema, z.date()], { error: MESSAGE })
   .transform((value): Moment => {
     if (value instanceof Date) return momentOf(value.getTime());
-    if (value.length === 10) {
-      const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-      const start = new Date(0);
-      start.setUTCFullYear(y, m - 1, d);
-      return momentOf(start.getTime());
-    }
+    if (value.length === 10) return momentOf(startOfUtcDay(value));
     return momentOf(Date.parse(value));
   });

@@ -393,11 +393,11 @@ export type NeedDomain = (typeof NEED_DOMAINS)[number] | `x_${string}`;
  *
  * @example
  * ```ts
- * import { PROVIDER_KINDS } from 'social-prescribing';
- * PROVIDER_KINDS.includes('user_led_group'); // true
+ * import { PROVIDER_TYPES } from 'social-prescribing';
+ * PROVIDER_TYPES.includes('user_led_group'); // true
  * ```
  */
-export const PROVIDER_KINDS = [
+export const PROVIDER_TYPES = [
   'registered_charity',
   'community_interest_company',
   'community_group',
@@ -406,15 +406,15 @@ export const PROVIDER_KINDS = [
   'private',
 ] as const;
 /**
- * One of {@link PROVIDER_KINDS}.
+ * One of {@link PROVIDER_TYPES}.
  *
  * @example
  * ```ts
- * import type { ProviderKind } from 'social-prescribing';
- * const k: ProviderKind = 'community_interest_company';
+ * import type { ProviderType } from 'social-prescribing';
+ * const k: ProviderType = 'community_interest_company';
  * ```
  */
-export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+export type ProviderType = (typeof PROVIDER_TYPES)[number];
 
 /**
  * Annual turnover bands of voluntary organisations, after the NCVO UK Civil

@@ -81,7 +81,7 @@ export function issuesFromZod(
 ): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   for (const issue of error.issues) {
-    const shape = schema === undefined ? undefined : describePath(schema, issue.path);
+    const shape = schema === undefined ? undefined : describePath(schema, issue.path, input);
     const path = toPath(issue.path, shape?.recordKeys ?? issue.path.map(() => false));
     const where = formatPath(path);
     const missing = issue.code !== 'unrecognized_keys' && issue.code !== 'custom' && !lookup(input, issue.path).found;

@@ -4,13 +4,13 @@
 // few need domains, providers and areas so ring-fences, caps and conflicts bite.
 import fc from 'fast-check';
 import {
-  PROVIDER_KINDS,
+  PROVIDER_TYPES,
   SERVICE_AREAS,
   TURNOVER_BANDS,
   type BidInput,
   type GrantRoundInput,
   type NeedDomain,
-  type ProviderKind,
+  type ProviderType,
   type ScoreSheetInput,
 } from '../../src/index';
 import { AREA_CODES } from './pathway';
@@ -57,7 +57,7 @@ export const instanceArb = (options: InstanceOptions = {}): fc.Arbitrary<Instanc
       budgetPounds: fc.integer({ min: 0, max: 60_000 }),
       grantMinPounds: fc.integer({ min: 0, max: 1_000 }),
       grantMaxPounds: fc.integer({ min: 2_000, max: 20_000 }),
-      providerKinds: fc.uniqueArray(fc.constantFrom(...PROVIDER_KINDS), { minLength: eligibleBias ? 6 : 1, maxLength: 6 }),
+      providerTypes: fc.uniqueArray(fc.constantFrom(...PROVIDER_TYPES), { minLength: eligibleBias ? 6 : 1, maxLength: 6 }),
       maxTurnoverBand: fc.option(fc.constantFrom(...TURNOVER_BANDS), { nil: undefined }),
       areas: fc.uniqueArray(fc.constantFrom(...AREA_CODES), { maxLength: 3 }),
       userLedGroupsAllowed: eligibleBias ? fc.constant(true) : fc.boolean(),
@@ -89,16 +89,16 @@ export const instanceArb = (options: InstanceOptions = {}): fc.Arbitrary<Instanc
       const providerArb = (i: number) =>
         fc
           .record({
-            kind: eligibleBias ? fc.constantFrom(...(r.providerKinds as ProviderKind[])) : fc.constantFrom(...PROVIDER_KINDS),
+            type: eligibleBias ? fc.constantFrom(...(r.providerTypes as ProviderType[])) : fc.constantFrom(...PROVIDER_TYPES),
             turnoverBand: fc.option(fc.constantFrom(...TURNOVER_BANDS), { nil: undefined }),
           })
-          .map(({ kind, turnoverBand }) => ({
+          .map(({ type, turnoverBand }) => ({
             id: `p${i}`,
             name: text(s, `Provider ${i}`),
-            kind,
+            type,
             ...(eligibleBias ? { turnoverBand: 'micro' as const } : turnoverBand === undefined ? {} : { turnoverBand }),
           }));
-      const bidArb = (i: number, providers: readonly (BidInput['provider'] & { kind: ProviderKind })[]) =>
+      const bidArb = (i: number, providers: readonly (BidInput['provider'] & { type: ProviderType })[]) =>
         fc
           .record({
             provider: fc.integer({ min: 0, max: providers.length - 1 }),
@@ -121,7 +121,7 @@ export const instanceArb = (options: InstanceOptions = {}): fc.Arbitrary<Instanc
               id: `bid-${String(i).padStart(3, '0')}`,
               roundId: b.otherRound ? 'round-2' : roundId,
               provider,
-              newGroup: provider.kind === 'user_led_group' && i % 2 === 0,
+              newGroup: provider.type === 'user_led_group' && i % 2 === 0,
               requested: eligibleBias ? Math.max(r.grantMinPounds * 100, Math.min(requested, r.grantMaxPounds * 100)) : requested,
               activity: {
                 id: `act-${i}`,
@@ -134,7 +134,7 @@ export const instanceArb = (options: InstanceOptions = {}): fc.Arbitrary<Instanc
               },
               needDomains: b.domains,
               areas: b.areas,
-              matchFunding: eligibleBias ? 10_000_000 : b.matchPounds * 100,
+              matchFundingPence: eligibleBias ? 10_000_000 : b.matchPounds * 100,
               submittedOn: b.late ? '2025-06-15' : '2025-05-10',
               ...(s ? { summary: text(s, 'Summary') } : {}),
             };
@@ -168,7 +168,7 @@ export const instanceArb = (options: InstanceOptions = {}): fc.Arbitrary<Instanc
                     scores: Object.fromEntries(criteria.map((c, k) => [c.id, scores[k]!])),
                     ...(s ? { comments: text(s, 'Comment') } : {}),
                   };
-                  return moderated ? [sheet, { ...sheet, kind: 'moderated' }] : [sheet];
+                  return moderated ? [sheet, { ...sheet, category: 'moderated' }] : [sheet];
                 }),
             ),
           );
@@ -183,7 +183,7 @@ export const instanceArb = (options: InstanceOptions = {}): fc.Arbitrary<Instanc
             window: { opens: '2025-04-01', closes: '2025-05-31' },
             priorities: { needDomains: r.priorities, areas: [] },
             eligibility: {
-              providerKinds: r.providerKinds,
+              providerTypes: r.providerTypes,
               ...(r.maxTurnoverBand === undefined ? {} : { maxTurnoverBand: r.maxTurnoverBand }),
               areas: r.areas,
               userLedGroupsAllowed: r.userLedGroupsAllowed,
@@ -243,7 +243,7 @@ export const pbRound = (budget: number, ringFences: { id: string; needDomain: Ne
   budget,
   window: { opens: '2025-04-01', closes: '2025-05-31' },
   priorities: { needDomains: [], areas: [] },
-  eligibility: { providerKinds: [...PROVIDER_KINDS], areas: [], userLedGroupsAllowed: true },
+  eligibility: { providerTypes: [...PROVIDER_TYPES], areas: [], userLedGroupsAllowed: true },
   grant: { minimum: 0, maximum: 100_000_000 },
   matchFunding: { required: false },
   ringFences,
@@ -263,7 +263,7 @@ export const pbRound = (budget: number, ringFences: { id: string; needDomain: Ne
 export const pbBid = (id: string, requested: number, needDomains: NeedDomain[] = ['physical_activity']): BidInput => ({
   id,
   roundId: 'pb-1',
-  provider: { id: `prov-${id}`, name: `Provider ${id}`, kind: 'community_group' },
+  provider: { id: `prov-${id}`, name: `Provider ${id}`, type: 'community_group' },
   requested,
   activity: { id: `act-${id}`, name: `Activity ${id}`, providerId: `prov-${id}`, needDomains, capacity: { placesPerWeek: 10 }, status: 'active' },
   needDomains,

@@ -9,7 +9,7 @@ import {
   COST_UNITS,
   FUNDING_MECHANISMS,
   MENU_VERSION,
-  PROVIDER_KINDS,
+  PROVIDER_TYPES,
   REGISTERS,
   TURNOVER_BANDS,
   WEEKDAYS,
@@ -73,7 +73,7 @@ export const providerArb = (id: fc.Arbitrary<string>, withSentinel = false): fc.
       id,
       name: text(withSentinel),
       description: opt(text(withSentinel, 200)),
-      kind: opt(fc.constantFrom(...PROVIDER_KINDS)),
+      type: opt(fc.constantFrom(...PROVIDER_TYPES)),
       registrations: opt(
         fc.array(
           fc.record({ register: fc.constantFrom(...REGISTERS), identifier: fc.stringMatching(/^[A-Z0-9]{6,8}$/) }),
@@ -116,7 +116,7 @@ export const activityArb = (id: fc.Arbitrary<string>, providerId: fc.Arbitrary<s
           .map((c) => compact<NonNullable<Activity['cost']>>(c)),
       ),
       status: fc.constantFrom(...ACTIVITY_STATUSES),
-      lastChecked: opt(isoDate),
+      lastCheckedOn: opt(isoDate),
     })
     .map((r) => compact<Activity>(r));
 

@@ -14,11 +14,11 @@ export function favourableMoves(p: SchemeProfile): fc.Arbitrary<SchemeProfile>[]
   for (const fact of SCHEME_FACTS) {
     const value = getPath(p, fact.path);
     if (value === 'unknown') continue;
-    if (fact.kind === 'boolean' && value === false) {
+    if (fact.type === 'boolean' && value === false) {
       const q = clone(p);
       setPath(q, fact.path, true);
       moves.push(fc.constant(q as unknown as SchemeProfile));
-    } else if (fact.kind === 'enum' && fact.ordered) {
+    } else if (fact.type === 'enum' && fact.ordered) {
       const values = fact.values ?? [];
       const higher = values.slice(values.indexOf(value as string) + 1);
       if (higher.length > 0)
@@ -29,7 +29,7 @@ export function favourableMoves(p: SchemeProfile): fc.Arbitrary<SchemeProfile>[]
             return q as unknown as SchemeProfile;
           }),
         );
-    } else if (fact.kind === 'quantity') {
+    } else if (fact.type === 'quantity') {
       moves.push(
         fc.double({ min: 0, max: 20, noNaN: true }).map((d) => {
           const q = clone(p);
@@ -71,7 +71,7 @@ export function resolutions(p: SchemeProfile): fc.Arbitrary<SchemeProfile>[] {
   for (const fact of SCHEME_FACTS) {
     if (getPath(p, fact.path) !== 'unknown') continue;
     out.push(
-      knownValue(fact.kind, fact.values).map((v) => {
+      knownValue(fact.type, fact.values).map((v) => {
         const q = clone(p);
         setPath(q, fact.path, v);
         return q as unknown as SchemeProfile;

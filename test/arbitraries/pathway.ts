@@ -111,7 +111,7 @@ export const pathwayArb: fc.Arbitrary<Pathway> = fc.record(
     name: fc.constantFrom('A pathway', 'Older people'),
     description: fc.string({ maxLength: 40 }),
     referralSettings: fc.uniqueArray(fc.constantFrom(...REFERRAL_SETTINGS), { minLength: 1, maxLength: 4 }),
-    referralProcess: fc.record({ kind: fc.constantFrom(...REFERRAL_PROCESSES) }),
+    referralProcess: fc.record({ type: fc.constantFrom(...REFERRAL_PROCESSES) }),
     eligibility: ruleArb,
     serviceLevel: fc.record({
       daysToFirstContact: maybeUnknown(fc.integer({ min: 0, max: 60 })),

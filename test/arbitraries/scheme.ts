@@ -15,7 +15,7 @@ export const sentinelText = (): fc.Arbitrary<string> =>
   fc.tuple(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 })).map(([a, b]) => `${a} ${SENTINEL} ${b}`);
 
 export function factValue(fact: FactDescriptor): fc.Arbitrary<unknown> {
-  switch (fact.kind) {
+  switch (fact.type) {
     case 'boolean':
       return fc.constantFrom(true, false, 'unknown');
     case 'enum':
@@ -23,7 +23,7 @@ export function factValue(fact: FactDescriptor): fc.Arbitrary<unknown> {
     case 'quantity':
       return fc.oneof(fc.nat({ max: 12 }), fc.double({ min: 0, max: 50, noNaN: true }), fc.constant('unknown'));
     default:
-      fact.kind satisfies never;
+      fact.type satisfies never;
       throw new Error('unreachable');
   }
 }

@@ -114,8 +114,8 @@ describe('documentation site', () => {
     await page.fill('#sp-scheme-name', ROTHERHAM.name);
     for (const fact of SCHEME_FACTS) {
       const value = getPath(ROTHERHAM, fact.path);
-      if (fact.kind === 'boolean') await page.check(`input[data-fact="${fact.key}"][value="${String(value)}"]`);
-      else if (fact.kind === 'enum') await page.selectOption(`select[data-fact="${fact.key}"]`, String(value));
+      if (fact.type === 'boolean') await page.check(`input[data-fact="${fact.key}"][value="${String(value)}"]`);
+      else if (fact.type === 'enum') await page.selectOption(`select[data-fact="${fact.key}"]`, String(value));
       else await page.fill(`input[data-fact="${fact.key}"]`, value === 'unknown' ? '' : String(value));
     }
     const pathways = ROTHERHAM.pathways === 'unknown' ? [] : ROTHERHAM.pathways;

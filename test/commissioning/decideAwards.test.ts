@@ -152,7 +152,7 @@ describe('decideAwards laws', () => {
       fc.property(instanceArb({ mostlyEligible: true, minBids: 8, maxBids: 13 }), (inst) => {
         const round = { ...inst.round, panel: [inst.round.panel[0]!], conflicts: [], scoring: { ...inst.round.scoring, scale: { min: 0, max: 3 }, criteria: [{ id: 'c0', title: 'Only', weight: 1 }] } };
         const sheets = inst.sheets
-          .filter((s) => s.assessorId === 'a0' && s.kind !== 'moderated')
+          .filter((s) => s.assessorId === 'a0' && s.category !== 'moderated')
           .map((s) => ({ ...s, scores: { c0: Math.min(3, s.scores['c0'] ?? 0) } }));
         const d = decideAwards(round, inst.bids, sheets, { method: 'optimal' })._unsafeUnwrap();
         const best = exhaustive(parseGrantRound(round)._unsafeUnwrap(), d);

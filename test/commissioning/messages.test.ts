@@ -60,8 +60,8 @@ describe('issues name the real field, inside unions and variants', () => {
   });
 
   it('decideAwards: score sheets and ballots name the field inside the sheet or the ballot', () => {
-    const sheets = inst!.sheets.map((s, i) => (i === 0 ? { ...s, kind: 'moderate' } : s));
-    expect(paths(decideAwards(round, inst!.bids, sheets as never, { method: 'rank_order' })._unsafeUnwrapErr())).toEqual([[0, 'kind']]);
+    const sheets = inst!.sheets.map((s, i) => (i === 0 ? { ...s, category: 'moderate' } : s));
+    expect(paths(decideAwards(round, inst!.bids, sheets as never, { method: 'rank_order' })._unsafeUnwrapErr())).toEqual([[0, 'category']]);
     const ballots = [{ voterId: 'v1', approvals: ['b1'] }, { voterId: 'v2', scores: { b1: -1 } }];
     const e = decideAwards(pbRound(100_000), [pbBid('b1', 1000)], ballots, { method: 'equal_shares' })._unsafeUnwrapErr();
     expect(e.code).toBe('invalid_ballots');
@@ -81,7 +81,7 @@ describe('law: no message repeats text typed into a key or a value', () => {
           [() => parseBid({ ...inst!.bids[0]!, areas: [text], [text]: text })],
           [() => transitionRound(draft, { type: text as never, at: text, by: 'o', [text]: text } as never, { [text]: text } as never)],
           [() => decideAwards(round, inst!.bids, inst!.sheets, { method: text as never, [text]: text } as never)],
-          [() => decideAwards(round, inst!.bids, [{ bidId: text, assessorId: text, scores: { [text]: 1 }, kind: text }] as never, { method: 'rank_order' })],
+          [() => decideAwards(round, inst!.bids, [{ bidId: text, assessorId: text, scores: { [text]: 1 }, category: text }] as never, { method: 'rank_order' })],
           [() => decideAwards(pbRound(100_000), [pbBid('b1', 1000)], [{ voterId: 'v', approvals: [text], scores: { [text]: text } }] as never, { method: 'equal_shares' })],
         ][where]!;
         const r = results[0]!() as { isErr(): boolean; error?: unknown };

@@ -61,7 +61,7 @@ describe('schemeFactsFromRounds', () => {
         expect(facts.funding?.activitiesFunded).toBe(true);
         expect(facts.activities?.microCommissioned).toBe(decision.decisions.filter((d) => d.rank !== null).length >= 2 ? true : undefined);
         expect(facts.activities?.capacityBuildingSupport).toBe(round.capacityBuildingSupport ? true : undefined);
-        expect(facts.activities?.userLedGroupSupport).toBe(funded.some((d) => d.providerKind === 'user_led_group') ? true : undefined);
+        expect(facts.activities?.userLedGroupSupport).toBe(funded.some((d) => d.providerType === 'user_led_group') ? true : undefined);
         const merged = applySchemeFacts(createUnknownProfile({ id: 's', name: 'S' })._unsafeUnwrap(), facts);
         expect(merged.isOk()).toBe(true);
       }),

@@ -59,7 +59,7 @@ export function makeRound(n: number, seed: number, options: RoundOptions = {}): 
     bids.push({
       id,
       roundId: 'bench',
-      provider: { id: `p${p}`, name: `Provider ${p}`, kind: r() < 0.1 ? 'user_led_group' : 'registered_charity', turnoverBand: 'small' },
+      provider: { id: `p${p}`, name: `Provider ${p}`, type: r() < 0.1 ? 'user_led_group' : 'registered_charity', turnoverBand: 'small' },
       requested: options.oddPence === true ? Math.min(requested + ((i * 37) % 100), 1_500_000) : requested,
       activity: { id: `a${i}`, name: `Activity ${i}`, providerId: `p${p}`, needDomains: domains, capacity: { placesPerWeek: int(5, 40) }, status: 'active' },
       needDomains: domains,
@@ -80,7 +80,7 @@ export function makeRound(n: number, seed: number, options: RoundOptions = {}): 
     budget: Math.round((demand * 0.3) / 100) * 100,
     window: { opens: '2025-04-01', closes: '2025-05-31' },
     priorities: { needDomains: ['mental_wellbeing'], areas: [] },
-    eligibility: { providerKinds: ['registered_charity', 'community_interest_company', 'community_group'], areas: [], userLedGroupsAllowed: true },
+    eligibility: { providerTypes: ['registered_charity', 'community_interest_company', 'community_group'], areas: [], userLedGroupsAllowed: true },
     grant: { minimum: 50_000, maximum: 1_500_000 },
     matchFunding: { required: false },
     ringFences:

@@ -207,7 +207,7 @@ describe('bids, eligibility and scores', () => {
   const inst = fc.sample(instanceArb({ minBids: 3, maxBids: 3, mostlyEligible: true }), { numRuns: 1, seed: 11 })[0]!;
   const round = parseGrantRound({
     ...inst.round,
-    eligibility: { providerKinds: ['registered_charity'], maxTurnoverBand: 'small', areas: ['E08000018'], userLedGroupsAllowed: false, mustServePriority: true },
+    eligibility: { providerTypes: ['registered_charity'], maxTurnoverBand: 'small', areas: ['E08000018'], userLedGroupsAllowed: false, mustServePriority: true },
     priorities: { needDomains: ['housing'], areas: [] },
     grant: { minimum: 100_000, maximum: 500_000 },
     matchFunding: { required: true, minimumPercent: 20 },
@@ -217,12 +217,12 @@ describe('bids, eligibility and scores', () => {
     const bid = {
       ...inst.bids[0]!,
       roundId: 'another-round',
-      provider: { id: 'p9', name: 'X', kind: 'private' as const, turnoverBand: 'large' as const },
+      provider: { id: 'p9', name: 'X', type: 'private' as const, turnoverBand: 'large' as const },
       activity: { ...inst.bids[0]!.activity, providerId: 'p9' },
       requested: 900_000,
       needDomains: ['arts_and_creativity' as const],
       areas: ['W06000015'],
-      matchFunding: 0,
+      matchFundingPence: 0,
       submittedOn: '2025-03-01',
     };
     const report = checkBidEligibility(round, bid)._unsafeUnwrap();
@@ -230,15 +230,15 @@ describe('bids, eligibility and scores', () => {
     expect(report.failures.map((f) => f.code)).toEqual(BID_ELIGIBILITY_RULES.filter((r) => r !== 'user_led_groups_allowed' && r !== 'amount_at_least_minimum'));
     const small = checkBidEligibility(round, { ...bid, requested: 100 })._unsafeUnwrap();
     expect(small.failures.map((f) => f.code)).toContain('amount_at_least_minimum');
-    const group = checkBidEligibility(round, { ...bid, provider: { ...bid.provider, kind: 'user_led_group' } })._unsafeUnwrap();
+    const group = checkBidEligibility(round, { ...bid, provider: { ...bid.provider, type: 'user_led_group' } })._unsafeUnwrap();
     expect(group.failures.map((f) => f.code)).toContain('user_led_groups_allowed');
-    const unstated = checkBidEligibility(round, { ...bid, provider: { id: 'p9', name: 'X', kind: 'registered_charity' } })._unsafeUnwrap();
+    const unstated = checkBidEligibility(round, { ...bid, provider: { id: 'p9', name: 'X', type: 'registered_charity' } })._unsafeUnwrap();
     expect(unstated.failures.find((f) => f.code === 'turnover_within_cap')?.message).toContain('not stated');
   });
 
   it('bids are validated: the activity must be the applicant\'s, new groups must be user-led, ids unique', () => {
     const bid = inst.bids[0]!;
-    const e = parseBid({ ...bid, newGroup: true, provider: { ...bid.provider, kind: 'registered_charity' }, activity: { ...bid.activity, providerId: 'someone-else' } })._unsafeUnwrapErr();
+    const e = parseBid({ ...bid, newGroup: true, provider: { ...bid.provider, type: 'registered_charity' }, activity: { ...bid.activity, providerId: 'someone-else' } })._unsafeUnwrapErr();
     expect(e.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual(['activity.providerId:invalid_reference', 'newGroup:invalid']);
     expect(parseBids([bid, bid])._unsafeUnwrapErr().issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual(['1.id:duplicate_id']);
   });
@@ -263,7 +263,7 @@ describe('bids, eligibility and scores', () => {
     expect(s!.spreadPercent).toBe(55);
     expect(s!.moderation).toBe('flagged');
     expect(s!.excluded).toEqual([{ assessorId: 'a2', category: 'assessment', reason: 'conflict_of_interest' }]);
-    const [m] = aggregateScores(r, [inst.bids[0]!], [...sheets, { bidId: b, assessorId: 'a0', kind: 'moderated', scores: { c0: 4, c1: 3 } }])._unsafeUnwrap();
+    const [m] = aggregateScores(r, [inst.bids[0]!], [...sheets, { bidId: b, assessorId: 'a0', category: 'moderated', scores: { c0: 4, c1: 3 } }])._unsafeUnwrap();
     expect(m!.counted).toEqual([{ assessorId: 'a0', category: 'moderated', total: 15 }]);
     expect(m!.score).toBe(15);
     expect(m!.moderation).toBe('moderated');

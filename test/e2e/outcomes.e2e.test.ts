@@ -58,6 +58,18 @@ describe('the outcomes command', () => {
     expect(svg.stdout).toContain('&#60;b&#62;x&#60;/b&#62;&#38;');
     expect(cli(['outcomes', LOG, '--measure', 'mood']).status).toBe(2);
     expect(cli(['outcomes', join(dir, 'missing.jsonl')]).status).toBe(2);
+  });
+
+  it('refuses an --out or --chart whose extension does not match what it would hold, before reading anything', () => {
+    const dir = tempDir();
+    const xlsx = cli(['outcomes', join(dir, 'missing.jsonl'), '--out', join(dir, 'results.xlsx')]);
+    expect([xlsx.status, xlsx.stderr.trim()]).toEqual([2, 'social-prescribing: outcomes: --out: the file\'s extension is not one the command writes; use .md, .markdown, .json, .html or .htm (markdown: .md or .markdown; json: .json; html: .html or .htm)']);
+    const mismatch = cli(['outcomes', LOG, '--format', 'json', '--out', join(dir, 'summary.html')]);
+    expect(mismatch.status).toBe(2);
+    expect(mismatch.stderr).toContain('for json use .json');
+    expect(cli(['outcomes', LOG, '--chart', join(dir, 'chart.png')]).status).toBe(2);
+    expect(cli(['outcomes', LOG, '--out', join(dir, 'summary.json')]).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'))).toHaveProperty('measure');
     expect(cli(['outcomes', LOG, '--as-of', 'yesterday']).status).toBe(2);
   });
 

@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportHsdsServices, HSDS_WARNING_CODES, importHsdsServices, type Menu } from '../../src/index';
+import { ActivitySchema, exportHsdsServices, HSDS_WARNING_CODES, importHsdsServices, parseMenu, type Menu } from '../../src/index';
 import { menuArb } from '../arbitraries/menu';
 import { SENTINEL } from '../arbitraries/scheme';
 
@@ -22,6 +22,22 @@ const validateService = ajv.compile(serviceSchema);
 const validateOrganization = ajv.compile({ ...serviceSchema, $ref: '#/definitions/organization', properties: undefined, required: undefined });
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+/** Every path inside a JSON value, the root included. */
+function paths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(prefix);
+  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
+  return out;
+}
+/** A copy of a JSON value with the value at `path` replaced (nothing is done where the path no longer leads). */
+function setAt(value: unknown, path: readonly (string | number)[], next: unknown): unknown {
+  if (path.length === 0) return next;
+  const copy = clone(value) as Record<string | number, unknown>;
+  let node: unknown = copy;
+  for (const k of path.slice(0, -1)) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[k] : undefined;
+  if (node !== null && typeof node === 'object') (node as Record<string | number, unknown>)[path[path.length - 1]!] = next;
+  return copy;
+}
 const roundTrip = (menu: Menu): Menu => {
   const e = exportHsdsServices(menu)._unsafeUnwrap();
   const back = importHsdsServices(clone(e.services), { organizations: clone(e.organizations) })._unsafeUnwrap();
@@ -49,7 +65,7 @@ describe('importHsdsServices: the specification examples', { timeout: 60_000 }, 
       name: 'Community Counselling',
       providerId: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610',
       status: 'active',
-      lastChecked: '2005-01-01',
+      lastCheckedOn: '2005-01-01',
       eligibility: { test: 'age', min: 12, max: 100 },
       cost: { amountPence: 3500, unit: 'session' },
       schedule: { sessions: [{ day: 'TH', opensAt: '10:00', closesAt: '18:00' }, { day: 'FR', opensAt: '10:00', closesAt: '18:00' }] },
@@ -114,7 +130,7 @@ describe('importHsdsServices: the specification examples', { timeout: 60_000 }, 
 
   it('rejects input that is not a list of records', () => {
     expect(importHsdsServices({ services: [] })._unsafeUnwrapErr().code).toBe('invalid_hsds_input');
-    expect(importHsdsServices([], { inferNeedDomains: 'yes' } as never)._unsafeUnwrapErr().code).toBe('invalid_hsds_input');
+    expect(importHsdsServices([], { inferNeedDomains: 'yes' } as never)._unsafeUnwrapErr().code).toBe('invalid_hsds_options');
   });
 });
 
@@ -156,6 +172,27 @@ describe('exportHsdsServices', { timeout: 60_000 }, () => {
 });
 
 describe('HSDS laws', { timeout: 60_000 }, () => {
+  it('law: every activity imported is valid by construction: ActivitySchema returns it unchanged, fields in order, and so does parseMenu for the menu', () => {
+    // Exported records and the official examples, with a few values anywhere inside replaced by edge values of the rules the import checks.
+    const edge = fc.oneof(
+      fc.jsonValue(),
+      fc.constantFrom(null, '', 'x'.repeat(301), 'x'.repeat(2001), 'x'.repeat(5001), 'a\u0001b', -1, 0, 1.5, 150, 151, 200, -0.001, 1e9, 'true', 'open', 'WEEKLY', 'MO,TU', '1MO', '10:00', '25:00', 'usd', 'per session', 'weekly', '{"test":"age","min":70}', '{"all":[{"test":"age","min":18},{"test":"area","in":["E1"]}]}', '{bad', 'E08000018', 'http://statistics.data.gov.uk/id/statistical-geography/E08000018', '2025-01-01T10:00:00Z', '2025-13-01'),
+    );
+    const mutated = (r: unknown): fc.Arbitrary<unknown> =>
+      fc.array(fc.tuple(fc.constantFrom(...paths(r)), edge), { minLength: 1, maxLength: 3 }).map((ms) => ms.reduce((acc, [path, v]) => setAt(acc, path, v), r));
+    const recordsArb = menuArb()
+      .map((m) => clone(exportHsdsServices(m)._unsafeUnwrap()))
+      .chain((e) => fc.tuple(fc.constant(e), fc.array(fc.constantFrom(...e.services, serviceFull, ...serviceList.contents).chain(mutated), { maxLength: 4 })));
+    fc.assert(
+      fc.property(recordsArb, ([e, records]) => {
+        const r = importHsdsServices([...e.services, ...records], { organizations: e.organizations })._unsafeUnwrap();
+        for (const a of r.menu.activities) expect(JSON.stringify(ActivitySchema.parse(a))).toBe(JSON.stringify(a));
+        expect(JSON.stringify(parseMenu(clone(r.menu))._unsafeUnwrap())).toBe(JSON.stringify(r.menu));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('law: never throws on arbitrary input', () => {
     fc.assert(fc.property(fc.anything(), fc.anything(), (x, o) => importHsdsServices(x, o as object) !== undefined));
     fc.assert(fc.property(fc.array(fc.jsonValue(), { maxLength: 5 }), (xs) => importHsdsServices(xs).isOk()));

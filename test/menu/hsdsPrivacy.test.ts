@@ -74,7 +74,7 @@ describe('importHsdsServices: no personal data in any message (issue 13)', { tim
         const input = asPage ? { contents: services, [key]: text } : services;
         const r = importHsdsServices(input, { organizations: [organization, text, { [key]: text }], taxonomyMap: { [key]: 'housing', [`${key}2`]: text } as never });
         // The bad taxonomy map makes the options invalid: the whole input is refused, without echoing.
-        expect(r._unsafeUnwrapErr().code).toBe('invalid_hsds_input');
+        expect(r._unsafeUnwrapErr().code).toBe('invalid_hsds_options');
         expect(leaks(r._unsafeUnwrapErr())).toBe(false);
         const ok = importHsdsServices(input, { organizations: [organization, text, { [key]: text }], taxonomyMap: { [key]: 'housing' } })._unsafeUnwrap();
         expect(ok.failures.map((f) => `${f.source} ${f.index}`).sort()).toEqual(['organization 1', 'organization 2', 'service 1', 'service 2']);

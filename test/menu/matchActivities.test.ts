@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeLeafRule, evaluateRule, matchActivities, MatchPersonSchema, MATCH_REASON_CODES, NEED_DOMAINS, prepareMenu, type EligibilityRule, type NeedDomain, type Menu, type MatchPerson, type Person, type RuleTrace } from '../../src/index';
+import { describeLeafRule, evaluateRule, EXCLUSION_REASON_CODES, matchActivities, MatchPersonSchema, MATCH_REASON_CODES, NEED_DOMAINS, prepareMenu, type EligibilityRule, type NeedDomain, type Menu, type MatchPerson, type Person, type RuleTrace } from '../../src/index';
 import { menuArb, shuffled, TAGS, AREA_CODES } from '../arbitraries/menu';
 import { personArb, ruleArb } from '../arbitraries/pathway';
 import { SENTINEL } from '../arbitraries/scheme';
@@ -21,10 +21,10 @@ const RANK = { open: 0, not_recorded: 1, waitlist: 2, full: 3 } as const;
 describe('matchActivities: worked example', { timeout: 60_000 }, () => {
   const menu: Menu = {
     menuVersion: 1,
-    providers: [{ id: 'var', name: 'Voluntary Action Rotherham' }, { id: 'walkers', name: 'Rother Valley Walkers', kind: 'user_led_group' }],
+    providers: [{ id: 'var', name: 'Voluntary Action Rotherham' }, { id: 'walkers', name: 'Rother Valley Walkers', type: 'user_led_group' }],
     activities: [
-      { id: 'debt', name: 'Debt advice', providerId: 'var', needDomains: ['money_and_debt'], areas: ['E08000018'], status: 'active', capacity: { availability: 'waitlist' }, cost: { amountPence: 0 }, lastChecked: '2025-05-01' },
-      { id: 'lunch', name: 'Lunch club', providerId: 'var', needDomains: ['loneliness_and_isolation'], areas: ['E08000018'], status: 'active', capacity: { availability: 'open', placesPerWeek: 20 }, eligibility: { test: 'age', min: 65 }, cost: { amountPence: 350, unit: 'session' }, lastChecked: '2023-01-01' },
+      { id: 'debt', name: 'Debt advice', providerId: 'var', needDomains: ['money_and_debt'], areas: ['E08000018'], status: 'active', capacity: { availability: 'waitlist' }, cost: { amountPence: 0 }, lastCheckedOn: '2025-05-01' },
+      { id: 'lunch', name: 'Lunch club', providerId: 'var', needDomains: ['loneliness_and_isolation'], areas: ['E08000018'], status: 'active', capacity: { availability: 'open', placesPerWeek: 20 }, eligibility: { test: 'age', min: 65 }, cost: { amountPence: 350, unit: 'session' }, lastCheckedOn: '2023-01-01' },
       { id: 'walk', name: 'Health walk', providerId: 'walkers', needDomains: ['physical_activity', 'loneliness_and_isolation'], tags: ['walking'], areas: 'anywhere', status: 'active', capacity: { availability: 'open' }, cost: { amountPence: 0 } },
       { id: 'ltc', name: 'LTC peer group', providerId: 'var', needDomains: ['long_term_condition_self_management'], areas: ['E08000018'], status: 'active', eligibility: { test: 'long_term_condition' } },
       { id: 'closed', name: 'Closed club', providerId: 'var', needDomains: ['loneliness_and_isolation'], areas: ['E08000018'], status: 'temporarily_closed' },
@@ -38,11 +38,11 @@ describe('matchActivities: worked example', { timeout: 60_000 }, () => {
   };
 
   it('ranks open before waitlisted, eligible before unknown, and excludes closed, ineligible and out-of-area entries', () => {
-    const r = matchActivities(menu, person, { asOf })._unsafeUnwrap();
+    const r = matchActivities(menu, person, { asOf, listExcluded: true })._unsafeUnwrap();
     // walk: open, needs 3 (priority 1) + interest; lunch: open, eligible (75), need priority 1; ltc: eligibility unknown; debt: waitlist.
     expect(r.matches.map((m) => m.activityId)).toEqual(['walk', 'lunch', 'ltc', 'debt']);
     expect(r.total).toBe(4);
-    expect(r.excluded.map((e) => [e.activityId, e.reasons.map((x) => x.code)])).toEqual([
+    expect(r.excluded?.map((e) => [e.activityId, e.reasons.map((x) => x.code)])).toEqual([
       ['closed', ['status_temporarily_closed']],
       ['elsewhere', ['outside_area']],
       ['young', ['ineligible']],
@@ -53,7 +53,16 @@ describe('matchActivities: worked example', { timeout: 60_000 }, () => {
     const ltc = r.matches[2]!;
     expect(ltc.eligibility).toBe('unknown');
     expect(ltc.reasons.find((x) => x.code === 'eligibility_unknown')?.message).toBe('Eligibility not yet known: find out hasLongTermCondition');
-    expect(r.excluded.find((e) => e.activityId === 'young')?.reasons[0]?.message).toBe('Not eligible: does not meet "aged 25 or under"');
+    expect(r.excludedByReason).toEqual({
+      status_temporarily_closed: 1,
+      status_inactive: 0,
+      status_defunct: 0,
+      outside_area: 1,
+      over_cost_limit: 0,
+      ineligible: 1,
+      serves_no_need_or_interest: 0,
+    });
+    expect(r.excluded?.find((e) => e.activityId === 'young')?.reasons[0]?.message).toBe('Not eligible: does not meet "aged 25 or under"');
   });
 
   it('applies limit after ranking', () => {
@@ -74,8 +83,9 @@ describe('matchActivities: worked example', { timeout: 60_000 }, () => {
   });
 
   it('excludes activities over the cost limit', () => {
-    const r = matchActivities(menu, { ...person, maxCostPence: 100 }, { asOf })._unsafeUnwrap();
-    expect(r.excluded.find((e) => e.activityId === 'lunch')?.reasons.map((x) => x.code)).toEqual(['over_cost_limit']);
+    const r = matchActivities(menu, { ...person, maxCostPence: 100 }, { asOf, listExcluded: true })._unsafeUnwrap();
+    expect(r.excludedByReason.over_cost_limit).toBe(1);
+    expect(r.excluded?.find((e) => e.activityId === 'lunch')?.reasons.map((x) => x.code)).toEqual(['over_cost_limit']);
   });
 
   it('rejects bad options and persons with stable codes', () => {
@@ -99,11 +109,11 @@ describe('matchActivities: prepared menus', { timeout: 60_000 }, () => {
       fc.property(
         fc.oneof(menuArb(), menuWithSharedRulesArb),
         // Several people in turn against one prepared menu: nothing one match caches may change the next.
-        fc.array(fc.tuple(matchPersonArb, fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), fc.integer({ min: 0, max: 800 })), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.tuple(matchPersonArb, fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), fc.integer({ min: 0, max: 800 }), fc.boolean()), { minLength: 1, maxLength: 5 }),
         (menu, people) => {
           const prepared = prepareMenu(clone(menu))._unsafeUnwrap();
-          for (const [person, limit, maxAgeDays] of people) {
-            const options = limit === undefined ? { asOf, maxAgeDays } : { asOf, maxAgeDays, limit };
+          for (const [person, limit, maxAgeDays, listExcluded] of people) {
+            const options = limit === undefined ? { asOf, maxAgeDays, listExcluded } : { asOf, maxAgeDays, limit, listExcluded };
             expect(matchActivities(prepared, person, options)).toEqual(matchActivities(clone(menu), person, options));
           }
         },
@@ -140,8 +150,8 @@ describe('matchActivities: laws', { timeout: 60_000 }, () => {
   it('law: nothing excluded ever appears; matches and exclusions partition the menu', () => {
     fc.assert(
       fc.property(menuArb(), matchPersonArb, (menu, person) => {
-        const r = matchActivities(menu, person, { asOf })._unsafeUnwrap();
-        const ids = [...r.matches.map((m) => m.activityId), ...r.excluded.map((e) => e.activityId)].sort();
+        const r = matchActivities(menu, person, { asOf, listExcluded: true })._unsafeUnwrap();
+        const ids = [...r.matches.map((m) => m.activityId), ...(r.excluded ?? []).map((e) => e.activityId)].sort();
         expect(ids).toEqual(menu.activities.map((a) => a.id).sort());
         const areas = person.facts.areas === undefined || person.facts.areas === 'unknown' ? undefined : person.facts.areas;
         const needs = person.facts.needs === undefined || person.facts.needs === 'unknown' ? [] : person.facts.needs;
@@ -154,7 +164,30 @@ describe('matchActivities: laws', { timeout: 60_000 }, () => {
           const relevant = a.needDomains.some((d) => needs.includes(d)) || (person.interests ?? []).some((t) => (a.tags ?? []).includes(t) || a.needDomains.includes(t as never));
           expect(relevant).toBe(true);
         }
-        for (const e of r.excluded) expect(e.reasons.length).toBeGreaterThan(0);
+        for (const e of r.excluded ?? []) expect(e.reasons.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it('law: the exclusions are counted by reason, exactly as listExcluded lists them, and listing them changes nothing else', () => {
+    fc.assert(
+      fc.property(fc.oneof(menuArb(), menuWithSharedRulesArb), matchPersonArb, fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), (menu, person, limit) => {
+        const options = limit === undefined ? { asOf } : { asOf, limit };
+        const counted = matchActivities(menu, person, options)._unsafeUnwrap();
+        const listed = matchActivities(menu, person, { ...options, listExcluded: true })._unsafeUnwrap();
+        expect('excluded' in counted).toBe(false);
+        expect(matchActivities(menu, person, { ...options, listExcluded: false })._unsafeUnwrap()).toEqual(counted);
+        const { excluded, ...rest } = listed;
+        expect(rest).toEqual(counted);
+        const tally = Object.fromEntries(EXCLUSION_REASON_CODES.map((c) => [c, 0]));
+        for (const e of excluded!) for (const x of e.reasons) tally[x.code] = tally[x.code]! + 1;
+        expect(counted.excludedByReason).toEqual(tally);
+        expect(Object.keys(counted.excludedByReason)).toEqual([...EXCLUSION_REASON_CODES]);
+        expect(counted.total + excluded!.length).toBe(menu.activities.length);
+        // In id order, each activity once.
+        const ids = excluded!.map((e) => e.activityId);
+        expect(ids).toEqual([...ids].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+        expect(new Set(ids).size).toBe(ids.length);
       }),
     );
   });
@@ -218,9 +251,9 @@ describe('matchActivities: laws', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(menuArb(), matchPersonArb, (menu, person) => {
         const before = [clone(menu), clone(person)];
-        const r = matchActivities(menu, person, { asOf })._unsafeUnwrap();
+        const r = matchActivities(menu, person, { asOf, listExcluded: true })._unsafeUnwrap();
         expect([menu, person]).toEqual(before);
-        for (const x of [...r.matches.flatMap((m) => m.reasons), ...r.excluded.flatMap((e) => e.reasons)]) expect(MATCH_REASON_CODES).toContain(x.code);
+        for (const x of [...r.matches.flatMap((m) => m.reasons), ...(r.excluded ?? []).flatMap((e) => e.reasons)]) expect(MATCH_REASON_CODES).toContain(x.code);
       }),
     );
   });
@@ -271,7 +304,7 @@ describe('matchActivities: laws', { timeout: 60_000 }, () => {
   it('law: reasons and exclusions mention the person only through codes from the menu and vocabulary', () => {
     fc.assert(
       fc.property(menuArb(), matchPersonArb, (menu, person) => {
-        const r = matchActivities(menu, person, { asOf })._unsafeUnwrap();
+        const r = matchActivities(menu, person, { asOf, listExcluded: true })._unsafeUnwrap();
         const text = JSON.stringify([r.matches.map((m) => m.reasons), r.excluded]);
         if (person.facts.dateOfBirth !== undefined && person.facts.dateOfBirth !== 'unknown') expect(text).not.toContain(person.facts.dateOfBirth);
         for (const a of AREA_CODES) if (text.includes(a)) expect(JSON.stringify(menu)).toContain(a);
@@ -287,7 +320,7 @@ const menuWithRule = (eligibility: EligibilityRule): Menu => ({
   activities: [{ id: 'a', name: 'Activity', providerId: 'p', needDomains: ['physical_activity'], tags: ['gardening'], areas: 'anywhere', status: 'active', eligibility }],
 });
 const ineligibleReason = (rule: EligibilityRule, facts: Person) =>
-  matchActivities(menuWithRule(rule), { facts, interests: ['gardening'] }, { asOf })._unsafeUnwrap().excluded[0]?.reasons.find((x) => x.code === 'ineligible');
+  matchActivities(menuWithRule(rule), { facts, interests: ['gardening'] }, { asOf, listExcluded: true })._unsafeUnwrap().excluded?.[0]?.reasons.find((x) => x.code === 'ineligible');
 
 /**
  * The decisive leaves, found independently of the implementation: a leaf is

@@ -63,8 +63,8 @@ describe('importHsdsServices', () => {
   });
   it('a bad option names the option, never the key typed', () => {
     const e = importHsdsServices([], { taxonomyMap: { 'esd:1': 'housng' } } as never)._unsafeUnwrapErr();
-    expect(e.code).toBe('invalid_hsds_input');
-    expect(e.issues.map((i) => i.path[0])).toEqual(['options']);
+    expect(e.code).toBe('invalid_hsds_options');
+    expect(e.issues.map((i) => i.path[0])).toEqual(['taxonomyMap']);
     expect(JSON.stringify(e)).not.toContain('esd:1');
   });
 });

@@ -24,8 +24,8 @@ describe('findStaleEntries', { timeout: 60_000 }, () => {
         const expected = menu.activities
           .filter((a) => a.status !== 'defunct')
           .filter((a) => {
-            if (a.lastChecked === undefined) return true;
-            const age = differenceInCalendarDays(parseISO(asOf), parseISO(a.lastChecked));
+            if (a.lastCheckedOn === undefined) return true;
+            const age = differenceInCalendarDays(parseISO(asOf), parseISO(a.lastCheckedOn));
             return age > maxAgeDays || age < 0;
           })
           .map((a) => a.id)
@@ -44,8 +44,8 @@ describe('findStaleEntries', { timeout: 60_000 }, () => {
       menuVersion: 1,
       providers: [{ id: 'p', name: 'P' }],
       activities: [
-        { id: 'b', name: 'B', providerId: 'p', needDomains: [], status: 'active', lastChecked: '2023-01-01' },
-        { id: 'a', name: 'A', providerId: 'p', needDomains: [], status: 'active', lastChecked: '2021-01-01' },
+        { id: 'b', name: 'B', providerId: 'p', needDomains: [], status: 'active', lastCheckedOn: '2023-01-01' },
+        { id: 'a', name: 'A', providerId: 'p', needDomains: [], status: 'active', lastCheckedOn: '2021-01-01' },
         { id: 'd', name: 'D', providerId: 'p', needDomains: [], status: 'defunct' },
       ],
     };
@@ -68,8 +68,8 @@ describe('schemeFactsFromMenu', { timeout: 60_000 }, () => {
   const rotherhamMenu: Menu = {
     menuVersion: 1,
     providers: [
-      ...Array.from({ length: 22 }, (_, i) => ({ id: `vcs-${i}`, name: `VCS provider ${i}`, kind: 'registered_charity' as const })),
-      { id: 'users', name: 'Peer support group', kind: 'user_led_group' },
+      ...Array.from({ length: 22 }, (_, i) => ({ id: `vcs-${i}`, name: `VCS provider ${i}`, type: 'registered_charity' as const })),
+      { id: 'users', name: 'Peer support group', type: 'user_led_group' },
     ],
     activities: [
       ...Array.from({ length: 24 }, (_, i) => ({
@@ -90,7 +90,7 @@ describe('schemeFactsFromMenu', { timeout: 60_000 }, () => {
     const facts = schemeFactsFromMenu(rotherhamMenu)._unsafeUnwrap();
     expect(facts).toEqual({ activities: { menuSize: 25, types: { new_sp_specific: true }, userLedGroupSupport: true, microCommissioned: true } });
     const s = summariseMenu(rotherhamMenu)._unsafeUnwrap();
-    expect([s.onMenu, s.spSpecificFundedShare, s.byStatus.defunct, s.providersByKind.user_led_group]).toEqual([25, 1, 1, 1]);
+    expect([s.onMenu, s.spSpecificFundedShare, s.byStatus.defunct, s.providersByType.user_led_group]).toEqual([25, 1, 1, 1]);
   });
 
   it('agrees with the facts coded for Rotherham from the paper', () => {

@@ -21,7 +21,7 @@ const pathways: Pathway[] = PATHWAY_IDS.map((id, i) => ({
   id,
   name: id,
   referralSettings: ['gp_practice'],
-  referralProcess: { kind: 'direct' },
+  referralProcess: { type: 'direct' },
   eligibility: { test: 'long_term_condition' },
   serviceLevel: { daysToFirstContact: i === 2 ? 'unknown' : 2 + i, contactAttempts: i === 0 ? 2 : 'unknown' },
 }));
@@ -194,6 +194,32 @@ describe('computeReferralMetrics', () => {
     const m = computeReferralMetrics([...events].reverse())._unsafeUnwrap();
     expect(m.events.applied + Object.values(m.events.rejected).reduce((a, b) => a + b, 0)).toBe(events.length);
     expect(m.events.rejected.event_out_of_order + m.events.rejected.unknown_referral).toBeGreaterThan(0);
+  });
+
+  it('a repeated event: found in the window, or, once the window has forgotten it, among its open referral\'s own; forgotten for an ended one', () => {
+    const by = { role: 'link_worker' } as const;
+    const at = (h: number): string => `2024-04-01T${String(h).padStart(2, '0')}:00:00Z`;
+    const received = (id: string, referralId: string, h: number) => ({
+      id, referralId, type: 'received', at: at(h), by: { role: 'referrer' }, personRef: `p-${referralId}`, sourceSetting: 'gp_practice', pathwayId: 'ltc', needs: [], consentToShare: true,
+    });
+    const log = [
+      received('a0', 'ra', 1),
+      { id: 'a1', referralId: 'ra', type: 'accepted', at: at(2), by },
+      received('b0', 'rb', 3),
+      { id: 'b1', referralId: 'rb', type: 'rejected', at: at(4), by, reason: 'at_capacity' },
+      received('c0', 'rc', 5),
+      { id: 'c1', referralId: 'rc', type: 'accepted', at: at(6), by },
+      // Within a window of 2: c1 is remembered.
+      { id: 'c1', referralId: 'rc', type: 'accepted', at: at(7), by },
+      // ra is still open: its a1, long forgotten by the window, is still a repeat.
+      { id: 'a1', referralId: 'ra', type: 'contacted', at: at(8), by },
+      // rb has ended and the window has forgotten b1: the repeat is for an ended referral.
+      { id: 'b1', referralId: 'rb', type: 'contacted', at: at(9), by },
+    ];
+    const m = computeReferralMetrics(log, { window: 2 })._unsafeUnwrap();
+    expect(m.events).toEqual({ total: 9, applied: 6, rejected: { ...Object.fromEntries(EVENT_REJECTION_CODES.map((c) => [c, 0])), duplicate_event: 2, invalid_transition: 1 } });
+    // With a window that holds the whole log, the three repeats are all found as repeats.
+    expect(computeReferralMetrics(log)._unsafeUnwrap().events.rejected.duplicate_event).toBe(3);
   });
 
   it('memory: open referrals stay bounded however long the log (no state per event)', () => {

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { IsoDateTimeSchema, parseReferralEvent, REFERRAL_EVENT_TYPES, ReferralEventSchema } from '../../src/index';
-import { fastParseReferralEvent, isIsoDateTime } from '../../src/referral/fastParseReferralEvent';
+import { isIsoDateTime } from '../../src/referral/eventTime';
+import { BIT, fastParseReferralEvent } from '../../src/referral/fastParseReferralEvent';
 import { createValidationError } from '../../src/shared/errors';
+import { safeParse } from '../../src/shared/safeParse';
 import { issuesFromZod } from '../../src/shared/zodIssues';
 import { eventArb, isoDateTimeLikeArb, mutatedEventArb } from '../arbitraries/referral';
 
@@ -95,6 +97,12 @@ describe('the specialised event validator', () => {
     }
   });
 
+  it('every field of every event type has its own bit, read from the schema (a new field is never silently refused)', () => {
+    const fields = new Set(ReferralEventSchema.options.flatMap((o) => Object.keys(o.shape)));
+    expect([...fields].sort()).toEqual(Object.keys(BIT).sort());
+    expect(new Set(Object.values(BIT)).size).toBe(fields.size);
+  });
+
   it('every event type has a fast path: one valid event of each is accepted without zod', () => {
     const seen = new Set<string>();
     fc.assert(
@@ -119,18 +127,32 @@ describe('the specialised event validator', () => {
     } };
     const proxy = new Proxy(e, { get: () => { throw new Error('boom'); } });
     const nullProto = Object.assign(Object.create(null) as object, e);
-    for (const x of [new Event(), inherited, throwing, proxy, nullProto, [e], 'e', 42, null, undefined]) {
+    const hidden = Object.defineProperty({ ...e }, 'note', { value: 42, enumerable: false });
+    for (const x of [new Event(), inherited, throwing, proxy, nullProto, hidden, [e], 'e', 42, null, undefined]) {
       expect(() => fastParseReferralEvent(x)).not.toThrow();
       const fast = fastParseReferralEvent(x);
-      let plain: ReturnType<typeof zodParse> | undefined;
-      try {
-        plain = zodParse(x);
-      } catch {
-        plain = undefined;
-      }
-      if (fast !== undefined) expect(fast).toStrictEqual(plain?.success === true ? plain.data : 'zod rejects');
-      expect(parseReferralEvent(x).isOk()).toBe(plain?.success === true);
+      // The plain path: the library's zod path, which also refuses class instances (issue 16).
+      const plain = safeParse(ReferralEventSchema, x);
+      if (fast !== undefined) expect(fast).toStrictEqual(plain.success ? plain.data : 'zod rejects');
+      expect(parseReferralEvent(x).isOk()).toBe(plain.success);
     }
+    // Only plain data is read here; a class instance, or an event that inherits its fields, is refused.
+    expect(fastParseReferralEvent(nullProto)).toStrictEqual(zodParse(e).data);
+    for (const x of [new Event(), inherited]) expect(parseReferralEvent(x)._unsafeUnwrapErr().issues.map((i) => i.code)).toEqual(['invalid_type']);
+    // A field zod finds by name but a walk of the keys does not (not enumerable, or on a
+    // polluted Object.prototype) is not taken as absent.
+    expect(fastParseReferralEvent(hidden)).toBeUndefined();
+    const bare: Record<string, unknown> = { ...e };
+    delete bare['seq'];
+    delete bare['note'];
+    Object.defineProperty(Object.prototype, 'seq', { value: -1, configurable: true, enumerable: false });
+    try {
+      expect(fastParseReferralEvent(bare)).toBeUndefined();
+      expect(zodParse(bare).success).toBe(false);
+    } finally {
+      delete (Object.prototype as { seq?: unknown }).seq;
+    }
+    expect(fastParseReferralEvent(bare)).toStrictEqual(zodParse(bare).data);
     // An event present as `undefined` where the schema has an optional field keeps the key, as zod does.
     const withUndefined = { ...e, note: undefined };
     expect(Object.keys(fastParseReferralEvent(withUndefined)!)).toEqual(Object.keys(zodParse(withUndefined).data!));

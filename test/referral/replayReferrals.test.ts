@@ -136,7 +136,7 @@ describe('replayReferrals', () => {
 
 describe('timestamps', () => {
   it('law: events are ordered by the instant they record, as Date.parse reads it', async () => {
-    const { eventMs } = await import('../../src/referral/applyEvent');
+    const { eventMs } = await import('../../src/referral/eventTime');
     const { IsoDateTimeSchema } = await import('../../src/index');
     const offset = fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([s, h, m]) => `${s}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
     const stamp = fc

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { computeReferralMetrics, computeReferralMetricsAsync, replayReferrals, type Pathway } from '../../src/index';
-import { dayOf } from '../../src/referral/metricsAccumulator';
+import { dayOf } from '../../src/referral/eventTime';
 import { eventLogArb, PATHWAY_IDS, syntheticReferralLog } from '../arbitraries/referral';
 
 // The plain path is the same code with the specialised validator switched
@@ -9,7 +9,11 @@ import { eventLogArb, PATHWAY_IDS, syntheticReferralLog } from '../arbitraries/r
 const path = vi.hoisted(() => ({ plain: false }));
 vi.mock('../../src/referral/fastParseReferralEvent', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/referral/fastParseReferralEvent')>();
-  return { ...real, fastParseReferralEvent: (x: unknown) => (path.plain ? undefined : real.fastParseReferralEvent(x)) };
+  return {
+    ...real,
+    fastParseReferralEvent: (x: unknown) => (path.plain ? undefined : real.fastParseReferralEvent(x)),
+    readReferralEvent: (x: unknown, into: Parameters<typeof real.readReferralEvent>[1]) => !path.plain && real.readReferralEvent(x, into),
+  };
 });
 const plainly = <T>(f: () => T): T => {
   path.plain = true;
@@ -24,7 +28,7 @@ const pathways: Pathway[] = PATHWAY_IDS.map((id, i) => ({
   id,
   name: id,
   referralSettings: ['gp_practice'],
-  referralProcess: { kind: 'direct' },
+  referralProcess: { type: 'direct' },
   eligibility: { test: 'long_term_condition' },
   serviceLevel: { daysToFirstContact: 2 + i, contactAttempts: i === 0 ? 2 : 'unknown' },
 }));

@@ -58,7 +58,7 @@ describe('schemeCsvColumns', () => {
   });
 
   it('gives every enum column the values the schema accepts', () => {
-    for (const c of schemeCsvColumns().filter((x) => x.kind === 'enum' && !x.name.startsWith('pathway'))) {
+    for (const c of schemeCsvColumns().filter((x) => x.type === 'enum' && !x.name.startsWith('pathway'))) {
       const fact = SCHEME_FACTS.find((f) => f.key === c.name);
       expect(c.values).toEqual(fact?.values);
     }

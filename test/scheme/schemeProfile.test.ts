@@ -43,7 +43,7 @@ describe('SchemeProfileSchema', () => {
   });
 
   it('every enum fact in the catalogue accepts exactly its values and "unknown"', () => {
-    for (const fact of SCHEME_FACTS.filter((f) => f.kind === 'enum')) {
+    for (const fact of SCHEME_FACTS.filter((f) => f.type === 'enum')) {
       for (const value of [...(fact.values ?? []), 'unknown']) {
         const p = structuredClone(ROTHERHAM) as unknown as Record<string, unknown>;
         setPath(p, fact.path, value);

@@ -26,7 +26,7 @@ const lvl = (l: Classification['level']): number => KIMBERLEE_LEVELS.indexOf(l);
 /** Every known value a catalogue fact can take, with one number either side of each threshold for quantities. */
 const valuesOf = (key: string): readonly unknown[] => {
   const fact = SCHEME_FACTS.find((f) => f.key === key)!;
-  return fact.kind === 'boolean' ? [true, false] : fact.kind === 'enum' ? fact.values! : [0, 2.5, 3, 7];
+  return fact.type === 'boolean' ? [true, false] : fact.type === 'enum' ? fact.values! : [0, 2.5, 3, 7];
 };
 
 /** A profile with no unknown fact: Rotherham, or a near-'plus' profile with every unknown resolved at random. */

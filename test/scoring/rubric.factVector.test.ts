@@ -31,11 +31,11 @@ const boundArb: fc.Arbitrary<NumberOrParam> = fc.oneof(
   fc.constantFrom(...PARAMS).map((param) => ({ param })),
 );
 const leafArb: fc.Arbitrary<Condition> = fc.oneof(
-  fc.constantFrom(...SCHEME_FACTS.filter((f) => f.kind === 'boolean')).map((f) => ({ fact: f.key, is: true as const })),
+  fc.constantFrom(...SCHEME_FACTS.filter((f) => f.type === 'boolean')).map((f) => ({ fact: f.key, is: true as const })),
   fc
-    .constantFrom(...SCHEME_FACTS.filter((f) => f.kind === 'enum'))
+    .constantFrom(...SCHEME_FACTS.filter((f) => f.type === 'enum'))
     .chain((f) => fc.subarray([...f.values!], { minLength: 1 }).map((values) => ({ fact: f.key, in: values }))),
-  fc.constantFrom(...SCHEME_FACTS.filter((f) => f.kind === 'quantity')).chain((f) => boundArb.map((atLeast) => ({ fact: f.key, atLeast }))),
+  fc.constantFrom(...SCHEME_FACTS.filter((f) => f.type === 'quantity')).chain((f) => boundArb.map((atLeast) => ({ fact: f.key, atLeast }))),
   fc.record({ minDelineated: boundArb, minHealthSettings: boundArb }).map((pathways) => ({ pathways })),
 );
 const conditionArb: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((tie) => ({
@@ -67,7 +67,7 @@ const rubricArb: fc.Arbitrary<Rubric> = fc
     let n = 0;
     const criterion = () => ({ id: `c${n++}`, title: `Criterion ${n}`, description: 'A criterion.', citation: { source: 'Test' } });
     // A feature reading every yes/no fact of the catalogue.
-    const everything: Condition = { any: SCHEME_FACTS.filter((f) => f.kind === 'boolean').map((f) => ({ fact: f.key, is: true as const })) };
+    const everything: Condition = { any: SCHEME_FACTS.filter((f) => f.type === 'boolean').map((f) => ({ fact: f.key, is: true as const })) };
     return {
       ...base,
       levelDimensions: levels,

@@ -90,7 +90,7 @@ describe.each([
     const levels = ['signposting', 'light', 'medium', 'holistic'];
     for (const dim of rubric.levelDimensions) {
       const fact = SCHEME_FACTS.find((f) => f.key === dim.fact)!;
-      const order: readonly unknown[] = fact.kind === 'boolean' ? [false, true] : fact.values!;
+      const order: readonly unknown[] = fact.type === 'boolean' ? [false, true] : fact.values!;
       const caps = order.map((v) => levels.indexOf(dim.ceilings.find((c) => c.value === v)!.level));
       expect(caps).toEqual([...caps].sort((a, b) => a - b));
     }

@@ -2,7 +2,7 @@
 // plain object is expected. safeParse refuses them, at the path of the instance.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyScheme, parseSchemeProfile, ROTHERHAM, SchemeProfileSchema } from '../../src/index';
+import { classifyScheme, parseReferralEvent, parseSchemeProfile, ROTHERHAM, SchemeProfileSchema } from '../../src/index';
 import { schemeProfileArb } from '../arbitraries/scheme';
 
 class Options {
@@ -104,5 +104,26 @@ describe('the plain-object walk', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('unknown fields in a variant of a discriminated union', () => {
+  it('lists the fields of the variant the value names, not of every variant', () => {
+    const closed = { id: 'e1', referralId: 'r1', seq: 2, type: 'closed', at: '2024-01-01T00:00:00Z', by: { role: 'link_worker' }, outcome: 'goals_met', personRef: 'x', outcme: 1 };
+    const issues = parseReferralEvent(closed)._unsafeUnwrapErr().issues;
+    expect(issues).toEqual([
+      { path: [], code: 'unrecognized_field', message: '(root): has 2 fields the schema does not define (did you mean "outcome"?); allowed: id, referralId, at, seq, by, note, type, outcome, reason' },
+    ]);
+  });
+
+  it('law: a variant named by a value no variant has, or a getter, falls back to every variant and never throws', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<unknown>('no_such_type', 42, null), (type) => {
+        const r = parseReferralEvent({ type, extra: 1 });
+        expect(r._unsafeUnwrapErr().code).toBe('invalid_referral_event');
+      }),
+    );
+    const withGetter = Object.defineProperty({ extra: 1 }, 'type', { get: () => { throw new Error('read'); }, enumerable: true });
+    expect(parseReferralEvent(withGetter).isErr()).toBe(true);
   });
 });
