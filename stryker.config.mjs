@@ -5,7 +5,7 @@
 // mode: a rerun after a small change re-tests only the mutants the change touched.
 // Choose the scope with MUTATION_SCOPE (see SCOPES); with no scope, the classifier.
 
-/** @type {Record<string, { mutate: string[]; testFiles: string[] }>} */
+/** @type {Record<string, { mutate: string[]; testFiles: string[]; timeoutMS?: number }>} */
 export const SCOPES = {
   // The scoring scopes leave out test/scoring/laws.test.ts (long properties over every
   // profile): each mutant is judged by the exact tests and the brute-force bounds.
@@ -30,6 +30,8 @@ export const SCOPES = {
   commissioning: {
     mutate: ['src/commissioning/solver.ts', 'src/commissioning/solverBound.ts', 'src/commissioning/decideAwards.ts'],
     testFiles: ['test/commissioning/*.mutation.test.ts', 'test/commissioning/optimal.test.ts', 'test/commissioning/solverBound.test.ts'],
+    // Many of the solver's mutants loop or search far longer: a tighter margin over the tests' own time.
+    timeoutMS: 10000,
   },
   referral: {
     mutate: ['src/referral/lifecycle.ts', 'src/referral/applyEvent.ts'],
@@ -51,7 +53,7 @@ export default {
   coverageAnalysis: 'perTest',
   // Two cores shared with other work: one or two test processes.
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
-  timeoutMS: 20000,
+  timeoutMS: scope.timeoutMS ?? 20000,
   // Static mutants (module-level constants such as the rubric tables) need a full
   // reload per mutant, and the vitest runner reports them Survived when testFiles is
   // set (stryker-js#6209). They are ignored; the rubric tables are pinned by
