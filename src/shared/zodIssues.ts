@@ -53,17 +53,6 @@ function suggestion(key: string, fieldNames: ReadonlySet<string>, loose = false)
   return undefined;
 }
 
-/**
- * Fields renamed in 0.2.0 (issue 13), old name to new: an input still using
- * the old name is told the new one. Both names are the library's own, so the
- * hint echoes nothing a person typed.
- */
-const RENAMED: ReadonlyMap<string, readonly [now: string, hint: string]> = new Map([
-  ['kind', ['type', '"type" replaces "kind" since 0.2.0']],
-  ['matchFunding', ['matchFundingPence', '"matchFundingPence" replaces "matchFunding" since 0.2.0']],
-  ['lastChecked', ['lastCheckedOn', '"lastCheckedOn" replaces "lastChecked" since 0.2.0']],
-]);
-
 function listNames(names: readonly string[]): string {
   const shown = names.slice(0, 20);
   return shown.join(', ') + (names.length > 20 ? `, and ${names.length - 20} more` : '');
@@ -124,22 +113,14 @@ export function issuesFromZod(
         // One issue per object, whatever the number of unknown keys: the keys are typed by a
         // person and never shown; the fields the object allows are.
         const meant = new Set<string>();
-        const renamed: string[] = [];
         for (const key of issue.keys) {
-          const rename = RENAMED.get(key);
-          if (rename !== undefined && shape?.fieldNames.has(rename[0]) === true) {
-            renamed.push(rename[1]);
-            continue;
-          }
           const m = shape === undefined ? undefined : suggestion(key, shape.fieldNames);
           // A key another variant defines is not a typo: suggesting it would echo the typed key.
           if (m !== undefined && m !== key) meant.add(m);
         }
         const count = issue.keys.length;
         const allowed = shape === undefined || shape.fieldNames.size === 0 ? '' : `; allowed: ${listNames([...shape.fieldNames])}`;
-        const hint =
-          (meant.size === 0 ? '' : ` (did you mean ${[...meant].map((m) => `"${m}"`).join(' or ')}?)`) +
-          (renamed.length === 0 ? '' : ` (${renamed.join('; ')})`);
+        const hint = meant.size === 0 ? '' : ` (did you mean ${[...meant].map((m) => `"${m}"`).join(' or ')}?)`;
         out.push({
           path,
           code: 'unrecognized_field',

@@ -2,7 +2,7 @@
 // plain object is expected. safeParse refuses them, at the path of the instance.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyScheme, parseMenu, parseReferralEvent, parseSchemeProfile, ROTHERHAM, SchemeProfileSchema } from '../../src/index';
+import { classifyScheme, parseReferralEvent, parseSchemeProfile, ROTHERHAM, SchemeProfileSchema } from '../../src/index';
 import { schemeProfileArb } from '../arbitraries/scheme';
 
 class Options {
@@ -125,32 +125,5 @@ describe('unknown fields in a variant of a discriminated union', () => {
     );
     const withGetter = Object.defineProperty({ extra: 1 }, 'type', { get: () => { throw new Error('read'); }, enumerable: true });
     expect(parseReferralEvent(withGetter).isErr()).toBe(true);
-  });
-});
-
-describe('fields renamed in 0.2.0 are named with their new names', () => {
-  const menu = (provider: object, activity: object = {}): unknown => ({
-    menuVersion: 1,
-    providers: [{ id: 'p1', name: 'Provider', ...provider }],
-    activities: [{ id: 'a1', name: 'Walk', providerId: 'p1', needDomains: ['physical_activity'], status: 'active', ...activity }],
-  });
-  it('"kind" on a provider: "type" replaces it', () => {
-    const r = parseMenu(menu({ kind: 'charity' }));
-    expect(r._unsafeUnwrapErr().issues).toContainEqual({
-      path: ['providers', 0],
-      code: 'unrecognized_field',
-      message: expect.stringContaining('("type" replaces "kind" since 0.2.0)') as unknown as string,
-    });
-  });
-  it('"lastChecked" on an activity: "lastCheckedOn" replaces it, and no "did you mean" as well', () => {
-    const issue = parseMenu(menu({}, { lastChecked: '2025-01-01' }))._unsafeUnwrapErr().issues.find((i) => i.code === 'unrecognized_field')!;
-    expect(issue.path).toEqual(['activities', 0]);
-    expect(issue.message).toContain('("lastCheckedOn" replaces "lastChecked" since 0.2.0)');
-    expect(issue.message).not.toContain('did you mean');
-  });
-  it('an old name where the new one is not a field of that object gets no hint', () => {
-    const issue = parseMenu({ ...(menu({}) as object), kind: 'x' })._unsafeUnwrapErr().issues.find((i) => i.code === 'unrecognized_field')!;
-    expect(issue.path).toEqual([]);
-    expect(issue.message).not.toContain('replaces');
   });
 });
