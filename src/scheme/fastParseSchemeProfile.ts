@@ -1,0 +1,17 @@
+import { compileReader } from '../shared/compileReader';
+import { SchemeProfileSchema, type SchemeProfile } from './schema';
+
+let read: ((value: unknown) => SchemeProfile | undefined) | undefined;
+
+/**
+ * @internal Proves `input` a valid {@link SchemeProfile} without zod's parse
+ * and returns the value `SchemeProfileSchema.safeParse(input).data` would be
+ * (a copy, keys in the schema's order); or `undefined` when it cannot prove
+ * it (an invalid profile, one that is not plain data, or one whose reading
+ * throws): the caller then asks zod, which decides and reports every issue.
+ * Never throws. The reader is compiled from the schema on first use.
+ */
+export function fastParseSchemeProfile(input: unknown): SchemeProfile | undefined {
+  read ??= compileReader(SchemeProfileSchema);
+  return read(input);
+}

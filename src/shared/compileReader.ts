@@ -1,0 +1,253 @@
+import type * as z from 'zod';
+
+// A reader generated from a zod schema, for hot paths (issue 14): it proves a
+// value valid and returns exactly what zod's parse would return (a copy, keys
+// in the schema's order), or answers "not proven here" and the caller asks
+// zod, which decides and describes every issue. It is read off the schema's
+// own definition, so the schema stays the one source of truth, and it runs
+// the schema's own checks, so it knows no rule zod does not state. Each kind
+// of schema below follows zod's parse of that kind (zod/v4/core/schemas.js);
+// a kind it does not follow answers "not proven". The laws in
+// test/shared/compileReader.test.ts and test/scheme/fastParseSchemeProfile.test.ts
+// hold it equal to zod.
+//
+// The reader is JavaScript source compiled once with `new Function`, as zod
+// compiles its own object parsers and the rubric compiler its evaluators:
+// field names are written into the code, so every read and write is of a
+// known property (a loop over a table of names was slower than zod itself).
+// The source holds only the schema's field names and literal values, written
+// by JSON.stringify; every other value (a set of values, a check) is a
+// constant it closes over. Where the platform forbids `new Function` (a
+// Content Security Policy without `unsafe-eval`), every value is left to zod.
+
+let codegen = true;
+
+/** @internal For tests: compile later readers as if `new Function` were forbidden. */
+export function disableReaderCodegenForTests(): void {
+  codegen = false;
+}
+
+type Def = Record<string, unknown> & { type: string; checks?: z.core.$ZodCheck[] };
+type Schema = z.core.$ZodType;
+
+/** zod reads the fields of any object; only plain data is read here (a class instance is for zod and `safeParse` to judge). */
+const isObject = (v: string): string[] => [
+  `if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return F;`,
+  `{ const p = Object.getPrototypeOf(${v}); if (p !== P && p !== null) throw B; }`,
+];
+
+/** Writes the source of readers; each reader is a function of `v` that returns `F` (zod refuses the value) or the parsed value, and throws `B` when it cannot say. */
+class Writer {
+  readonly functions: string[] = [];
+  readonly constants: unknown[] = [];
+  private names = 0;
+
+  name(prefix: string): string {
+    return `${prefix}${this.names++}`;
+  }
+
+  constant(value: unknown): string {
+    this.constants.push(value);
+    return `K[${this.constants.length - 1}]`;
+  }
+
+  /** A function reading `schema`: its name. */
+  reader(schema: Schema): string {
+    const name = this.name('r');
+    const lines: string[] = [];
+    const out = this.read(schema, 'v', lines);
+    this.functions.push(`function ${name}(v) {\n${lines.join('\n')}\nreturn ${out};\n}`);
+    return name;
+  }
+
+  /** Writes into `lines` the reading of the value in variable `v` as `schema`; returns the expression of the parsed value. */
+  read(schema: Schema, v: string, lines: string[]): string {
+    const zod = schema._zod;
+    const def = zod.def as unknown as Def;
+    let out = v;
+    switch (def.type) {
+      case 'string':
+        lines.push(def['coerce'] === true ? 'throw B;' : `if (typeof ${v} !== "string") return F;`);
+        break;
+      case 'number':
+        lines.push(def['coerce'] === true ? 'throw B;' : `if (typeof ${v} !== "number" || !Number.isFinite(${v})) return F;`);
+        break;
+      case 'literal':
+      case 'enum': {
+        // Compared one by one when every value is a string or a boolean (as the set zod asks would); otherwise asked of zod's own set.
+        const values = [...zod.values!];
+        lines.push(
+          values.every((x) => typeof x === 'string' || typeof x === 'boolean')
+            ? `if (${values.map((x) => `${v} !== ${JSON.stringify(x)}`).join(' && ') || 'true'}) return F;`
+            : `if (!${this.constant(zod.values)}.has(${v})) return F;`,
+        );
+        break;
+      }
+      case 'optional': {
+        const inner = def['innerType'] as Schema;
+        if (zod.traits.has('$ZodExactOptional') || inner._zod.optin !== undefined) {
+          lines.push('throw B;');
+          break;
+        }
+        out = this.name('o');
+        lines.push(`let ${out} = ${v};`, `if (${v} !== undefined) {`);
+        const value = this.read(inner, v, lines);
+        lines.push(`${out} = ${value};`, '}');
+        break;
+      }
+      case 'union': {
+        // The first option that accepts the value gives it (each option says exactly whether zod accepts it).
+        if (def['inclusive'] === false || 'discriminator' in def) {
+          lines.push('throw B;');
+          break;
+        }
+        out = this.name('o');
+        const options = (def['options'] as Schema[]).map((o) => this.reader(o));
+        lines.push(`let ${out} = F;`, ...options.map((o) => `if (${out} === F) ${out} = ${o}(${v});`), `if (${out} === F) return F;`);
+        break;
+      }
+      case 'array': {
+        const element = this.reader(def['element'] as Schema);
+        out = this.name('o');
+        lines.push(
+          `if (!Array.isArray(${v})) return F;`,
+          `if (Object.getPrototypeOf(${v}) !== Array.prototype) throw B;`,
+          `const ${out} = [];`,
+          `for (let i = 0; i < ${v}.length; i++) { const e = ${element}(${v}[i]); if (e === F) return F; ${out}.push(e); }`,
+        );
+        break;
+      }
+      case 'object':
+        out = this.object(def, v, lines);
+        break;
+      case 'record': {
+        // A partial record, or one whose keys are not a fixed list: each own enumerable key is read.
+        const keyType = def['keyType'] as Schema;
+        if (def['mode'] === 'loose' || (def['partial'] !== true && keyType._zod.values !== undefined)) {
+          lines.push('throw B;');
+          break;
+        }
+        const key = this.reader(keyType);
+        const value = this.reader(def['valueType'] as Schema);
+        out = this.name('o');
+        lines.push(
+          ...isObject(v),
+          // zod's own test of a plain object reads `constructor`, and it reads symbol keys too.
+          `if (Object.hasOwn(${v}, "constructor") || Object.getOwnPropertySymbols(${v}).length > 0) throw B;`,
+          `const ${out} = {};`,
+          `for (const k of Object.keys(${v})) {`,
+          'if (k === "__proto__") continue;',
+          `const c = ${key}(k);`,
+          // zod tries a key that looks like a number again as a number.
+          'if (c === F) { if (/^-?\\d/.test(k)) throw B; return F; }',
+          'if (c === "__proto__") continue;',
+          `const e = ${value}(${v}[k]);`,
+          'if (e === F) return F;',
+          `${out}[c] = e;`,
+          '}',
+        );
+        break;
+      }
+      default:
+        lines.push('throw B;');
+    }
+    // The schema's checks, run as zod runs them once the value is parsed (a string format is a
+    // check itself): with no issue so far, each runs unless its `when` says not.
+    const checks = [...(zod.traits.has('$ZodCheck') ? [schema] : []), ...(def.checks ?? [])];
+    if (checks.length > 0) lines.push(`if (!checked(${this.constant(checks)}, ${out})) return F;`);
+    return out;
+  }
+
+  /** A strict or stripping object: each field read by name in the shape's order, as zod's object parse does. */
+  object(def: Def, v: string, lines: string[]): string {
+    const catchall = def['catchall'] as Schema | undefined;
+    const shape = def['shape'] as Record<string, Schema>;
+    const keys = Object.keys(shape);
+    const fields = keys.filter((k) => k !== '__proto__');
+    // A field is required, or optional (when absent, left out); a default is not followed here.
+    const optional = (k: string): boolean => shape[k]!._zod.optin !== undefined;
+    if (
+      (catchall !== undefined && catchall._zod.def.type !== 'never') ||
+      Object.getOwnPropertySymbols(shape).length > 0 ||
+      fields.some((k) => optional(k) && (shape[k]!._zod.optin !== 'optional' || shape[k]!._zod.optout !== 'optional'))
+    ) {
+      lines.push('throw B;');
+      return v;
+    }
+    lines.push(...isObject(v));
+    const out = this.name('o');
+    // The fields before the first optional one make the object; the rest are added in order.
+    const literal: string[] = [];
+    const later: string[] = [];
+    for (const k of fields) {
+      const key = JSON.stringify(k);
+      const x = this.name('x');
+      lines.push(`const ${x} = ${v}[${key}];`);
+      if (optional(k)) {
+        const inner: string[] = [];
+        const value = this.read(shape[k]!, x, inner);
+        lines.push(`const ${x}p = ${x} !== undefined || ${key} in ${v};`, `let ${x}o;`, `if (${x}p) {`, ...inner, `${x}o = ${value};`, '}');
+        later.push(`if (${x}p) ${out}[${key}] = ${x}o;`);
+      } else {
+        lines.push(`if (${x} === undefined && !(${key} in ${v})) return F;`);
+        const value = this.read(shape[k]!, x, lines);
+        if (later.length === 0) literal.push(`${key}: ${value}`);
+        else later.push(`${out}[${key}] = ${value};`);
+      }
+    }
+    if (catchall !== undefined) {
+      lines.push(`for (const k in ${v}) if (${keys.map((k) => `k !== ${JSON.stringify(k)}`).join(' && ') || 'true'}) return F;`);
+    }
+    lines.push(`const ${out} = {${literal.join(', ')}};`, ...later);
+    return out;
+  }
+}
+
+/** Whether `value` passes `checks`, run as zod's `runChecks` runs them on a value with no issue yet. */
+function checked(checks: readonly z.core.$ZodCheck[], value: unknown): boolean {
+  const payload = { value, issues: [] as unknown[] };
+  for (const check of checks) {
+    const when = check._zod.def.when;
+    if (when !== undefined && !when(payload as never)) continue;
+    if (check._zod.check(payload as never) instanceof Promise) throw BAIL;
+    if (payload.issues.length > 0) return false;
+  }
+  return true;
+}
+
+const FAIL = Symbol('fail');
+const BAIL = Symbol('bail');
+
+/**
+ * Compiles `schema` into a reader that proves a value valid without zod's
+ * parse and returns what `schema.safeParse(value).data` would be (a copy,
+ * keys in the schema's order); or `undefined` when it cannot prove it (an
+ * invalid value, one that is not plain data, a kind of schema it does not
+ * follow, a read that throws, or a platform that forbids `new Function`):
+ * the caller then asks zod, which decides and reports every issue. The
+ * reader never throws.
+ *
+ * @internal
+ */
+export function compileReader<S extends Schema>(schema: S): (value: unknown) => z.output<S> | undefined {
+  const none = (): undefined => undefined;
+  if (!codegen) return none;
+  let read: (value: unknown) => unknown;
+  try {
+    const writer = new Writer();
+    const main = writer.reader(schema);
+    const source = `"use strict";\n${writer.functions.join('\n')}\nreturn ${main};`;
+    read = new Function('K', 'F', 'B', 'P', 'checked', source)(writer.constants, FAIL, BAIL, Object.prototype, checked) as typeof read;
+  } catch {
+    codegen = false;
+    return none;
+  }
+  return (value) => {
+    try {
+      const out = read(value);
+      return out === FAIL ? undefined : (out as z.output<S>);
+    } catch {
+      return undefined;
+    }
+  };
+}
