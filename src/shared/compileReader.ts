@@ -22,9 +22,26 @@ import type * as z from 'zod';
 
 let codegen = true;
 
-/** @internal For tests: compile later readers as if `new Function` were forbidden. */
+/** @internal For tests: compile later readers (and builders) as if `new Function` were forbidden. */
 export function disableReaderCodegenForTests(): void {
   codegen = false;
+}
+
+/**
+ * @internal A function made from `source` with `new Function`, closing over
+ * the named constants; or `undefined` where the platform forbids it (after
+ * one refusal none is tried again). The source is the library's own, built
+ * from a schema's field names written by JSON.stringify and from numbers,
+ * never from text a person typed.
+ */
+export function compileSource<F>(source: string, constants: Readonly<Record<string, unknown>>): F | undefined {
+  if (!codegen) return undefined;
+  try {
+    return new Function(...Object.keys(constants), `"use strict";\n${source}`)(...Object.values(constants)) as F;
+  } catch {
+    codegen = false;
+    return undefined;
+  }
 }
 
 type Def = Record<string, unknown> & { type: string; checks?: z.core.$ZodCheck[] };
@@ -232,16 +249,21 @@ const BAIL = Symbol('bail');
 export function compileReader<S extends Schema>(schema: S): (value: unknown) => z.output<S> | undefined {
   const none = (): undefined => undefined;
   if (!codegen) return none;
-  let read: (value: unknown) => unknown;
+  const writer = new Writer();
+  let main: string;
   try {
-    const writer = new Writer();
-    const main = writer.reader(schema);
-    const source = `"use strict";\n${writer.functions.join('\n')}\nreturn ${main};`;
-    read = new Function('K', 'F', 'B', 'P', 'checked', source)(writer.constants, FAIL, BAIL, Object.prototype, checked) as typeof read;
+    main = writer.reader(schema);
   } catch {
-    codegen = false;
     return none;
   }
+  const read = compileSource<(value: unknown) => unknown>(`${writer.functions.join('\n')}\nreturn ${main};`, {
+    K: writer.constants,
+    F: FAIL,
+    B: BAIL,
+    P: Object.prototype,
+    checked,
+  });
+  if (read === undefined) return none;
   return (value) => {
     try {
       const out = read(value);
