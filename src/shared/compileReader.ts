@@ -170,9 +170,32 @@ class Writer {
     }
     // The schema's checks, run as zod runs them once the value is parsed (a string format is a
     // check itself): with no issue so far, each runs unless its `when` says not.
-    const checks = [...(zod.traits.has('$ZodCheck') ? [schema] : []), ...(def.checks ?? [])];
-    if (checks.length > 0) lines.push(`if (!checked(${this.constant(checks)}, ${out})) return F;`);
+    const checks = [...(zod.traits.has('$ZodCheck') ? [schema as unknown as z.core.$ZodCheck] : []), ...(def.checks ?? [])];
+    for (const check of checks) {
+      const passes = this.passes(check, def.type, out);
+      lines.push(`if (${passes === undefined ? '' : `!(${passes}) && `}!checked(${this.constant([check])}, ${out})) return F;`);
+    }
     return out;
+  }
+
+  /**
+   * A test that proves at once that the value in `v` passes `check`, for the
+   * common checks, without allocating; when it does not prove it, the check
+   * itself is run. (zod counts a string's length in code points, never more
+   * than its UTF-16 units nor fewer than half of them.)
+   */
+  passes(check: z.core.$ZodCheck, type: string, v: string): string | undefined {
+    const traits = (check._zod as unknown as { traits: Set<string> }).traits;
+    const def = check._zod.def as unknown as Record<string, unknown>;
+    const n = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+    if (traits.has('$ZodCheckMaxLength') && n(def['maximum']) && (type === 'string' || type === 'array')) return `${v}.length <= ${def['maximum']}`;
+    if (traits.has('$ZodCheckMinLength') && n(def['minimum']) && (type === 'string' || type === 'array')) return `${v}.length >= ${type === 'string' ? 2 * def['minimum'] : def['minimum']}`;
+    if (traits.has('$ZodCheckGreaterThan') && n(def['value']) && type === 'number') return `${v} ${def['inclusive'] === true ? '>=' : '>'} ${def['value']}`;
+    if (traits.has('$ZodCheckRegex') && def['pattern'] instanceof RegExp) {
+      const pattern = this.constant(def['pattern']);
+      return `(${pattern}.lastIndex = 0, ${pattern}.test(${v}))`;
+    }
+    return undefined;
   }
 
   /** A strict or stripping object: each field read by name in the shape's order, as zod's object parse does. */

@@ -88,6 +88,9 @@ describe('the scheme profile reader compiled from the schema', () => {
       if (low !== undefined && low > 0) cases.push([make(low - 1), false]);
     };
     edge((n) => ({ ...base, id: 'i'.repeat(n) }), 200, 1);
+    // zod counts code points: 200 emoji (400 UTF-16 units) is an id of 200 characters.
+    edge((n) => ({ ...base, id: '\u{1F600}'.repeat(n) }), 200, 1);
+    edge((n) => ({ ...base, name: '\u{1F600}'.repeat(n) }), 300, 1);
     edge((n) => ({ ...base, name: 'n'.repeat(n) }), 300, 1);
     edge((n) => ({ ...base, notes: 'n'.repeat(n) }), 20_000, 0);
     edge((n) => ({ ...base, pathways: Array.from({ length: n }, (_, i) => ({ ...pathway, id: `p${i}` })) }), 1000, 0);

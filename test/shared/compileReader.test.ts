@@ -9,8 +9,11 @@ import { compileReader } from '../../src/shared/compileReader';
 // zod accepts.
 
 const Id = z.string().min(1).max(5).regex(/^[a-z]+$/);
+// zod counts a string's length in code points: an emoji is one, of two UTF-16 units.
+const Text = z.string().min(2).max(5);
 const FOLLOWED = {
   string: Id,
+  text: Text,
   number: z.number().min(0).max(10),
   int: z.int().min(-2),
   literal: z.literal([true, false, 'unknown']),
@@ -45,7 +48,7 @@ const NOT_FOLLOWED = {
 /** Values near each schema's edges, and values of every type. */
 const valueArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(
-    'a', 'ab', 'abcde', 'abcdef', '', 'A', 'unknown', 'x', 'y', 'k1', 'k2', '3', '2024-02-29', '2023-02-29', 0, -0, 1, 10, 11, -1, -2, -3, 0.5, NaN, Infinity,
+    'a', 'ab', 'abcde', 'abcdef', '', 'A', '\u{1F600}', '\u{1F600}'.repeat(5), '\u{1F600}'.repeat(6), 'a\u{1F600}b', '\uD83D', ['a', 'b', '\u{1F600}'], 'unknown', 'x', 'y', 'k1', 'k2', '3', '2024-02-29', '2023-02-29', 0, -0, 1, 10, 11, -1, -2, -3, 0.5, NaN, Infinity,
     true, false, null, undefined, [], {}, ['a'], ['a', 'b', 'c'], [{ id: 'a' }, { id: 'a' }], [{ id: 'a' }, { id: 'b', n: 1 }], { a: 1, b: { c: 'x' } },
     { a: 1, b: { c: 'x', d: undefined } }, { a: 1, b: { c: 'z' } }, { a: 1, b: { c: 'x' }, e: 1 }, { a: 'a', b: 1, c: 2 }, { a: 'abc' }, { b: undefined },
     { k1: { s: 'x' } }, { k1: { s: '' } }, { k3: { s: 'x' } }, { 3: { s: 'x' } }, { '': 1, abc: 2 }, { abcd: 1 }, { lo: 1, hi: 2 }, { lo: 2, hi: 1 },
@@ -98,7 +101,7 @@ describe('compileReader', () => {
 
   it('every kind it follows is read without zod at least once; every kind it does not follow is left to zod', () => {
     const samples: Record<string, unknown> = {
-      string: 'ab', number: 3, int: 4, literal: 'unknown', literalNumbers: NaN, enum: 'b', optional: { a: 'a' }, union: ['x'], array: [{ id: 'a' }],
+      string: 'ab', text: '\u{1F600}'.repeat(5), number: 3, int: 4, literal: 'unknown', literalNumbers: NaN, enum: 'b', optional: { a: 'a' }, union: ['x'], array: [{ id: 'a' }],
       strict: { a: 1, b: { c: 'x' } }, strip: { a: 'a', z: 1 }, partialRecord: { k1: { s: 'x' } }, record: { ab: 1 }, isoDate: '2024-02-29', refinedObject: { lo: 1, hi: 1 },
       default: {}, coerce: '3', transform: 'abc', discriminated: { t: 'b' }, xor: 1, enumRecord: { a: 1, b: 2 }, looseRecord: { ab: 1 }, catchall: { a: 1, b: 'x' },
       boolean: true, nullable: null, inUnion: 'unknown',
