@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { SCHEME_FACTS } from '../scheme/index';
 import { SchemePathwaySchema, SchemeProfileSchema, SCHEME_PROFILE_VERSION, type SchemeProfile } from '../scheme/index';
-import { fastParseSchemeProfile } from '../scheme/internal';
+import { fastParseSchemeProfile, proveBuiltSchemeProfile } from '../scheme/internal';
 import { createValidationError, formatPath, unreadableInputError, type ValidationIssue } from '../shared/errors';
 import { copyList, totalOr } from '../shared/total';
 import { compileSource } from '../shared/compileReader';
@@ -104,20 +104,22 @@ function compileBuilder(columns: readonly (SchemeCsvColumn | null)[]): Build | u
     if (['id', 'name', 'notes', 'profileVersion'].includes(key) || FACT_PATHS.has(key)) at.set(key, i);
     else others.push(i);
   });
-  const facts = new Set(FACT_PATHS);
+  // Every fact is a field of the schema, and every field of the schema a fact or one of the fields above.
+  const seen = new Set<string>();
   const leaf = (key: string): string => {
-    if (!facts.delete(key)) throw new Error('a field the builder does not know');
+    if (!FACT_PATHS.has(key)) throw new Error('a field the builder does not know');
+    seen.add(key);
     return at.has(key) ? `v[${at.get(key)!}]` : 'U';
   };
-  const object = (shape: Readonly<Record<string, z.core.$ZodType>>, prefix: string): string =>
+  const object = (shape: Readonly<Record<string, z.core.$ZodType>>, prefix: string, notes = false): string =>
     `{${Object.entries(shape)
-      .filter(([k]) => prefix !== '' || !['notes', 'evidence'].includes(k))
+      .filter(([k]) => prefix !== '' || (k !== 'evidence' && (notes || k !== 'notes')))
       .map(([k, schema]) => {
         const key = `${prefix}${k}`;
         const def = schema._zod.def as { type: string; shape?: Record<string, z.core.$ZodType> };
         const value =
           key === 'pathways' ? 'pathways'
-          : key === 'id' || key === 'name' ? `v[${at.get(key)!}]`
+          : key === 'id' || key === 'name' || key === 'notes' ? `v[${at.get(key)!}]`
           : key === 'profileVersion' ? (at.has(key) ? `v[${at.get(key)!}]` : JSON.stringify(SCHEME_PROFILE_VERSION))
           : def.type === 'object' && def.shape !== undefined ? object(def.shape, `${key}.`)
           : leaf(key);
@@ -126,16 +128,17 @@ function compileBuilder(columns: readonly (SchemeCsvColumn | null)[]): Build | u
       .join(', ')}}`;
   return totalOr(
     () => {
+      if (!at.has('id') || !at.has('name')) return undefined;
       const body = object(SchemeProfileSchema.shape, '');
-      if (facts.size > 0 || !at.has('id') || !at.has('name')) return undefined;
+      // The profile has `notes` only when its cell is filled; the keys are in the schema's order either way.
       const notes = at.get('notes');
+      const withNotes = notes === undefined ? '' : `v[${notes}] !== undefined ? ${object(SchemeProfileSchema.shape, '', true)} : `;
+      if (seen.size !== FACT_PATHS.size) return undefined;
       return compileSource<Build>(
         [
           'return (v, pathways) => {',
           `if (v[${at.get('id')!}] === undefined || v[${at.get('name')!}] === undefined${others.map((i) => ` || v[${i}] !== undefined`).join('')}) return undefined;`,
-          `const p = ${body};`,
-          notes === undefined ? '' : `if (v[${notes}] !== undefined) p.notes = v[${notes}];`,
-          'return p;',
+          `return ${withNotes}${body};`,
           '};',
         ].join('\n'),
         { U: UNKNOWN },
@@ -155,7 +158,9 @@ function proveProfile(columns: readonly (SchemeCsvColumn | null)[], values: read
     builder = { columns: [...columns], build: compileBuilder(columns) };
     BUILDERS.set(columns, builder);
   }
-  return fastParseSchemeProfile(builder.build?.(values, pathways) ?? profileOfRow(columns, values, pathways));
+  // A profile built here in the schema's order is proven as it is; another is copied.
+  const built = builder.build?.(values, pathways);
+  return built !== undefined ? proveBuiltSchemeProfile(built) : fastParseSchemeProfile(profileOfRow(columns, values, pathways));
 }
 
 /** @internal The CSV column a profile path comes from, given which pathway group each listed pathway came from. */
@@ -337,9 +342,9 @@ export function readSchemeCsvRecord(
       break;
     case 'listed': {
       const pathways = filled.map(([n, g]) => {
-        const pathway: Record<string, unknown> = { id: g.id ?? `pathway${n}`, setting: g.setting, clearlyDelineated: g.clearlyDelineated };
-        if (g.label !== undefined) pathway['label'] = g.label;
-        return pathway;
+        // In the schema's order, as zod's copy has it.
+        const id = g.id ?? `pathway${n}`;
+        return g.label === undefined ? { id, setting: g.setting, clearlyDelineated: g.clearlyDelineated } : { id, label: g.label, setting: g.setting, clearlyDelineated: g.clearlyDelineated };
       });
       if (issues.length === 0) {
         // A profile the schema accepts is the row's profile: its pathways need no check of their own.

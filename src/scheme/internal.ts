@@ -5,4 +5,4 @@
  * @internal
  * @packageDocumentation
  */
-export { fastParseSchemeProfile } from './fastParseSchemeProfile';
+export { fastParseSchemeProfile, proveBuiltSchemeProfile } from './fastParseSchemeProfile';

@@ -55,6 +55,9 @@ const isObject = (v: string): string[] => [
 
 /** Writes the source of readers; each reader is a function of `v` that returns `F` (zod refuses the value) or the parsed value, and throws `B` when it cannot say. */
 class Writer {
+  /** `copy`: the reader returns a copy, as zod does; otherwise the value itself (see {@link compileReader}). */
+  constructor(private readonly copy: boolean) {}
+
   readonly functions: string[] = [];
   readonly constants: unknown[] = [];
   private names = 0;
@@ -125,12 +128,12 @@ class Writer {
       }
       case 'array': {
         const element = this.reader(def['element'] as Schema);
-        out = this.name('o');
+        if (this.copy) out = this.name('o');
         lines.push(
           `if (!Array.isArray(${v})) return F;`,
           `if (Object.getPrototypeOf(${v}) !== Array.prototype) throw B;`,
-          `const ${out} = [];`,
-          `for (let i = 0; i < ${v}.length; i++) { const e = ${element}(${v}[i]); if (e === F) return F; ${out}.push(e); }`,
+          this.copy ? `const ${out} = [];` : '',
+          `for (let i = 0; i < ${v}.length; i++) { const e = ${element}(${v}[i]); if (e === F) return F;${this.copy ? ` ${out}.push(e);` : ''} }`,
         );
         break;
       }
@@ -146,21 +149,23 @@ class Writer {
         }
         const key = this.reader(keyType);
         const value = this.reader(def['valueType'] as Schema);
-        out = this.name('o');
+        if (this.copy) out = this.name('o');
+        // Without a copy, a key zod would leave out (or write under another name) is for zod.
+        const skip = this.copy ? 'continue' : 'throw B';
         lines.push(
           ...isObject(v),
           // zod's own test of a plain object reads `constructor`, and it reads symbol keys too.
           `if (Object.hasOwn(${v}, "constructor") || Object.getOwnPropertySymbols(${v}).length > 0) throw B;`,
-          `const ${out} = {};`,
+          this.copy ? `const ${out} = {};` : '',
           `for (const k of Object.keys(${v})) {`,
-          'if (k === "__proto__") continue;',
+          `if (k === "__proto__") ${skip};`,
           `const c = ${key}(k);`,
           // zod tries a key that looks like a number again as a number.
           'if (c === F) { if (/^-?\\d/.test(k)) throw B; return F; }',
-          'if (c === "__proto__") continue;',
+          `if (c === "__proto__"${this.copy ? '' : ' || c !== k'}) ${skip};`,
           `const e = ${value}(${v}[k]);`,
           'if (e === F) return F;',
-          `${out}[c] = e;`,
+          this.copy ? `${out}[c] = e;` : '',
           '}',
         );
         break;
@@ -235,24 +240,37 @@ class Writer {
         else later.push(`${out}[${key}] = ${value};`);
       }
     }
-    if (catchall !== undefined) {
-      lines.push(`for (const k in ${v}) if (${keys.map((k) => `k !== ${JSON.stringify(k)}`).join(' && ') || 'true'}) return F;`);
+    // An unknown key: refused by a strict object; left out by another, so, without a copy, for zod.
+    if (catchall !== undefined || !this.copy) {
+      lines.push(`for (const k in ${v}) if (${keys.map((k) => `k !== ${JSON.stringify(k)}`).join(' && ') || 'true'}) ${catchall !== undefined ? 'return F' : 'throw B'};`);
     }
+    if (!this.copy) return v;
     lines.push(`const ${out} = {${literal.join(', ')}};`, ...later);
     return out;
   }
 }
 
+/** The payload a check is given, reused from one check to the next (a check that runs another reads into a fresh one). */
+let spare: { value: unknown; issues: unknown[] } | undefined;
+
 /** Whether `value` passes `checks`, run as zod's `runChecks` runs them on a value with no issue yet. */
 function checked(checks: readonly z.core.$ZodCheck[], value: unknown): boolean {
-  const payload = { value, issues: [] as unknown[] };
-  for (const check of checks) {
-    const when = check._zod.def.when;
-    if (when !== undefined && !when(payload as never)) continue;
-    if (check._zod.check(payload as never) instanceof Promise) throw BAIL;
-    if (payload.issues.length > 0) return false;
+  const payload = spare ?? { value, issues: [] };
+  spare = undefined;
+  payload.value = value;
+  payload.issues.length = 0;
+  try {
+    for (const check of checks) {
+      const when = check._zod.def.when;
+      if (when !== undefined && !when(payload as never)) continue;
+      if (check._zod.check(payload as never) instanceof Promise) throw BAIL;
+      if (payload.issues.length > 0) return false;
+    }
+    return true;
+  } finally {
+    payload.value = undefined;
+    spare = payload;
   }
-  return true;
 }
 
 const FAIL = Symbol('fail');
@@ -267,12 +285,17 @@ const BAIL = Symbol('bail');
  * the caller then asks zod, which decides and reports every issue. The
  * reader never throws.
  *
+ * With `copy` false, a valid value is returned itself, not copied: for a
+ * caller that has just built it as plain data (own data properties, no
+ * symbol keys) with its keys in the schema's order, which the reader does
+ * not check; it is then equal to zod's copy.
+ *
  * @internal
  */
-export function compileReader<S extends Schema>(schema: S): (value: unknown) => z.output<S> | undefined {
+export function compileReader<S extends Schema>(schema: S, copy = true): (value: unknown) => z.output<S> | undefined {
   const none = (): undefined => undefined;
   if (!codegen) return none;
-  const writer = new Writer();
+  const writer = new Writer(copy);
   let main: string;
   try {
     main = writer.reader(schema);
