@@ -1,7 +1,9 @@
 // classifyScheme on 100,000 generated profiles: profiles per second, and the
 // ratio of parse+classify time to zod-parse-only time in the same run, with
 // the default rubric (v2; every classification includes its decisive facts).
-// Target (issues 2 and 10): ratio at most 1.5.
+// Target (issue 14; 1.5 in issues 2 and 10): ratio at most 1.2. classifyScheme
+// validates with the reader compiled from the schema (zod only for what it
+// cannot prove), so the floor is zod's own parse of the same profiles.
 // Then the decisive facts on their own: 100,000 profiles whose tier is not
 // determined (where every unknown fact is tried with every value), against
 // zod parse only of the same profiles.
@@ -32,15 +34,15 @@ export default async function run(): Promise<void> {
   console.log(`profiles:              ${fmt(N)}`);
   console.log(`zod parse only:        ${parseOnly.toFixed(1)} ms (${fmt((N / parseOnly) * 1000)} profiles/s)`);
   console.log(`parse + classify:      ${full.toFixed(1)} ms (${fmt((N / full) * 1000)} profiles/s)`);
-  console.log(`ratio (target <= 1.5): ${ratio.toFixed(2)}`);
+  console.log(`ratio (target <= 1.2): ${ratio.toFixed(2)}`);
   recordSummary({
     bench: 'classify',
     job: `parse + classify ${fmt(N)} profiles (rubric v2)`,
     figure: `${full.toFixed(0)} ms`,
-    target: 'ratio <= 1.5',
+    target: 'ratio <= 1.2',
     floor: `zod parse only ${parseOnly.toFixed(0)} ms`,
     ratio: ratio.toFixed(2),
-    met: ratio <= 1.5,
+    met: ratio <= 1.2,
   });
 
   // Decisive facts: undetermined profiles only.

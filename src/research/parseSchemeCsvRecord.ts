@@ -2,8 +2,10 @@ import { err, ok, type Result } from 'neverthrow';
 import * as z from 'zod';
 import { SCHEME_FACTS } from '../scheme/index';
 import { SchemePathwaySchema, SchemeProfileSchema, SCHEME_PROFILE_VERSION, type SchemeProfile } from '../scheme/index';
+import { fastParseSchemeProfile, proveBuiltSchemeProfile } from '../scheme/internal';
 import { createValidationError, formatPath, unreadableInputError, type ValidationIssue } from '../shared/errors';
 import { copyList, totalOr } from '../shared/total';
+import { compileSource } from '../shared/compileReader';
 import { UNKNOWN } from '../shared/schemas';
 import { issuesFromZod } from '../shared/zodIssues';
 import type { SchemeCsvRowError } from './errors';
@@ -71,6 +73,94 @@ function setPath(target: Record<string, unknown>, path: readonly (string | numbe
     node = node[path[i]!] as Record<string, unknown>;
   }
   node[path[path.length - 1]!] = value;
+}
+
+/** The profile a row's values make: every fact unknown but those its columns give, set in column order. */
+function profileOfRow(columns: readonly (SchemeCsvColumn | null)[], values: readonly unknown[], pathways: unknown): Record<string, unknown> {
+  const profile = unknownProfile();
+  for (let i = 0; i < columns.length; i++) if (values[i] !== undefined) setPath(profile, columns[i]!.path, values[i]);
+  profile['pathways'] = pathways;
+  return profile;
+}
+
+type Build = (values: readonly unknown[], pathways: unknown) => Record<string, unknown> | undefined;
+/** Each header's builder, with the columns it was made for. */
+const BUILDERS = new WeakMap<readonly unknown[], { readonly columns: readonly unknown[]; readonly build: Build | undefined }>();
+
+/**
+ * A function that makes the profile of a row of this header from its values
+ * in one expression, the schema's fields written into its code (the same
+ * profile as {@link profileOfRow}, whatever the order of its keys); it
+ * answers `undefined` for a row it does not make (no id or name, a value for
+ * an evidence column), and is itself `undefined` where `new Function` is
+ * forbidden or the schema has a field no column or fact gives.
+ */
+function compileBuilder(columns: readonly (SchemeCsvColumn | null)[]): Build | undefined {
+  const at = new Map<string, number>();
+  const others: number[] = [];
+  columns.forEach((c, i) => {
+    if (c === null || c.type === 'pathways' || c.path[0] === 'pathways') return;
+    const key = c.path.join('.');
+    if (['id', 'name', 'notes', 'profileVersion'].includes(key) || FACT_PATHS.has(key)) at.set(key, i);
+    else others.push(i);
+  });
+  // Every fact is a field of the schema, and every field of the schema a fact or one of the fields above.
+  const seen = new Set<string>();
+  const leaf = (key: string): string => {
+    if (!FACT_PATHS.has(key)) throw new Error('a field the builder does not know');
+    seen.add(key);
+    return at.has(key) ? `v[${at.get(key)!}]` : 'U';
+  };
+  const object = (shape: Readonly<Record<string, z.core.$ZodType>>, prefix: string, notes = false): string =>
+    `{${Object.entries(shape)
+      .filter(([k]) => prefix !== '' || (k !== 'evidence' && (notes || k !== 'notes')))
+      .map(([k, schema]) => {
+        const key = `${prefix}${k}`;
+        const def = schema._zod.def as { type: string; shape?: Record<string, z.core.$ZodType> };
+        const value =
+          key === 'pathways' ? 'pathways'
+          : key === 'id' || key === 'name' || key === 'notes' ? `v[${at.get(key)!}]`
+          : key === 'profileVersion' ? (at.has(key) ? `v[${at.get(key)!}]` : JSON.stringify(SCHEME_PROFILE_VERSION))
+          : def.type === 'object' && def.shape !== undefined ? object(def.shape, `${key}.`)
+          : leaf(key);
+        return `${JSON.stringify(k)}: ${value}`;
+      })
+      .join(', ')}}`;
+  return totalOr(
+    () => {
+      if (!at.has('id') || !at.has('name')) return undefined;
+      const body = object(SchemeProfileSchema.shape, '');
+      // The profile has `notes` only when its cell is filled; the keys are in the schema's order either way.
+      const notes = at.get('notes');
+      const withNotes = notes === undefined ? '' : `v[${notes}] !== undefined ? ${object(SchemeProfileSchema.shape, '', true)} : `;
+      if (seen.size !== FACT_PATHS.size) return undefined;
+      return compileSource<Build>(
+        [
+          'return (v, pathways) => {',
+          `if (v[${at.get('id')!}] === undefined || v[${at.get('name')!}] === undefined${others.map((i) => ` || v[${i}] !== undefined`).join('')}) return undefined;`,
+          `return ${withNotes}${body};`,
+          '};',
+        ].join('\n'),
+        { U: UNKNOWN },
+      );
+    },
+    () => undefined,
+  );
+}
+
+const FACT_PATHS = new Set(SCHEME_FACTS.map((f) => f.path.join('.')));
+
+/** The row's profile proven valid without zod's parse (keys in the schema's order), or `undefined` for zod to decide. */
+function proveProfile(columns: readonly (SchemeCsvColumn | null)[], values: readonly unknown[], pathways: unknown): SchemeProfile | undefined {
+  let builder = BUILDERS.get(columns);
+  // A header's builder is used only for the very columns it was made for.
+  if (builder === undefined || builder.columns.length !== columns.length || builder.columns.some((c, i) => c !== columns[i])) {
+    builder = { columns: [...columns], build: compileBuilder(columns) };
+    BUILDERS.set(columns, builder);
+  }
+  // A profile built here in the schema's order is proven as it is; another is copied.
+  const built = builder.build?.(values, pathways);
+  return built !== undefined ? proveBuiltSchemeProfile(built) : fastParseSchemeProfile(profileOfRow(columns, values, pathways));
 }
 
 /** @internal The CSV column a profile path comes from, given which pathway group each listed pathway came from. */
@@ -168,7 +258,8 @@ export function readSchemeCsvRecord(
   }
 
   const issues: ValidationIssue[] = [];
-  const profile = unknownProfile();
+  // Each column's value (`undefined`: none), written into a profile once the row is read.
+  const values: unknown[] = new Array(columns.length);
   const groups = new Map<number, PathwayCells>();
   let mode = '';
   for (let i = 0; i < columns.length; i++) {
@@ -226,8 +317,7 @@ export function readSchemeCsvRecord(
       if (value !== undefined) (group as unknown as Record<string, unknown>)[field] = value;
       continue;
     }
-    if (value === undefined) continue;
-    setPath(profile, column.path, value);
+    values[i] = value;
   }
 
   const filled = [...groups.entries()].filter(([, g]) => g.filled).sort(([a], [b]) => a - b);
@@ -241,25 +331,25 @@ export function readSchemeCsvRecord(
     }
   }
   if (mode === '') mode = filled.length > 0 ? 'listed' : UNKNOWN;
+  let pathwaysValue: unknown = UNKNOWN;
   switch (mode) {
     case UNKNOWN:
     case 'none':
       if (filled.length > 0) {
         issues.push({ path: ['pathways'], code: 'invalid', message: `pathways: is ${mode} but ${filled.length} pathway group${filled.length === 1 ? ' is' : 's are'} filled` });
       }
-      profile['pathways'] = mode === UNKNOWN ? UNKNOWN : [];
+      pathwaysValue = mode === UNKNOWN ? UNKNOWN : [];
       break;
     case 'listed': {
       const pathways = filled.map(([n, g]) => {
-        const pathway: Record<string, unknown> = { id: g.id ?? `pathway${n}`, setting: g.setting, clearlyDelineated: g.clearlyDelineated };
-        if (g.label !== undefined) pathway['label'] = g.label;
-        return pathway;
+        // In the schema's order, as zod's copy has it.
+        const id = g.id ?? `pathway${n}`;
+        return g.label === undefined ? { id, setting: g.setting, clearlyDelineated: g.clearlyDelineated } : { id, label: g.label, setting: g.setting, clearlyDelineated: g.clearlyDelineated };
       });
       if (issues.length === 0) {
         // A profile the schema accepts is the row's profile: its pathways need no check of their own.
-        profile['pathways'] = pathways;
-        const whole = z.safeParse(SchemeProfileSchema, profile);
-        if (whole.success) return ok(whole.data);
+        const whole = proveProfile(columns as readonly (SchemeCsvColumn | null)[], values, pathways);
+        if (whole !== undefined) return ok(whole);
       }
       // Check each pathway on its own, so an issue names the pathway's field
       // rather than the whole list (the list is "a list or unknown").
@@ -274,14 +364,19 @@ export function readSchemeCsvRecord(
           }
         }
       });
-      profile['pathways'] = valid ? pathways : UNKNOWN;
+      pathwaysValue = valid ? pathways : UNKNOWN;
       break;
     }
     default:
       issues.push({ path: ['pathways'], code: 'invalid_value', message: 'pathways: expected one of "unknown", "listed", "none"' });
-      profile['pathways'] = UNKNOWN;
   }
 
+  // A row whose cells all read as the schema allows is proven valid without zod's parse.
+  if (issues.length === 0) {
+    const proven = proveProfile(columns as readonly (SchemeCsvColumn | null)[], values, pathwaysValue);
+    if (proven !== undefined) return ok(proven);
+  }
+  const profile = profileOfRow(columns as readonly (SchemeCsvColumn | null)[], values, pathwaysValue);
   const parsed = parseBuilt(SchemeProfileSchema, profile);
   if (!parsed.success) {
     for (const issue of issuesFromZod(parsed.error, profile)) issues.push(renameIssue(issue, groupOf));

@@ -4,6 +4,7 @@ import { issuesFromZod } from '../shared/zodIssues';
 import type { SchemeProfileError } from './errors';
 import { SchemeProfileSchema, type SchemeProfile } from './schema';
 import { safeParse } from '../shared/safeParse';
+import { fastParseSchemeProfile } from './fastParseSchemeProfile';
 
 /**
  * Validates any value (typically parsed JSON) as a {@link SchemeProfile}.
@@ -21,6 +22,10 @@ import { safeParse } from '../shared/safeParse';
  * ```
  */
 export function parseSchemeProfile(input: unknown): Result<SchemeProfile, SchemeProfileError> {
+  // A profile proven valid by the reader compiled from the schema is the value zod would
+  // return; anything else is zod's to decide and describe.
+  const fast = fastParseSchemeProfile(input);
+  if (fast !== undefined) return ok(fast);
   const parsed = safeParse(SchemeProfileSchema, input);
   if (parsed.success) return ok(parsed.data);
   return err(createValidationError('invalid_scheme_profile', 'scheme profile', issuesFromZod(parsed.error, input)));

@@ -96,8 +96,15 @@ export const SchemePathwaySchema = z.strictObject({
 export interface SchemePathway extends z.infer<typeof SchemePathwaySchema> {}
 
 /** The profile's sections without `evidence` (the evidence keys are read off it). */
+function hasRepeatedId(pathways: readonly { readonly id: string }[]): boolean {
+  for (let i = 1; i < pathways.length; i++) for (let j = 0; j < i; j++) if (pathways[i]!.id === pathways[j]!.id) return true;
+  return false;
+}
+
 /** Issue 16: a pathway listed twice was counted twice and could raise the highest possible tier. */
 function refuseDuplicateIds(pathways: readonly { readonly id: string }[], ctx: z.core.$RefinementCtx<readonly { readonly id: string }[]>): void {
+  // A short list (the usual one) is compared pair by pair, with nothing allocated.
+  if (pathways.length <= 8 && !hasRepeatedId(pathways)) return;
   const first = new Map<string, number>();
   pathways.forEach((p, i) => {
     const earlier = first.get(p.id);

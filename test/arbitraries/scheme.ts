@@ -2,7 +2,7 @@
 // catalogue as SchemeProfileSchema, so they cannot drift from it (a
 // meta-property in test/scheme checks every generated value parses).
 import fc from 'fast-check';
-import { REFERRAL_SETTINGS, ROTHERHAM, SCHEME_FACTS, SCHEME_PROFILE_VERSION, type FactDescriptor, type SchemeProfile } from '../../src/index';
+import { EVIDENCE_KEYS, REFERRAL_SETTINGS, ROTHERHAM, SCHEME_FACTS, SCHEME_PROFILE_VERSION, type FactDescriptor, type SchemeProfile } from '../../src/index';
 
 /** A tag that marks text as "personal": it must never appear in any error or explanation. */
 export const SENTINEL = 'PII§SENTINEL';
@@ -95,3 +95,100 @@ export const nearPlusProfileArb = (): fc.Arbitrary<SchemeProfile> =>
 
 /** Uniform profiles and near-'plus' profiles, half and half. */
 export const anyProfileArb = (): fc.Arbitrary<SchemeProfile> => fc.oneof(schemeProfileArb(), nearPlusProfileArb());
+
+/** Evidence for one fact: a source, and perhaps a locator, a note and a coder (sometimes at their length limits). */
+export const evidenceArb = fc.record(
+  {
+    source: fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.constant('s'.repeat(2000))),
+    locator: fc.oneof(fc.string({ maxLength: 10 }), fc.constant('l'.repeat(300))),
+    note: fc.string({ maxLength: 20 }),
+    coder: fc.string({ maxLength: 5 }),
+  },
+  { requiredKeys: ['source'] },
+);
+
+/** A valid profile of either kind, with evidence for a few facts (or none), and sometimes its keys in another order. */
+export const profileWithEvidenceArb = (): fc.Arbitrary<SchemeProfile> =>
+  fc
+    .tuple(anyProfileArb(), fc.option(fc.dictionary(fc.constantFrom(...EVIDENCE_KEYS), evidenceArb, { maxKeys: 4 }), { nil: undefined }), fc.boolean())
+    .map(([profile, evidence, reversed]) => {
+      const p = (evidence === undefined ? { ...profile } : { ...profile, evidence }) as Record<string, unknown>;
+      return (reversed ? Object.fromEntries(Object.entries(p).reverse()) : p) as unknown as SchemeProfile;
+    });
+
+/** Every field name of a profile's objects, and a few that none has. */
+const PROFILE_FIELD_NAMES = [
+  ...new Set(SCHEME_FACTS.flatMap((f) => f.path)),
+  'profileVersion', 'id', 'name', 'notes', 'pathways', 'evidence', 'label', 'setting', 'clearlyDelineated', 'source', 'locator', 'note', 'coder',
+  ...EVIDENCE_KEYS.slice(0, 5), 'extra', '__proto__', 'constructor', '0', '1e3',
+];
+
+/** Values at the edges of the schema's bounds, and values of every type. */
+const trickyProfileValueArb: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom<unknown>(
+    '', ' ', 'unknown', 'Unknown', 'true', true, false, 1, 0, -0, -1, 0.5, 1e308, NaN, Infinity, -Infinity, null, undefined, [], {}, [[]],
+    'a'.repeat(200), 'a'.repeat(201), 'a'.repeat(300), 'a'.repeat(301), 'a'.repeat(500), 'a'.repeat(501), 'a\u0000b', 'a\u001fb', 'a\u007fb', 'é',
+    ...REFERRAL_SETTINGS, 'local_authority_or_ccg', 'lead_provider', 'dedicated_link_worker', 'open_ended', 'local', 'pathways', 'linking.contact',
+    { source: 'x' }, { source: '' }, { source: 'x', extra: 1 }, [{ id: 'a', setting: 'unknown', clearlyDelineated: true }],
+    [{ id: 'a', setting: 'unknown', clearlyDelineated: true }, { id: 'a', setting: 'unknown', clearlyDelineated: true }],
+  ),
+  fc.string({ maxLength: 12 }),
+  fc.integer({ min: -3, max: 40 }),
+  fc.double(),
+  fc.anything({ maxDepth: 2 }),
+);
+
+type Container = Record<PropertyKey, unknown> | unknown[];
+/** Every object and array in a value. */
+function containers(x: unknown, out: Container[] = []): Container[] {
+  if (typeof x === 'object' && x !== null) {
+    out.push(x as Container);
+    for (const v of Object.values(x)) containers(v, out);
+  }
+  return out;
+}
+
+const profileMutationArb = fc.record({
+  op: fc.constantFrom('delete', 'set', 'set', 'add', 'tweak', 'stretch', 'undefined'),
+  length: fc.constantFrom(0, 1, 2, 199, 200, 201, 299, 300, 301, 500, 501, 1000, 1001, 2000, 2001),
+  where: fc.nat(),
+  key: fc.constantFrom(...PROFILE_FIELD_NAMES),
+  value: trickyProfileValueArb,
+  char: fc.constantFrom('\u0000', '\u001f', '\u007f', ' ', 'A', 'z', '_', 'é', '0'),
+});
+
+/** A valid profile (evidence included) with one to three changes: mostly invalid, sometimes still valid. */
+export const mutatedProfileArb: fc.Arbitrary<unknown> = fc.tuple(profileWithEvidenceArb(), fc.array(profileMutationArb, { minLength: 1, maxLength: 3 })).map(([profile, mutations]) => {
+  const x = structuredClone(profile) as unknown;
+  for (const mutation of mutations) {
+    const m = { ...mutation };
+    const all = containers(x);
+    const c = all[m.where % all.length]!;
+    const keys = Object.keys(c);
+    const key = keys.length === 0 ? m.key : keys[(m.where >> 4) % keys.length]!;
+    const obj = c as Record<string, unknown>;
+    // A fresh copy of the value: the constants are shared between runs, and changed by later mutations.
+    m.value = typeof m.value === 'object' && m.value !== null ? structuredClone(m.value) : m.value;
+    const define = (k: string, value: unknown): void => {
+      Object.defineProperty(obj, k, { value, enumerable: true, writable: true, configurable: true });
+    };
+    if (m.op === 'delete') delete obj[key];
+    else if (m.op === 'set') define(key, m.value);
+    else if (m.op === 'undefined') define(key, undefined);
+    else if (m.op === 'add') define(Array.isArray(c) ? String(keys.length) : m.key, m.value);
+    else if (m.op === 'stretch') {
+      // A text or a list cut or grown to a length at the edge of a bound.
+      const v = obj[key];
+      if (typeof v === 'string' && v.length > 0) obj[key] = v.length >= m.length ? v.slice(0, m.length) : v + v.at(-1)!.repeat(m.length - v.length);
+      else if (Array.isArray(v) && v.length > 0) obj[key] = Array.from({ length: Math.min(m.length, 1001) }, (_, i) => (i < v.length ? (v[i] as unknown) : { ...(v.at(-1) as object), id: `p${i}` }));
+      else obj[key] = m.value;
+    } else {
+      const v = obj[key];
+      if (typeof v === 'string') {
+        const i = (m.where >> 8) % (v.length + 1);
+        obj[key] = v.slice(0, i) + m.char + v.slice(i + 1);
+      } else obj[key] = m.value;
+    }
+  }
+  return x;
+});
