@@ -7,11 +7,17 @@
 //   side row priced comes within 0.1% of the relaxation's optimum (plus one per
 //   bid and per priced row, which the bound rounds up), and a row that cannot
 //   bind is not priced;
+// - the tables' size: the columns one evaluation uses, read from the cells it
+//   counts, against the limits they must keep and, worked by hand, the unit
+//   chosen when they must be coarser; a provider's group at the MAX_GROUP edge;
+// - tables that differ only in what they keep in memory give the same bound, and
+//   coarser units never a lower one.
 import fc from 'fast-check';
 import highsLoader from 'highs';
 import { describe, expect, it } from 'vitest';
-import { ChainBound, lpPrices, TABLE_LIMITS, type LpPrices, type UnitProblem } from '../../src/commissioning/solverBound';
-import { awardProblemArb, unitProblemOf } from './awardProblems';
+import type { AwardProblem } from '../../src/commissioning/solver';
+import { ChainBound, lpPrices, priciestChain, TABLE_LIMITS, type LpPrices, type TableLimits, type UnitProblem } from '../../src/commissioning/solverBound';
+import { awardProblemArb, feasible, unitProblemOf } from './awardProblems';
 
 const highs = await highsLoader();
 
@@ -94,6 +100,203 @@ describe('the LP\'s prices', () => {
           if (mine.length <= up.maxGrants) expect(prices.count[q], `provider ${q}`).toBe(0);
           if (mine.reduce((t, i) => t + up.units[i]!, 0) <= up.maxUnits) expect(prices.amount[q], `provider ${q}`).toBe(0);
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** Bids of one provider each, no fences, no caps: every bid is a step of its own, so an evaluation fills 3 x bids x columns cells. */
+const plain = (units: readonly number[], budget: number): UnitProblem => ({
+  values: units.map((_, i) => units.length - i),
+  units: Float64Array.from(units),
+  masks: units.map(() => 0),
+  providers: units.map((_, i) => i),
+  providerCount: units.length,
+  k: 0,
+  capsU: Float64Array.from([budget]),
+  maxGrants: Infinity,
+  maxUnits: Infinity,
+});
+
+/** Evaluates the bound at the root with no prices; the bound, each bid's branch bounds and the cells filled. */
+function atRoot(up: UnitProblem, limits: TableLimits = TABLE_LIMITS): { at: number; out: number[]; inn: number[]; cells: number } {
+  const n = up.values.length;
+  const bound = new ChainBound(up, new Uint8Array(n).fill(1), zeroPrices(up), [], limits);
+  const out = new Float64Array(n);
+  const inn = new Float64Array(n);
+  const work = { cells: 0 };
+  const at = bound.evaluate(Int32Array.from(bound.blockOrder), n, Float64Array.from(up.capsU), new Int32Array(up.providerCount), new Float64Array(up.providerCount), 0, -Infinity, out, inn, work);
+  return { at, out: Array.from(out), inn: Array.from(inn), cells: work.cells };
+}
+
+/** The columns of the table at the root of a plain problem: filled once backwards and twice forwards, a cell per bid per column. */
+const columns = (units: readonly number[], budget: number, limits: TableLimits = TABLE_LIMITS): number => atRoot(plain(units, budget), limits).cells / (3 * units.length);
+
+const limited = (o: Partial<TableLimits>): TableLimits => ({ ...TABLE_LIMITS, ...o });
+
+describe('the size of the bound\'s tables', () => {
+  it('a small table has a column per unit, up to the budget or all the bids ask for, whichever is less', () => {
+    expect(columns([3, 5, 7], 10)).toBe(11);
+    expect(columns([3, 5], 10)).toBe(9);
+    expect(columns([3, 5], 0)).toBe(1);
+  });
+
+  it('worked examples: the unit is the least that keeps each limit, then the round unit up to four times it that loses the least money', () => {
+    // Four bids of 40 units, a budget of 99: 100 columns unless a limit says otherwise.
+    expect(columns([40, 40, 40, 40], 99)).toBe(100);
+    // Work: 4 bids x 100 columns is over 100 cells: units of 4 (4 x 25 columns); 5 and 10 lose no less (40 is a multiple of 4).
+    expect(columns([40, 40, 40, 40], 99, limited({ workCells: 100 }))).toBe(25);
+    // Columns: at most 10, so units of 10 (20 and 25 lose no less).
+    expect(columns([40, 40, 40, 40], 99, limited({ maxCols: 10 }))).toBe(10);
+    // Memory: 50 cells for the 5 rows kept (4 bids: checkpoints every 2 rows, 3 of them, and a segment of 2) is 10 columns with
+    // a spare, so units of at least 99 / 9, 11; 11 loses 7 per bid, 20 nothing (25 loses 15): units of 20, 5 columns.
+    expect(columns([40, 40, 40, 40], 99, limited({ storeCells: 50 }))).toBe(5);
+    // The memory limit is the most cells kept, inclusive: with units of 4 (the work limit), 5 rows of 25 columns fit in 125 cells exactly.
+    expect(columns([40, 40, 40, 40], 99, limited({ workCells: 100, storeCells: 125 }))).toBe(25);
+    expect(columns([40, 40, 40, 40], 99, limited({ workCells: 100, storeCells: 124 }))).toBe(20);
+    // Over the small-table limit: half the smallest request over the bids that could be funded, 500 / (2 x 4) = 62; of 62, 100
+    // and 200, 100 loses nothing: 30 columns.
+    expect(columns([500, 1000, 1500, 2500], 2990, limited({ smallTable: 1000 }))).toBe(30);
+    // 1000 / 8 = 125, which loses nothing, as 250 and 500 do not: the least unit of those that lose nothing, 80 columns.
+    expect(columns([1000, 2000, 3000, 5000], 9990, limited({ smallTable: 1000 }))).toBe(80);
+    // Only 9 of the 1000-unit bids could be funded: 1000 / 18 = 55; 100 loses nothing: 100 columns.
+    expect(columns(Array.from({ length: 12 }, () => 1000), 9999, limited({ smallTable: 1000 }))).toBe(100);
+  });
+
+  it('law: one pass fills at most the work limit (plus a column), never more columns than allowed, and keeps no more cells than the memory limit; a small table keeps a column per unit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.record({ workCells: fc.integer({ min: 8, max: 100_000 }), maxCols: fc.integer({ min: 2, max: 10_000 }), storeCells: fc.integer({ min: 8, max: 100_000 }), smallTable: fc.integer({ min: 1, max: 1_000_000 }) }),
+        (units, budget, limits) => {
+          const m = units.length;
+          const cols = columns(units, budget, limits);
+          const capacity = Math.min(budget, units.reduce((s, a) => s + a, 0));
+          const segment = Math.ceil(Math.sqrt(m));
+          const kept = Math.min(m + 1, Math.ceil(m / segment) + 1 + segment);
+          expect(Number.isInteger(cols) && cols >= 1 && cols <= capacity + 1).toBe(true);
+          expect(m * cols).toBeLessThanOrEqual(limits.workCells + m);
+          expect(cols).toBeLessThanOrEqual(limits.maxCols);
+          if (Math.floor(limits.storeCells / kept) >= 2) expect(kept * cols).toBeLessThanOrEqual(limits.storeCells);
+          const cells = m * (capacity + 1);
+          if (cells <= limits.smallTable && cells <= limits.workCells && capacity + 1 <= limits.maxCols && kept * (capacity + 1) <= limits.storeCells) expect(cols).toBe(capacity + 1);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('a provider\'s bids as one step', () => {
+  /** `count` bids of one provider, one unit each, scores 100, 99, ...; a budget of 3 units. */
+  const oneProvider = (count: number, maxGrants: number): UnitProblem => ({
+    values: Array.from({ length: count }, (_, i) => 100 - i),
+    units: new Float64Array(count).fill(1),
+    masks: Array.from({ length: count }, () => 0),
+    providers: Array.from({ length: count }, () => 0),
+    providerCount: 1,
+    k: 0,
+    capsU: Float64Array.from([3]),
+    maxGrants,
+    maxUnits: Infinity,
+  });
+
+  it('ten bids and two grants: one step funding any two, so the bound is exact; 1 + 10 + 45 subsets and 10 bids over 4 columns, three times', () => {
+    const r = atRoot(oneProvider(10, 2));
+    expect(r.at).toBe(199);
+    expect(r.out).toEqual([197, 198, 199, 199, 199, 199, 199, 199, 199, 199]);
+    expect(r.inn).toEqual([199, 199, 198, 197, 196, 195, 194, 193, 192, 191]);
+    expect(r.cells).toBe(3 * (10 + 56) * 4);
+  });
+
+  it('eleven bids: more than ten subsets\' worth, so the first is a step of its own and the last ten a group (the provider is priced instead)', () => {
+    const r = atRoot(oneProvider(11, 2));
+    expect(r.at).toBe(100 + 99 + 98);
+    expect(r.cells).toBe(3 * (11 + 56) * 4);
+  });
+
+  it('caps that cannot bind make no group: three bids and three grants are three steps', () => {
+    const r = atRoot(oneProvider(3, 3));
+    expect([r.at, r.cells]).toEqual([297, 3 * 3 * 4]);
+    expect(atRoot(oneProvider(3, 5)).cells).toBe(3 * 3 * 4);
+    // Two grants for three bids: a group of 1 + 3 + 3 subsets.
+    expect(atRoot(oneProvider(3, 2))).toEqual({ at: 199, out: [197, 198, 199], inn: [199, 199, 198], cells: 3 * (3 + 7) * 4 });
+  });
+});
+
+/** A node of a problem: bids in `order` funded while they fit, up to `funded` of them; `out` left out; the LP's prices or none; the priciest chain or none. */
+interface Node {
+  readonly p: AwardProblem;
+  readonly order: number[];
+  readonly funded: number;
+  readonly out: number[];
+  readonly lp: boolean;
+  readonly chain: boolean;
+}
+
+describe('tables that keep less', () => {
+  const nodeArb: fc.Arbitrary<Node> = awardProblemArb(9).chain((p) =>
+    fc.record({
+      p: fc.constant(p),
+      order: fc.shuffledSubarray(Array.from({ length: p.values.length }, (_, i) => i), { minLength: p.values.length, maxLength: p.values.length }),
+      funded: fc.integer({ min: 0, max: p.values.length }),
+      out: fc.subarray(Array.from({ length: p.values.length }, (_, i) => i)),
+      lp: fc.boolean(),
+      chain: fc.boolean(),
+    }),
+  );
+
+  function evaluateAt(x: Node, limits: TableLimits): { at: number; out: number[]; inn: number[]; cells: number } {
+    const { p, order, funded, out } = x;
+    const { up, fits } = unitProblemOf(p);
+    const prices = x.lp ? lpPrices(up, fits, 0) : zeroPrices(up);
+    const bound = new ChainBound(up, fits, prices, x.chain ? priciestChain(prices.fence, up.k) : [], limits);
+    const inSet: number[] = [];
+    for (const i of order) if (inSet.length < funded && !out.includes(i) && feasible(p, [...inSet, i])) inSet.push(i);
+    const slack = Float64Array.from(up.capsU);
+    const provCount = new Int32Array(p.providerCount);
+    const provUnits = new Float64Array(p.providerCount);
+    let value = 0;
+    for (const i of inSet) {
+      for (let s = 0; s < 1 << up.k; s++) if ((p.masks[i]! & s) === 0) slack[s]! -= up.units[i]!;
+      provCount[p.providers[i]!]!++;
+      provUnits[p.providers[i]!]! += up.units[i]!;
+      value += p.values[i]!;
+    }
+    const decided = new Set([...inSet, ...out]);
+    const list = Int32Array.from(Array.from(bound.blockOrder).filter((i) => !decided.has(i) && feasible(p, [...inSet, i])));
+    const n = p.values.length;
+    const o = new Float64Array(n);
+    const f = new Float64Array(n);
+    const work = { cells: 0 };
+    const at = bound.evaluate(list, list.length, slack, provCount, provUnits, value + bound.constant(slack, provCount, provUnits), -Infinity, o, f, work);
+    return { at, out: Array.from(list, (i) => o[i]!), inn: Array.from(list, (i) => f[i]!), cells: work.cells };
+  }
+
+  it('law: keeping only checkpoint rows (and recomputing the others) changes no bound and no cell count, as long as the columns stay', () => {
+    fc.assert(
+      fc.property(nodeArb, (x) => {
+        const all = evaluateAt(x, TABLE_LIMITS);
+        // Memory for the checkpoint rows and one segment of up to 9 steps (4 + 3 rows at most) over the whole budget, and no more.
+        const { up } = unitProblemOf(x.p);
+        const rows = Math.max(1, ...Array.from({ length: x.p.values.length }, (_, s) => s + 1).map((steps) => Math.min(steps + 1, Math.ceil(steps / Math.ceil(Math.sqrt(steps))) + 1 + Math.ceil(Math.sqrt(steps)))));
+        const some = evaluateAt(x, limited({ storeCells: rows * (up.capsU[0]! + 1) }));
+        expect(some).toEqual(all);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('law: coarser units never lower the bound or a branch bound', () => {
+    fc.assert(
+      fc.property(nodeArb, fc.constantFrom(limited({ smallTable: 1 }), limited({ workCells: 64 }), limited({ maxCols: 4 }), limited({ storeCells: 16 }), { workCells: 24, maxCols: 6, storeCells: 20, smallTable: 1 }), (x, limits) => {
+        const fine = evaluateAt(x, TABLE_LIMITS);
+        const coarse = evaluateAt(x, limits);
+        expect(coarse.at).toBeGreaterThanOrEqual(fine.at);
+        coarse.out.forEach((v, j) => expect(v).toBeGreaterThanOrEqual(fine.out[j]!));
+        coarse.inn.forEach((v, j) => expect(v).toBeGreaterThanOrEqual(fine.inn[j]!));
       }),
       { numRuns: 300 },
     );
