@@ -323,3 +323,99 @@ describe('tables that keep less', () => {
     );
   });
 });
+
+/**
+ * Problems whose every row a chain of three nested fence sets keeps exactly: a
+ * bid serving fence j serves every fence after it (its fences are j..k-1), so
+ * the bids outside any fence set are those outside the chain set {0..j}
+ * containing it, under a cap no larger; each provider's bids serve the same
+ * fences (one block: its caps exact in the table); small whole amounts.
+ */
+const nestedProblemArb: fc.Arbitrary<AwardProblem> = fc
+  .record({
+    k: fc.integer({ min: 1, max: 3 }),
+    providerCount: fc.integer({ min: 1, max: 4 }),
+    providerFirst: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 4, maxLength: 4 }),
+    items: fc.array(fc.record({ value: fc.integer({ min: 0, max: 30 }), amount: fc.integer({ min: 1, max: 12 }), provider: fc.nat(3) }), { maxLength: 8 }),
+    budget: fc.integer({ min: 0, max: 45 }),
+    reserves: fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 3, maxLength: 3 }),
+    maxGrants: fc.constantFrom(Infinity, 1, 2, 3),
+    maxAmount: fc.constantFrom(Infinity, 8, 15),
+  })
+  .map((r) => {
+    const items = r.items.map((x) => ({ ...x, provider: x.provider % r.providerCount })).sort((a, b) => b.value - a.value || a.amount - b.amount);
+    const all = (1 << r.k) - 1;
+    const maskOf = (provider: number): number => all & ~((1 << Math.min(r.k, r.providerFirst[provider]!)) - 1);
+    return {
+      budget: r.budget,
+      reserves: r.reserves.slice(0, r.k),
+      values: items.map((x) => x.value),
+      amounts: items.map((x) => x.amount),
+      masks: items.map((x) => maskOf(x.provider)),
+      providers: items.map((x) => x.provider),
+      providerCount: r.providerCount,
+      maxGrants: r.maxGrants,
+      maxAmount: r.maxAmount,
+    };
+  });
+
+describe('a chain of nested ring-fence pots', () => {
+  it('law: where the chain {0} < {0, 1} < ... implies every fence row, the bound and each branch bound are the best completions exactly, at any node', () => {
+    const caseArb = nestedProblemArb.chain((p) =>
+      fc.record({
+        p: fc.constant(p),
+        checkpointed: fc.boolean(),
+        order: fc.shuffledSubarray(Array.from({ length: p.values.length }, (_, i) => i), { minLength: p.values.length, maxLength: p.values.length }),
+        funded: fc.integer({ min: 0, max: p.values.length }),
+        out: fc.subarray(Array.from({ length: p.values.length }, (_, i) => i)),
+      }),
+    );
+    fc.assert(
+      fc.property(caseArb, ({ p, checkpointed, order, funded, out }) => {
+        const { up, fits } = unitProblemOf(p);
+        const chain = Array.from({ length: up.k }, (_, j) => (1 << (j + 1)) - 1);
+        // Memory for the checkpoint rows and one segment over the whole budget (a column per unit either way).
+        const limits = checkpointed ? limited({ storeCells: 7 * (up.capsU[0]! + 1) }) : TABLE_LIMITS;
+        const bound = new ChainBound(up, fits, zeroPrices(up), chain, limits);
+        const inSet: number[] = [];
+        for (const i of order) if (inSet.length < funded && !out.includes(i) && feasible(p, [...inSet, i])) inSet.push(i);
+        const slack = Float64Array.from(up.capsU);
+        const provCount = new Int32Array(p.providerCount);
+        const provUnits = new Float64Array(p.providerCount);
+        let value = 0;
+        for (const i of inSet) {
+          for (let s = 0; s < 1 << up.k; s++) if ((p.masks[i]! & s) === 0) slack[s]! -= up.units[i]!;
+          provCount[p.providers[i]!]!++;
+          provUnits[p.providers[i]!]! += up.units[i]!;
+          value += p.values[i]!;
+        }
+        const decided = new Set([...inSet, ...out]);
+        const list = Array.from(bound.blockOrder).filter((i) => !decided.has(i) && feasible(p, [...inSet, i]));
+        const n = p.values.length;
+        const o = new Float64Array(n).fill(Number.NaN);
+        const f = new Float64Array(n).fill(Number.NaN);
+        const at = bound.evaluate(Int32Array.from(list), list.length, slack, provCount, provUnits, value + bound.constant(slack, provCount, provUnits), -Infinity, o, f, { cells: 0 });
+        // Brute force over the completions.
+        let best = -Infinity;
+        const bestIn = new Map<number, number>();
+        const bestOut = new Map<number, number>();
+        for (let m = 0; m < 1 << list.length; m++) {
+          const extra = list.filter((_, j) => m & (1 << j));
+          if (!feasible(p, [...inSet, ...extra])) continue;
+          const v = value + extra.reduce((s, i) => s + p.values[i]!, 0);
+          best = Math.max(best, v);
+          for (const i of list) {
+            const side = extra.includes(i) ? bestIn : bestOut;
+            side.set(i, Math.max(side.get(i) ?? -Infinity, v));
+          }
+        }
+        expect(at).toBe(best);
+        for (const i of list) {
+          expect(o[i]).toBe(bestOut.get(i) ?? -Infinity);
+          expect(f[i]).toBe(bestIn.get(i) ?? -Infinity);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
