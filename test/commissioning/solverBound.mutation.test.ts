@@ -205,6 +205,15 @@ describe('the size of the bound\'s tables', () => {
   });
 });
 
+describe('the table\'s cells', () => {
+  it('totals up to 2^31 - 1 are kept in 32-bit cells, 2^31 and more in doubles: the bound is the score either way', () => {
+    for (const value of [2 ** 31 - 1, 2 ** 31, 5 * 10 ** 10]) {
+      const up: UnitProblem = { ...plain([1], 1), values: [value] };
+      expect(atRoot(up)).toEqual({ at: value, out: [0], inn: [value], cells: 6 });
+    }
+  });
+});
+
 describe('a provider\'s bids as one step', () => {
   /** `count` bids of one provider, one unit each, scores 100, 99, ...; a budget of 3 units. */
   const oneProvider = (count: number, maxGrants: number): UnitProblem => ({
@@ -264,11 +273,20 @@ describe('tables that keep less', () => {
     }),
   );
 
-  function evaluateAt(x: Node, limits: TableLimits): { at: number; out: number[]; inn: number[]; cells: number } {
+  /** The bound at the node; `warm`: by a bound that has first been evaluated at the root (as the search reuses one, with its buffers). */
+  function evaluateAt(x: Node, limits: TableLimits, warm = false): { at: number; out: number[]; inn: number[]; cells: number } {
     const { p, order, funded, out } = x;
     const { up, fits } = unitProblemOf(p);
     const prices = x.lp ? lpPrices(up, fits, 0) : zeroPrices(up);
     const bound = new ChainBound(up, fits, prices, x.chain ? priciestChain(prices.fence, up.k) : [], limits);
+    if (warm) {
+      const all = Int32Array.from(Array.from(bound.blockOrder).filter((i) => fits[i] === 1));
+      const slack = Float64Array.from(up.capsU);
+      const provCount = new Int32Array(p.providerCount);
+      const provUnits = new Float64Array(p.providerCount);
+      const n = p.values.length;
+      bound.evaluate(all, all.length, slack, provCount, provUnits, bound.constant(slack, provCount, provUnits), -Infinity, new Float64Array(n), new Float64Array(n), { cells: 0 });
+    }
     const inSet: number[] = [];
     for (const i of order) if (inSet.length < funded && !out.includes(i) && feasible(p, [...inSet, i])) inSet.push(i);
     const slack = Float64Array.from(up.capsU);
@@ -290,6 +308,15 @@ describe('tables that keep less', () => {
     const at = bound.evaluate(list, list.length, slack, provCount, provUnits, value + bound.constant(slack, provCount, provUnits), -Infinity, o, f, work);
     return { at, out: Array.from(list, (i) => o[i]!), inn: Array.from(list, (i) => f[i]!), cells: work.cells };
   }
+
+  it('law: a bound evaluated before, at the root, gives at a node what a fresh one gives (nothing left in its buffers counts)', () => {
+    fc.assert(
+      fc.property(nodeArb, fc.constantFrom(TABLE_LIMITS, limited({ storeCells: 40 }), { workCells: 24, maxCols: 6, storeCells: 20, smallTable: 1 }), (x, limits) => {
+        expect(evaluateAt(x, limits, true)).toEqual(evaluateAt(x, limits));
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   it('law: keeping only checkpoint rows (and recomputing the others) changes no bound and no cell count, as long as the columns stay', () => {
     fc.assert(
