@@ -387,6 +387,25 @@ const nestedProblemArb: fc.Arbitrary<AwardProblem> = fc
   });
 
 describe('a chain of nested ring-fence pots', () => {
+  it('past a pot\'s limit the money used stays at that limit: a bound reused from node to node gives the best completions', () => {
+    // Bids 0 and 1 serve no fence (5 points, 3 units each), bids 2 and 3 serve it (4 points, 3 units); a budget of 10, 4 outside the fence.
+    const up: UnitProblem = { values: [5, 5, 4, 4], units: Float64Array.from([3, 3, 3, 3]), masks: [0, 0, 1, 1], providers: [0, 1, 2, 3], providerCount: 4, k: 1, capsU: Float64Array.from([10, 4]), maxGrants: Infinity, maxUnits: Infinity };
+    const bound = new ChainBound(up, new Uint8Array(4).fill(1), zeroPrices(up), [1], TABLE_LIMITS);
+    expect(Array.from(bound.blockOrder)).toEqual([0, 1, 2, 3]);
+    /** The bound over `list`, and each listed bid's bounds left out and funded. */
+    const at = (list: number[]): [number, number[][]] => {
+      const o = new Float64Array(4);
+      const f = new Float64Array(4);
+      const value = bound.evaluate(Int32Array.from(list), list.length, Float64Array.from(up.capsU), new Int32Array(4), new Float64Array(4), 0, -Infinity, o, f, { cells: 0 });
+      return [value, list.map((i) => [o[i]!, f[i]!])];
+    };
+    // One bid outside the fence and both inside: 13; without one inside, 9. Then nodes with a bid left out, in turn.
+    expect(at([0, 1, 2, 3])).toEqual([13, [[13, 13], [13, 13], [9, 13], [9, 13]]]);
+    expect(at([0, 1, 2])).toEqual([9, [[9, 9], [9, 9], [5, 9]]]);
+    expect(at([0, 2, 3])).toEqual([13, [[8, 13], [9, 13], [9, 13]]]);
+    expect(at([1, 2])).toEqual([9, [[4, 9], [5, 9]]]);
+  });
+
   it('law: where the chain {0} < {0, 1} < ... implies every fence row, the bound and each branch bound are the best completions exactly, at any node', () => {
     const caseArb = nestedProblemArb.chain((p) =>
       fc.record({
