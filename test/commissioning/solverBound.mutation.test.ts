@@ -94,7 +94,7 @@ describe('the LP\'s prices', () => {
     // The sample has teeth: on some problems the side rows bind and only their prices bring the bound down.
     expect(sample.length).toBe(300);
     expect(unpricedTooHigh).toBeGreaterThanOrEqual(5);
-  });
+  }, 120_000);
 
   it('law: every price is finite and at least zero; the budget, a fence set that cannot bind, and a provider whose bids fit its caps are not priced', () => {
     fc.assert(
@@ -119,7 +119,7 @@ describe('the LP\'s prices', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 });
 
 /** Bids of one provider each, no fences, no caps: every bid is a step of its own, so an evaluation fills 3 x bids x columns cells. */
@@ -202,7 +202,7 @@ describe('the size of the bound\'s tables', () => {
       ),
       { numRuns: 500 },
     );
-  });
+  }, 120_000);
 });
 
 describe('the table\'s cells', () => {
@@ -316,7 +316,7 @@ describe('tables that keep less', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 
   it('law: keeping only checkpoint rows (and recomputing the others) changes no bound and no cell count, as long as the columns stay', () => {
     fc.assert(
@@ -330,7 +330,7 @@ describe('tables that keep less', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 
   it('law: coarser units never lower the bound or a branch bound than a column per unit does', () => {
     // Problems whose tables have a column per unit under the default limits (a coarse unit is not nested in another one).
@@ -348,7 +348,7 @@ describe('tables that keep less', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 });
 
 /**
@@ -463,5 +463,5 @@ describe('a chain of nested ring-fence pots', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 120_000);
 });
