@@ -473,6 +473,7 @@ export function solveOptimal(p: AwardProblem, maxNodes: number, options: { reado
       return { chosen, value: v, proven: false, tieBreakApplied: false, upperBound: Math.max(v, upper), nodes, rootBound, cells: work.cells };
     }
     if (r.found !== null) return { chosen: Array.from(r.found, (x) => x === 1), value: r.best, proven: true, tieBreakApplied: true, upperBound: r.best, nodes, rootBound, cells: work.cells };
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent - unreachable: a search whose floor is at most a known selection's value finds a selection (no bound cuts one that reaches the floor), so `found` is not null here.
     if (floor <= incumbent.value) return { chosen: incumbent.chosen, value: incumbent.value, proven: false, tieBreakApplied: false, upperBound: upper, nodes, rootBound, cells: work.cells };
     upper = floor - step0;
     step *= 2;

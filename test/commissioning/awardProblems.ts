@@ -6,7 +6,8 @@
 // millions of pounds (a budget near the schema's 10^12 pence), many ties. And the answers, by brute force over every subset,
 // written from the rules as the guide states them (not from the solver).
 import fc from 'fast-check';
-import type { AwardProblem } from '../../src/commissioning/solver';
+import { Usage, type AwardProblem } from '../../src/commissioning/solver';
+import type { UnitProblem } from '../../src/commissioning/solverBound';
 
 /**
  * A problem of at most `maxItems` bids. Scores grow with the amount asked
@@ -105,4 +106,30 @@ export function bruteForce(p: AwardProblem): { value: number; chosen: boolean[] 
 function lexGreater(a: readonly boolean[], b: readonly boolean[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] === true;
   return false;
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/**
+ * The problem in budget units, as `solveOptimal` builds it for its bound:
+ * amounts, caps and the money cap over the amounts' gcd (caps rounded down),
+ * and which bids fit alone.
+ */
+export function unitProblemOf(p: AwardProblem): { up: UnitProblem; fits: Uint8Array } {
+  const usage = new Usage(p);
+  const g = p.amounts.reduce((acc, a) => gcd(acc, a), 0) || 1;
+  const up: UnitProblem = {
+    values: p.values,
+    units: Float64Array.from(p.amounts, (a) => a / g),
+    masks: p.masks,
+    providers: p.providers,
+    providerCount: p.providerCount,
+    k: usage.k,
+    capsU: Float64Array.from(usage.caps, (c) => Math.floor(c / g)),
+    maxGrants: p.maxGrants,
+    maxUnits: Number.isFinite(p.maxAmount) ? Math.floor(p.maxAmount / g) : Infinity,
+  };
+  return { up, fits: Uint8Array.from(p.values, (_, i) => (p.maxGrants >= 1 && usage.room(i) >= p.amounts[i]! ? 1 : 0)) };
 }
