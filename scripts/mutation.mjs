@@ -46,9 +46,11 @@ function tally(mutants) {
 
 const rows = [];
 const survivors = [];
+const fresh = new Set();
 for (const scope of Object.keys(SCOPES)) {
   const file = `reports/mutation/${scope}.json`;
   if (!existsSync(file)) continue;
+  fresh.add(scope);
   const report = JSON.parse(readFileSync(file, 'utf8'));
   for (const [path, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
     rows.push({ scope, path, ...tally(mutants) });
@@ -60,6 +62,29 @@ for (const scope of Object.keys(SCOPES)) {
   }
 }
 
+// A scope with no report here (not run on this machine, or its reports removed) keeps its
+// rows and surviving mutants from the summary checked in, so the summary always covers
+// every scope: each row is the last run of its scope.
+const previous = existsSync('reports/mutation-summary.md') ? readFileSync('reports/mutation-summary.md', 'utf8').split('\n') : [];
+const keptPaths = new Set();
+const keptRows = [];
+for (const line of previous) {
+  const cells = line.split('|').map((c) => c.trim());
+  if (cells.length < 10 || !(cells[1] in SCOPES) || fresh.has(cells[1])) continue;
+  keptRows.push(line);
+  keptPaths.add(cells[2].replaceAll('`', ''));
+}
+const keptSurvivors = previous.filter((line) => {
+  const m = /^- `([^:`]+):\d+`/.exec(line);
+  return m !== null && keptPaths.has(m[1]);
+});
+const scopeOrder = Object.keys(SCOPES);
+const rowLines = [
+  ...rows.map((r) => `| ${r.scope} | \`${r.path}\` | ${r.score === undefined ? 'n/a (all static)' : `${r.score.toFixed(1)}%`} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${r.ignored} |`),
+  ...keptRows,
+].sort((a, b) => scopeOrder.indexOf(a.split('|')[1].trim()) - scopeOrder.indexOf(b.split('|')[1].trim()));
+survivors.push(...keptSurvivors);
+
 const lines = [
   '# Mutation testing: summary of the last run',
   '',
@@ -67,10 +92,11 @@ const lines = [
   '`reports/mutation/`. Scopes, mutated files and the test files each scope runs are in',
   '`stryker.config.mjs`. Score = (killed + timed out) / (killed + timed out + survived +',
   'not covered); static mutants are ignored (see the config). Target: 90% per file.',
+  'Each row is the last run of its scope: a scope not run again keeps its rows.',
   '',
   '| scope | file | score | killed | timeout | survived | no coverage | ignored |',
   '|---|---|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.scope} | \`${r.path}\` | ${r.score === undefined ? 'n/a (all static)' : `${r.score.toFixed(1)}%`} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${r.ignored} |`),
+  ...rowLines,
   '',
   '## Surviving mutants',
   '',
