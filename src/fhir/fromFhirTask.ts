@@ -69,7 +69,7 @@ const Coded = z.looseObject({
 });
 const TaskSchema = z.looseObject({
   resourceType: z.literal('Task'),
-  id: z.string().regex(/^[A-Za-z0-9.-]{1,64}$/).optional(),
+  id: z.string().regex(/^[A-Za-z0-9.-]{1,64}$/, { error: 'expected a FHIR id (letters, digits, "." and "-", at most 64)' }).optional(),
   status: z.string().max(64),
   identifier: z.array(z.looseObject({ system: z.string().max(500).optional(), value: z.string().max(500).optional() })).max(100),
   statusReason: Coded.optional(),

@@ -123,7 +123,7 @@ const ParameterSchema = z.strictObject({
 
 const CriterionBase = {
   /** A stable id, unique within the rubric. */
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'expected lower-case letters, digits and "_", starting with a letter' }),
   /** A short title. */
   title: z.string().min(1),
   /** What the criterion tests, in words. */
@@ -144,9 +144,9 @@ const CriterionBase = {
  */
 export const RubricSchema = z.strictObject({
   /** The rubric's stable id, e.g. `dayson-2017`. */
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected lower-case letters, digits and "-", starting with a letter' }),
   /** Its semantic version; a published version never changes behaviour. */
-  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'expected a version such as 2.0.0' }),
   /** A human title. */
   title: z.string().min(1),
   /** What the rubric does. */

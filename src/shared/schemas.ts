@@ -98,7 +98,7 @@ export type QuantityFact = z.infer<typeof QuantityFactSchema>;
  * ```
  */
 // eslint-disable-next-line no-control-regex
-export const IdSchema = z.string().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]+$/);
+export const IdSchema = z.string().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'expected no control characters (such as a tab or a new line)' });
 
 /**
  * A calendar date in ISO 8601 form, `YYYY-MM-DD`, that exists in the calendar.

@@ -53,6 +53,10 @@ function suggestion(key: string, fieldNames: ReadonlySet<string>, loose = false)
   return undefined;
 }
 
+/** The unit of a bound on a string's length or a list's size: " characters", " item" (none for numbers). */
+const unit = (origin: string, n: unknown): string =>
+  origin === 'string' ? ` character${n === 1 ? '' : 's'}` : origin === 'array' ? ` item${n === 1 ? '' : 's'}` : '';
+
 function listNames(names: readonly string[]): string {
   const shown = names.slice(0, 20);
   return shown.join(', ') + (names.length > 20 ? `, and ${names.length - 20} more` : '');
@@ -132,14 +136,14 @@ export function issuesFromZod(
         out.push({
           path,
           code: 'too_small',
-          message: `${where}: must be ${issue.origin === 'array' ? 'a list of at least' : issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`,
+          message: `${where}: must be ${issue.origin === 'array' ? 'a list of at least' : issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${unit(issue.origin, issue.minimum)}`,
         });
         break;
       case 'too_big':
         out.push({
           path,
           code: 'too_big',
-          message: `${where}: must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`,
+          message: `${where}: must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${unit(issue.origin, issue.maximum)}`,
         });
         break;
       case 'invalid_format':

@@ -127,3 +127,18 @@ describe('unknown fields in a variant of a discriminated union', () => {
     expect(parseReferralEvent(withGetter).isErr()).toBe(true);
   });
 });
+
+describe('a pattern a value fails is said in words', () => {
+  it('law: an id with a control character is told so, once, at its path; never "not a valid regex"', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), fc.integer({ min: 0, max: 32 }), fc.string({ maxLength: 20 }), (a, c, b) => {
+        const id = `${a}${String.fromCharCode(c === 32 ? 0x7f : c)}${b}`;
+        const issues = parseSchemeProfile({ ...ROTHERHAM, id })._unsafeUnwrapErr().issues;
+        expect(issues).toEqual([{ path: ['id'], code: 'invalid_format', message: 'id: expected no control characters (such as a tab or a new line)' }]);
+      }),
+    );
+  });
+  it('an empty id is too short, and nothing else', () => {
+    expect(parseSchemeProfile({ ...ROTHERHAM, id: '' })._unsafeUnwrapErr().issues).toEqual([{ path: ['id'], code: 'too_small', message: 'id: must be at least 1 character' }]);
+  });
+});
