@@ -18,6 +18,7 @@ import {
   type ReferralStatus,
   type ReferralTransition,
 } from '../../src/index';
+import { containers } from './containers';
 
 export const PATHWAY_IDS = ['long-term-conditions', 'mental-health', 'over-65s'] as const;
 export const ACTIVITY_IDS = ['walking-group', 'arts-club', 'debt-advice', 'befriending', 'gardening', 'choir'] as const;
@@ -379,15 +380,6 @@ const trickyValueArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything({ maxDepth: 2 }),
 );
 
-type Container = Record<PropertyKey, unknown> | unknown[];
-/** Every object and array in a value, with its own keys. */
-function containers(x: unknown, out: Container[] = []): Container[] {
-  if (typeof x === 'object' && x !== null) {
-    out.push(x as Container);
-    for (const v of Object.values(x)) containers(v, out);
-  }
-  return out;
-}
 
 /** One change to an event: a field deleted, replaced or added, or one character of a text changed. */
 const mutationArb = fc.record({

@@ -3,6 +3,7 @@
 // meta-property in test/scheme checks every generated value parses).
 import fc from 'fast-check';
 import { EVIDENCE_KEYS, REFERRAL_SETTINGS, ROTHERHAM, SCHEME_FACTS, SCHEME_PROFILE_VERSION, type FactDescriptor, type SchemeProfile } from '../../src/index';
+import { containers } from './containers';
 
 /** A tag that marks text as "personal": it must never appear in any error or explanation. */
 export const SENTINEL = 'PII§SENTINEL';
@@ -138,15 +139,6 @@ const trickyProfileValueArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything({ maxDepth: 2 }),
 );
 
-type Container = Record<PropertyKey, unknown> | unknown[];
-/** Every object and array in a value. */
-function containers(x: unknown, out: Container[] = []): Container[] {
-  if (typeof x === 'object' && x !== null) {
-    out.push(x as Container);
-    for (const v of Object.values(x)) containers(v, out);
-  }
-  return out;
-}
 
 const profileMutationArb = fc.record({
   op: fc.constantFrom('delete', 'set', 'set', 'add', 'tweak', 'stretch', 'undefined'),

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveOptimal, solveRankOrder, Usage, type AwardProblem } from '../../src/commissioning/solver';
 import { ChainBound, lpPrices, priciestChain, TABLE_LIMITS, type LpPrices, type TableLimits, type UnitProblem } from '../../src/commissioning/solverBound';
-import { awardProblemArb, bruteForce, feasible } from './awardProblems';
+import { awardProblemArb, bruteForce, feasible, unitProblemOf } from './awardProblems';
 
 /** A problem with one provider per bid, no fences and no caps unless given. */
 const problem = (o: Partial<AwardProblem> & { readonly values: readonly number[]; readonly amounts: readonly number[] }): AwardProblem => ({
@@ -191,25 +191,6 @@ describe('solveOptimal, exactly', () => {
   });
 });
 
-/** The problem in budget units, as solveOptimal builds it (amounts over their gcd). */
-function unitsOf(p: AwardProblem): { up: UnitProblem; fits: Uint8Array } {
-  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
-  const usage = new Usage(p);
-  const g = p.amounts.reduce((acc, a) => gcd(acc, a), 0) || 1;
-  const up: UnitProblem = {
-    values: p.values,
-    units: Float64Array.from(p.amounts, (a) => a / g),
-    masks: p.masks,
-    providers: p.providers,
-    providerCount: p.providerCount,
-    k: usage.k,
-    capsU: Float64Array.from(usage.caps, (c) => Math.floor(c / g)),
-    maxGrants: p.maxGrants,
-    maxUnits: Number.isFinite(p.maxAmount) ? Math.floor(p.maxAmount / g) : Infinity,
-  };
-  return { up, fits: Uint8Array.from(p.values, (_, i) => (p.maxGrants >= 1 && usage.room(i) >= p.amounts[i]! ? 1 : 0)) };
-}
-
 /**
  * Problems whose every constraint the bound's table keeps exactly: at most one
  * fence (kept in the chain), each provider's bids all serving the fence or all
@@ -306,7 +287,7 @@ describe('the bound, where its table is exact', () => {
     );
     fc.assert(
       fc.property(caseArb, ({ p, checkpointed, order, funded, out, lp }) => {
-        const { up, fits } = unitsOf(p);
+        const { up, fits } = unitProblemOf(p);
         // Zero prices, or the LP's: a provider kept exact and a fence in the chain are never priced.
         const prices: LpPrices = lp ? lpPrices(up, fits, 0) : { fence: new Float64Array(1 << up.k), count: new Float64Array(p.providerCount), amount: new Float64Array(p.providerCount) };
         const bound = new ChainBound(up, fits, prices, up.k === 1 ? [1] : [], exactLimits(p, checkpointed));
@@ -331,7 +312,7 @@ describe('the bound, where its table is exact', () => {
       reserves: [8],
       masks: [0, 1, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0],
     });
-    const { up, fits } = unitsOf(p);
+    const { up, fits } = unitProblemOf(p);
     const zero: LpPrices = { fence: new Float64Array(2), count: new Float64Array(12), amount: new Float64Array(12) };
     for (const limits of [TABLE_LIMITS, exactLimits(p, true)]) {
       const bound = new ChainBound(up, fits, zero, [1], limits);
@@ -348,7 +329,7 @@ describe('the bound, where its table is exact', () => {
 
   it('a knapsack of three bids: the bound, each branch bound and the cells filled', () => {
     const p = problem({ values: [10, 6, 6], amounts: [10, 5, 5], budget: 10 });
-    const { up, fits } = unitsOf(p);
+    const { up, fits } = unitProblemOf(p);
     const zero: LpPrices = { fence: new Float64Array(1), count: new Float64Array(3), amount: new Float64Array(3) };
     const bound = new ChainBound(up, fits, zero, []);
     expect(Array.from(bound.reduced)).toEqual([10, 6, 6]);
@@ -362,7 +343,7 @@ describe('the bound, where its table is exact', () => {
 
   it('below the floor, the bound is returned without the branch bounds', () => {
     const p = problem({ values: [10, 6, 6], amounts: [10, 5, 5], budget: 10 });
-    const { up, fits } = unitsOf(p);
+    const { up, fits } = unitProblemOf(p);
     const zero: LpPrices = { fence: new Float64Array(1), count: new Float64Array(3), amount: new Float64Array(3) };
     const bound = new ChainBound(up, fits, zero, []);
     const o = new Float64Array(3).fill(Number.NaN);
@@ -377,7 +358,7 @@ describe('the bound, where its table is exact', () => {
   it('a provider over its grants cap is one step of the table: it funds at most its cap', () => {
     // Provider 0 has three bids and may have two grants; the budget would fund all three.
     const p = problem({ values: [9, 8, 7, 1], amounts: [1, 1, 1, 1], budget: 10, providers: [0, 0, 0, 1], providerCount: 2, maxGrants: 2 });
-    const { up, fits } = unitsOf(p);
+    const { up, fits } = unitProblemOf(p);
     const zero: LpPrices = { fence: new Float64Array(1), count: new Float64Array(2), amount: new Float64Array(2) };
     const bound = new ChainBound(up, fits, zero, []);
     const r = atNode(p, up, bound, [], []);

@@ -6,32 +6,9 @@
 // units that only big rounds reach otherwise.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Usage, type AwardProblem } from '../../src/commissioning/solver';
-import { ChainBound, lpPrices, priciestChain, TABLE_LIMITS, type LpPrices, type TableLimits, type UnitProblem } from '../../src/commissioning/solverBound';
-import { awardProblemArb, feasible } from './awardProblems';
-
-function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b);
-}
-
-/** The problem in budget units, as solveOptimal builds it. */
-function unitsOf(p: AwardProblem): { up: UnitProblem; usage: Usage; fits: Uint8Array } {
-  const usage = new Usage(p);
-  const g = p.amounts.reduce((acc, a) => gcd(acc, a), 0) || 1;
-  const up: UnitProblem = {
-    values: p.values,
-    units: Float64Array.from(p.amounts, (a) => a / g),
-    masks: p.masks,
-    providers: p.providers,
-    providerCount: p.providerCount,
-    k: usage.k,
-    capsU: Float64Array.from(usage.caps, (c) => Math.floor(c / g)),
-    maxGrants: p.maxGrants,
-    maxUnits: Number.isFinite(p.maxAmount) ? Math.floor(p.maxAmount / g) : Infinity,
-  };
-  const fits = Uint8Array.from(p.values, (_, i) => (p.maxGrants >= 1 && usage.room(i) >= p.amounts[i]! ? 1 : 0));
-  return { up, usage, fits };
-}
+import type { AwardProblem } from '../../src/commissioning/solver';
+import { ChainBound, lpPrices, priciestChain, TABLE_LIMITS, type LpPrices, type TableLimits } from '../../src/commissioning/solverBound';
+import { awardProblemArb, feasible, unitProblemOf } from './awardProblems';
 
 const limitsArb: fc.Arbitrary<TableLimits> = fc.constantFrom(
   TABLE_LIMITS,
@@ -72,7 +49,7 @@ describe('the bound of optimal', () => {
     fc.assert(
       fc.property(caseArb, ({ p, chain, prices, limits, order, funded, out }) => {
         const n = p.values.length;
-        const { up, fits } = unitsOf(p);
+        const { up, fits } = unitProblemOf(p);
         const lp = prices === 'lp' ? lpPrices(up, fits, 0) : prices;
         const bound = new ChainBound(up, fits, lp, chain === 'priciest' ? priciestChain(lp.fence, up.k) : chain, limits);
         // The node's decided bids: a feasible funded set, some bids left out.

@@ -158,3 +158,55 @@ describe('applyEvent, exactly', () => {
     expect(r.reviews).toStrictEqual([{ at: day(7) }, { at: day(8), followUp: { measure: 'wemwbs', score: 50 } }]);
   });
 });
+
+// What the whole-referral snapshot above cannot see (the mutants of applyEvent.ts that survived it).
+const assessedBase = () => [received(), ev('accepted', day(2)), ev('contacted', day(3))];
+
+describe('applyEvent: fields and order', () => {
+  it('a second received is an invalid transition, even dated before the referral: not out of order', () => {
+    expect(run([received(), ev('accepted', day(2)), received({ id: 'again', at: '2024-12-01T09:00:00Z' })])).toBe('invalid_transition');
+  });
+
+  it('a later event with a lower seq is in order: seq only orders events at the same instant', () => {
+    const r = referral([received(), ev('accepted', day(2), { seq: 5 }), ev('contact_attempted', day(3), { seq: 1 })]);
+    expect([r.status, r.contactAttempts, r.transitions.at(-1)!.seq]).toEqual(['accepted', 1, 1]);
+  });
+
+  it('accepting with a link worker records the link worker on the referral', () => {
+    const r = referral([received(), ev('accepted', day(2), { linkWorkerRef: 'lw-2' })]);
+    expect([r.status, r.linkWorkerRef, r.transitions.at(-1)!.linkWorkerRef]).toEqual(['accepted', 'lw-2', 'lw-2']);
+  });
+
+  it('an assessment keeps its measured outcomes, scored; a review keeps its own', () => {
+    const r = referral([
+      ...assessedBase(),
+      ev('assessed', day(4), { needs: ['money_and_debt'], outcomes: [{ measure: 'swemwbs', score: 20 }] }),
+      ev('plan_agreed', day(5)),
+      ev('referred_out', day(6), { activityIds: ['walk'] }),
+      ev('reviewed', day(7), { outcomes: [{ measure: 'swemwbs', score: 24 }] }),
+    ]);
+    expect(r.assessment!.outcomes).toHaveLength(1);
+    expect(r.assessment!.outcomes![0]).toMatchObject({ measure: 'swemwbs', score: 20 });
+    expect(r.reviews).toHaveLength(1);
+    expect(r.reviews[0]!.outcomes).toHaveLength(1);
+    expect(r.reviews[0]!.outcomes![0]).toMatchObject({ measure: 'swemwbs', score: 24 });
+    expect('followUp' in r.reviews[0]!).toBe(false);
+    expect('baseline' in r.assessment!).toBe(false);
+  });
+
+  it('an assessment and a review without outcomes have no outcomes field', () => {
+    const r = referral([...assessedBase(), ev('assessed', day(4), { needs: [] }), ev('plan_agreed', day(5)), ev('referred_out', day(6), { activityIds: ['walk'] }), ev('reviewed', day(7))]);
+    expect('outcomes' in r.assessment!).toBe(false);
+    expect(r.reviews).toEqual([{ at: day(7) }]);
+  });
+
+  it('resumed goes back to the status held from, whichever it was', () => {
+    for (const [events, held] of [
+      [[received(), ev('accepted', day(2))], 'accepted'],
+      [[...assessedBase(), ev('assessed', day(4), { needs: [] })], 'assessed'],
+    ] as const) {
+      const r = referral([...events, ev('put_on_hold', day(7)), ev('resumed', day(8))]);
+      expect([r.status, r.transitions.at(-1)!.from, r.transitions.at(-1)!.to, 'heldFrom' in r]).toEqual([held, 'on_hold', held, false]);
+    }
+  });
+});
