@@ -7,7 +7,7 @@
 // written from the rules as the guide states them (not from the solver).
 import fc from 'fast-check';
 import { Usage, type AwardProblem } from '../../src/commissioning/solver';
-import type { UnitProblem } from '../../src/commissioning/solverBound';
+import type { TableLimits, UnitProblem } from '../../src/commissioning/solverBound';
 
 /**
  * A problem of at most `maxItems` bids. Scores grow with the amount asked
@@ -133,3 +133,7 @@ export function unitProblemOf(p: AwardProblem): { up: UnitProblem; fits: Uint8Ar
   };
   return { up, fits: Uint8Array.from(p.values, (_, i) => (p.maxGrants >= 1 && usage.room(i) >= p.amounts[i]! ? 1 : 0)) };
 }
+
+/** Table limits far below the real ones, so that small problems reach the bound's coarse-unit and checkpoint paths (the work tests). */
+export const COARSE: TableLimits = { workCells: 24, maxCols: 6, storeCells: 20, smallTable: 1 };
+export const COARSER: TableLimits = { workCells: 8, maxCols: 2, storeCells: 8, smallTable: 1 };

@@ -9,11 +9,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveOptimal, type AwardProblem } from '../../src/commissioning/solver';
-import type { TableLimits } from '../../src/commissioning/solverBound';
-import { awardProblemArb } from './awardProblems';
+import { awardProblemArb, COARSE, COARSER } from './awardProblems';
 
-const COARSE: TableLimits = { workCells: 24, maxCols: 6, storeCells: 20, smallTable: 1 };
-const COARSER: TableLimits = { workCells: 8, maxCols: 2, storeCells: 8, smallTable: 1 };
 
 const work = (p: AwardProblem, maxNodes: number, options: Parameters<typeof solveOptimal>[2] = {}): string => {
   const r = solveOptimal(p, maxNodes, options);

@@ -13,11 +13,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveOptimal, type AwardProblem } from '../../src/commissioning/solver';
-import { lpPrices, priciestChain, type TableLimits } from '../../src/commissioning/solverBound';
-import { awardProblemArb, unitProblemOf } from './awardProblems';
+import { lpPrices, priciestChain } from '../../src/commissioning/solverBound';
+import { awardProblemArb, COARSE, COARSER, unitProblemOf } from './awardProblems';
 
-const COARSE: TableLimits = { workCells: 24, maxCols: 6, storeCells: 20, smallTable: 1 };
-const COARSER: TableLimits = { workCells: 8, maxCols: 2, storeCells: 8, smallTable: 1 };
 
 /** The settings: a node limit and the solver's options. */
 const SETTINGS: Record<string, [number, Parameters<typeof solveOptimal>[2]]> = {
