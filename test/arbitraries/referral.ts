@@ -18,7 +18,7 @@ import {
   type ReferralStatus,
   type ReferralTransition,
 } from '../../src/index';
-import { containers } from './containers';
+import { applyMutation } from './containers';
 
 export const PATHWAY_IDS = ['long-term-conditions', 'mental-health', 'over-65s'] as const;
 export const ACTIVITY_IDS = ['walking-group', 'arts-club', 'debt-advice', 'befriending', 'gardening', 'choir'] as const;
@@ -394,30 +394,6 @@ const mutationArb = fc.record({
 /** A valid event with one to three changes: mostly invalid, sometimes still valid. */
 export const mutatedEventArb: fc.Arbitrary<unknown> = fc.tuple(eventArb, fc.array(mutationArb, { minLength: 1, maxLength: 3 })).map(([event, mutations]) => {
   const x = structuredClone(event) as unknown;
-  for (const m of mutations) {
-    const all = containers(x);
-    const c = all[m.where % all.length]!;
-    const keys = Object.keys(c);
-    const key = keys.length === 0 ? m.key : keys[(m.where >> 4) % keys.length]!;
-    const obj = c as Record<string, unknown>;
-    if (m.op === 'delete') delete obj[key];
-    else if (m.op === 'set') Object.defineProperty(obj, key, { value: m.value, enumerable: true, writable: true, configurable: true });
-    else if (m.op === 'add') Object.defineProperty(obj, Array.isArray(c) ? String(keys.length) : m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
-    else if (m.op === 'stretch') {
-      // A text or a list cut or grown to a length at the edge of a bound, keeping its pattern.
-      const v = obj[key];
-      if (typeof v === 'string' && v.length > 0) obj[key] = v.length >= m.length ? v.slice(0, m.length) : v + v.at(-1)!.repeat(m.length - v.length);
-      else if (Array.isArray(v) && v.length > 0) {
-        const last: unknown = v.at(-1);
-        obj[key] = Array.from({ length: Math.min(m.length, 300) }, (_, i) => (i < v.length ? (v[i] as unknown) : typeof last === 'string' ? `${last}${i}` : structuredClone(last)));
-      } else obj[key] = m.value;
-    } else {
-      const v = obj[key];
-      if (typeof v === 'string') {
-        const i = (m.where >> 8) % (v.length + 1);
-        obj[key] = v.slice(0, i) + m.char + v.slice(i + 1);
-      } else obj[key] = m.value;
-    }
-  }
+  for (const m of mutations) applyMutation(x, m, { maxItems: 300, extend: (last, i) => (typeof last === 'string' ? `${last}${i}` : structuredClone(last)) });
   return x;
 });

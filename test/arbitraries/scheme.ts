@@ -3,7 +3,7 @@
 // meta-property in test/scheme checks every generated value parses).
 import fc from 'fast-check';
 import { EVIDENCE_KEYS, REFERRAL_SETTINGS, ROTHERHAM, SCHEME_FACTS, SCHEME_PROFILE_VERSION, type FactDescriptor, type SchemeProfile } from '../../src/index';
-import { containers } from './containers';
+import { applyMutation } from './containers';
 
 /** A tag that marks text as "personal": it must never appear in any error or explanation. */
 export const SENTINEL = 'PII§SENTINEL';
@@ -152,35 +152,6 @@ const profileMutationArb = fc.record({
 /** A valid profile (evidence included) with one to three changes: mostly invalid, sometimes still valid. */
 export const mutatedProfileArb: fc.Arbitrary<unknown> = fc.tuple(profileWithEvidenceArb(), fc.array(profileMutationArb, { minLength: 1, maxLength: 3 })).map(([profile, mutations]) => {
   const x = structuredClone(profile) as unknown;
-  for (const mutation of mutations) {
-    const m = { ...mutation };
-    const all = containers(x);
-    const c = all[m.where % all.length]!;
-    const keys = Object.keys(c);
-    const key = keys.length === 0 ? m.key : keys[(m.where >> 4) % keys.length]!;
-    const obj = c as Record<string, unknown>;
-    // A fresh copy of the value: the constants are shared between runs, and changed by later mutations.
-    m.value = typeof m.value === 'object' && m.value !== null ? structuredClone(m.value) : m.value;
-    const define = (k: string, value: unknown): void => {
-      Object.defineProperty(obj, k, { value, enumerable: true, writable: true, configurable: true });
-    };
-    if (m.op === 'delete') delete obj[key];
-    else if (m.op === 'set') define(key, m.value);
-    else if (m.op === 'undefined') define(key, undefined);
-    else if (m.op === 'add') define(Array.isArray(c) ? String(keys.length) : m.key, m.value);
-    else if (m.op === 'stretch') {
-      // A text or a list cut or grown to a length at the edge of a bound.
-      const v = obj[key];
-      if (typeof v === 'string' && v.length > 0) obj[key] = v.length >= m.length ? v.slice(0, m.length) : v + v.at(-1)!.repeat(m.length - v.length);
-      else if (Array.isArray(v) && v.length > 0) obj[key] = Array.from({ length: Math.min(m.length, 1001) }, (_, i) => (i < v.length ? (v[i] as unknown) : { ...(v.at(-1) as object), id: `p${i}` }));
-      else obj[key] = m.value;
-    } else {
-      const v = obj[key];
-      if (typeof v === 'string') {
-        const i = (m.where >> 8) % (v.length + 1);
-        obj[key] = v.slice(0, i) + m.char + v.slice(i + 1);
-      } else obj[key] = m.value;
-    }
-  }
+  for (const mutation of mutations) applyMutation(x, mutation, { maxItems: 1001, extend: (last, i) => ({ ...(last as object), id: `p${i}` }) });
   return x;
 });

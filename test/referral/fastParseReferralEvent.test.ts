@@ -8,34 +8,19 @@ import { createValidationError } from '../../src/shared/errors';
 import { safeParse } from '../../src/shared/safeParse';
 import { issuesFromZod } from '../../src/shared/zodIssues';
 import { eventArb, isoDateTimeLikeArb, mutatedEventArb } from '../arbitraries/referral';
+import { expectReaderAgrees } from '../shared/readerAgreement';
 
 /** The plain path: zod alone. */
 const zodParse = (x: unknown) => z.safeParse(ReferralEventSchema, x);
-/** A value as JSON would carry it (no undefined, no -0, no class instances). */
-const asJson = (x: unknown): unknown => {
-  const text = JSON.stringify(x);
-  return text === undefined ? undefined : (JSON.parse(text) as unknown);
-};
-
-/** What the specialised validator promises, on one value. */
-function agrees(x: unknown): void {
-  const fast = fastParseReferralEvent(x);
-  const plain = zodParse(x);
-  if (fast !== undefined) {
-    // Accepted here: zod accepts, with the same value, keys in the same order.
-    expect(plain.success).toBe(true);
-    expect(fast).toStrictEqual(plain.data);
-    expect(JSON.stringify(fast)).toBe(JSON.stringify(plain.data));
-  }
-  // Every valid event as JSON carries it is accepted here, and nothing else.
-  const json = asJson(x);
-  expect(fastParseReferralEvent(json) !== undefined).toBe(zodParse(json).success);
-  // The public parser (fast path, then zod for the issues) accepts and rejects
-  // exactly what zod does, with the same issue codes, paths and messages.
-  const pub = parseReferralEvent(x);
-  if (plain.success) expect(pub._unsafeUnwrap()).toStrictEqual(plain.data);
-  else expect(pub._unsafeUnwrapErr()).toStrictEqual(createValidationError('invalid_referral_event', 'referral event', issuesFromZod(plain.error, x, ReferralEventSchema)));
-}
+/** What the specialised validator promises, on one value (test/shared/readerAgreement.ts). */
+const agrees = (x: unknown): void =>
+  expectReaderAgrees(x, {
+    read: fastParseReferralEvent,
+    schema: ReferralEventSchema,
+    parse: parseReferralEvent,
+    library: zodParse,
+    error: (e, v) => createValidationError('invalid_referral_event', 'referral event', issuesFromZod(e, v, ReferralEventSchema)),
+  });
 
 describe('the specialised event validator', () => {
   it('law: accepts every valid event zod accepts, with the value zod returns (outcomes included)', () => {

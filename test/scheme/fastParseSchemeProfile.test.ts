@@ -7,35 +7,19 @@ import { createValidationError } from '../../src/shared/errors';
 import { safeParse } from '../../src/shared/safeParse';
 import { issuesFromZod } from '../../src/shared/zodIssues';
 import { mutatedProfileArb, profileWithEvidenceArb } from '../arbitraries/scheme';
+import { expectReaderAgrees } from '../shared/readerAgreement';
 
 /** The plain path: zod alone. */
 const zodParse = (x: unknown) => z.safeParse(SchemeProfileSchema, x);
-/** A value as JSON would carry it (no undefined, no -0, no class instances). */
-const asJson = (x: unknown): unknown => {
-  const text = JSON.stringify(x);
-  return text === undefined ? undefined : (JSON.parse(text) as unknown);
-};
-
-/** What the specialised reader promises, on one value. */
-function agrees(x: unknown): void {
-  const fast = fastParseSchemeProfile(x);
-  const plain = zodParse(x);
-  if (fast !== undefined) {
-    // Accepted here: zod accepts, with the same value, keys in the same order.
-    expect(plain.success).toBe(true);
-    expect(fast).toStrictEqual(plain.data);
-    expect(JSON.stringify(fast)).toBe(JSON.stringify(plain.data));
-  }
-  // Every valid profile as JSON carries it is accepted here, and nothing else.
-  const json = asJson(x);
-  expect(fastParseSchemeProfile(json) !== undefined).toBe(zodParse(json).success);
-  // The public parser (this reader, then zod for the issues) accepts and rejects exactly
-  // what the library's zod path does, with the same issue codes, paths and messages.
-  const pub = parseSchemeProfile(x);
-  const library = safeParse(SchemeProfileSchema, x);
-  if (library.success) expect(pub._unsafeUnwrap()).toStrictEqual(library.data);
-  else expect(pub._unsafeUnwrapErr()).toStrictEqual(createValidationError('invalid_scheme_profile', 'scheme profile', issuesFromZod(library.error, x)));
-}
+/** What the specialised reader promises, on one value (test/shared/readerAgreement.ts). */
+const agrees = (x: unknown): void =>
+  expectReaderAgrees(x, {
+    read: fastParseSchemeProfile,
+    schema: SchemeProfileSchema,
+    parse: parseSchemeProfile,
+    library: (v) => safeParse(SchemeProfileSchema, v),
+    error: (e, v) => createValidationError('invalid_scheme_profile', 'scheme profile', issuesFromZod(e, v)),
+  });
 
 describe('the scheme profile reader compiled from the schema', () => {
   it('law: accepts every valid profile (evidence, pathways and any key order included) with the value zod returns', () => {
