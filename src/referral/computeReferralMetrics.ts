@@ -2,6 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import type { EventLogError, ReferralOptionsError } from './errors';
 import { createMetricsAccumulator } from './metricsAccumulator';
 import { resolveLogOptions } from './options';
+import { preparedLogOf, type PreparedReferralLog } from './prepareReferralLog';
 import { iteratorOf, logError } from './readLog';
 import type { ReplayOptions } from './replayReferrals';
 import type { ReferralMetrics } from './types';
@@ -47,6 +48,11 @@ export interface MetricsOptions extends ReplayOptions {
  * Valid events are read by a validator specialised for the event union, and
  * anything it cannot prove valid by the zod schema (a law in the tests).
  *
+ * A log given to {@link prepareReferralLog} (read once, for replay and the
+ * metrics both) can be passed in place of the log: its events are read in
+ * replay's order, and repeats are recognised across the whole log, so the
+ * metrics are exactly those of the referrals `replayReferrals` gives.
+ *
  * @example
  * ```ts
  * import { computeReferralMetrics } from 'social-prescribing';
@@ -64,9 +70,16 @@ export interface MetricsOptions extends ReplayOptions {
  * m.caseload; // [{ linkWorkerRef: 'lw-1', open: 1, total: 1 }]
  * ```
  */
-export function computeReferralMetrics(events: Iterable<unknown>, options?: MetricsOptions): Result<ReferralMetrics, EventLogError | ReferralOptionsError> {
+export function computeReferralMetrics(events: Iterable<unknown> | PreparedReferralLog, options?: MetricsOptions): Result<ReferralMetrics, EventLogError | ReferralOptionsError> {
   const opts = resolveLogOptions(options, 'metrics');
   if (opts.isErr()) return err(opts.error);
+  const prepared = preparedLogOf(events);
+  if (prepared !== undefined) {
+    // The whole log is held already: repeats and ended referrals are known to the end, as replay knows them.
+    const acc = createMetricsAccumulator(opts.value);
+    acc.addLog(prepared);
+    return ok(acc.snapshot());
+  }
   const it = iteratorOf(events);
   if (it.isErr()) return err(it.error);
   const acc = createMetricsAccumulator(opts.value);

@@ -41,6 +41,8 @@ export interface EventFields {
   present: number;
   /** The event's position in its log, for the callers that keep it (replay); -1 otherwise. */
   index: number;
+  /** The number of the event's referral in a log read whole (0 for the first referral id met, and so on); -1 otherwise. */
+  referral: number;
   type: ReferralEventType;
   id: string;
   referralId: string;
@@ -78,6 +80,7 @@ export function emptyEventFields(): EventFields {
   return {
     present: 0,
     index: -1,
+    referral: -1,
     type: 'received',
     id: '',
     referralId: '',

@@ -39,6 +39,7 @@ export { createReferral, type TransitionOptions } from './createReferral';
 export { transitionReferral } from './transitionReferral';
 export { replayReferrals, type ReplayOptions, type ReplayResult, type AppliedEvent } from './replayReferrals';
 export { computeReferralMetrics, type MetricsOptions } from './computeReferralMetrics';
+export { prepareReferralLog, type PreparedReferralLog } from './prepareReferralLog';
 export { computeReferralMetricsAsync } from './computeReferralMetricsAsync';
 export { schemeFactsFromReferrals, type SchemeFactsFromReferralsOptions } from './schemeFactsFromReferrals';
 export type {

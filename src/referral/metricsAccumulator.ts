@@ -9,6 +9,7 @@ import { MEANINGFUL_CHANGE, WELLBEING_MEASURES, type PairedChangeSummary, type W
 import { addPair, emptyMoments, scoreMeasuredOutcome, summariseChange, type ChangeMoments } from '../outcomes/internal';
 import { REFERRAL_STATUSES, ReferralEventSchema, type ReferralStatus } from './schema';
 import type { ReferralMetrics } from './types';
+import type { LogData } from './prepareReferralLog';
 import { safeParse } from '../shared/safeParse';
 
 
@@ -79,6 +80,12 @@ function wellbeingChangeOf(groups: ReadonlyMap<string, ReadonlyMap<WellbeingMeas
 export function createMetricsAccumulator(opts: ResolvedLogOptions) {
   const window = opts.window;
   const open = new Map<string, Open>();
+  // A log read whole (`addLog`) numbers its referrals: their states are then
+  // found by number in arrays (no hashing of ids), and the open ones listed in
+  // the order received.
+  let openByNumber: (Open | undefined)[] | undefined;
+  let endedByNumber: (ReferralStatus | undefined)[] | undefined;
+  let receivedInOrder: Open[] | undefined;
   const ended = new Map<string, ReferralStatus>();
   const recentIds = new Set<string>();
   // Rings of the keys in insertion order, so the oldest is forgotten in O(1)
@@ -168,23 +175,33 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
     }
   };
 
-  function apply(e: EventFields): void {
+  /** Whether the event's referral has ended (as far as the window remembers, for a stream). */
+  const hasEnded = (e: EventFields): boolean => (endedByNumber === undefined ? ended.has(e.referralId) : endedByNumber[e.referral] !== undefined);
+
+  /**
+   * Folds one valid event. `repeated` says whether an event with its id came
+   * before it, when the caller knows (a prepared log); `undefined`: the
+   * windows decide.
+   */
+  function apply(e: EventFields, repeated: boolean | undefined): void {
     const ms = e.ms;
     const seq = e.seq ?? 0;
-    const r = open.get(e.referralId);
-    // A repeat of one of an open referral's events: the window finds it, while
-    // it still holds every id of the referral; the referral's own list only
-    // once the window has begun to forget them (ids are forgotten oldest first).
-    if (r !== undefined && remembered - r.firstId >= window && r.eventIds.includes(e.id)) return reject('duplicate_event');
-    if (!rememberId(e.id)) return reject('duplicate_event');
-    if (r !== undefined) r.eventIds.push(e.id);
+    const r = openByNumber === undefined ? open.get(e.referralId) : openByNumber[e.referral];
+    if (repeated === undefined) {
+      // A repeat of one of an open referral's events: the window finds it, while
+      // it still holds every id of the referral; the referral's own list only
+      // once the window has begun to forget them (ids are forgotten oldest first).
+      if (r !== undefined && remembered - r.firstId >= window && r.eventIds.includes(e.id)) return reject('duplicate_event');
+      if (!rememberId(e.id)) return reject('duplicate_event');
+      if (r !== undefined) r.eventIds.push(e.id);
+    } else if (repeated) return reject('duplicate_event');
     if (opts.asOfMs !== undefined && ms > opts.asOfMs) return reject('event_after_as_of');
     if (e.type === 'received') {
-      if (r !== undefined || ended.has(e.referralId)) return reject('invalid_transition');
+      if (r !== undefined || hasEnded(e)) return reject('invalid_transition');
       const month = monthOf(e.at);
       const pathwayId = e.pathwayId!;
       const source = e.sourceSetting!;
-      open.set(e.referralId, {
+      const state: Open = {
         status: 'received',
         heldFrom: undefined,
         lastMs: ms,
@@ -203,7 +220,12 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
         followUps: undefined,
         eventIds: [e.id],
         firstId: remembered,
-      });
+      };
+      if (openByNumber === undefined) open.set(e.referralId, state);
+      else {
+        openByNumber[e.referral] = state;
+        receivedInOrder!.push(state);
+      }
       funnel.received++;
       bySource[source]++;
       inc(byPathway, pathwayId);
@@ -219,7 +241,7 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
       applied++;
       return;
     }
-    if (r === undefined) return reject(ended.has(e.referralId) ? 'invalid_transition' : 'unknown_referral');
+    if (r === undefined) return reject(hasEnded(e) ? 'invalid_transition' : 'unknown_referral');
     if (ms < r.lastMs || (ms === r.lastMs && seq < r.lastSeq)) return reject('event_out_of_order');
     const row = findTransition(r.status, e.type);
     if (row === undefined) return reject('invalid_transition');
@@ -322,10 +344,18 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
     applied++;
     if (isTerminal(to)) {
       settle(r);
-      open.delete(e.referralId);
-      rememberEnded(e.referralId, to);
+      if (openByNumber === undefined) {
+        open.delete(e.referralId);
+        rememberEnded(e.referralId, to);
+      } else {
+        openByNumber[e.referral] = undefined;
+        endedByNumber![e.referral] = to;
+      }
     }
   }
+
+  /** The referrals open, in the order received. */
+  const openReferrals = (): Open[] => (receivedInOrder === undefined ? [...open.values()] : receivedInOrder.filter((r) => !isTerminal(r.status)));
 
   // One record, reused for every event: a streamed event allocates nothing
   // here (beyond its lists), whatever the length of the log.
@@ -344,10 +374,24 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
         if (!parsed.success) return reject('invalid_referral_event');
         fieldsOfEvent(parsed.data, fields);
       }
-      apply(fields);
+      apply(fields, undefined);
+    },
+    /**
+     * Folds a whole log read once (a prepared log), as the only input of a
+     * new accumulator: its repeated ids are marked, and the referrals that
+     * ended are remembered to the end.
+     */
+    addLog(log: LogData): void {
+      openByNumber = new Array<Open | undefined>(log.referrals).fill(undefined);
+      endedByNumber = new Array<ReferralStatus | undefined>(log.referrals).fill(undefined);
+      receivedInOrder = [];
+      total += log.total;
+      rejected.invalid_referral_event += log.invalid.length;
+      const { records, repeated } = log;
+      for (let i = 0; i < records.length; i++) apply(records[i]!, repeated[i] === 1);
     },
     /** The number of referrals currently held open. */
-    openCount: (): number => open.size,
+    openCount: (): number => openReferrals().length,
     /** The metrics so far. Does not change the accumulator. */
     snapshot(): ReferralMetrics {
       const statusCounts = { ...statuses };
@@ -355,7 +399,7 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
       const caseOpen = new Map<string, number>();
       let awaitingBreaches = 0;
       const asOfDay = opts.asOf === undefined ? undefined : dayOf(opts.asOf.date);
-      for (const r of open.values()) {
+      for (const r of openReferrals()) {
         statusCounts[r.status]++;
         addChange(groups, r);
         if (r.linkWorker !== undefined) caseOpen.set(r.linkWorker, (caseOpen.get(r.linkWorker) ?? 0) + 1);

@@ -1,14 +1,10 @@
 import { err, ok, type Result } from 'neverthrow';
 import { applyEvent, referralFromReceived, type MutableReferral } from './applyEvent';
 import { createRejectedEvent, transitionError, type EventLogError, type ReferralOptionsError } from './errors';
-import { emptyEventFields, eventOfFields, fieldsOfEvent, readReferralEvent, type EventFields } from './fastParseReferralEvent';
 import { attemptsFor, resolveLogOptions, type ResolvedLogOptions } from './options';
-import { BAD_LINE, BAD_LINE_ISSUE, iteratorOf, logError, parseLine } from './readLog';
+import { preparedLogOf, readLogData, type LogData, type PreparedReferralLog } from './prepareReferralLog';
 import type { RejectedEvent } from './rejections';
-import { ReferralEventSchema, type Referral } from './schema';
-import { createValidationError } from '../shared/errors';
-import { issuesFromZod } from '../shared/zodIssues';
-import { safeParse } from '../shared/safeParse';
+import type { Referral } from './schema';
 import type { AsOf } from '../shared/time';
 
 /**
@@ -71,21 +67,6 @@ export interface ReplayResult {
   readonly rejected: readonly RejectedEvent[];
 }
 
-const json = (f: EventFields): string => JSON.stringify(eventOfFields(f));
-
-/** @internal The order events are applied in: timestamp, sequence, id, then content (so duplicates resolve the same way whatever the input order). */
-export function compareEntries(a: EventFields, b: EventFields): number {
-  if (a.ms !== b.ms) return a.ms - b.ms;
-  const sa = a.seq ?? 0;
-  const sb = b.seq ?? 0;
-  if (sa !== sb) return sa - sb;
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  // Two events with one id at one instant: rare (a repeated delivery), so their text is made only here.
-  const ja = json(a);
-  const jb = json(b);
-  return ja < jb ? -1 : ja > jb ? 1 : 0;
-}
-
 /**
  * Folds an event log into referral states. Events may come in any order:
  * they are applied ordered by timestamp, then sequence number (then id), so
@@ -97,7 +78,9 @@ export function compareEntries(a: EventFields, b: EventFields): number {
  *
  * An item that is a string is read as one line of JSON Lines (a file read
  * line by line): a line that is not JSON (a blank line too) is rejected as
- * `invalid_referral_event`.
+ * `invalid_referral_event`. A log given to {@link prepareReferralLog} is
+ * read once and can be passed here (and to `computeReferralMetrics`) in
+ * place of the log, with the same result.
  *
  * @example
  * ```ts
@@ -116,115 +99,72 @@ export function compareEntries(a: EventFields, b: EventFields): number {
  * rejected.map((r) => r.code); // ['duplicate_event']
  * ```
  */
-export function replayReferrals(events: Iterable<unknown>, options?: ReplayOptions): Result<ReplayResult, EventLogError | ReferralOptionsError> {
+export function replayReferrals(events: Iterable<unknown> | PreparedReferralLog, options?: ReplayOptions): Result<ReplayResult, EventLogError | ReferralOptionsError> {
   const resolved = resolveLogOptions(options, 'replay');
   if (resolved.isErr()) return err(resolved.error);
-  const opts = resolved.value;
-  const it = iteratorOf(events);
-  if (it.isErr()) return err(it.error);
-
-  // Each event is read once, into a record of one shape (the specialised
-  // validator, or zod for what it cannot prove), then all are ordered (for a
-  // log written in order, V8's merge sort only finds it sorted) and folded.
-  const fold = createFold(opts);
-  const entries: EventFields[] = [];
-  let index = 0;
-  try {
-    for (let step = it.value.next(); step.done !== true; step = it.value.next(), index++) {
-      const fields = emptyEventFields();
-      if (readItem(step.value, index, fields, fold.rejected)) entries.push(fields);
-    }
-  } catch {
-    return err(logError('read_failed'));
-  }
-  entries.sort(compareEntries);
-  for (const fields of entries) fold.apply(fields);
-  return ok(fold.result());
+  const prepared = preparedLogOf(events);
+  if (prepared !== undefined) return ok(foldLog(prepared, resolved.value));
+  return readLogData(events).map((log) => foldLog(log, resolved.value));
 }
 
 /**
- * Reads one item of a log (an event, or a line of JSON Lines) into `fields`;
- * false, with its rejection added to `rejected`, when it is not a valid event.
+ * Folds a log read once into the referrals, the events applied and those
+ * rejected (in input order), applying its events in the order given.
  */
-function readItem(item: unknown, index: number, fields: EventFields, rejected: RejectedEvent[]): boolean {
-  fields.index = index;
-  let raw = item;
-  if (typeof item === 'string') {
-    raw = parseLine(item);
-    if (raw === BAD_LINE) {
-      const error = createValidationError('invalid_referral_event', 'referral event', [BAD_LINE_ISSUE]);
-      rejected.push(createRejectedEvent('invalid_referral_event', index, error.message, { issues: error.issues }));
-      return false;
-    }
-  }
-  if (readReferralEvent(raw, fields)) return true;
-  const parsed = safeParse(ReferralEventSchema, raw);
-  if (!parsed.success) {
-    const error = createValidationError('invalid_referral_event', 'referral event', issuesFromZod(parsed.error, raw));
-    rejected.push(createRejectedEvent('invalid_referral_event', index, error.message, { issues: error.issues }));
-    return false;
-  }
-  fieldsOfEvent(parsed.data, fields);
-  return true;
-}
-
-/** The fold of replay: events applied one at a time, in the order they are given. */
-function createFold(opts: ResolvedLogOptions) {
-  // One lookup per event: the referral, the instant of its last event and its pathway's contact attempts.
-  const referrals = new Map<string, { readonly referral: MutableReferral; lastMs: number; readonly attempts: number }>();
+function foldLog(log: LogData, opts: ResolvedLogOptions): ReplayResult {
+  // Each rejection of an invalid event is copied: a prepared log is folded again and again.
+  const rejected: RejectedEvent[] = log.invalid.map((r) => ({ ...r }));
   const applied: AppliedEvent[] = [];
-  const rejected: RejectedEvent[] = [];
-  const seen = new Set<string>();
-
-  /** Applies one event, or rejects it with its reason. */
-  const apply = (event: EventFields): void => {
+  // Each referral found by its number in the log (no hashing of its id): its
+  // record, the instant of its last event, its pathway's contact attempts.
+  const byNumber: (MutableReferral | undefined)[] = new Array<MutableReferral | undefined>(log.referrals).fill(undefined);
+  const lastMs = new Float64Array(log.referrals);
+  const attempts = new Int32Array(log.referrals);
+  const received: MutableReferral[] = [];
+  const { records, repeated } = log;
+  for (let i = 0; i < records.length; i++) {
+    const event = records[i]!;
     const { index, ms } = event;
-    const known = seen.size;
-    seen.add(event.id);
-    if (seen.size === known) {
+    if (repeated[i] === 1) {
       rejected.push(createRejectedEvent('duplicate_event', index, `Event "${event.type}" has an id that came earlier in the log`, { eventId: event.id, referralId: event.referralId }));
-      return;
+      continue;
     }
     if (opts.asOfMs !== undefined && ms > opts.asOfMs) {
       rejected.push(createRejectedEvent('event_after_as_of', index, `Event "${event.type}" is dated after asOf`, { eventId: event.id, referralId: event.referralId }));
-      return;
+      continue;
     }
-    const held = referrals.get(event.referralId);
+    const n = event.referral;
+    const referral = byNumber[n];
     if (event.type === 'received') {
-      if (held !== undefined) {
-        const e = transitionError('invalid_transition', held.referral.status, event.type);
-        rejected.push(createRejectedEvent('invalid_transition', index, e.message, { eventId: event.id, referralId: event.referralId, status: held.referral.status }));
-        return;
+      if (referral !== undefined) {
+        const e = transitionError('invalid_transition', referral.status, event.type);
+        rejected.push(createRejectedEvent('invalid_transition', index, e.message, { eventId: event.id, referralId: event.referralId, status: referral.status }));
+        continue;
       }
-      referrals.set(event.referralId, { referral: referralFromReceived(event), lastMs: ms, attempts: attemptsFor(opts, event.pathwayId!) });
+      const made = referralFromReceived(event);
+      byNumber[n] = made;
+      lastMs[n] = ms;
+      attempts[n] = attemptsFor(opts, event.pathwayId!);
+      received.push(made);
       applied.push({ index, eventId: event.id, referralId: event.referralId });
-      return;
+      continue;
     }
-    if (held === undefined) {
+    if (referral === undefined) {
       rejected.push(createRejectedEvent('unknown_referral', index, `Event "${event.type}" is for a referral that was never received`, { eventId: event.id, referralId: event.referralId }));
-      return;
+      continue;
     }
-    const referral = held.referral;
     const status = referral.status;
-    const e = applyEvent(referral, event, held.attempts, held.lastMs);
+    const e = applyEvent(referral, event, attempts[n]!, lastMs[n]);
     if (e === undefined) {
       applied.push({ index, eventId: event.id, referralId: event.referralId });
-      held.lastMs = ms;
+      lastMs[n] = ms;
     } else if (e.code === 'invalid_transition' || e.code === 'transition_guard_failed' || e.code === 'event_out_of_order' || e.code === 'duplicate_event') {
       rejected.push(createRejectedEvent(e.code, index, e.message, { eventId: event.id, referralId: event.referralId, status, ...(e.guard === undefined ? {} : { guard: e.guard }) }));
     } else {
       // referral_mismatch and event_after_as_of cannot happen here: the referral is looked up by id and asOf was checked.
       rejected.push(createRejectedEvent('invalid_transition', index, e.message, { eventId: event.id, referralId: event.referralId, status }));
     }
-  };
-
-  return {
-    rejected,
-    apply,
-    /** The referrals, the events applied and those rejected (in input order). */
-    result(): ReplayResult {
-      rejected.sort((a, b) => a.index - b.index);
-      return { referrals: Array.from(referrals.values(), (h) => h.referral), applied, rejected };
-    },
-  };
+  }
+  rejected.sort((a, b) => a.index - b.index);
+  return { referrals: received, applied, rejected };
 }
