@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { createRejectedEvent, type EventLogError } from './errors';
 import { emptyEventFields, eventOfFields, fieldsOfEvent, readReferralEvent, type EventFields } from './fastParseReferralEvent';
+import { createStringSet } from './idSet';
 import { BAD_LINE, BAD_LINE_ISSUE, iteratorOf, logError, parseLine } from './readLog';
 import type { RejectedEvent } from './rejections';
 import { ReferralEventSchema } from './schema';
@@ -117,13 +118,11 @@ export function readLogData(events: unknown): Result<LogData, EventLogError> {
   records.sort(compareEntries);
   const repeated = new Uint8Array(records.length);
   // The folds then find a referral by its number in an array, not by its id in a Map.
-  const seen = new Set<string>();
+  const seen = createStringSet();
   const numbers = new Map<string, number>();
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
-    const known = seen.size;
-    seen.add(r.id);
-    if (seen.size === known) repeated[i] = 1;
+    if (!seen.add(r.id)) repeated[i] = 1;
     let n = numbers.get(r.referralId);
     if (n === undefined) numbers.set(r.referralId, (n = numbers.size));
     r.referral = n;
