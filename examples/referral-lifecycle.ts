@@ -7,6 +7,7 @@ import {
   createReferral,
   FHIR_TASK_STATUS_OF,
   isValidNhsNumber,
+  prepareReferralLog,
   replayReferrals,
   schemeFactsFromReferrals,
   transitionReferral,
@@ -70,6 +71,14 @@ for (const s of m.wellbeingChange.byPathway['long-term-conditions'] ?? []) {
 }
 const fromGps = m.wellbeingChange.bySource.gp_practice ?? [];
 if (fromGps.length !== 5 || fromGps[0]?.meanChange !== 7 || fromGps[4]?.measure !== 'ons4_anxiety' || fromGps[4].meanChange !== -3) throw new Error('unexpected well-being change');
+
+// A log held in memory and both replayed and measured: read it once, then pass the prepared log
+// where the log goes. Replay gives the same; the metrics read the events in replay's order.
+const prepared = prepareReferralLog(shuffled)._unsafeUnwrap();
+const replayedAgain = replayReferrals(prepared, { asOf, pathways: ROTHERHAM_PATHWAYS })._unsafeUnwrap();
+const measuredAgain = computeReferralMetrics(prepared, { asOf, pathways: ROTHERHAM_PATHWAYS })._unsafeUnwrap();
+console.log(`prepared log: ${prepared.total} events, ${measuredAgain.events.applied} applied, ${measuredAgain.events.rejected.duplicate_event} repeated`);
+if (replayedAgain.applied.length !== applied.length || JSON.stringify(measuredAgain.funnel) !== JSON.stringify(m.funnel)) throw new Error('unexpected prepared log');
 
 // What the data prove about the scheme, filled into a profile whose pathways are unknown.
 const facts = schemeFactsFromReferrals(m, { pathways: ROTHERHAM_PATHWAYS })._unsafeUnwrap();

@@ -49,8 +49,8 @@ const budgets = [
     code: "import * as all from 'social-prescribing'; use(all);",
     external: PEERS,
     target: 60,
-    limit: 114,
-    why: "floor: the library's own code is about 96 kB gz since outcomes, FHIR, the Method of Equal Shares, Pabulib, 360Giving and decisive facts were added; the target was set before them. Issue 14's fast paths (the one-pass event reader, the prepared menu's indexes and packed sort keys, the HSDS import valid by construction) added about 1.5 kB, and the reader generated from the profile schema with the scheme CSV's profile builder about 3 kB",
+    limit: 115,
+    why: "floor: the library's own code is about 96 kB gz since outcomes, FHIR, the Method of Equal Shares, Pabulib, 360Giving and decisive facts were added; the target was set before them. Issue 14's fast paths (the one-pass event reader, the prepared menu's indexes and packed sort keys, the HSDS import valid by construction) added about 1.5 kB, the reader generated from the profile schema with the scheme CSV's profile builder about 3 kB, and prepareReferralLog with its table of event ids 0.7 kB (113.5 before it)",
   },
   {
     name: '`classifyScheme`, zod and neverthrow included',
