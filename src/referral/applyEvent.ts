@@ -153,7 +153,8 @@ export function applyEvent(r: MutableReferral, e: EventFields, requiredAttempts:
   }
   if (isTerminal(to)) {
     r.endedAt = e.at;
-    delete r.heldFrom;
+    // Asked first: deleting a key the record does not have still costs a call into the runtime.
+    if ('heldFrom' in r) delete r.heldFrom;
   }
   r.status = to;
   r.updatedAt = e.at;

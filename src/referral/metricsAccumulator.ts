@@ -13,6 +13,9 @@ import type { LogData } from './prepareReferralLog';
 import { safeParse } from '../shared/safeParse';
 
 
+/** The event ids of a referral in a log read whole (never added to). */
+const NO_IDS: string[] = [];
+
 /** The little a stream keeps about one open referral. */
 interface Open {
   status: ReferralStatus;
@@ -218,7 +221,8 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
         activities: undefined,
         baselines: undefined,
         followUps: undefined,
-        eventIds: [e.id],
+        // A log read whole has its repeats marked: the referral's own ids are never consulted.
+        eventIds: repeated === undefined ? [e.id] : NO_IDS,
         firstId: remembered,
       };
       if (openByNumber === undefined) open.set(e.referralId, state);
