@@ -280,7 +280,19 @@ export default async function run(): Promise<void> {
     const growth = end - start;
     console.log(`streamed: ${secs.toFixed(1)} s (${fmt(S / secs)} events/s), ${(secs / floor).toFixed(2)}x the floor: ${fmt(streamed.events.total)} events, ${fmt(streamed.events.applied)} applied, ${fmt(streamed.funnel.received)} referrals, ${fmt(streamed.byMonth.length)} months`);
     console.log(`heap: ${start.toFixed(1)} MiB before, ${end.toFixed(1)} MiB after (full GC, result held): growth ${growth.toFixed(1)} MiB; highest sample ${peak.toFixed(0)} MiB`);
-    recordSummary({ bench: 'referrals', job: `${fmt(S)} events streamed from JSON Lines`, figure: `${secs.toFixed(1)} s`, target: '<= 30 s', floor: `${floor.toFixed(1)} s`, ratio: `${(secs / floor).toFixed(2)}x`, met: secs <= 30 });
+    // The least a path through JSON.parse can take: the floor, then the specialised
+    // validation alone at the rate measured above on events in memory (no fold, no metrics).
+    const validationSecs = (S * fast) / N / 1000;
+    console.log(`floor + validation alone (${fmt(perSec(N, fast))} events/s, measured in memory above): ${(floor + validationSecs).toFixed(1)} s`);
+    recordSummary({
+      bench: 'referrals',
+      job: `${fmt(S)} events streamed from JSON Lines`,
+      figure: `${secs.toFixed(1)} s`,
+      target: '<= 30 s',
+      floor: `${floor.toFixed(1)} s; with validation alone ${(floor + validationSecs).toFixed(1)} s`,
+      ratio: `${(secs / floor).toFixed(2)}x`,
+      met: secs <= 30,
+    });
     recordSummary({ bench: 'referrals', job: 'streamed, ratio to read + JSON.parse + loop', figure: `${(secs / floor).toFixed(2)}x`, target: '<= 3x', floor: `${floor.toFixed(1)} s`, ratio: `${(secs / floor).toFixed(2)}x`, met: secs / floor <= 3 });
     recordSummary({ bench: 'referrals', job: 'streamed, heap growth start to end', figure: `${growth.toFixed(1)} MiB`, target: '< 100 MiB', floor: '-', ratio: '-', met: growth < 100 });
   } finally {
