@@ -2,20 +2,25 @@ import { err, ok, type Result } from 'neverthrow';
 import { createValidationError } from '../shared/errors';
 import type { EventLogError } from './errors';
 
-/** @internal The error for a log that is not iterable or fails while read. */
-export const logError = (why: 'not_iterable' | 'read_failed'): EventLogError =>
-  createValidationError('invalid_event_log', 'event log', [
-    why === 'not_iterable'
-      ? { path: [], code: 'invalid_type', message: '(root): expected an iterable of events' }
-      : { path: [], code: 'invalid', message: '(root): the event log failed while it was being read' },
-  ]);
+const LOG_ISSUES = {
+  not_iterable: { path: [], code: 'invalid_type', message: '(root): expected an iterable of events' },
+  copied_log: {
+    path: [],
+    code: 'invalid_type',
+    message: '(root): expected an iterable of events; this looks like a copy of a prepared log, which holds no events: pass the object prepareReferralLog returned, or the events',
+  },
+  read_failed: { path: [], code: 'invalid', message: '(root): the event log failed while it was being read' },
+} as const;
+
+/** @internal The error for a log that is not iterable (a copy of a prepared log named as such) or fails while read. */
+export const logError = (why: keyof typeof LOG_ISSUES): EventLogError => createValidationError('invalid_event_log', 'event log', [{ ...LOG_ISSUES[why], path: [] }]);
 
 /** @internal Gets an iterator of a sync iterable without letting anything throw. */
 export function iteratorOf(events: unknown): Result<Iterator<unknown>, EventLogError> {
   try {
     if (events === null || events === undefined || typeof events === 'string') return err(logError('not_iterable'));
     const fn = (events as { [Symbol.iterator]?: unknown })[Symbol.iterator];
-    if (typeof fn !== 'function') return err(logError('not_iterable'));
+    if (typeof fn !== 'function') return err(logError(typeof events === 'object' && (events as { type?: unknown }).type === 'prepared_referral_log' ? 'copied_log' : 'not_iterable'));
     const it = (fn as () => unknown).call(events);
     if (it === null || typeof it !== 'object' || typeof (it as Iterator<unknown>).next !== 'function') return err(logError('not_iterable'));
     return ok(it as Iterator<unknown>);

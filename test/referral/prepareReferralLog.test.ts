@@ -134,6 +134,10 @@ describe('prepareReferralLog', () => {
     const copy = JSON.parse(JSON.stringify(prepared)) as never;
     const replayed = replayReferrals(copy);
     expect(replayed.isErr() && replayed.error.code).toBe('invalid_event_log');
+    // The message says what happened and what to pass instead.
+    expect(replayed.isErr() && replayed.error.issues.map((i) => [i.path, i.code, i.message.includes('copy of a prepared log') && i.message.includes('prepareReferralLog')])).toEqual([[[], 'invalid_type', true]]);
+    const other = replayReferrals({ type: 'something_else' } as never);
+    expect(other.isErr() && other.error.issues[0]?.message).toBe('(root): expected an iterable of events');
     const metrics = computeReferralMetrics(copy);
     expect(metrics.isErr() && metrics.error.code).toBe('invalid_event_log');
   });
