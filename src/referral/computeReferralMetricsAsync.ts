@@ -3,6 +3,7 @@ import type { MetricsOptions } from './computeReferralMetrics';
 import type { EventLogError, ReferralOptionsError } from './errors';
 import { createMetricsAccumulator } from './metricsAccumulator';
 import { resolveLogOptions } from './options';
+import { preparedLogOf, type PreparedReferralLog } from './prepareReferralLog';
 import { logError } from './readLog';
 import type { ReferralMetrics } from './types';
 
@@ -10,6 +11,12 @@ async function fold(events: unknown, options: unknown): Promise<Result<ReferralM
   const opts = resolveLogOptions(options, 'metrics');
   if (opts.isErr()) return err(opts.error);
   const acc = createMetricsAccumulator(opts.value);
+  const prepared = preparedLogOf(events);
+  if (prepared !== undefined) {
+    // As computeReferralMetrics reads a prepared log: the whole log is held already.
+    acc.addLog(prepared);
+    return ok(acc.snapshot());
+  }
   try {
     if (events === null || events === undefined || typeof events === 'string') return err(logError('not_iterable'));
     const source = events as { [Symbol.asyncIterator]?: unknown; [Symbol.iterator]?: unknown };
@@ -32,7 +39,9 @@ async function fold(events: unknown, options: unknown): Promise<Result<ReferralM
  * one-pass, bounded-memory fold. Items may be events, or lines of JSON Lines
  * (strings, one event each: the fold parses them, and rejects a line that
  * is not JSON, a blank one too, as `invalid_referral_event`), so a file is
- * streamed without holding it. Returns a `ResultAsync`, which never rejects.
+ * streamed without holding it. A log from `prepareReferralLog` is accepted
+ * too, and read as `computeReferralMetrics` reads it. Returns a `ResultAsync`,
+ * which never rejects.
  *
  * @example
  * ```ts
@@ -47,7 +56,7 @@ async function fold(events: unknown, options: unknown): Promise<Result<ReferralM
  * ```
  */
 export function computeReferralMetricsAsync(
-  events: AsyncIterable<unknown> | Iterable<unknown>,
+  events: AsyncIterable<unknown> | Iterable<unknown> | PreparedReferralLog,
   options?: MetricsOptions,
 ): ResultAsync<ReferralMetrics, EventLogError | ReferralOptionsError> {
   return new ResultAsync(fold(events, options));

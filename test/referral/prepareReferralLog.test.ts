@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeReferralMetrics, EVENT_REJECTION_CODES, prepareReferralLog, REFERRAL_STATUSES, replayReferrals, type Pathway } from '../../src/index';
+import { computeReferralMetrics, computeReferralMetricsAsync, EVENT_REJECTION_CODES, prepareReferralLog, REFERRAL_STATUSES, replayReferrals, type Pathway } from '../../src/index';
 import { readLogData } from '../../src/referral/prepareReferralLog';
 import { eventLogArb, PATHWAY_IDS, syntheticReferralLog } from '../arbitraries/referral';
 
@@ -114,6 +114,14 @@ describe('prepareReferralLog', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('computeReferralMetricsAsync reads a prepared log as computeReferralMetrics does', async () => {
+    const prepared = prepareReferralLog([...syntheticReferralLog({ events: 2_000, seed: 5 })])._unsafeUnwrap();
+    const options = { pathways, asOf: '2024-01-02' };
+    expect((await computeReferralMetricsAsync(prepared, options))._unsafeUnwrap()).toEqual(computeReferralMetrics(prepared, options)._unsafeUnwrap());
+    const bad = await computeReferralMetricsAsync(prepared, { asof: 1 } as never);
+    expect(bad.isErr() && bad.error.code).toBe('invalid_referral_options');
   });
 
   it('a prepared log ignores the metrics window: repeats are recognised across the whole log', () => {
