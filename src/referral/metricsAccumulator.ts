@@ -394,8 +394,6 @@ export function createMetricsAccumulator(opts: ResolvedLogOptions) {
       const { records, repeated } = log;
       for (let i = 0; i < records.length; i++) apply(records[i]!, repeated[i] === 1);
     },
-    /** The number of referrals currently held open. */
-    openCount: (): number => openReferrals().length,
     /** The metrics so far. Does not change the accumulator. */
     snapshot(): ReferralMetrics {
       const statusCounts = { ...statuses };

@@ -107,7 +107,13 @@ describe('prepareReferralLog', () => {
         const metrics = computeReferralMetrics(prepared, options)._unsafeUnwrap();
         const copy = structuredClone(first);
         // Changing what replay returned changes nothing the next fold reads.
-        for (const r of first.rejected) (r as { message: string }).message = 'changed';
+        for (const r of first.rejected) {
+          (r as { message: string }).message = 'changed';
+          for (const issue of r.issues ?? []) {
+            (issue as { message: string }).message = 'changed';
+            (issue.path as unknown[]).push('changed');
+          }
+        }
         for (const r of first.referrals) (r.transitions as unknown[]).length = 0;
         expect(replayReferrals(prepared, options)._unsafeUnwrap()).toEqual(copy);
         expect(computeReferralMetrics(prepared, options)._unsafeUnwrap()).toEqual(metrics);
