@@ -5,7 +5,7 @@ import { createStringSet } from './idSet';
 import { BAD_LINE, BAD_LINE_ISSUE, iteratorOf, logError, parseLine } from './readLog';
 import type { RejectedEvent } from './rejections';
 import { ReferralEventSchema } from './schema';
-import { createValidationError } from '../shared/errors';
+import { createValidationError, type ValidationIssue } from '../shared/errors';
 import { issuesFromZod } from '../shared/zodIssues';
 import { safeParse } from '../shared/safeParse';
 
@@ -41,17 +41,21 @@ export interface LogData {
   readonly records: readonly EventFields[];
   /** For each record, 1 when a record before it in that order has the same event id. */
   readonly repeated: Uint8Array;
-  /** The rejections of the items that are not valid events, in input order. */
-  readonly invalid: readonly RejectedEvent[];
+  /** The rejections of the items that are not valid events, in input order (each with its issues). */
+  readonly invalid: readonly InvalidEvent[];
   /** The number of distinct referral ids among the records (each record's `referral` is below it). */
   readonly referrals: number;
 }
+
+/** @internal The rejection of an item that is not a valid event: it always lists the issues. */
+export type InvalidEvent = RejectedEvent & { readonly issues: readonly ValidationIssue[] };
 
 const PREPARED = new WeakMap<object, LogData>();
 
 /** @internal The data of a log made by {@link prepareReferralLog}, or `undefined` for anything else (never throws). */
 export function preparedLogOf(events: unknown): LogData | undefined {
-  return typeof events === 'object' && events !== null ? PREPARED.get(events) : undefined;
+  // A WeakMap answers undefined for a key that is not an object (it never throws).
+  return PREPARED.get(events as object);
 }
 
 const json = (f: EventFields): string => JSON.stringify(eventOfFields(f));
@@ -73,14 +77,14 @@ export function compareEntries(a: EventFields, b: EventFields): number {
  * Reads one item of a log (an event, or a line of JSON Lines) into `fields`;
  * false, with its rejection added to `rejected`, when it is not a valid event.
  */
-function readItem(item: unknown, index: number, fields: EventFields, rejected: RejectedEvent[]): boolean {
+function readItem(item: unknown, index: number, fields: EventFields, rejected: InvalidEvent[]): boolean {
   fields.index = index;
   let raw = item;
   if (typeof item === 'string') {
     raw = parseLine(item);
     if (raw === BAD_LINE) {
       const error = createValidationError('invalid_referral_event', 'referral event', [BAD_LINE_ISSUE]);
-      rejected.push(createRejectedEvent('invalid_referral_event', index, error.message, { issues: error.issues }));
+      rejected.push({ ...createRejectedEvent('invalid_referral_event', index, error.message), issues: error.issues });
       return false;
     }
   }
@@ -88,7 +92,7 @@ function readItem(item: unknown, index: number, fields: EventFields, rejected: R
   const parsed = safeParse(ReferralEventSchema, raw);
   if (!parsed.success) {
     const error = createValidationError('invalid_referral_event', 'referral event', issuesFromZod(parsed.error, raw));
-    rejected.push(createRejectedEvent('invalid_referral_event', index, error.message, { issues: error.issues }));
+    rejected.push({ ...createRejectedEvent('invalid_referral_event', index, error.message), issues: error.issues });
     return false;
   }
   fieldsOfEvent(parsed.data, fields);
@@ -105,7 +109,7 @@ export function readLogData(events: unknown): Result<LogData, EventLogError> {
   const it = iteratorOf(events);
   if (it.isErr()) return err(it.error);
   const records: EventFields[] = [];
-  const invalid: RejectedEvent[] = [];
+  const invalid: InvalidEvent[] = [];
   let total = 0;
   try {
     for (let step = it.value.next(); step.done !== true; step = it.value.next(), total++) {

@@ -114,7 +114,7 @@ export function replayReferrals(events: Iterable<unknown> | PreparedReferralLog,
 function foldLog(log: LogData, opts: ResolvedLogOptions): ReplayResult {
   // Each rejection of an invalid event is copied, its issues too: a prepared log is folded
   // again and again, and what one fold returns is the caller's to change.
-  const rejected: RejectedEvent[] = log.invalid.map((r) => (r.issues === undefined ? { ...r } : { ...r, issues: r.issues.map((i) => ({ ...i, path: [...i.path] })) }));
+  const rejected: RejectedEvent[] = log.invalid.map((r) => ({ ...r, issues: r.issues.map((i) => ({ ...i, path: [...i.path] })) }));
   const applied: AppliedEvent[] = [];
   // Each referral found by its number in the log (no hashing of its id): its
   // record, the instant of its last event, its pathway's contact attempts.

@@ -26,6 +26,19 @@ describe('createStringSet', () => {
     expect(set.size()).toBe(20_000);
   });
 
+  it('tells apart strings whose 32-bit hashes are equal (known FNV-1a collisions)', () => {
+    const pairs = [
+      ['costarring', 'liquid'],
+      ['declinate', 'macallums'],
+      ['altarage', 'zinke'],
+    ] as const;
+    for (const [a, b] of pairs) {
+      expect(hashOf(a)).toBe(hashOf(b));
+      const set = createStringSet();
+      expect([set.add(a), set.add(b), set.add(a), set.add(b)]).toEqual([true, true, false, false]);
+    }
+  });
+
   it('hashes code units (FNV-1a), so strings differing in one unit differ', () => {
     expect(hashOf('')).toBe(0x811c9dc5 | 0);
     expect(hashOf('a')).not.toBe(hashOf('b'));

@@ -82,6 +82,69 @@ describe('replayReferrals', () => {
     expect(r.rejected[2]!.issues!.length).toBeGreaterThan(0);
   });
 
+  it('names each rejection in full: its code, message, position, ids, and the status and guard where they apply (an event at asOf itself is applied)', () => {
+    const by = { role: 'link_worker' } as const;
+    const received = (id: string, at: string) => ({ id, referralId: 'r1', type: 'received', at, by: { role: 'referrer' }, personRef: 'p-1', sourceSetting: 'gp_practice', pathwayId: 'ltc', needs: [], consentToShare: true });
+    const log = [
+      received('e1', '2024-04-01T09:00:00Z'),
+      { id: 'e2', referralId: 'r1', type: 'accepted', at: '2024-04-02T09:00:00Z', by },
+      { id: 'e2', referralId: 'r1', type: 'accepted', at: '2024-04-02T09:00:00Z', by },
+      received('e3', '2024-04-03T09:00:00Z'),
+      { id: 'e4', referralId: 'r1', type: 'unable_to_contact', at: '2024-04-04T09:00:00Z', by },
+      { id: 'e5', referralId: 'r9', type: 'accepted', at: '2024-04-04T09:00:00Z', by },
+      { id: 'e6', referralId: 'r1', type: 'attended', activityId: 'walk', at: '2024-04-05T09:00:00Z', by },
+      { id: 'e7', referralId: 'r1', type: 'contacted', at: '2024-04-30T00:00:00Z', by },
+      { id: 'e8', referralId: 'r1', type: 'assessed', needs: [], at: '2024-04-30T00:00:01Z', by },
+    ];
+    const r = replayReferrals(log, { asOf: '2024-04-30T00:00:00Z' })._unsafeUnwrap();
+    const referral = { kind: 'referral', referralId: 'r1' } as const;
+    expect(r.rejected).toEqual([
+      { ...referral, code: 'duplicate_event', message: 'Event "accepted" has an id that came earlier in the log', index: 2, eventId: 'e2' },
+      { ...referral, code: 'invalid_transition', message: 'Event "received" is not allowed in status "accepted"', index: 3, eventId: 'e3', status: 'accepted' },
+      {
+        ...referral,
+        code: 'transition_guard_failed',
+        message: 'Event "unable_to_contact" is allowed in status "accepted" only when "enough_contact_attempts" holds, and it does not',
+        index: 4,
+        eventId: 'e4',
+        status: 'accepted',
+        guard: 'enough_contact_attempts',
+      },
+      { kind: 'referral', code: 'unknown_referral', message: 'Event "accepted" is for a referral that was never received', index: 5, eventId: 'e5', referralId: 'r9' },
+      { ...referral, code: 'invalid_transition', message: 'Event "attended" is not allowed in status "accepted"', index: 6, eventId: 'e6', status: 'accepted' },
+      { ...referral, code: 'event_after_as_of', message: 'Event "assessed" is dated after asOf', index: 8, eventId: 'e8' },
+    ]);
+    expect(r.applied).toEqual([
+      { index: 0, eventId: 'e1', referralId: 'r1' },
+      { index: 1, eventId: 'e2', referralId: 'r1' },
+      { index: 7, eventId: 'e7', referralId: 'r1' },
+    ]);
+    expect(r.referrals.map((x) => x.status)).toEqual(['contacted']);
+  });
+
+  it('applies events of one instant and sequence number in the order of their ids, and of one id by their content, whatever the input order', () => {
+    const by = { role: 'link_worker' } as const;
+    const at = '2024-04-02T09:00:00Z';
+    const received = { id: 'e0', referralId: 'r1', type: 'received', at: '2024-04-01T09:00:00Z', by: { role: 'referrer' }, personRef: 'p-1', sourceSetting: 'gp_practice', pathwayId: 'ltc', needs: [], consentToShare: true };
+    const accept = (id: string) => ({ id, referralId: 'r1', type: 'accepted', at, by });
+    const reject = (id: string) => ({ id, referralId: 'r1', type: 'rejected', reason: 'ineligible', at, by });
+    const statusOf = (log: unknown[]) => replayReferrals(log)._unsafeUnwrap().referrals[0]?.status;
+    // Ids a1 < a2: the first applied decides.
+    expect(statusOf([received, accept('a2'), reject('a1')])).toBe('rejected');
+    expect(statusOf([received, reject('a1'), accept('a2')])).toBe('rejected');
+    expect(statusOf([received, accept('a1'), reject('a2')])).toBe('accepted');
+    expect(statusOf([received, reject('a2'), accept('a1')])).toBe('accepted');
+    // One id twice at one instant: the event whose JSON text is first in code-unit order ("accepted" < "rejected") is applied.
+    for (const log of [
+      [received, reject('x'), accept('x')],
+      [received, accept('x'), reject('x')],
+    ]) {
+      const r = replayReferrals(log)._unsafeUnwrap();
+      expect(r.referrals[0]?.status).toBe('accepted');
+      expect(r.rejected.map((x) => [x.code, x.index])).toEqual([['duplicate_event', log.indexOf(log.find((e) => e.type === 'rejected')!)]]);
+    }
+  });
+
   it('orders events with the same timestamp by sequence number', () => {
     const events = walkReferral('r1', START_MS, [1, 3, 3, 3]).map((e, i) => ({ ...e, at: new Date(START_MS).toISOString(), seq: i }));
     const shuffled = [...events].reverse();
