@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createReferral, EVENT_REJECTION_CODES, ReferralSchema, replayReferrals, transitionReferral, type Referral, type ReferralEvent } from '../../src/index';
+import { createReferral, EVENT_REJECTION_CODES, prepareReferralLog, ReferralSchema, replayReferrals, transitionReferral, type Referral, type ReferralEvent } from '../../src/index';
 import { eventLogArb, logOrder, START_MS, walkReferral } from '../arbitraries/referral';
 import { SENTINEL } from '../arbitraries/scheme';
 
@@ -95,10 +95,12 @@ describe('replayReferrals', () => {
       { id: 'e6', referralId: 'r1', type: 'attended', activityId: 'walk', at: '2024-04-05T09:00:00Z', by },
       { id: 'e7', referralId: 'r1', type: 'contacted', at: '2024-04-30T00:00:00Z', by },
       { id: 'e8', referralId: 'r1', type: 'assessed', needs: [], at: '2024-04-30T00:00:01Z', by },
+      { id: 'e9', referralId: 'r1', type: 'accepted', at: 'yesterday', by },
     ];
     const r = replayReferrals(log, { asOf: '2024-04-30T00:00:00Z' })._unsafeUnwrap();
     const referral = { kind: 'referral', referralId: 'r1' } as const;
-    expect(r.rejected).toEqual([
+    // Strictly equal: no field the rejection does not have is present, even as undefined.
+    expect(r.rejected).toStrictEqual([
       { ...referral, code: 'duplicate_event', message: 'Event "accepted" has an id that came earlier in the log', index: 2, eventId: 'e2' },
       { ...referral, code: 'invalid_transition', message: 'Event "received" is not allowed in status "accepted"', index: 3, eventId: 'e3', status: 'accepted' },
       {
@@ -113,7 +115,16 @@ describe('replayReferrals', () => {
       { kind: 'referral', code: 'unknown_referral', message: 'Event "accepted" is for a referral that was never received', index: 5, eventId: 'e5', referralId: 'r9' },
       { ...referral, code: 'invalid_transition', message: 'Event "attended" is not allowed in status "accepted"', index: 6, eventId: 'e6', status: 'accepted' },
       { ...referral, code: 'event_after_as_of', message: 'Event "assessed" is dated after asOf', index: 8, eventId: 'e8' },
+      {
+        kind: 'referral',
+        code: 'invalid_referral_event',
+        message: 'Invalid referral event: 1 problem. at: not a valid datetime',
+        index: 9,
+        issues: [{ path: ['at'], code: 'invalid_format', message: 'at: not a valid datetime' }],
+      },
     ]);
+    // The same from a prepared log.
+    expect(replayReferrals(prepareReferralLog(log)._unsafeUnwrap(), { asOf: '2024-04-30T00:00:00Z' })._unsafeUnwrap()).toStrictEqual(r);
     expect(r.applied).toEqual([
       { index: 0, eventId: 'e1', referralId: 'r1' },
       { index: 1, eventId: 'e2', referralId: 'r1' },
@@ -143,6 +154,16 @@ describe('replayReferrals', () => {
       expect(r.referrals[0]?.status).toBe('accepted');
       expect(r.rejected.map((x) => [x.code, x.index])).toEqual([['duplicate_event', log.indexOf(log.find((e) => e.type === 'rejected')!)]]);
     }
+  });
+
+  it('orders events of one instant by sequence number before their ids', () => {
+    const by = { role: 'link_worker' } as const;
+    const at = '2024-04-02T09:00:00Z';
+    const received = { id: 'e0', referralId: 'r1', type: 'received', at: '2024-04-01T09:00:00Z', by: { role: 'referrer' }, personRef: 'p-1', sourceSetting: 'gp_practice', pathwayId: 'ltc', needs: [], consentToShare: true };
+    // The id order (a1 first) says rejected; the sequence numbers say accepted first.
+    const log = [received, { id: 'a1', referralId: 'r1', type: 'rejected', reason: 'ineligible', at, seq: 2, by }, { id: 'a2', referralId: 'r1', type: 'accepted', at, seq: 1, by }];
+    expect(replayReferrals(log)._unsafeUnwrap().referrals[0]?.status).toBe('accepted');
+    expect(replayReferrals([...log].reverse())._unsafeUnwrap().referrals[0]?.status).toBe('accepted');
   });
 
   it('orders events with the same timestamp by sequence number', () => {
