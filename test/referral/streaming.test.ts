@@ -106,6 +106,7 @@ describe('streamed and fast paths', () => {
       [3, 'invalid_referral_event', ['invalid_format']],
     ]);
     expect(JSON.stringify(r)).not.toContain('SECRET');
+    expect(r.rejected[0]?.message).toBe('Invalid referral event: 1 problem. (root): not a line of JSON (one event per line, as JSON Lines)');
   });
 
   it('computeReferralMetricsAsync returns a ResultAsync', async () => {
