@@ -146,8 +146,8 @@ export function readLogData(events: unknown): Result<LogData, EventLogError> {
  * `window`, and read the events in replay's order (so a log out of order
  * loses no event as `event_out_of_order`).
  *
- * The prepared log keeps its events (a record of about 250 bytes each, and
- * copies of their lists), so it suits a log held in memory anyway; a log too
+ * The prepared log keeps its events (about 90 bytes a record, with their
+ * strings and copies of their lists), so it suits a log held in memory; a log too
  * large for that is streamed with `computeReferralMetricsAsync`. Accepts
  * what {@link replayReferrals} accepts: any iterable of events, or of lines
  * of JSON Lines; a prepared log is returned as it is. Never throws.
