@@ -37,10 +37,10 @@ export const SCOPES = {
     mutate: ['src/referral/lifecycle.ts', 'src/referral/applyEvent.ts'],
     testFiles: ['test/referral/lifecycle*.test.ts', 'test/referral/replayReferrals.test.ts'],
   },
-  // A log read whole (issue 14): the reading, the table of ids and the two folds over it.
+  // A log read whole (issue 14): the reading, the table of ids and the two folds over it (replay's, and the metrics').
   referralLog: {
-    mutate: ['src/referral/prepareReferralLog.ts', 'src/referral/idSet.ts', 'src/referral/replayReferrals.ts'],
-    testFiles: ['test/referral/prepareReferralLog.test.ts', 'test/referral/idSet.test.ts', 'test/referral/replayReferrals.test.ts', 'test/referral/streaming.test.ts'],
+    mutate: ['src/referral/prepareReferralLog.ts', 'src/referral/idSet.ts', 'src/referral/replayReferrals.ts', 'src/referral/metricsAccumulator.ts'],
+    testFiles: ['test/referral/prepareReferralLog.test.ts', 'test/referral/idSet.test.ts', 'test/referral/replayReferrals.test.ts', 'test/referral/streaming.test.ts', 'test/referral/computeReferralMetrics.test.ts'],
   },
 };
 

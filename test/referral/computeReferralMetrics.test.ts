@@ -5,6 +5,7 @@ import {
   computeReferralMetrics,
   computeReferralMetricsAsync,
   EVENT_REJECTION_CODES,
+  prepareReferralLog,
   REFERRAL_SETTINGS,
   REFERRAL_STATUSES,
   replayReferrals,
@@ -220,6 +221,83 @@ describe('computeReferralMetrics', () => {
     expect(m.events).toEqual({ total: 9, applied: 6, rejected: { ...Object.fromEntries(EVENT_REJECTION_CODES.map((c) => [c, 0])), duplicate_event: 2, invalid_transition: 1 } });
     // With a window that holds the whole log, the three repeats are all found as repeats.
     expect(computeReferralMetrics(log)._unsafeUnwrap().events.rejected.duplicate_event).toBe(3);
+  });
+
+  describe('one referral at a time (each case pinned, on a stream and on a prepared log where they agree)', () => {
+    const by = { role: 'link_worker' } as const;
+    const received = (id: string, referralId: string, at: string, pathwayId = 'long-term-conditions') => ({
+      id, referralId, type: 'received', at, by: { role: 'referrer' }, personRef: `p-${referralId}`, sourceSetting: 'gp_practice', pathwayId, needs: [], consentToShare: true,
+    });
+    const zero = Object.fromEntries(EVENT_REJECTION_CODES.map((c) => [c, 0]));
+
+    it('an event dated before its referral\'s last one, or at its instant with a lower sequence number, is out of order', () => {
+      const log = [
+        received('e1', 'r1', '2024-04-01T09:00:00Z'),
+        { id: 'e2', referralId: 'r1', type: 'accepted', at: '2024-04-03T09:00:00Z', seq: 5, by },
+        { id: 'e3', referralId: 'r1', type: 'contact_attempted', at: '2024-04-02T09:00:00Z', by },
+        { id: 'e4', referralId: 'r1', type: 'contact_attempted', at: '2024-04-03T09:00:00Z', seq: 4, by },
+        { id: 'e5', referralId: 'r1', type: 'contact_attempted', at: '2024-04-03T09:00:00Z', by },
+        { id: 'e6', referralId: 'r1', type: 'contact_attempted', at: '2024-04-03T09:00:00Z', seq: 5, by },
+        { id: 'e7', referralId: 'r1', type: 'contact_attempted', at: '2024-04-03T09:00:00Z', seq: 6, by },
+      ];
+      const m = computeReferralMetrics(log)._unsafeUnwrap();
+      expect(m.events).toEqual({ total: 7, applied: 4, rejected: { ...zero, event_out_of_order: 3 } });
+      // A prepared log is read in replay's order, where nothing is out of order: the three
+      // attempts ordered before the acceptance come while the referral is only received.
+      expect(computeReferralMetrics(prepareReferralLog(log)._unsafeUnwrap())._unsafeUnwrap().events).toEqual({ total: 7, applied: 4, rejected: { ...zero, invalid_transition: 3 } });
+    });
+
+    it('a referral still waiting past its pathway\'s days to first contact at asOf is a breach; one at the limit, contacted, or on a pathway with no limit is not', () => {
+      const log = [
+        received('a0', 'late', '2024-06-27T09:00:00Z'),
+        received('b0', 'at-limit', '2024-06-28T23:00:00Z'),
+        received('c0', 'contacted', '2024-06-20T09:00:00Z'),
+        { id: 'c1', referralId: 'contacted', type: 'accepted', at: '2024-06-21T09:00:00Z', by },
+        { id: 'c2', referralId: 'contacted', type: 'contacted', at: '2024-06-29T09:00:00Z', by },
+        received('d0', 'no-limit', '2024-06-01T09:00:00Z', 'over-65s'),
+      ];
+      const opts = { pathways, asOf: '2024-06-30T12:00:00Z' };
+      for (const input of [log, prepareReferralLog(log)._unsafeUnwrap()]) {
+        const m = computeReferralMetrics(input, opts)._unsafeUnwrap();
+        expect(m.firstContact).toEqual({ contacted: 1, medianDays: 9, p90Days: 9, withServiceLevel: 1, breaches: 1, awaitingBreaches: 1 });
+        expect(computeReferralMetrics(input, { pathways })._unsafeUnwrap().firstContact.awaitingBreaches).toBe(0);
+      }
+    });
+
+    it('a referral received again after it ended is an invalid transition, and so is any later event for it', () => {
+      const log = [
+        received('e1', 'r1', '2024-04-01T09:00:00Z'),
+        { id: 'e2', referralId: 'r1', type: 'rejected', reason: 'at_capacity', at: '2024-04-02T09:00:00Z', by },
+        received('e3', 'r1', '2024-04-03T09:00:00Z'),
+        { id: 'e4', referralId: 'r1', type: 'accepted', at: '2024-04-04T09:00:00Z', by },
+        { id: 'e5', referralId: 'r2', type: 'accepted', at: '2024-04-04T09:00:00Z', by },
+      ];
+      for (const input of [log, prepareReferralLog(log)._unsafeUnwrap()]) {
+        expect(computeReferralMetrics(input)._unsafeUnwrap().events).toEqual({ total: 5, applied: 2, rejected: { ...zero, invalid_transition: 2, unknown_referral: 1 } });
+      }
+    });
+
+    it('an id used again by another referral once the window has forgotten it is not a repeat on a stream (the window is all it knows), and is on a prepared log', () => {
+      const log = [
+        received('x', 'r1', '2024-04-01T01:00:00Z'),
+        received('y', 'r2', '2024-04-01T02:00:00Z'),
+        received('z', 'r3', '2024-04-01T03:00:00Z'),
+        { id: 'x', referralId: 'r3', type: 'accepted', at: '2024-04-01T04:00:00Z', by },
+      ];
+      expect(computeReferralMetrics(log, { window: 2 })._unsafeUnwrap().events.applied).toBe(4);
+      expect(computeReferralMetrics(prepareReferralLog(log)._unsafeUnwrap(), { window: 2 })._unsafeUnwrap().events.rejected.duplicate_event).toBe(1);
+    });
+
+    it('every calendar month from the first referral to the last is listed, an empty one with zeros, across a year\'s end', () => {
+      const log = [received('a', 'r1', '2023-11-15T09:00:00Z'), received('b', 'r2', '2024-02-01T09:00:00Z', 'over-65s')];
+      const m = computeReferralMetrics(log)._unsafeUnwrap();
+      expect(m.byMonth).toEqual([
+        { month: '2023-11', received: 1, bySource: { gp_practice: 1 }, byPathway: { 'long-term-conditions': 1 } },
+        { month: '2023-12', received: 0, bySource: {}, byPathway: {} },
+        { month: '2024-01', received: 0, bySource: {}, byPathway: {} },
+        { month: '2024-02', received: 1, bySource: { gp_practice: 1 }, byPathway: { 'over-65s': 1 } },
+      ]);
+    });
   });
 
   it('memory: open referrals stay bounded however long the log (no state per event)', () => {
