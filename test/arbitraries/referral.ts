@@ -12,6 +12,7 @@ import {
   TERMINAL_REFERRAL_STATUSES,
   WELLBEING_MEASURES,
   WELLBEING_SCORE_RANGES,
+  type Pathway,
   type ReferralEvent,
   type ReferralEventType,
   type ReferralSetting,
@@ -24,6 +25,30 @@ export const PATHWAY_IDS = ['long-term-conditions', 'mental-health', 'over-65s']
 export const ACTIVITY_IDS = ['walking-group', 'arts-club', 'debt-advice', 'befriending', 'gardening', 'choir'] as const;
 export const LINK_WORKERS = ['lw-1', 'lw-2', 'lw-3', 'lw-4'] as const;
 export const PRACTICES = ['C87001', 'C87002', 'C87003', 'C87004', 'C87005'] as const;
+
+/** A pathway for each of PATHWAY_IDS, with days to first contact 2, 3 and 4; the first requires 2 contact attempts, the others do not say. */
+export const SERVICE_LEVEL_PATHWAYS: Pathway[] = PATHWAY_IDS.map((id, i) => ({
+  id,
+  name: id,
+  referralSettings: ['gp_practice'],
+  referralProcess: { type: 'direct' },
+  eligibility: { test: 'long_term_condition' },
+  serviceLevel: { daysToFirstContact: 2 + i, contactAttempts: i === 0 ? 2 : 'unknown' },
+}));
+
+/** A `received` event written out for an example test: a GP referral with no needs, consent given. */
+export const receivedEvent = (id: string, referralId: string, at: string, pathwayId = 'ltc') => ({
+  id,
+  referralId,
+  type: 'received',
+  at,
+  by: { role: 'referrer' },
+  personRef: `p-${referralId}`,
+  sourceSetting: 'gp_practice',
+  pathwayId,
+  needs: [],
+  consentToShare: true,
+});
 
 /** The choices a lifecycle walk makes, as plain numbers (so fast-check can shrink them). */
 export interface WalkState {

@@ -16,7 +16,7 @@ import {
   type ReferralMetrics,
   type ReplayResult,
 } from '../../src/index';
-import { eventLogArb, logOrder, PATHWAY_IDS, syntheticReferralLog } from '../arbitraries/referral';
+import { eventLogArb, logOrder, PATHWAY_IDS, receivedEvent, syntheticReferralLog } from '../arbitraries/referral';
 
 const pathways: Pathway[] = PATHWAY_IDS.map((id, i) => ({
   id,
@@ -200,9 +200,7 @@ describe('computeReferralMetrics', () => {
   it('a repeated event: found in the window, or, once the window has forgotten it, among its open referral\'s own; forgotten for an ended one', () => {
     const by = { role: 'link_worker' } as const;
     const at = (h: number): string => `2024-04-01T${String(h).padStart(2, '0')}:00:00Z`;
-    const received = (id: string, referralId: string, h: number) => ({
-      id, referralId, type: 'received', at: at(h), by: { role: 'referrer' }, personRef: `p-${referralId}`, sourceSetting: 'gp_practice', pathwayId: 'ltc', needs: [], consentToShare: true,
-    });
+    const received = (id: string, referralId: string, h: number) => receivedEvent(id, referralId, at(h));
     const log = [
       received('a0', 'ra', 1),
       { id: 'a1', referralId: 'ra', type: 'accepted', at: at(2), by },
@@ -225,9 +223,7 @@ describe('computeReferralMetrics', () => {
 
   describe('one referral at a time (each case pinned, on a stream and on a prepared log where they agree)', () => {
     const by = { role: 'link_worker' } as const;
-    const received = (id: string, referralId: string, at: string, pathwayId = 'long-term-conditions') => ({
-      id, referralId, type: 'received', at, by: { role: 'referrer' }, personRef: `p-${referralId}`, sourceSetting: 'gp_practice', pathwayId, needs: [], consentToShare: true,
-    });
+    const received = (id: string, referralId: string, at: string, pathwayId = 'long-term-conditions') => receivedEvent(id, referralId, at, pathwayId);
     const zero = Object.fromEntries(EVENT_REJECTION_CODES.map((c) => [c, 0]));
 
     it('an event dated before its referral\'s last one, or at its instant with a lower sequence number, is out of order', () => {

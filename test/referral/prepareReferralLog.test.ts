@@ -1,17 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeReferralMetrics, computeReferralMetricsAsync, EVENT_REJECTION_CODES, prepareReferralLog, REFERRAL_STATUSES, replayReferrals, type Pathway } from '../../src/index';
+import { computeReferralMetrics, computeReferralMetricsAsync, EVENT_REJECTION_CODES, prepareReferralLog, REFERRAL_STATUSES, replayReferrals } from '../../src/index';
 import { readLogData } from '../../src/referral/prepareReferralLog';
-import { eventLogArb, PATHWAY_IDS, syntheticReferralLog } from '../arbitraries/referral';
+import { eventLogArb, SERVICE_LEVEL_PATHWAYS, syntheticReferralLog } from '../arbitraries/referral';
 
-const pathways: Pathway[] = PATHWAY_IDS.map((id, i) => ({
-  id,
-  name: id,
-  referralSettings: ['gp_practice'],
-  referralProcess: { type: 'direct' },
-  eligibility: { test: 'long_term_condition' },
-  serviceLevel: { daysToFirstContact: 2 + i, contactAttempts: i === 0 ? 2 : 'unknown' },
-}));
+const pathways = SERVICE_LEVEL_PATHWAYS;
 const optionsArb = fc.constantFrom({}, { pathways }, { pathways, asOf: '2024-01-01T20:00:00Z' }, { contactAttempts: 1 });
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createReferral, EVENT_REJECTION_CODES, prepareReferralLog, ReferralSchema, replayReferrals, transitionReferral, type Referral, type ReferralEvent } from '../../src/index';
-import { eventLogArb, logOrder, START_MS, walkReferral } from '../arbitraries/referral';
+import { eventLogArb, logOrder, receivedEvent, START_MS, walkReferral } from '../arbitraries/referral';
 import { SENTINEL } from '../arbitraries/scheme';
 
 const asOf = '2030-01-01T00:00:00Z';
@@ -84,7 +84,7 @@ describe('replayReferrals', () => {
 
   it('names each rejection in full: its code, message, position, ids, and the status and guard where they apply (an event at asOf itself is applied)', () => {
     const by = { role: 'link_worker' } as const;
-    const received = (id: string, at: string) => ({ id, referralId: 'r1', type: 'received', at, by: { role: 'referrer' }, personRef: 'p-1', sourceSetting: 'gp_practice', pathwayId: 'ltc', needs: [], consentToShare: true });
+    const received = (id: string, at: string) => receivedEvent(id, 'r1', at);
     const log = [
       received('e1', '2024-04-01T09:00:00Z'),
       { id: 'e2', referralId: 'r1', type: 'accepted', at: '2024-04-02T09:00:00Z', by },
@@ -136,7 +136,7 @@ describe('replayReferrals', () => {
   it('applies events of one instant and sequence number in the order of their ids, and of one id by their content, whatever the input order', () => {
     const by = { role: 'link_worker' } as const;
     const at = '2024-04-02T09:00:00Z';
-    const received = { id: 'e0', referralId: 'r1', type: 'received', at: '2024-04-01T09:00:00Z', by: { role: 'referrer' }, personRef: 'p-1', sourceSetting: 'gp_practice', pathwayId: 'ltc', needs: [], consentToShare: true };
+    const received = receivedEvent('e0', 'r1', '2024-04-01T09:00:00Z');
     const accept = (id: string) => ({ id, referralId: 'r1', type: 'accepted', at, by });
     const reject = (id: string) => ({ id, referralId: 'r1', type: 'rejected', reason: 'ineligible', at, by });
     const statusOf = (log: unknown[]) => replayReferrals(log)._unsafeUnwrap().referrals[0]?.status;
@@ -159,7 +159,7 @@ describe('replayReferrals', () => {
   it('orders events of one instant by sequence number before their ids', () => {
     const by = { role: 'link_worker' } as const;
     const at = '2024-04-02T09:00:00Z';
-    const received = { id: 'e0', referralId: 'r1', type: 'received', at: '2024-04-01T09:00:00Z', by: { role: 'referrer' }, personRef: 'p-1', sourceSetting: 'gp_practice', pathwayId: 'ltc', needs: [], consentToShare: true };
+    const received = receivedEvent('e0', 'r1', '2024-04-01T09:00:00Z');
     // The id order (a1 first) says rejected; the sequence numbers say accepted first.
     const log = [received, { id: 'a1', referralId: 'r1', type: 'rejected', reason: 'ineligible', at, seq: 2, by }, { id: 'a2', referralId: 'r1', type: 'accepted', at, seq: 1, by }];
     expect(replayReferrals(log)._unsafeUnwrap().referrals[0]?.status).toBe('accepted');

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { computeReferralMetrics, computeReferralMetricsAsync, replayReferrals, type Pathway } from '../../src/index';
+import { computeReferralMetrics, computeReferralMetricsAsync, replayReferrals } from '../../src/index';
 import { dayOf } from '../../src/referral/eventTime';
-import { eventLogArb, PATHWAY_IDS, syntheticReferralLog } from '../arbitraries/referral';
+import { eventLogArb, SERVICE_LEVEL_PATHWAYS, syntheticReferralLog } from '../arbitraries/referral';
 
 // The plain path is the same code with the specialised validator switched
 // off, so that zod validates every event.
@@ -24,15 +24,7 @@ const plainly = <T>(f: () => T): T => {
   }
 };
 
-const pathways: Pathway[] = PATHWAY_IDS.map((id, i) => ({
-  id,
-  name: id,
-  referralSettings: ['gp_practice'],
-  referralProcess: { type: 'direct' },
-  eligibility: { test: 'long_term_condition' },
-  serviceLevel: { daysToFirstContact: 2 + i, contactAttempts: i === 0 ? 2 : 'unknown' },
-}));
-const options = { pathways, asOf: '2024-06-30T23:59:59Z' };
+const options = { pathways: SERVICE_LEVEL_PATHWAYS, asOf: '2024-06-30T23:59:59Z' };
 
 /** A log in any order, as JSON lines, cut into chunks delivered with a pause between them. */
 const orderedArb = eventLogArb
