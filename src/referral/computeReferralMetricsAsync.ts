@@ -4,7 +4,7 @@ import type { EventLogError, ReferralOptionsError } from './errors';
 import { createMetricsAccumulator } from './metricsAccumulator';
 import { resolveLogOptions } from './options';
 import { preparedLogOf, type PreparedReferralLog } from './prepareReferralLog';
-import { logError } from './readLog';
+import { logError, notIterableError } from './readLog';
 import type { ReferralMetrics } from './types';
 
 async function fold(events: unknown, options: unknown): Promise<Result<ReferralMetrics, EventLogError | ReferralOptionsError>> {
@@ -26,7 +26,7 @@ async function fold(events: unknown, options: unknown): Promise<Result<ReferralM
     } else if (typeof source[Symbol.iterator] === 'function') {
       // A sync iterable is read without awaiting each item.
       for (const event of events as Iterable<unknown>) acc.add(event);
-    } else return err(logError('not_iterable'));
+    } else return err(notIterableError(events));
   } catch {
     return err(logError('read_failed'));
   }

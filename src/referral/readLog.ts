@@ -15,12 +15,16 @@ const LOG_ISSUES = {
 /** @internal The error for a log that is not iterable (a copy of a prepared log named as such) or fails while read. */
 export const logError = (why: keyof typeof LOG_ISSUES): EventLogError => createValidationError('invalid_event_log', 'event log', [{ ...LOG_ISSUES[why], path: [] }]);
 
+/** @internal The error for a log that is not iterable: a copy of a prepared log is named as one. Reads `type`, which may throw. */
+export const notIterableError = (events: unknown): EventLogError =>
+  logError(typeof events === 'object' && events !== null && (events as { type?: unknown }).type === 'prepared_referral_log' ? 'copied_log' : 'not_iterable');
+
 /** @internal Gets an iterator of a sync iterable without letting anything throw. */
 export function iteratorOf(events: unknown): Result<Iterator<unknown>, EventLogError> {
   try {
     if (events === null || events === undefined || typeof events === 'string') return err(logError('not_iterable'));
     const fn = (events as { [Symbol.iterator]?: unknown })[Symbol.iterator];
-    if (typeof fn !== 'function') return err(logError(typeof events === 'object' && (events as { type?: unknown }).type === 'prepared_referral_log' ? 'copied_log' : 'not_iterable'));
+    if (typeof fn !== 'function') return err(notIterableError(events));
     const it = (fn as () => unknown).call(events);
     if (it === null || typeof it !== 'object' || typeof (it as Iterator<unknown>).next !== 'function') return err(logError('not_iterable'));
     return ok(it as Iterator<unknown>);

@@ -134,7 +134,7 @@ describe('prepareReferralLog', () => {
     expect(computeReferralMetrics(repeatedLate, { window: 10 })._unsafeUnwrap().events.rejected.duplicate_event).toBeLessThan(whole.events.rejected.duplicate_event);
   });
 
-  it('returns a prepared log as it is; a copy of one is not a log', () => {
+  it('returns a prepared log as it is; a copy of one is not a log', async () => {
     const prepared = prepareReferralLog([...syntheticReferralLog({ events: 20 })])._unsafeUnwrap();
     expect(prepareReferralLog(prepared as never)._unsafeUnwrap()).toBe(prepared);
     expect(Object.isFrozen(prepared)).toBe(true);
@@ -147,6 +147,9 @@ describe('prepareReferralLog', () => {
     expect(other.isErr() && other.error.issues[0]?.message).toBe('(root): expected an iterable of events');
     const metrics = computeReferralMetrics(copy);
     expect(metrics.isErr() && metrics.error.code).toBe('invalid_event_log');
+    // The async path names the copy the same way.
+    const streamed = await computeReferralMetricsAsync(copy);
+    expect(streamed.isErr() && streamed.error.issues).toEqual(replayed.isErr() && replayed.error.issues);
   });
 
   it('a log that is not iterable, or fails while read, is an err with its path', () => {
