@@ -73,6 +73,13 @@ export function compareEntries(a: EventFields, b: EventFields): number {
   return ja < jb ? -1 : ja > jb ? 1 : 0;
 }
 
+/** Adds the rejection of the item at `index`, not a valid event for `issues`; false. */
+function rejectInvalid(rejected: InvalidEvent[], index: number, issues: readonly ValidationIssue[]): false {
+  const error = createValidationError('invalid_referral_event', 'referral event', issues);
+  rejected.push({ ...createRejectedEvent('invalid_referral_event', index, error.message), issues: error.issues });
+  return false;
+}
+
 /**
  * Reads one item of a log (an event, or a line of JSON Lines) into `fields`;
  * false, with its rejection added to `rejected`, when it is not a valid event.
@@ -82,19 +89,11 @@ function readItem(item: unknown, index: number, fields: EventFields, rejected: I
   let raw = item;
   if (typeof item === 'string') {
     raw = parseLine(item);
-    if (raw === BAD_LINE) {
-      const error = createValidationError('invalid_referral_event', 'referral event', [BAD_LINE_ISSUE]);
-      rejected.push({ ...createRejectedEvent('invalid_referral_event', index, error.message), issues: error.issues });
-      return false;
-    }
+    if (raw === BAD_LINE) return rejectInvalid(rejected, index, [BAD_LINE_ISSUE]);
   }
   if (readReferralEvent(raw, fields)) return true;
   const parsed = safeParse(ReferralEventSchema, raw);
-  if (!parsed.success) {
-    const error = createValidationError('invalid_referral_event', 'referral event', issuesFromZod(parsed.error, raw));
-    rejected.push({ ...createRejectedEvent('invalid_referral_event', index, error.message), issues: error.issues });
-    return false;
-  }
+  if (!parsed.success) return rejectInvalid(rejected, index, issuesFromZod(parsed.error, raw));
   fieldsOfEvent(parsed.data, fields);
   return true;
 }
